@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+
+namespace Vigil.Pipeline;
+
+/// <summary>Builds each enabled sink's exporter behind its own bounded queue.</summary>
+internal sealed class SinkFactory
+{
+    private readonly VigilOptions _options;
+    private readonly ExportQueueRegistry _queues;
+    private readonly SinkEnvironment _environment;
+
+    public SinkFactory(VigilOptions options, ExportQueueRegistry queues, SinkEnvironment environment)
+    {
+        _options = options;
+        _queues = queues;
+        _environment = environment;
+    }
+
+    public IEnumerable<BaseProcessor<LogRecord>> CreateLogProcessors()
+    {
+        if (_options.Otlp.Enabled)
+        {
+            yield return LogProcessor("otlp", new OtlpLogExporter(OtlpOptions("/v1/logs")), _options.Export.ScheduledDelayMilliseconds);
+        }
+    }
+
+    public IEnumerable<BaseProcessor<Activity>> CreateSpanProcessors()
+    {
+        if (_options.Otlp.Enabled)
+        {
+            var gate = _queues.Create("otlp", "spans");
+            yield return new BoundedSpanProcessor(new OtlpTraceExporter(OtlpOptions("/v1/traces")), gate, _options.Export.MaxBatchSize, _options.Export.ScheduledDelayMilliseconds);
+        }
+    }
+
+    public IEnumerable<MetricReader> CreateMetricReaders()
+    {
+        if (_options.Otlp.Enabled)
+        {
+            yield return new PeriodicExportingMetricReader(new OtlpMetricExporter(OtlpOptions("/v1/metrics")), _options.Metrics.ExportIntervalMilliseconds, _options.Otlp.TimeoutMilliseconds);
+        }
+    }
+
+    private BoundedLogRecordProcessor LogProcessor(string sink, BaseExporter<LogRecord> exporter, int scheduledDelayMilliseconds) =>
+        new(exporter, _queues.Create(sink, "logs"), _options.Export.MaxBatchSize, scheduledDelayMilliseconds);
+
+    private OtlpExporterOptions OtlpOptions(string httpSignalPath)
+    {
+        var otlp = _options.Otlp;
+        var exporterOptions = new OtlpExporterOptions
+        {
+            Protocol = otlp.Protocol == OtlpProtocol.Grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf,
+            TimeoutMilliseconds = otlp.TimeoutMilliseconds,
+        };
+
+        if (otlp.Headers is not null)
+        {
+            exporterOptions.Headers = otlp.Headers;
+        }
+
+        var endpoint = otlp.Endpoint ?? new Uri(otlp.Protocol == OtlpProtocol.Grpc ? "http://localhost:4317" : "http://localhost:4318");
+
+        // An endpoint set in code is used as it is, so for HTTP the signal's path is ours to append,
+        // as the specification says for OTEL_EXPORTER_OTLP_ENDPOINT.
+        exporterOptions.Endpoint = otlp.Protocol == OtlpProtocol.Grpc
+            ? endpoint
+            : new Uri(endpoint.AbsoluteUri.TrimEnd('/') + httpSignalPath);
+        return exporterOptions;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Vigil.Logging;
+using Vigil.Metrics;
+using Vigil.Redaction;
+using Vigil.Resources;
+using Vigil.Tracing;
+
+namespace Vigil.Pipeline;
+
+/// <summary>
+/// Composes the OpenTelemetry pipeline from validated <see cref="VigilOptions"/>: resource, log
+/// enrichment and redaction, one bounded queue per sink and signal, sampling, views, and Vigil's own
+/// sources and meters. Both ways in (<c>AddVigil</c> and <see cref="VigilSdk"/>) come through here.
+/// </summary>
+internal static class VigilPipeline
+{
+    public static void Add(IServiceCollection services, VigilOptions options, SinkEnvironment sinkEnvironment)
+    {
+        if (services.Any(d => d.ServiceType == typeof(VigilOptions)))
+        {
+            throw new InvalidOperationException("Vigil is already added to this service collection; call AddVigil once.");
+        }
+
+        var queues = new ExportQueueRegistry(options.Export.MaxQueueSize);
+        var redactor = options.Redaction.Enabled ? new Redactor(options.Redaction) : null;
+        var sinks = new SinkFactory(options, queues, sinkEnvironment);
+        var scopes = new ScopeCaptureLoggerProvider();
+        var resource = ServiceResource.Build(options.Service, Guid.NewGuid().ToString(), Assembly.GetEntryAssembly());
+
+        services.AddSingleton(options);
+        services.AddSingleton(queues);
+        services.AddMetrics();
+        services.TryAddSingleton<OperationTracker>();
+        services.AddSingleton<SdkMetrics>();
+
+        services.AddLogging(logging =>
+        {
+            logging.AddProvider(scopes);
+            logging.AddFilter<ScopeCaptureLoggerProvider>(category: null, LogLevel.None);
+            foreach (var (category, level) in options.Logging.MinimumLevel)
+            {
+                var isDefault = string.Equals(category, LoggingOptions.DefaultCategory, StringComparison.OrdinalIgnoreCase);
+                logging.AddFilter<OpenTelemetryLoggerProvider>(isDefault ? null : category, level);
+            }
+        });
+
+        if (options.Console.Enabled)
+        {
+            RemoveDefaultConsoleLogger(services);
+        }
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(builder => builder.Clear().AddAttributes(resource).AddTelemetrySdk());
+
+        telemetry.WithLogging(
+            logs =>
+            {
+                logs.AddProcessor(new LogRecordEnrichmentProcessor(scopes, redactor));
+                foreach (var processor in sinks.CreateLogProcessors())
+                {
+                    logs.AddProcessor(processor);
+                }
+            },
+            logOptions =>
+            {
+                logOptions.IncludeFormattedMessage = true;
+
+                // Scopes are folded into attributes by the enrichment processor, where redaction reaches them.
+                logOptions.IncludeScopes = false;
+            });
+
+        if (options.Tracing.Enabled)
+        {
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.SetSampler(SamplerFactory.Create(options.Tracing));
+                tracing.AddSource(OperationTracker.InstrumentationName);
+                tracing.AddSource([.. options.Tracing.Sources]);
+                if (redactor is not null)
+                {
+                    tracing.AddProcessor(new SpanRedactionProcessor(redactor));
+                }
+
+                foreach (var processor in sinks.CreateSpanProcessors())
+                {
+                    tracing.AddProcessor(processor);
+                }
+            });
+        }
+
+        if (options.Metrics.Enabled)
+        {
+            telemetry.WithMetrics(metrics =>
+            {
+                metrics.AddMeter(OperationTracker.InstrumentationName, SdkMetrics.MeterName);
+                metrics.AddMeter([.. options.Metrics.Meters]);
+                metrics.AddInstrumentation(sp => sp.GetRequiredService<SdkMetrics>());
+                foreach (var (instrument, bounds) in options.Metrics.HistogramBuckets)
+                {
+                    metrics.AddView(instrument, new ExplicitBucketHistogramConfiguration { Boundaries = bounds });
+                }
+
+                foreach (var reader in sinks.CreateMetricReaders())
+                {
+                    metrics.AddReader(reader);
+                }
+            });
+        }
+    }
+
+    /// <summary>
+    /// The host's default console logger would print every record a second time, beside Vigil's console sink.
+    /// </summary>
+    private static void RemoveDefaultConsoleLogger(IServiceCollection services)
+    {
+        const string ConsoleLoggerProvider = "Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider";
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(ILoggerProvider) && services[i].ImplementationType?.FullName == ConsoleLoggerProvider)
+            {
+                services.RemoveAt(i);
+            }
+        }
+    }
+}

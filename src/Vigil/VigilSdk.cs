@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Vigil.Configuration;
+using Vigil.Pipeline;
+
+namespace Vigil;
+
+/// <summary>
+/// Vigil for programs without a generic host: console tools, scripts, tests. Start it once, use its
+/// loggers and <see cref="Operations"/> (and any <c>Meter</c> or <c>ActivitySource</c> named in the
+/// options), and dispose it before exit: disposing flushes every sink.
+/// </summary>
+/// <example>
+/// <code>
+/// using var vigil = VigilSdk.Start(o => o.Metrics.Meters.Add("MyTool"));
+/// var logger = vigil.CreateLogger("MyTool");
+/// vigil.Operations.Track("import", () => Import(logger));
+/// </code>
+/// </example>
+public sealed class VigilSdk : IDisposable, IAsyncDisposable
+{
+    /// <summary>How long disposing waits for the sinks to flush.</summary>
+    public static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ServiceProvider _services;
+    private readonly TracerProvider? _tracerProvider;
+    private readonly MeterProvider? _meterProvider;
+    private readonly LoggerProvider? _loggerProvider;
+    private int _disposed;
+
+    private VigilSdk(ServiceProvider services)
+    {
+        _services = services;
+        Options = services.GetRequiredService<VigilOptions>();
+        LoggerFactory = services.GetRequiredService<ILoggerFactory>();
+        Operations = services.GetRequiredService<OperationTracker>();
+
+        // Resolving the providers is what starts them listening; a host's hosted service would do it otherwise.
+        _tracerProvider = services.GetService<TracerProvider>();
+        _meterProvider = services.GetService<MeterProvider>();
+        _loggerProvider = services.GetService<LoggerProvider>();
+    }
+
+    /// <summary>The options in force, after configuration files, environment variables and code.</summary>
+    public VigilOptions Options { get; }
+
+    /// <summary>The logger factory whose loggers feed Vigil's sinks.</summary>
+    public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Tracks operations: span, duration and allocation histograms, and completion and failure logs.</summary>
+    public OperationTracker Operations { get; }
+
+    /// <summary>The services behind this instance.</summary>
+    public IServiceProvider Services => _services;
+
+    /// <summary>Starts Vigil with configuration from vigil.json, environment variables and <paramref name="configure"/>.</summary>
+    /// <exception cref="VigilConfigurationException">The configuration is invalid; the message names each bad key.</exception>
+    public static VigilSdk Start(Action<VigilOptions>? configure = null) =>
+        Start(VigilStartupContext.FromProcess(), sinkEnvironment: null, configure);
+
+    internal static VigilSdk Start(VigilStartupContext context, SinkEnvironment? sinkEnvironment, Action<VigilOptions>? configure, Action<IServiceCollection>? configureServices = null)
+    {
+        var services = new ServiceCollection();
+        services.AddVigil(context, sinkEnvironment, configure);
+        configureServices?.Invoke(services);
+        return new VigilSdk(services.BuildServiceProvider());
+    }
+
+    /// <summary>Creates a logger for <paramref name="categoryName"/>.</summary>
+    public ILogger CreateLogger(string categoryName) => LoggerFactory.CreateLogger(categoryName);
+
+    /// <summary>Creates a logger whose category is the full name of <typeparamref name="T"/>.</summary>
+    public ILogger<T> CreateLogger<T>() => LoggerFactory.CreateLogger<T>();
+
+    /// <summary>Exports everything buffered so far; returns whether every sink finished within <paramref name="timeout"/>.</summary>
+    public bool Flush(TimeSpan timeout)
+    {
+        var milliseconds = (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
+        var traces = _tracerProvider?.ForceFlush(milliseconds) ?? true;
+        var metrics = _meterProvider?.ForceFlush(milliseconds) ?? true;
+        var logs = _loggerProvider?.ForceFlush(milliseconds) ?? true;
+        return traces && metrics && logs;
+    }
+
+    /// <summary>Flushes every sink and stops.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Flush(DefaultFlushTimeout);
+            _services.Dispose();
+        }
+    }
+
+    /// <summary>Flushes every sink and stops.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
