@@ -60,7 +60,7 @@ internal sealed class ConfigurationChecker
             var elementType = type.IsArray ? type.GetElementType()! : type.GetGenericArguments()[0];
             if (section.Value is not null && !section.GetChildren().Any())
             {
-                _errors.Add($"'{section.Path}' is '{section.Value}'{Origin(section)}: expected a list ({Describe(elementType)} each), e.g. \"{section.Key}\": [ ... ] in JSON or {section.Path.Replace(":", "__", StringComparison.Ordinal)}__0=... in the environment.");
+                _errors.Add($"'{section.Path}' is '{section.Value}'{Origin(section)}: expected a list ({Describe(elementType)} each), e.g. \"{section.Key}\": [ ... ] in JSON or {VigilEnvironmentConfigurationProvider.Prefix}{section.Path.Replace(":", "__", StringComparison.Ordinal)}__0=... in the environment.");
                 return;
             }
 
@@ -101,7 +101,18 @@ internal sealed class ConfigurationChecker
         CheckObject(section, type, section.Path);
     }
 
-    private string Origin(IConfigurationSection section) => $" (from {_describeOrigin(section.Path)})";
+    private string Origin(IConfigurationSection section) => $" (from {_describeOrigin(FirstLeaf(section).Path)})";
+
+    /// <summary>A section's values come from its leaves; the first one names where the section came from.</summary>
+    private static IConfigurationSection FirstLeaf(IConfigurationSection section)
+    {
+        while (section.GetChildren().FirstOrDefault() is { } child)
+        {
+            section = child;
+        }
+
+        return section;
+    }
 
     private static bool IsScalar(Type type)
     {

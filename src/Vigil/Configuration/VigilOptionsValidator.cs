@@ -18,7 +18,7 @@ internal static class VigilOptionsValidator
             ValidateAnnotations(section.GetValue(options)!, section.Name, describeOrigin, errors);
         }
 
-        if (options.Export.MaxBatchSize > options.Export.MaxQueueSize)
+        if (options.Export.MaxQueueSize >= 1 && options.Export.MaxBatchSize > options.Export.MaxQueueSize)
         {
             errors.Add($"'Export:MaxBatchSize' is {options.Export.MaxBatchSize}{Origin("Export:MaxBatchSize", describeOrigin)}: it must not exceed 'Export:MaxQueueSize' ({options.Export.MaxQueueSize}).");
         }
