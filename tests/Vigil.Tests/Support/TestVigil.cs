@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -46,7 +47,7 @@ internal sealed class TestVigil : IDisposable
         }
     }
 
-    public static TestVigil Start(Action<VigilOptions>? configure = null, IReadOnlyDictionary<string, string?>? environment = null, string? vigilJson = null)
+    public static TestVigil Start(Action<VigilOptions>? configure = null, IReadOnlyDictionary<string, string?>? environment = null, string? vigilJson = null, Action<IServiceCollection>? configureServices = null)
     {
         var directory = new TempDirectory();
         if (vigilJson is not null)
@@ -72,6 +73,7 @@ internal sealed class TestVigil : IDisposable
             {
                 services.ConfigureOpenTelemetryLoggerProvider(b => b.AddProcessor(new SimpleLogRecordExportProcessor(logs)));
                 services.ConfigureOpenTelemetryTracerProvider(b => b.AddProcessor(new SimpleActivityExportProcessor(new CollectingSpanExporter(spans))));
+                configureServices?.Invoke(services);
             });
         return new TestVigil(directory, sdk, logs, spans, console);
     }
