@@ -1,1 +1,19 @@
-Console.WriteLine("worker");
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Vigil.Samples.Worker;
+
+// A small order-processing worker: it logs, counts, times operations, traces nested work and
+// fails now and then, so that every kind of telemetry Vigil captures shows up on the console and
+// in .vigil/logs/worker.jsonl. Run it with: dotnet run --project samples/Worker
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddVigil(vigil =>
+{
+    vigil.Tracing.Sources.Add(ShopTelemetry.Name);
+    vigil.Metrics.Meters.Add(ShopTelemetry.Name);
+    vigil.File.Enabled = true;
+    vigil.File.Path = ".vigil/logs/worker.jsonl";
+});
+builder.Services.AddSingleton<ShopTelemetry>();
+builder.Services.AddHostedService<OrderWorker>();
+
+await builder.Build().RunAsync();
