@@ -1,0 +1,31 @@
+namespace Vigil.Tests.Support;
+
+/// <summary>A fresh folder under the system temp directory, deleted on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vigil-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>The names of the files in the folder, sorted.</summary>
+    public string[] FileNames(string? subfolder = null) =>
+        [.. Directory.GetFiles(subfolder is null ? Path : Combine(subfolder)).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp folder must not fail a test.
+        }
+    }
+}
