@@ -6,8 +6,8 @@ namespace Vigil.Tests.Support;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 42, EventName = "OrderPlaced", Level = LogLevel.Warning,
-        Message = "Order {OrderId} for {Customer} costs {Total} paid {Paid} tags {Tags} at {When} id {Id}")]
-    public static partial void OrderPlaced(ILogger logger, long orderId, string customer, decimal total, bool paid, string[] tags, DateTimeOffset when, Guid id);
+        Message = "Order {OrderId} for {Customer} costs {Total} paid {Paid} at {When} id {Id}")]
+    public static partial void OrderPlaced(ILogger logger, long orderId, string customer, decimal total, bool paid, DateTimeOffset when, Guid id);
 
     [LoggerMessage(EventId = 1, Message = "Check {Number}")]
     public static partial void AtLevel(ILogger logger, LogLevel level, int number);
