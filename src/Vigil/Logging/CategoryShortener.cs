@@ -4,7 +4,7 @@ namespace Vigil.Logging;
 /// Shortens long categories for the pretty console the way Java and .NET developers read them:
 /// leading namespace segments shrink to their first letter, left first, until the name fits;
 /// the type name stays whole (<c>Microsoft.AspNetCore.Hosting.Diagnostics</c> becomes
-/// <c>M.A.Hosting.Diagnostics</c>). Results are cached: an app has few categories and each
+/// <c>M.AspNetCore.Hosting.Diagnostics</c>). Results are cached: an app has few categories and each
 /// record would otherwise allocate its shortened name again. Not thread-safe; used under the exporter's lock.
 /// </summary>
 internal sealed class CategoryShortener
