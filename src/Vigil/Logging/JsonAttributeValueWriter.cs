@@ -27,7 +27,7 @@ internal static class JsonAttributeValueWriter
                 writer.WriteNullValue();
                 break;
             case string text:
-                JsonText.WriteStringValue(writer, text);
+                writer.WriteStringValue(text);
                 break;
             case bool flag:
                 writer.WriteBooleanValue(flag);
@@ -66,16 +66,16 @@ internal static class JsonAttributeValueWriter
                 writer.WriteNumberValue(number);
                 break;
             case DateTime time:
-                JsonText.WriteStringValue(writer, time.ToString("O", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(time.ToString("O", CultureInfo.InvariantCulture));
                 break;
             case DateTimeOffset time:
-                JsonText.WriteStringValue(writer, time.ToString("O", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(time.ToString("O", CultureInfo.InvariantCulture));
                 break;
             case IEnumerable sequence when depth < MaxDepth:
                 WriteArray(writer, sequence, depth);
                 break;
             default:
-                JsonText.WriteStringValue(writer, ToInvariantString(value));
+                writer.WriteStringValue(ToInvariantString(value));
                 break;
         }
     }

@@ -18,7 +18,8 @@ internal sealed class JsonLogLineSerializer : IDisposable
     {
         // Relaxed escaping keeps non-ASCII text readable in files and terminals. It still escapes
         // quotes, backslashes and every control character; these lines are never pasted into HTML
-        // unescaped (the dashboard escapes what it shows).
+        // unescaped (the dashboard escapes what it shows). Like every encoder it writes a lone
+        // surrogate (half an emoji cut by a substring) as \uFFFD instead of throwing; a test pins that.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Indented = false,
     };

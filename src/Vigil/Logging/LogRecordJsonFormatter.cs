@@ -37,7 +37,7 @@ internal static class LogRecordJsonFormatter
         WriteTimestamp(writer, record.Timestamp);
         writer.WriteString(s_level, LogSeverity.GetLevelName(severityNumber));
         writer.WriteNumber(s_severityNumber, severityNumber);
-        JsonText.WriteString(writer, s_category, record.CategoryName ?? string.Empty);
+        writer.WriteString(s_category, record.CategoryName ?? string.Empty);
 
         if (record.EventId.Id != 0)
         {
@@ -46,15 +46,15 @@ internal static class LogRecordJsonFormatter
 
         if (record.EventId.Name is { } eventName)
         {
-            JsonText.WriteString(writer, s_eventName, eventName);
+            writer.WriteString(s_eventName, eventName);
         }
 
         if (template is not null)
         {
-            JsonText.WriteString(writer, s_template, template);
+            writer.WriteString(s_template, template);
         }
 
-        JsonText.WriteString(writer, s_message, MessageTemplate.GetMessage(record, template));
+        writer.WriteString(s_message, MessageTemplate.GetMessage(record, template));
         WriteAttributes(writer, record.Attributes);
 
         if (record.TraceId != default)
@@ -98,7 +98,7 @@ internal static class LogRecordJsonFormatter
                     continue;
                 }
 
-                JsonText.WritePropertyName(writer, key);
+                writer.WritePropertyName(key);
                 JsonAttributeValueWriter.Write(writer, value);
             }
         }
@@ -109,9 +109,9 @@ internal static class LogRecordJsonFormatter
     private static void WriteException(Utf8JsonWriter writer, Exception exception)
     {
         writer.WriteStartObject(s_exception);
-        JsonText.WriteString(writer, s_type, exception.GetType().FullName ?? exception.GetType().Name);
-        JsonText.WriteString(writer, s_message, ExceptionText.GetMessage(exception));
-        JsonText.WriteString(writer, s_stackTrace, ExceptionText.GetFullText(exception));
+        writer.WriteString(s_type, exception.GetType().FullName ?? exception.GetType().Name);
+        writer.WriteString(s_message, ExceptionText.GetMessage(exception));
+        writer.WriteString(s_stackTrace, ExceptionText.GetFullText(exception));
         writer.WriteEndObject();
     }
 }

@@ -147,7 +147,7 @@ public sealed class RollingFileLogExporterTests : IDisposable
         {
             // Act: a plain record, because a template would call the throwing ToString while formatting.
             var logger = factory.CreateLogger("Values");
-            Log.Plain(logger, LogLevel.Information, "values", new("tags", s_tags), new("numbers", s_numbers), new("nan", double.NaN), new("inf", double.PositiveInfinity), new("bad", new ThrowingToString()), new("none", null));
+            Log.Plain(logger, LogLevel.Information, "values", new("tags", s_tags), new("numbers", s_numbers), new("odd\"key\n\uD800", 1), new("nan", double.NaN), new("inf", double.PositiveInfinity), new("bad", new ThrowingToString()), new("none", null));
         }
 
         // Assert
@@ -155,6 +155,7 @@ public sealed class RollingFileLogExporterTests : IDisposable
         Assert.Equal(["a", "b"], attributes.GetProperty("tags").EnumerateArray().Select(item => item.GetString()));
         Assert.Equal("[1,2.5,null,[true]]", attributes.GetProperty("numbers").GetRawText());
         Assert.Equal("NaN", attributes.GetProperty("nan").GetString());
+        Assert.Equal(1, attributes.GetProperty("odd\"key\n\uFFFD").GetInt32());
         Assert.Equal("Infinity", attributes.GetProperty("inf").GetString());
         Assert.Contains("threw InvalidOperationException", attributes.GetProperty("bad").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, attributes.GetProperty("none").ValueKind);
