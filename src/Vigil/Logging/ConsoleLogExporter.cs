@@ -43,7 +43,7 @@ internal sealed class ConsoleLogExporter : BaseExporter<LogRecord>
         ConsoleSinkOptions options,
         TextWriter output,
         bool outputIsTerminal,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
@@ -208,7 +208,7 @@ internal sealed class ConsoleLogExporter : BaseExporter<LogRecord>
         }
     }
 
-    private static string? GetVariable(IReadOnlyDictionary<string, string?>? environment, string name) =>
+    private static string? GetVariable(IReadOnlyDictionary<string, string>? environment, string name) =>
         environment is null
             ? Environment.GetEnvironmentVariable(name)
             : environment.GetValueOrDefault(name);

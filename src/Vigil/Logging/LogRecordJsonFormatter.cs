@@ -79,9 +79,15 @@ internal static class LogRecordJsonFormatter
     private static void WriteTimestamp(Utf8JsonWriter writer, DateTime timestamp)
     {
         // Always UTC with all seven fractional digits, so the field sorts as text and parses everywhere.
-        var utc = timestamp.Kind == DateTimeKind.Local ? timestamp.ToUniversalTime() : timestamp;
+        // The round-trip format "O" of a UTC DateTime is exactly that, and formats without parsing a pattern.
+        var utc = timestamp.Kind switch
+        {
+            DateTimeKind.Local => timestamp.ToUniversalTime(),
+            DateTimeKind.Unspecified => DateTime.SpecifyKind(timestamp, DateTimeKind.Utc),
+            _ => timestamp,
+        };
         Span<char> text = stackalloc char[28];
-        utc.TryFormat(text, out var written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'", CultureInfo.InvariantCulture);
+        utc.TryFormat(text, out var written, "O", CultureInfo.InvariantCulture);
         writer.WriteString(s_timestamp, text[..written]);
     }
 

@@ -31,7 +31,8 @@ internal sealed class PrettyLogFormatter
     /// <summary>Appends the record's line(s), each ending in <c>\n</c>.</summary>
     public void Format(LogRecord record, StringBuilder builder)
     {
-        var band = LogSeverity.GetBand(LogSeverity.GetSeverityNumber(record));
+        var severityNumber = LogSeverity.GetSeverityNumber(record);
+        var band = LogSeverity.GetBand(severityNumber);
         var template = MessageTemplate.GetTemplate(record);
 
         var local = record.Timestamp.Kind == DateTimeKind.Local ? record.Timestamp : record.Timestamp.ToLocalTime();
@@ -41,7 +42,7 @@ internal sealed class PrettyLogFormatter
         builder.Append(' ');
 
         StartStyle(builder, AnsiStyle.ForBand(band));
-        builder.Append(LogSeverity.GetShortName(LogSeverity.GetSeverityNumber(record)));
+        builder.Append(LogSeverity.GetShortName(severityNumber));
         EndStyle(builder);
         builder.Append(' ');
 

@@ -8,6 +8,8 @@ namespace Vigil.Logging;
 /// if that file ends mid-line (a crash during a write), ends that line first so the next one is intact.
 /// Thread-safe. I/O errors propagate to the caller after the file is closed, so the next write reopens it.
 /// Lines reach the operating system on <see cref="Flush"/>; there is no fsync per batch.
+/// One writer per file: two processes writing one path are not coordinated (on Unix they would
+/// overwrite each other's lines), so each process needs its own path.
 /// </summary>
 internal sealed class RollingFileWriter : IDisposable
 {
@@ -174,13 +176,13 @@ internal sealed class RollingFileWriter : IDisposable
                 var source = GetRolledPath(_path, index);
                 if (File.Exists(source))
                 {
-                    File.Move(source, GetRolledPath(_path, index + 1));
+                    File.Move(source, GetRolledPath(_path, index + 1), overwrite: true);
                 }
             }
 
             if (File.Exists(_path))
             {
-                File.Move(_path, GetRolledPath(_path, 1));
+                File.Move(_path, GetRolledPath(_path, 1), overwrite: true);
             }
         }
 

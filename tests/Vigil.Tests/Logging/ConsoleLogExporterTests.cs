@@ -8,10 +8,10 @@ public sealed class ConsoleLogExporterTests
 {
     private const string Esc = "\u001b";
 
-    private static readonly Dictionary<string, string?> s_noEnvironment = [];
-    private static readonly Dictionary<string, string?> s_noColor = new() { ["NO_COLOR"] = "1" };
+    private static readonly Dictionary<string, string> s_noEnvironment = [];
+    private static readonly Dictionary<string, string> s_noColor = new() { ["NO_COLOR"] = "1" };
 
-    private static string Run(ConsoleSinkOptions options, bool isTerminal, IReadOnlyDictionary<string, string?> environment, Action<ILoggerFactory> log)
+    private static string Run(ConsoleSinkOptions options, bool isTerminal, IReadOnlyDictionary<string, string> environment, Action<ILoggerFactory> log)
     {
         using var output = new StringWriter();
         using (var factory = LogPipeline.WithSimpleProcessor(new ConsoleLogExporter(options, output, isTerminal, environment)))
@@ -194,7 +194,7 @@ public sealed class ConsoleLogExporterTests
     public void Constructor_NoColorEmpty_KeepsColour()
     {
         // Arrange: no-color.org says only a non-empty NO_COLOR turns colour off.
-        var environment = new Dictionary<string, string?> { ["NO_COLOR"] = string.Empty };
+        var environment = new Dictionary<string, string> { ["NO_COLOR"] = string.Empty };
 
         // Act
         using var exporter = new ConsoleLogExporter(Options(), TextWriter.Null, outputIsTerminal: true, environment);

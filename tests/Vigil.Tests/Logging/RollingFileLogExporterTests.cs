@@ -369,6 +369,33 @@ public sealed class RollingFileLogExporterTests : IDisposable
         Assert.Contains(events.Events, e => e.EventName == "SinkFailed" && (string?)e.Payload![0] == RollingFileLogExporter.SinkName);
     }
 
+    [Fact]
+    public void Export_AfterShutdown_ReturnsFailureAndLeavesFileClosed()
+    {
+        // Arrange
+        var options = Options();
+        var exporter = new RollingFileLogExporter(options);
+        var recorder = new ExportResultRecorder(exporter);
+        using var factory = LogPipeline.Create(recorder);
+        var logger = factory.CreateLogger("Closing");
+        Log.Note(logger, "before");
+
+        // Act
+        var shutdown = exporter.Shutdown();
+        Log.Note(logger, "after");
+
+        // Assert
+        Assert.True(shutdown);
+        Assert.Equal([ExportResult.Success, ExportResult.Failure], recorder.Results);
+        using (var exclusive = new FileStream(options.Path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            // Opening without sharing succeeds only because the exporter let go of the file.
+            Assert.True(exclusive.Length > 0);
+        }
+
+        Assert.Equal("Note before", Assert.Single(JsonLines.Parse(options.Path)).GetProperty("message").GetString());
+    }
+
     private static Exception Thrown(Action action)
     {
         try
