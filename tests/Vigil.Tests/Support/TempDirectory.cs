@@ -20,6 +20,10 @@ internal sealed class TempDirectory : IDisposable
         File.WriteAllText(full, contents);
     }
 
+    /// <summary>The names of the files in the folder, sorted.</summary>
+    public string[] FileNames(string? subfolder = null) =>
+        [.. Directory.GetFiles(subfolder is null ? Path : Combine(subfolder)).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!];
+
     public void Dispose()
     {
         try
@@ -28,7 +32,7 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A file still open by a sink that is shutting down; the OS temp cleaner gets it.
+            // A file still open by a sink that is shutting down; a leftover temp folder must not fail a test.
         }
     }
 }
