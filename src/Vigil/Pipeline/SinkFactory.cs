@@ -3,6 +3,7 @@ using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using Vigil.Logging;
 
 namespace Vigil.Pipeline;
 
@@ -22,6 +23,28 @@ internal sealed class SinkFactory
 
     public IEnumerable<BaseProcessor<LogRecord>> CreateLogProcessors()
     {
+        if (_options.Console.Enabled)
+        {
+            var variables = _environment.Variables
+                .Where(pair => pair.Value is not null)
+                .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.Ordinal);
+            var console = new ConsoleLogExporter(_options.Console, _environment.ConsoleOutput, _environment.ConsoleIsTerminal, variables);
+            yield return LogProcessor(ConsoleLogExporter.SinkName, console, _options.Console.FlushIntervalMilliseconds);
+        }
+
+        if (_options.File.Enabled)
+        {
+            // A relative path is relative to the working directory Vigil was started in, not wherever the process is now.
+            var file = new FileSinkOptions
+            {
+                Enabled = true,
+                Path = Path.GetFullPath(_options.File.Path, _environment.WorkingDirectory),
+                MaxFileSizeBytes = _options.File.MaxFileSizeBytes,
+                MaxFiles = _options.File.MaxFiles,
+            };
+            yield return LogProcessor(RollingFileLogExporter.SinkName, new RollingFileLogExporter(file), _options.Export.ScheduledDelayMilliseconds);
+        }
+
         if (_options.Otlp.Enabled)
         {
             yield return LogProcessor("otlp", new OtlpLogExporter(OtlpOptions("/v1/logs")), _options.Export.ScheduledDelayMilliseconds);
