@@ -13,6 +13,7 @@ internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
 {
     private const string OriginalFormatKey = "{OriginalFormat}";
     private const string ScopeKey = "scope";
+    private const string ActivityScopeTypeName = "ActivityLogScope";
 
     [ThreadStatic]
     private static List<KeyValuePair<string, object?>>? t_scopeItems;
@@ -86,6 +87,13 @@ internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
 
     private static void AddScope(object? scope, List<KeyValuePair<string, object?>> items)
     {
+        // The generic host turns on ActivityTrackingOptions, which adds the current span's ids as a
+        // scope; the record carries them already as its trace and span ids.
+        if (scope?.GetType().Name == ActivityScopeTypeName)
+        {
+            return;
+        }
+
         if (scope is IEnumerable<KeyValuePair<string, object?>> properties)
         {
             foreach (var property in properties)
