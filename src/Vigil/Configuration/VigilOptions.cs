@@ -26,6 +26,9 @@ public sealed class VigilOptions
     /// <summary>The rolling file sink (section <c>File</c>).</summary>
     public FileSinkOptions File { get; } = new();
 
+    /// <summary>The local store that <c>vigil logs</c>, <c>vigil traces</c> and <c>vigil metrics</c> read (section <c>Store</c>).</summary>
+    public StoreSinkOptions Store { get; } = new();
+
     /// <summary>The OTLP exporter (section <c>Otlp</c>).</summary>
     public OtlpSinkOptions Otlp { get; } = new();
 

@@ -3,7 +3,9 @@ using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using Vigil.LocalStore;
 using Vigil.Logging;
+using Vigil.Storage;
 
 namespace Vigil.Pipeline;
 
@@ -13,12 +15,17 @@ internal sealed class SinkFactory
     private readonly VigilOptions _options;
     private readonly ExportQueueRegistry _queues;
     private readonly SinkEnvironment _environment;
+    private readonly TelemetryResource _resource;
+    private readonly LocalStoreWriter? _store;
 
-    public SinkFactory(VigilOptions options, ExportQueueRegistry queues, SinkEnvironment environment)
+    // The local store, when on, is handed over: its exporters hold references and close it.
+    public SinkFactory(VigilOptions options, ExportQueueRegistry queues, SinkEnvironment environment, IReadOnlyDictionary<string, object> resource, LocalStoreWriter? store)
     {
         _options = options;
         _queues = queues;
         _environment = environment;
+        _resource = TelemetryMapper.ToResource(resource);
+        _store = store;
     }
 
     public IEnumerable<BaseProcessor<LogRecord>> CreateLogProcessors()
@@ -45,6 +52,11 @@ internal sealed class SinkFactory
             yield return LogProcessor(RollingFileLogExporter.SinkName, new RollingFileLogExporter(file), _options.Export.ScheduledDelayMilliseconds);
         }
 
+        if (_store is not null)
+        {
+            yield return LogProcessor(StoreLogExporter.SinkName, new StoreLogExporter(_store, _resource), _options.Export.ScheduledDelayMilliseconds);
+        }
+
         if (_options.Otlp.Enabled)
         {
             yield return LogProcessor("otlp", new OtlpLogExporter(OtlpOptions("/v1/logs")), _options.Export.ScheduledDelayMilliseconds);
@@ -53,15 +65,24 @@ internal sealed class SinkFactory
 
     public IEnumerable<BaseProcessor<Activity>> CreateSpanProcessors()
     {
+        if (_store is not null)
+        {
+            yield return SpanProcessor(StoreLogExporter.SinkName, new StoreSpanExporter(_store, _resource));
+        }
+
         if (_options.Otlp.Enabled)
         {
-            var gate = _queues.Create("otlp", "spans");
-            yield return new BoundedSpanProcessor(new OtlpTraceExporter(OtlpOptions("/v1/traces")), gate, _options.Export.MaxBatchSize, _options.Export.ScheduledDelayMilliseconds);
+            yield return SpanProcessor("otlp", new OtlpTraceExporter(OtlpOptions("/v1/traces")));
         }
     }
 
     public IEnumerable<MetricReader> CreateMetricReaders()
     {
+        if (_store is not null)
+        {
+            yield return new PeriodicExportingMetricReader(new StoreMetricExporter(_store, _resource), _options.Metrics.ExportIntervalMilliseconds, PipelineDefaults.ExporterTimeoutMilliseconds);
+        }
+
         if (_options.Otlp.Enabled)
         {
             yield return new PeriodicExportingMetricReader(new OtlpMetricExporter(OtlpOptions("/v1/metrics")), _options.Metrics.ExportIntervalMilliseconds, _options.Otlp.TimeoutMilliseconds);
@@ -70,6 +91,9 @@ internal sealed class SinkFactory
 
     private BoundedLogRecordProcessor LogProcessor(string sink, BaseExporter<LogRecord> exporter, int scheduledDelayMilliseconds) =>
         new(exporter, _queues.Create(sink, "logs"), _options.Export.MaxBatchSize, scheduledDelayMilliseconds);
+
+    private BoundedSpanProcessor SpanProcessor(string sink, BaseExporter<Activity> exporter) =>
+        new(exporter, _queues.Create(sink, "spans"), _options.Export.MaxBatchSize, _options.Export.ScheduledDelayMilliseconds);
 
     private OtlpExporterOptions OtlpOptions(string httpSignalPath)
     {

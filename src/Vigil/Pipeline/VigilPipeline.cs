@@ -6,6 +6,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Vigil.LocalStore;
 using Vigil.Logging;
 using Vigil.Metrics;
 using Vigil.Redaction;
@@ -30,9 +31,12 @@ internal static class VigilPipeline
 
         var queues = new ExportQueueRegistry(options.Export.MaxQueueSize);
         var redactor = options.Redaction.Enabled ? new Redactor(options.Redaction) : null;
-        var sinks = new SinkFactory(options, queues, sinkEnvironment);
         var scopes = new ScopeCaptureLoggerProvider();
         var resource = ServiceResource.Build(options.Service, Guid.NewGuid().ToString(), Assembly.GetEntryAssembly());
+        var store = options.Store.Enabled ?? !options.Otlp.Enabled
+            ? new LocalStoreWriter(LocalStorePath.Resolve(options.Store, sinkEnvironment), LocalStorePath.Retention(options.Store))
+            : null;
+        var sinks = new SinkFactory(options, queues, sinkEnvironment, resource, store);
 
         services.AddSingleton(options);
         services.AddSingleton(queues);

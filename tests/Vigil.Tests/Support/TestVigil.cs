@@ -67,6 +67,7 @@ internal sealed class TestVigil : IDisposable
             options =>
             {
                 options.Console.Enabled = false;
+                options.Store.Enabled = false;
                 configure?.Invoke(options);
             },
             services =>
