@@ -11,6 +11,9 @@ namespace Vigil.LocalStore;
 /// </summary>
 internal sealed class LocalStoreWriter : IDisposable
 {
+    /// <summary>The sink's name in Vigil's own metrics and fault events.</summary>
+    public const string SinkName = "store";
+
     private static readonly TimeSpan s_firstRetentionDelay = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan s_retentionInterval = TimeSpan.FromMinutes(10);
 

@@ -4,41 +4,17 @@ using Vigil.Storage;
 
 namespace Vigil.LocalStore;
 
-/// <summary>Writes each batch of log records to the local store in one transaction.</summary>
-internal sealed class StoreLogExporter : BaseExporter<LogRecord>
+internal sealed class StoreLogExporter(LocalStoreWriter store, TelemetryResource resource) : StoreExporter<LogRecord>(store, resource)
 {
-    public const string SinkName = "store";
-
-    private readonly LocalStoreWriter _store;
-    private readonly TelemetryResource _resource;
-
-    public StoreLogExporter(LocalStoreWriter store, TelemetryResource resource)
-    {
-        _store = store;
-        _resource = resource;
-        store.AddReference();
-    }
-
-    public override ExportResult Export(in Batch<LogRecord> batch)
+    protected override TelemetryBatch CreateBatch(in Batch<LogRecord> batch)
     {
         var entries = new List<LogEntry>((int)batch.Count);
         var observed = DateTimeOffset.UtcNow;
         foreach (var record in batch)
         {
-            entries.Add(TelemetryMapper.ToLogEntry(record, _resource, observed));
+            entries.Add(TelemetryMapper.ToLogEntry(record, Resource, observed));
         }
 
-        _store.Write(new TelemetryBatch { Logs = entries });
-        return ExportResult.Success;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _store.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return new TelemetryBatch { Logs = entries };
     }
 }

@@ -4,38 +4,16 @@ using Vigil.Storage;
 
 namespace Vigil.LocalStore;
 
-/// <summary>Writes each batch of spans to the local store in one transaction.</summary>
-internal sealed class StoreSpanExporter : BaseExporter<Activity>
+internal sealed class StoreSpanExporter(LocalStoreWriter store, TelemetryResource resource) : StoreExporter<Activity>(store, resource)
 {
-    private readonly LocalStoreWriter _store;
-    private readonly TelemetryResource _resource;
-
-    public StoreSpanExporter(LocalStoreWriter store, TelemetryResource resource)
-    {
-        _store = store;
-        _resource = resource;
-        store.AddReference();
-    }
-
-    public override ExportResult Export(in Batch<Activity> batch)
+    protected override TelemetryBatch CreateBatch(in Batch<Activity> batch)
     {
         var entries = new List<SpanEntry>((int)batch.Count);
         foreach (var activity in batch)
         {
-            entries.Add(TelemetryMapper.ToSpanEntry(activity, _resource));
+            entries.Add(TelemetryMapper.ToSpanEntry(activity, Resource));
         }
 
-        _store.Write(new TelemetryBatch { Spans = entries });
-        return ExportResult.Success;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _store.Dispose();
-        }
-
-        base.Dispose(disposing);
+        return new TelemetryBatch { Spans = entries };
     }
 }

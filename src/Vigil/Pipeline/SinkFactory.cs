@@ -54,7 +54,7 @@ internal sealed class SinkFactory
 
         if (_store is not null)
         {
-            yield return LogProcessor(StoreLogExporter.SinkName, new StoreLogExporter(_store, _resource), _options.Export.ScheduledDelayMilliseconds);
+            yield return LogProcessor(LocalStoreWriter.SinkName, new StoreLogExporter(_store, _resource), _options.Export.ScheduledDelayMilliseconds);
         }
 
         if (_options.Otlp.Enabled)
@@ -67,7 +67,7 @@ internal sealed class SinkFactory
     {
         if (_store is not null)
         {
-            yield return SpanProcessor(StoreLogExporter.SinkName, new StoreSpanExporter(_store, _resource));
+            yield return SpanProcessor(LocalStoreWriter.SinkName, new StoreSpanExporter(_store, _resource));
         }
 
         if (_options.Otlp.Enabled)
