@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>Every top-level command, in the order <c>vigil --help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    /// <summary>Creates the commands for one run.</summary>
+    public static IReadOnlyList<Command> Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return [];
+    }
+}
