@@ -1,0 +1,13 @@
+namespace Vigil.Storage.Internal;
+
+/// <summary>Times are stored as Unix nanoseconds, the unit OTLP uses, so range filters are integer compares.</summary>
+internal static class UnixTime
+{
+    private const long NanosecondsPerTick = 100;
+
+    public static long ToNanoseconds(DateTimeOffset time) =>
+        (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * NanosecondsPerTick;
+
+    public static DateTimeOffset FromNanoseconds(long nanoseconds) =>
+        new(DateTimeOffset.UnixEpoch.UtcTicks + (nanoseconds / NanosecondsPerTick), TimeSpan.Zero);
+}

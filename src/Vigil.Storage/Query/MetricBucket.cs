@@ -1,0 +1,41 @@
+namespace Vigil.Storage;
+
+/// <summary>
+/// One step of a metric query result. Which values are set depends on the metric kind:
+/// counters (monotonic sums) set <see cref="Increase"/> and <see cref="Rate"/>; gauges and
+/// up-down counters set <see cref="Last"/> and <see cref="Average"/>; histograms set
+/// <see cref="Count"/> and the percentiles; summaries set <see cref="Count"/> and the percentiles
+/// the sender precomputed.
+/// </summary>
+public sealed record MetricBucket
+{
+    /// <summary>The start of the bucket.</summary>
+    public DateTimeOffset Time { get; init; }
+
+    /// <summary>How much a counter grew in the bucket (resets handled).</summary>
+    public double? Increase { get; init; }
+
+    /// <summary><see cref="Increase"/> per second of step.</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>
+    /// The latest value of each series in the bucket, summed over the group's series (like PromQL
+    /// <c>sum by</c>); for a single series simply its latest value.
+    /// </summary>
+    public double? Last { get; init; }
+
+    /// <summary>The mean of every value of every series of the group in the bucket.</summary>
+    public double? Average { get; init; }
+
+    /// <summary>How many values a histogram or summary recorded in the bucket.</summary>
+    public long? Count { get; init; }
+
+    /// <summary>The median, interpolated from histogram buckets.</summary>
+    public double? P50 { get; init; }
+
+    /// <summary>The 95th percentile, interpolated from histogram buckets.</summary>
+    public double? P95 { get; init; }
+
+    /// <summary>The 99th percentile, interpolated from histogram buckets.</summary>
+    public double? P99 { get; init; }
+}

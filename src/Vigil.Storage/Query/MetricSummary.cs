@@ -1,0 +1,29 @@
+namespace Vigil.Storage;
+
+/// <summary>One metric name as <see cref="ITelemetryStore.ListMetricsAsync"/> lists it.</summary>
+public sealed record MetricSummary
+{
+    /// <summary>The metric name.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>The point type.</summary>
+    public MetricKind Kind { get; init; }
+
+    /// <summary>The unit, when given.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The description, when given.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>How many series (attribute sets and resources) the metric has.</summary>
+    public int SeriesCount { get; init; }
+
+    /// <summary>
+    /// The value of the latest point of any series: the value of a sum or gauge, the count of a
+    /// histogram, exponential histogram or summary.
+    /// </summary>
+    public double? LatestValue { get; init; }
+
+    /// <summary>The time of that latest point.</summary>
+    public DateTimeOffset? LatestTime { get; init; }
+}

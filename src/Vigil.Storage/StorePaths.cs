@@ -1,0 +1,35 @@
+namespace Vigil.Storage;
+
+/// <summary>Where the store lives: <c>--store PATH</c>, else <c>VIGIL_STORE</c>, else <c>.vigil/vigil.db</c>.</summary>
+public static class StorePaths
+{
+    /// <summary>The environment variable that names the store file.</summary>
+    public const string EnvironmentVariable = "VIGIL_STORE";
+
+    /// <summary>The store file relative to the current directory when nothing else names one.</summary>
+    public static readonly string DefaultRelativePath = Path.Combine(".vigil", "vigil.db");
+
+    /// <summary>
+    /// Resolves the store file: <paramref name="explicitPath"/> when given, else the
+    /// <c>VIGIL_STORE</c> environment variable when set, else <c>.vigil/vigil.db</c> under the
+    /// current directory. Relative paths are made absolute against the current directory.
+    /// </summary>
+    /// <param name="explicitPath">The path the user gave (<c>--store</c>), or null.</param>
+    /// <returns>The absolute path of the store file.</returns>
+    public static string Resolve(string? explicitPath) =>
+        Resolve(explicitPath, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+
+    /// <summary>Resolves with the environment and current directory given, for tests.</summary>
+    internal static string Resolve(string? explicitPath, Func<string, string?> getEnvironmentVariable, string currentDirectory)
+    {
+        var chosen = !string.IsNullOrWhiteSpace(explicitPath)
+            ? explicitPath
+            : getEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(chosen))
+        {
+            chosen = DefaultRelativePath;
+        }
+
+        return Path.GetFullPath(chosen, currentDirectory);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Vigil.Storage;
+
+/// <summary>How a store is opened.</summary>
+public sealed record TelemetryStoreOptions
+{
+    /// <summary>The default for <see cref="BusyTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// True (writers: the SDK sink, the server) creates the file and its folder on first use.
+    /// False (readers: the CLI) throws <see cref="StoreNotFoundException"/> when the file is missing.
+    /// </summary>
+    public bool CreateIfMissing { get; init; } = true;
+
+    /// <summary>
+    /// How long an operation waits for another process's write lock before it fails.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; init; } = DefaultBusyTimeout;
+
+    /// <summary>Options for a writer: create the store when it is missing.</summary>
+    public static TelemetryStoreOptions Writer { get; } = new();
+
+    /// <summary>Options for a reader: the store must exist.</summary>
+    public static TelemetryStoreOptions Reader { get; } = new() { CreateIfMissing = false };
+}
