@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Vigil.Storage;
 
 namespace Vigil.Cli;
 
@@ -32,6 +33,13 @@ internal sealed class CliContext
 
     /// <summary>How often <c>--follow</c> asks the store for new records.</summary>
     public TimeSpan FollowPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Opens the store at an absolute path for reading. The CLI never creates a store: a
+    /// missing file is an error (exit code 2), not a new empty database.
+    /// </summary>
+    public Func<string, ITelemetryStore> OpenStore { get; init; } =
+        static path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader);
 
     /// <summary>Writes raw data to stdout, bypassing Spectre's wrapping (JSON lines must not wrap at 80 columns).</summary>
     public TextWriter Data => Stdout.Profile.Out.Writer;

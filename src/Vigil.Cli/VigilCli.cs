@@ -34,7 +34,7 @@ internal static class VigilCli
         if (parseResult.Action is ParseErrorAction)
         {
             // One line naming the argument; the full help is one --help away.
-            await context.Stderr.WriteLineAsync($"vigil: {parseResult.Errors[0].Message}").ConfigureAwait(false);
+            await context.Stderr.WriteLineAsync($"vigil: {OneLine(parseResult.Errors[0].Message)}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -109,6 +109,10 @@ internal static class VigilCli
         });
         return root;
     }
+
+    // Some of the library's messages span lines ("Must be one of:\n\t'a'"); errors here are one line.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static async Task WriteDetailsAsync(CliContext context, ParseResult parseResult, Option<bool> verbose, Exception e)
     {

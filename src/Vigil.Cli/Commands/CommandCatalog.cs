@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Logs;
 
 namespace Vigil.Cli.Commands;
 
@@ -6,9 +7,8 @@ namespace Vigil.Cli.Commands;
 internal static class CommandCatalog
 {
     /// <summary>Creates the commands for one run.</summary>
-    public static IReadOnlyList<Command> Create(CliContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return [];
-    }
+    public static IReadOnlyList<Command> Create(CliContext context) =>
+    [
+        new LogsCommand(context),
+    ];
 }

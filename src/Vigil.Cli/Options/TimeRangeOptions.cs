@@ -35,25 +35,14 @@ internal sealed class TimeRangeOptions
     /// <summary>The <c>--until</c> option, when the command has one.</summary>
     public Option<DateTimeOffset?>? Until { get; }
 
-    /// <summary>Adds the options to <paramref name="command"/> and checks that the range is not empty.</summary>
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Since);
-        if (Until is null)
+        if (Until is not null)
         {
-            return;
+            command.Options.Add(Until);
         }
-
-        command.Options.Add(Until);
-        command.Validators.Add(result =>
-        {
-            var since = result.GetValue(Since);
-            var until = result.GetValue(Until);
-            if (since is { } s && until is { } u && u <= s)
-            {
-                result.AddError("--until: must be later than --since");
-            }
-        });
     }
 
     /// <summary>The start of the range, applying the default.</summary>
@@ -61,7 +50,17 @@ internal sealed class TimeRangeOptions
         parseResult.GetValue(Since) ?? (_defaultSince is { } d ? _clock.GetUtcNow() - d : null);
 
     /// <summary>The end of the range, if given.</summary>
-    public DateTimeOffset? GetUntil(ParseResult parseResult) => Until is null ? null : parseResult.GetValue(Until);
+    /// <exception cref="CliUsageException">The range is empty (<c>--until</c> not after <c>--since</c>).</exception>
+    public DateTimeOffset? GetUntil(ParseResult parseResult)
+    {
+        var until = Until is null ? null : parseResult.GetValue(Until);
+        if (until is { } u && GetSince(parseResult) is { } s && u <= s)
+        {
+            throw new CliUsageException("--until: must be later than --since");
+        }
+
+        return until;
+    }
 
     private bool Parse(string text, out DateTimeOffset value, out string? error) =>
         TimePointParser.TryParse(text, _clock, out value, out error);
