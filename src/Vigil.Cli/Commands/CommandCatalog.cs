@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vigil.Cli.Commands.Logs;
+using Vigil.Cli.Commands.Traces;
 
 namespace Vigil.Cli.Commands;
 
@@ -10,5 +11,6 @@ internal static class CommandCatalog
     public static IReadOnlyList<Command> Create(CliContext context) =>
     [
         new LogsCommand(context),
+        new TracesCommand(context),
     ];
 }

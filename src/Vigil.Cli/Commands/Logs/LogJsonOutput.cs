@@ -7,9 +7,14 @@ namespace Vigil.Cli.Commands.Logs;
 internal sealed class LogJsonOutput : ILogOutput
 {
     private readonly JsonLines _lines;
+    private readonly string? _recordType;
 
-    /// <summary>Writes to <paramref name="output"/>.</summary>
-    public LogJsonOutput(TextWriter output) => _lines = new JsonLines(output);
+    /// <summary>Writes to <paramref name="output"/>; <paramref name="recordType"/>, when set, becomes a leading <c>"type"</c> property (for outputs that mix records).</summary>
+    public LogJsonOutput(TextWriter output, string? recordType = null)
+    {
+        _lines = new JsonLines(output);
+        _recordType = recordType;
+    }
 
     /// <inheritdoc />
     public void Write(IReadOnlyList<LogEntry> entries)
@@ -18,6 +23,11 @@ internal sealed class LogJsonOutput : ILogOutput
         {
             _lines.Write(json =>
             {
+                if (_recordType is not null)
+                {
+                    json.WriteString("type", _recordType);
+                }
+
                 json.WriteNumber("sequence", entry.Sequence);
                 json.WriteString("timestamp", entry.Timestamp);
                 if (entry.ObservedTimestamp is { } observed)
