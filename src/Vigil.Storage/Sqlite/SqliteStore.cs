@@ -1,30 +1,185 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
 namespace Vigil.Storage.Sqlite;
 
-/// <summary>The SQLite engine behind <see cref="ITelemetryStore"/>.</summary>
-internal sealed class SqliteStore : ITelemetryStore
+/// <summary>
+/// The SQLite engine behind <see cref="ITelemetryStore"/>. One long-lived connection writes, under
+/// a lock, with prepared commands; every read opens a pooled connection of its own, and WAL mode
+/// lets those readers run while a writer (in this or another process) commits.
+/// </summary>
+internal sealed partial class SqliteStore : ITelemetryStore
 {
-    private SqliteStore(string location)
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMilliseconds;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    // Resources and scopes never change once stored, so their read-side objects are cached by id.
+    private readonly ConcurrentDictionary<long, TelemetryResource> _resources = new();
+    private readonly ConcurrentDictionary<long, InstrumentationScopeInfo> _scopes = new();
+
+    private SqliteBatchWriter? _writer;
+    private bool _disposed;
+
+    private SqliteStore(string location, string connectionString, TimeSpan busyTimeout)
     {
         Location = location;
+        _connectionString = connectionString;
+        _busyTimeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
     }
 
     public string Location { get; }
 
-    public static SqliteStore Open(string path, TelemetryStoreOptions options) => throw new NotImplementedException();
+    public static SqliteStore Open(string path, TelemetryStoreOptions options) => Open(path, options, null);
 
-    public Task WriteAsync(TelemetryBatch batch, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    /// <summary>Opens the store, migrating to <paramref name="schemaVersion"/> (tests build old files with it).</summary>
+    internal static SqliteStore Open(string path, TelemetryStoreOptions options, int? schemaVersion)
+    {
+        var exists = File.Exists(path);
+        if (!exists && !options.CreateIfMissing)
+        {
+            throw new StoreNotFoundException(path, $"The store '{path}' does not exist. Run an application with Vigil's local store, or pass --store.", null);
+        }
 
-    public Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        if (exists && IsMarkedReadOnly(path))
+        {
+            throw new StoreReadOnlyException(path, $"The store '{path}' is read-only; Vigil needs write access to it.", null);
+        }
 
-    public Task<IReadOnlyList<TraceSummary>> QueryTracesAsync(TraceQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        if (!exists)
+        {
+            CreateDirectory(path);
+        }
 
-    public Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = options.CreateIfMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed.
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        };
+        var store = new SqliteStore(path, builder.ToString(), options.BusyTimeout);
+        try
+        {
+            using var connection = store.OpenConnection();
+            using (var wal = connection.CreateCommand())
+            {
+                // WAL: readers see a snapshot and never block the writer, and the writer never blocks them.
+                // The mode is stored in the file, so every process that opens it gets WAL too.
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                var mode = Convert.ToString(wal.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new StoreException(path, $"The store '{path}' could not switch to WAL mode (it reports '{mode}').", null);
+                }
+            }
 
-    public Task<IReadOnlyList<MetricSummary>> ListMetricsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            SchemaMigrator.Migrate(connection, path, schemaVersion);
+            return store;
+        }
+        catch (SqliteException exception)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(builder.ToString()));
+            throw SqliteErrors.Translate(path, exception);
+        }
+    }
 
-    public Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
 
-    public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _writeLock.Dispose();
+    }
+
+    internal SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // busy_timeout: SQLite itself waits for another process's lock before reporting SQLITE_BUSY.
+            // synchronous=NORMAL: in WAL mode a commit is not fsynced, only checkpoints are; a power
+            // loss can drop the last commits but never corrupts the file, and writes are several
+            // times faster. https://www.sqlite.org/pragma.html#pragma_synchronous
+            command.CommandText = string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;");
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsMarkedReadOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly);
+        }
+
+        // Checked explicitly because root (CI containers) can write a file whatever its mode; a
+        // file its owner marked read-only should still not be written.
+        return !File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserWrite);
+    }
+
+    private static void CreateDirectory(string path)
+    {
+        var directory = Path.GetDirectoryName(path);
+        if (string.IsNullOrEmpty(directory))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            throw new StoreReadOnlyException(path, $"The folder of the store '{path}' cannot be created: {exception.Message}", exception);
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>Runs a read on a connection of its own, mapping SQLite failures to store exceptions.</summary>
+    private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            using var connection = OpenConnection();
+            return Task.FromResult(read(connection));
+        }
+        catch (SqliteException exception)
+        {
+            throw SqliteErrors.Translate(Location, exception);
+        }
+    }
 }

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>
+/// Brings a store file to the newest schema by running the embedded <c>Schema/NNN.Name.sql</c>
+/// scripts it has not run yet. The version lives in <c>PRAGMA user_version</c>, inside the same
+/// transaction as the scripts, so a failed upgrade leaves the file as it was.
+/// </summary>
+internal static class SchemaMigrator
+{
+    private const string ResourcePrefix = "Vigil.Storage.Schema.";
+
+    public static IReadOnlyList<SchemaMigration> Migrations { get; } = Load();
+
+    public static int LatestVersion => Migrations[^1].Version;
+
+    public static int ReadVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Upgrades to <paramref name="targetVersion"/> (the latest by default).</summary>
+    /// <returns>The version the file had before.</returns>
+    public static int Migrate(SqliteConnection connection, string path, int? targetVersion = null)
+    {
+        var target = targetVersion ?? LatestVersion;
+        var before = ReadVersion(connection);
+        ThrowIfNewer(before, path);
+        if (before >= target)
+        {
+            return before;
+        }
+
+        // BEGIN IMMEDIATE: when two processes create the store at once, the second waits here
+        // and then sees the first one's version, instead of running the scripts twice.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = ReadVersion(connection);
+        ThrowIfNewer(current, path);
+        foreach (var migration in Migrations)
+        {
+            if (migration.Version <= current || migration.Version > target)
+            {
+                continue;
+            }
+
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = migration.Script;
+            command.ExecuteNonQuery();
+        }
+
+        using (var setVersion = connection.CreateCommand())
+        {
+            setVersion.Transaction = transaction;
+            // PRAGMA takes no parameters; the value is our own integer.
+            setVersion.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {target};");
+            setVersion.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return current;
+    }
+
+    private static void ThrowIfNewer(int version, string path)
+    {
+        if (version > LatestVersion)
+        {
+            throw new StoreVersionException(
+                path,
+                $"The store '{path}' has schema version {version}, newer than this Vigil understands ({LatestVersion}). Update Vigil.",
+                null);
+        }
+    }
+
+    private static SchemaMigration[] Load()
+    {
+        var assembly = typeof(SchemaMigrator).Assembly;
+        var migrations = new List<SchemaMigration>();
+        foreach (var name in assembly.GetManifestResourceNames())
+        {
+            if (!name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var fileName = name[ResourcePrefix.Length..];
+            var version = int.Parse(fileName.AsSpan(0, fileName.IndexOf('.', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+            migrations.Add(new SchemaMigration(version, fileName, ReadScript(assembly, name)));
+        }
+
+        migrations.Sort((a, b) => a.Version.CompareTo(b.Version));
+        for (var i = 0; i < migrations.Count; i++)
+        {
+            if (migrations[i].Version != i + 1)
+            {
+                throw new InvalidOperationException($"Schema scripts must be numbered 1, 2, 3... without gaps; found {migrations[i].Name}.");
+            }
+        }
+
+        return [.. migrations];
+    }
+
+    private static string ReadScript(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,259 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Vigil.Storage.Internal;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>
+/// Writes batches on one connection with commands prepared once. Not thread-safe: the store
+/// calls it under its write lock.
+/// </summary>
+internal sealed partial class SqliteBatchWriter : IDisposable
+{
+    // Attribute values longer than this are kept in the record's JSON but not indexed for equality.
+    private const int MaxIndexedAttributeLength = 256;
+    private const int MaxCachedIdentities = 4096;
+
+    private readonly SqliteConnection _connection;
+    private readonly PreparedCommand[] _all;
+    private readonly PreparedCommand _upsertResource;
+    private readonly PreparedCommand _upsertScope;
+    private readonly PreparedCommand _insertLog;
+    private readonly PreparedCommand _insertLogAttribute;
+    private readonly PreparedCommand _insertSpan;
+    private readonly PreparedCommand _upsertTrace;
+    private readonly PreparedCommand _upsertSeries;
+    private readonly PreparedCommand _insertPoint;
+
+    // Batches usually repeat the same resource and scope objects: look them up by reference first,
+    // then by content hash, and only then in the database. Ids are only cached after a commit.
+    private readonly Dictionary<object, (long Id, long Hash)> _idsByReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(char Table, long Hash), long> _idsByHash = [];
+    private readonly List<KeyValuePair<object, (long Id, long Hash)>> _pendingByReference = [];
+    private readonly List<KeyValuePair<(char Table, long Hash), long>> _pendingByHash = [];
+
+    public SqliteBatchWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _upsertResource = new(
+            connection,
+            "INSERT INTO resources (hash, service_name, schema_url, attributes) VALUES (@hash, @service, @schema, @attributes) " +
+            "ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING id;",
+            "@hash", "@service", "@schema", "@attributes");
+        _upsertScope = new(
+            connection,
+            "INSERT INTO scopes (hash, name, version, attributes) VALUES (@hash, @name, @version, @attributes) " +
+            "ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING id;",
+            "@hash", "@name", "@version", "@attributes");
+        _insertLog = new(
+            connection,
+            "INSERT INTO logs (time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
+            "event_name, exception_type, exception_message, exception_stacktrace, service_name, resource_id, scope_id) " +
+            "VALUES (@time, @observed, @severity, @severityText, @body, @attributes, @traceId, @spanId, @flags, " +
+            "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope) RETURNING id;",
+            "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
+            "@eventName", "@exceptionType", "@exceptionMessage", "@exceptionStack", "@service", "@resource", "@scope");
+        _insertLogAttribute = new(
+            connection,
+            "INSERT OR IGNORE INTO log_attributes (key, value, log_id) VALUES (@key, @value, @log);",
+            "@key", "@value", "@log");
+        _insertSpan = new(
+            connection,
+            "INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, trace_flags, name, kind, start_time, end_time, " +
+            "status_code, status_message, attributes, events, links, service_name, resource_id, scope_id) " +
+            "VALUES (@traceId, @spanId, @parent, @traceState, @flags, @name, @kind, @start, @end, " +
+            "@status, @statusMessage, @attributes, @events, @links, @service, @resource, @scope);",
+            "@traceId", "@spanId", "@parent", "@traceState", "@flags", "@name", "@kind", "@start", "@end",
+            "@status", "@statusMessage", "@attributes", "@events", "@links", "@service", "@resource", "@scope");
+        _upsertTrace = new(
+            connection,
+            "INSERT INTO traces (trace_id, start_time, end_time, span_count, has_error, root_name, service_name, has_root) " +
+            "VALUES (@traceId, @start, @end, 1, @error, @rootName, @service, @isRoot) " +
+            "ON CONFLICT (trace_id) DO UPDATE SET " +
+            "start_time = min(start_time, excluded.start_time), end_time = max(end_time, excluded.end_time), " +
+            "span_count = span_count + 1, has_error = max(has_error, excluded.has_error), " +
+            "root_name = CASE WHEN excluded.has_root THEN excluded.root_name ELSE root_name END, " +
+            "service_name = CASE WHEN excluded.has_root THEN excluded.service_name ELSE service_name END, " +
+            "has_root = max(has_root, excluded.has_root);",
+            "@traceId", "@start", "@end", "@error", "@rootName", "@service", "@isRoot");
+        _upsertSeries = new(
+            connection,
+            "INSERT INTO metric_series (hash, name, description, unit, kind, temporality, monotonic, attributes, service_name, resource_id, scope_id) " +
+            "VALUES (@hash, @name, @description, @unit, @kind, @temporality, @monotonic, @attributes, @service, @resource, @scope) " +
+            "ON CONFLICT (hash) DO UPDATE SET description = coalesce(excluded.description, description) RETURNING id;",
+            "@hash", "@name", "@description", "@unit", "@kind", "@temporality", "@monotonic", "@attributes", "@service", "@resource", "@scope");
+        _insertPoint = new(
+            connection,
+            "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
+            "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
+            "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
+        _all = [_upsertResource, _upsertScope, _insertLog, _insertLogAttribute, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
+    }
+
+    public SqliteConnection Connection => _connection;
+
+    public void Write(TelemetryBatch batch)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var command in _all)
+        {
+            command.Transaction = transaction;
+        }
+
+        try
+        {
+            foreach (var log in batch.Logs)
+            {
+                WriteLog(log);
+            }
+
+            foreach (var span in batch.Spans)
+            {
+                WriteSpan(span);
+            }
+
+            foreach (var point in batch.MetricPoints)
+            {
+                WritePoint(point);
+            }
+
+            transaction.Commit();
+            PublishPendingIds();
+        }
+        catch
+        {
+            _pendingByReference.Clear();
+            _pendingByHash.Clear();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _all)
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private static long Hash(string text)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        return BinaryPrimitives.ReadInt64LittleEndian(digest);
+    }
+
+    private void PublishPendingIds()
+    {
+        if (_idsByReference.Count + _pendingByReference.Count > MaxCachedIdentities)
+        {
+            _idsByReference.Clear();
+        }
+
+        if (_idsByHash.Count + _pendingByHash.Count > MaxCachedIdentities)
+        {
+            _idsByHash.Clear();
+        }
+
+        foreach (var pending in _pendingByReference)
+        {
+            _idsByReference[pending.Key] = pending.Value;
+        }
+
+        foreach (var pending in _pendingByHash)
+        {
+            _idsByHash[pending.Key] = pending.Value;
+        }
+
+        _pendingByReference.Clear();
+        _pendingByHash.Clear();
+    }
+
+    private bool TryGetCached(object key, out (long Id, long Hash) identity)
+    {
+        if (_idsByReference.TryGetValue(key, out identity))
+        {
+            return true;
+        }
+
+        foreach (var pending in _pendingByReference)
+        {
+            if (ReferenceEquals(pending.Key, key))
+            {
+                identity = pending.Value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryGetCachedHash((char Table, long Hash) key, out long id)
+    {
+        if (_idsByHash.TryGetValue(key, out id))
+        {
+            return true;
+        }
+
+        foreach (var pending in _pendingByHash)
+        {
+            if (pending.Key == key)
+            {
+                id = pending.Value;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private (long Id, long Hash) ResolveResource(TelemetryResource resource)
+    {
+        if (TryGetCached(resource, out var cached))
+        {
+            return cached;
+        }
+
+        var attributes = AttributeJson.Serialize(resource.Attributes);
+        var hash = Hash("r\n" + resource.SchemaUrl + "\n" + attributes);
+        if (!TryGetCachedHash(('r', hash), out var id))
+        {
+            _upsertResource.Set(0, hash);
+            _upsertResource.Set(1, resource.ServiceName);
+            _upsertResource.Set(2, resource.SchemaUrl);
+            _upsertResource.Set(3, attributes);
+            id = _upsertResource.ExecuteInt64();
+            _pendingByHash.Add(new(('r', hash), id));
+        }
+
+        _pendingByReference.Add(new(resource, (id, hash)));
+        return (id, hash);
+    }
+
+    private (long Id, long Hash) ResolveScope(InstrumentationScopeInfo scope)
+    {
+        if (TryGetCached(scope, out var cached))
+        {
+            return cached;
+        }
+
+        var attributes = AttributeJson.Serialize(scope.Attributes);
+        var hash = Hash("s\n" + scope.Name + "\n" + scope.Version + "\n" + attributes);
+        if (!TryGetCachedHash(('s', hash), out var id))
+        {
+            _upsertScope.Set(0, hash);
+            _upsertScope.Set(1, scope.Name);
+            _upsertScope.Set(2, scope.Version);
+            _upsertScope.Set(3, attributes);
+            id = _upsertScope.ExecuteInt64();
+            _pendingByHash.Add(new(('s', hash), id));
+        }
+
+        _pendingByReference.Add(new(scope, (id, hash)));
+        return (id, hash);
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Storage.Internal;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>Log queries.</summary>
+internal sealed partial class SqliteStore
+{
+    private const string LogColumns =
+        "id, time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
+        "event_name, exception_type, exception_message, exception_stacktrace, resource_id, scope_id";
+
+    public Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        return ReadAsync<IReadOnlyList<LogEntry>>(connection => QueryLogs(connection, query), cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes user text a single FTS5 phrase: quoting it means operators and punctuation in the
+    /// text are searched for, never interpreted.
+    /// </summary>
+    internal static string ToFtsPhrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private List<LogEntry> QueryLogs(SqliteConnection connection, LogQuery query)
+    {
+        var sql = new SqlBuilder();
+        if (query.ServiceName is not null)
+        {
+            sql.Add("service_name = {0}", query.ServiceName);
+        }
+
+        if (query.MinimumSeverity is { } severity)
+        {
+            sql.Add("severity >= {0}", severity);
+        }
+
+        if (query.From is { } from)
+        {
+            sql.Add("time >= {0}", UnixTime.ToNanoseconds(from));
+        }
+
+        if (query.To is { } to)
+        {
+            sql.Add("time < {0}", UnixTime.ToNanoseconds(to));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            sql.Add("id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH {0})", ToFtsPhrase(query.Text.Trim()));
+        }
+
+        if (!string.IsNullOrEmpty(query.TraceId))
+        {
+            sql.Add("trace_id = {0}", query.TraceId.ToLowerInvariant());
+        }
+
+        foreach (var attribute in query.Attributes)
+        {
+            sql.Add("id IN (SELECT log_id FROM log_attributes WHERE key = {0} AND value = {1})", attribute.Key, attribute.Value);
+        }
+
+        var limit = sql.AddParameter(query.Limit);
+        string text;
+        if (query.AfterSequence is { } after)
+        {
+            sql.Add("id > {0}", after);
+            text = $"SELECT {LogColumns} FROM logs{sql.Where} ORDER BY id LIMIT {limit};";
+        }
+        else
+        {
+            text = $"SELECT {LogColumns} FROM logs{sql.Where} ORDER BY time DESC, id DESC LIMIT {limit};";
+        }
+
+        using var command = sql.CreateCommand(connection, text);
+        var result = new List<LogEntry>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                result.Add(ReadLog(connection, reader));
+            }
+        }
+
+        if (query.AfterSequence is null)
+        {
+            result.Reverse();
+        }
+
+        return result;
+    }
+
+    private LogEntry ReadLog(SqliteConnection connection, SqliteDataReader reader) => new()
+    {
+        Sequence = reader.GetInt64(0),
+        Timestamp = UnixTime.FromNanoseconds(reader.GetInt64(1)),
+        ObservedTimestamp = reader.IsDBNull(2) ? null : UnixTime.FromNanoseconds(reader.GetInt64(2)),
+        SeverityNumber = reader.GetInt32(3),
+        SeverityText = GetNullableString(reader, 4),
+        Body = GetNullableString(reader, 5),
+        Attributes = AttributeJson.Deserialize(reader.GetString(6)),
+        TraceId = GetNullableString(reader, 7),
+        SpanId = GetNullableString(reader, 8),
+        TraceFlags = reader.GetInt32(9),
+        EventName = GetNullableString(reader, 10),
+        ExceptionType = GetNullableString(reader, 11),
+        ExceptionMessage = GetNullableString(reader, 12),
+        ExceptionStackTrace = GetNullableString(reader, 13),
+        Resource = GetResource(connection, reader.GetInt64(14)),
+        Scope = GetScope(connection, reader.GetInt64(15)),
+    };
+
+    private static string? GetNullableString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Vigil.Storage.Internal;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>
+/// Retention: deletes in chunks of <see cref="RetentionOptions.ChunkSize"/> rows, one short write
+/// transaction each, so writers (here and in other processes) get the lock between chunks.
+/// </summary>
+internal sealed partial class SqliteStore
+{
+    // Each signal's table and the column its age is measured by. Our own constants, never user input.
+    private static readonly (string Table, string TimeColumn)[] s_signals =
+    [
+        ("logs", "time"),
+        ("spans", "start_time"),
+        ("metric_points", "time"),
+    ];
+
+    public async Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ChunkSize);
+        ThrowIfDisposed();
+        var deleted = new long[s_signals.Length];
+
+        if (options.MaxAge is { } maxAge)
+        {
+            var cutoff = UnixTime.ToNanoseconds(DateTimeOffset.UtcNow - maxAge);
+            for (var i = 0; i < s_signals.Length; i++)
+            {
+                int count;
+                do
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var signal = i;
+                    count = await WriteTransactionAsync(
+                        (connection, transaction) => DeleteOldest(connection, transaction, s_signals[signal], cutoff, options.ChunkSize),
+                        cancellationToken).ConfigureAwait(false);
+                    deleted[i] += count;
+                }
+                while (count == options.ChunkSize);
+            }
+
+            await WriteTransactionAsync((connection, transaction) => DeleteFinishedTraces(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.MaxSizeBytes is { } maxSize)
+        {
+            while (await ReadAsync(UsedBytes, cancellationToken).ConfigureAwait(false) > maxSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (signal, count) = await WriteTransactionAsync(
+                    (connection, transaction) => DeleteOldestChunkOfAnySignal(connection, transaction, options.ChunkSize),
+                    cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    break;
+                }
+
+                deleted[signal] += count;
+            }
+        }
+
+        return new RetentionResult
+        {
+            LogsDeleted = deleted[0],
+            SpansDeleted = deleted[1],
+            MetricPointsDeleted = deleted[2],
+            UsedBytesAfter = await ReadAsync(UsedBytes, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>Bytes in pages that hold data; free pages are reused by later writes, so they do not count.</summary>
+    internal static long UsedBytes(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (page_count - freelist_count) * page_size FROM pragma_page_count(), pragma_freelist_count(), pragma_page_size();";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static int DeleteOldest(SqliteConnection connection, SqliteTransaction transaction, (string Table, string TimeColumn) signal, long cutoff, int chunkSize)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"DELETE FROM {signal.Table} WHERE id IN (SELECT id FROM {signal.Table} WHERE {signal.TimeColumn} < @cutoff ORDER BY {signal.TimeColumn} LIMIT @chunk);";
+        command.Parameters.AddWithValue("@cutoff", cutoff);
+        command.Parameters.AddWithValue("@chunk", chunkSize);
+        var count = command.ExecuteNonQuery();
+        if (count > 0 && signal.Table == "logs")
+        {
+            MergeFullTextIndex(connection, transaction);
+        }
+
+        return count;
+    }
+
+    private static int DeleteFinishedTraces(SqliteConnection connection, SqliteTransaction transaction, long cutoff)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM traces WHERE end_time < @cutoff AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = traces.trace_id);";
+        command.Parameters.AddWithValue("@cutoff", cutoff);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes a chunk from whichever signal holds the oldest record.</summary>
+    private static (int Signal, int Count) DeleteOldestChunkOfAnySignal(SqliteConnection connection, SqliteTransaction transaction, int chunkSize)
+    {
+        var oldestSignal = -1;
+        var oldestTime = long.MaxValue;
+        for (var i = 0; i < s_signals.Length; i++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT min({s_signals[i].TimeColumn}) FROM {s_signals[i].Table};";
+            if (command.ExecuteScalar() is long time && time < oldestTime)
+            {
+                oldestTime = time;
+                oldestSignal = i;
+            }
+        }
+
+        if (oldestSignal < 0)
+        {
+            return (0, 0);
+        }
+
+        var signal = s_signals[oldestSignal];
+        using var delete = connection.CreateCommand();
+        delete.Transaction = transaction;
+        delete.CommandText = $"DELETE FROM {signal.Table} WHERE id IN (SELECT id FROM {signal.Table} ORDER BY {signal.TimeColumn} LIMIT @chunk);";
+        delete.Parameters.AddWithValue("@chunk", chunkSize);
+        var count = delete.ExecuteNonQuery();
+        if (signal.Table == "logs")
+        {
+            MergeFullTextIndex(connection, transaction);
+        }
+        else if (signal.Table == "spans")
+        {
+            using var traces = connection.CreateCommand();
+            traces.Transaction = transaction;
+            traces.CommandText = "DELETE FROM traces WHERE NOT EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = traces.trace_id) AND start_time <= @oldest;";
+            traces.Parameters.AddWithValue("@oldest", oldestTime + 1);
+            traces.ExecuteNonQuery();
+        }
+
+        return (oldestSignal, count);
+    }
+
+    /// <summary>
+    /// FTS5 records deletes as tombstones in new segments; a bounded incremental merge folds them in
+    /// so the index actually shrinks. https://www.sqlite.org/fts5.html#the_merge_command
+    /// </summary>
+    private static void MergeFullTextIndex(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO logs_fts (logs_fts, rank) VALUES ('merge', 64);";
+        command.ExecuteNonQuery();
+    }
+}
