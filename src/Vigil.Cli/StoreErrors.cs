@@ -20,7 +20,7 @@ internal static class StoreErrors
             text = $"{path}: {text}";
         }
 
-        if (store is StoreNotFoundException)
+        if (store is StoreNotFoundException && !text.Contains("--store", StringComparison.Ordinal))
         {
             text += " (run an application with Vigil first, or point --store or VIGIL_STORE at a store file)";
         }

@@ -112,8 +112,8 @@ internal sealed class ShowTraceHandler
                 .AppendPadded(durations[i], durationWidth, alignRight: true).Append("  ")
                 .Append("|", _palette.Dim)
                 .Append(WaterfallBar.Draw(start, total, span.StartTime, span.Duration, BarWidth), error ? _palette.Error : _palette.Bar)
-                .Append("|", _palette.Dim).Append("  ")
-                .Append(status, error ? _palette.Error : _palette.Ok));
+                .Append("|", _palette.Dim)
+                .Append(status.Length == 0 ? string.Empty : "  " + status, error ? _palette.Error : _palette.Ok));
         }
     }
 

@@ -1,0 +1,54 @@
+using Vigil.Storage;
+
+namespace Vigil.Cli.Tests.Support;
+
+/// <summary>Builders for records with sensible defaults.</summary>
+internal static class Some
+{
+    public const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    public const string OtherTraceId = "0af7651916cd43dd8448eb211c80319c";
+
+    public static TelemetryResource Service(string name) =>
+        new() { Attributes = [new(TelemetryResource.ServiceNameKey, name)] };
+
+    public static LogEntry Log(
+        string body,
+        DateTimeOffset? at = null,
+        int severity = 9,
+        string service = "orders",
+        string? traceId = null,
+        IReadOnlyList<KeyValuePair<string, object?>>? attributes = null) => new()
+        {
+            Timestamp = at ?? CliHarness.Now.AddMinutes(-1),
+            SeverityNumber = severity,
+            SeverityText = severity switch { >= 17 => "Error", >= 13 => "Warning", >= 9 => "Information", _ => "Debug" },
+            Body = body,
+            TraceId = traceId,
+            SpanId = traceId is null ? null : "00f067aa0ba902b7",
+            Attributes = attributes ?? [],
+            Resource = Service(service),
+            Scope = new InstrumentationScopeInfo { Name = "Orders.Api" },
+        };
+
+    public static SpanEntry Span(
+        string name,
+        string spanId,
+        string? parent,
+        DateTimeOffset start,
+        TimeSpan duration,
+        string traceId = TraceId,
+        string service = "orders",
+        SpanStatusCode status = SpanStatusCode.Unset) => new()
+        {
+            TraceId = traceId,
+            SpanId = spanId,
+            ParentSpanId = parent,
+            Name = name,
+            Kind = SpanKind.Internal,
+            StartTime = start,
+            EndTime = start + duration,
+            StatusCode = status,
+            StatusMessage = status == SpanStatusCode.Error ? "boom" : null,
+            Resource = Service(service),
+        };
+}
