@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vigil.Cli.Commands.Logs;
+using Vigil.Cli.Commands.Metrics;
 using Vigil.Cli.Commands.Traces;
 
 namespace Vigil.Cli.Commands;
@@ -12,5 +13,6 @@ internal static class CommandCatalog
     [
         new LogsCommand(context),
         new TracesCommand(context),
+        new MetricsCommand(context),
     ];
 }
