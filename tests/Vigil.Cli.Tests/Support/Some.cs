@@ -51,4 +51,53 @@ internal static class Some
             StatusMessage = status == SpanStatusCode.Error ? "boom" : null,
             Resource = Service(service),
         };
+
+    public static MetricPoint Counter(string name, double value, DateTimeOffset at, string unit = "{order}", params KeyValuePair<string, object?>[] attributes) => new()
+    {
+        Series = new MetricSeriesInfo
+        {
+            Name = name,
+            Unit = unit,
+            Description = "Orders placed.",
+            Kind = MetricKind.Sum,
+            IsMonotonic = true,
+            Temporality = AggregationTemporality.Cumulative,
+            Attributes = attributes,
+            Resource = Service("orders"),
+        },
+        Timestamp = at,
+        StartTimestamp = CliHarness.Now.AddHours(-1),
+        Value = value,
+    };
+
+    public static MetricPoint Gauge(string name, double value, DateTimeOffset at, string service = "orders", string? unit = null, params KeyValuePair<string, object?>[] attributes) => new()
+    {
+        Series = new MetricSeriesInfo
+        {
+            Name = name,
+            Unit = unit,
+            Kind = MetricKind.Gauge,
+            Attributes = attributes,
+            Resource = Service(service),
+        },
+        Timestamp = at,
+        Value = value,
+    };
+
+    public static MetricPoint Histogram(string name, long count, IReadOnlyList<long> buckets, DateTimeOffset at, params KeyValuePair<string, object?>[] attributes) => new()
+    {
+        Series = new MetricSeriesInfo
+        {
+            Name = name,
+            Unit = "ms",
+            Description = "Request duration.",
+            Kind = MetricKind.Histogram,
+            Temporality = AggregationTemporality.Delta,
+            Attributes = attributes,
+            Resource = Service("orders"),
+        },
+        Timestamp = at,
+        StartTimestamp = at.AddMinutes(-1),
+        Histogram = new HistogramData { Count = count, Sum = count * 50, ExplicitBounds = [10, 100, 1000], BucketCounts = buckets },
+    };
 }

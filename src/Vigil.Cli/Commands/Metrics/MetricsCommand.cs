@@ -23,6 +23,19 @@ internal sealed class MetricsCommand : Command, IHaveExamples
     {
         Description = "A metric name (as 'vigil metrics' lists it): show its series instead of the list.",
         Arity = ArgumentArity.ZeroOrOne,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+
+            // An unknown option would otherwise be taken for a metric name and reported as "not found".
+            if (text.StartsWith('-'))
+            {
+                result.AddError($"Unrecognized option '{text}' (see vigil metrics --help)");
+                return null;
+            }
+
+            return text;
+        },
     };
 
     private readonly Option<MetricFormat?> _format = ParsedOption.Single<MetricFormat>(
