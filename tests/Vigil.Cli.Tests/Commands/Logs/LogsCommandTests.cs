@@ -228,6 +228,17 @@ public sealed class LogsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_NotATerminal_NoEscapeSequences()
+    {
+        await _store.WriteLogsAsync(Some.Log("broken", severity: 17));
+
+        var run = await _cli.RunAsync("logs", "--store", _store.Path);
+
+        Assert.Contains("broken", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logs_NoColorEnvironment_NoEscapeSequences()
     {
         await _store.WriteLogsAsync(Some.Log("broken", severity: 17));
