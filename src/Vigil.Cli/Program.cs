@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Vigil.Cli;
 
@@ -9,6 +10,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
+
+// SIGTERM (docker stop, timeout, systemd) stops --follow the same way.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 
 // Spectre detects whether stdout is a terminal and what colours it supports.
 var stdout = AnsiConsole.Create(new AnsiConsoleSettings

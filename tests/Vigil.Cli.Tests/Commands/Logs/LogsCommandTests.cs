@@ -62,6 +62,19 @@ public sealed class LogsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_MessageWiderThanConsole_StaysOnOneLine()
+    {
+        var message = string.Join(' ', Enumerable.Repeat("word", 60));
+        await _store.WriteLogsAsync(Some.Log(message));
+        _cli.Width = 80;
+
+        var run = await _cli.RunAsync("logs", "--store", _store.Path);
+
+        var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith(message, line.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logs_LocalTime_ShowsClockTime()
     {
         await _store.WriteLogsAsync(Some.Log("hello", CliHarness.Now.AddMinutes(-3)));
