@@ -15,7 +15,6 @@ internal sealed partial class SqliteBatchWriter
         _insertLog.Set(3, log.SeverityText);
         _insertLog.Set(4, log.Body);
         _insertLog.Set(5, AttributeJson.Serialize(log.Attributes));
-        _insertLog.Set(6, NormalizeId(log.TraceId));
         _insertLog.Set(7, NormalizeId(log.SpanId));
         _insertLog.Set(8, log.TraceFlags);
         _insertLog.Set(9, log.EventName);
@@ -25,21 +24,13 @@ internal sealed partial class SqliteBatchWriter
         _insertLog.Set(13, log.Resource.ServiceName);
         _insertLog.Set(14, resource.Id);
         _insertLog.Set(15, scope.Id);
+        var traceId = NormalizeId(log.TraceId);
+        _insertLog.Set(6, traceId);
         var logId = _insertLog.ExecuteInt64();
 
-        foreach (var attribute in log.Attributes)
-        {
-            var text = TelemetryAttributes.ToFilterText(attribute.Value);
-            if (text is null || text.Length > MaxIndexedAttributeLength || attribute.Key.Length > MaxIndexedAttributeLength)
-            {
-                continue;
-            }
-
-            _insertLogAttribute.Set(0, attribute.Key);
-            _insertLogAttribute.Set(1, text);
-            _insertLogAttribute.Set(2, logId);
-            _insertLogAttribute.Execute();
-        }
+        _insertSearchTerms.Set(0, logId);
+        _insertSearchTerms.Set(1, SearchTokens.For(log, traceId));
+        _insertSearchTerms.Execute();
     }
 
     /// <summary>Ids are stored lowercase so lookups need no case folding; empty means none.</summary>

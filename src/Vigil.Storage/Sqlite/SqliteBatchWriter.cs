@@ -12,8 +12,6 @@ namespace Vigil.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteBatchWriter : IDisposable
 {
-    // Attribute values longer than this are kept in the record's JSON but not indexed for equality.
-    private const int MaxIndexedAttributeLength = 256;
     private const int MaxCachedIdentities = 4096;
 
     private readonly SqliteConnection _connection;
@@ -21,7 +19,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand _upsertResource;
     private readonly PreparedCommand _upsertScope;
     private readonly PreparedCommand _insertLog;
-    private readonly PreparedCommand _insertLogAttribute;
+    private readonly PreparedCommand _insertSearchTerms;
     private readonly PreparedCommand _insertSpan;
     private readonly PreparedCommand _upsertTrace;
     private readonly PreparedCommand _upsertSeries;
@@ -55,10 +53,10 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope) RETURNING id;",
             "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
             "@eventName", "@exceptionType", "@exceptionMessage", "@exceptionStack", "@service", "@resource", "@scope");
-        _insertLogAttribute = new(
+        _insertSearchTerms = new(
             connection,
-            "INSERT OR IGNORE INTO log_attributes (key, value, log_id) VALUES (@key, @value, @log);",
-            "@key", "@value", "@log");
+            "INSERT INTO logs_fts (rowid, terms) VALUES (@id, @terms);",
+            "@id", "@terms");
         _insertSpan = new(
             connection,
             "INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, trace_flags, name, kind, start_time, end_time, " +
@@ -89,7 +87,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
             "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
             "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
-        _all = [_upsertResource, _upsertScope, _insertLog, _insertLogAttribute, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
+        _all = [_upsertResource, _upsertScope, _insertLog, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
     }
 
     public SqliteConnection Connection => _connection;
