@@ -69,17 +69,31 @@ internal sealed partial class SqliteStore
             terms.Add(SearchTokens.Quote(SearchTokens.AttributeToken(attribute.Key, attribute.Value)));
         }
 
-        if (terms.Count > 0)
+        // Without a time range the index drives: FTS5 streams matching ids newest first and the
+        // query stops after Limit rows, however common the word. With a time range the time index
+        // drives and the matches are looked up as a set.
+        var ftsDriven = terms.Count > 0 && query.From is null && query.To is null;
+        var match = string.Join(" AND ", terms);
+        if (terms.Count > 0 && !ftsDriven)
         {
-            sql.Add("id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH {0})", string.Join(" AND ", terms));
+            sql.Add("id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH {0})", match);
+        }
+        else if (ftsDriven)
+        {
+            sql.Add("logs_fts MATCH {0}", match);
         }
 
+        var source = ftsDriven ? "logs_fts JOIN logs ON logs.id = logs_fts.rowid" : "logs";
         var limit = sql.AddParameter(query.Limit);
         string text;
         if (query.AfterSequence is { } after)
         {
-            sql.Add("id > {0}", after);
-            text = $"SELECT {LogColumns} FROM logs{sql.Where} ORDER BY id LIMIT {limit};";
+            sql.Add(ftsDriven ? "logs_fts.rowid > {0}" : "id > {0}", after);
+            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY {(ftsDriven ? "logs_fts.rowid" : "id")} LIMIT {limit};";
+        }
+        else if (ftsDriven)
+        {
+            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY logs_fts.rowid DESC LIMIT {limit};";
         }
         else
         {
@@ -98,7 +112,12 @@ internal sealed partial class SqliteStore
 
         if (query.AfterSequence is null)
         {
+            // Newest last. Index-driven results are the newest by arrival; sort them by time too.
             result.Reverse();
+            if (ftsDriven)
+            {
+                result.Sort(static (a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : a.Sequence.CompareTo(b.Sequence));
+            }
         }
 
         return result;
