@@ -164,7 +164,7 @@ internal static class AttributeJson
                 return false;
             case JsonValueKind.Number:
                 var raw = element.GetRawText();
-                return raw.AsSpan().IndexOfAny(".eE") >= 0 ? element.GetDouble() : element.GetInt64();
+                return raw.AsSpan().IndexOfAny(".eE") >= 0 ? element.GetDouble() : (object)element.GetInt64();
             case JsonValueKind.Array:
                 var items = new object?[element.GetArrayLength()];
                 var index = 0;

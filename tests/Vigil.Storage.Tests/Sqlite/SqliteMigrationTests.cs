@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Storage.Sqlite;
+using Vigil.Storage.Tests.Support;
+
+namespace Vigil.Storage.Tests.Sqlite;
+
+public sealed class SqliteMigrationTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Open_VersionOneFileWithLogs_UpgradesInPlaceAndKeepsData()
+    {
+        // Arrange: a file as the first release would have left it (logs only).
+        var path = _directory.File("old.db");
+        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 1))
+        {
+            await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("from version one")] });
+        }
+
+        Assert.Equal(1, ReadUserVersion(path));
+
+        // Act
+        await using var store = SqliteTelemetryStore.Open(path);
+        await store.WriteAsync(new TelemetryBatch { Spans = [Some.Span(1, 1)], MetricPoints = [Some.Value(Some.Gauge(), Some.BaseTime, 3)] });
+
+        // Assert
+        Assert.Equal(SchemaMigrator.LatestVersion, ReadUserVersion(path));
+        Assert.Equal("from version one", Assert.Single(await store.QueryLogsAsync(new LogQuery { Text = "version" })).Body);
+        Assert.Single(await store.GetTraceAsync(Some.TraceId(1)));
+        Assert.Equal(3, Assert.Single(await store.ListMetricsAsync()).LatestValue);
+    }
+
+    [Fact]
+    public void Open_FileWithNewerSchema_ThrowsStoreVersionException()
+    {
+        // Arrange
+        var path = _directory.File("future.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 999;";
+            command.ExecuteNonQuery();
+        }
+
+        // Act
+        var exception = Assert.Throws<StoreVersionException>(() => SqliteTelemetryStore.Open(path));
+
+        // Assert
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Migrations_EmbeddedScripts_AreNumberedFromOneWithoutGaps()
+    {
+        // Act
+        var versions = SchemaMigrator.Migrations.Select(m => m.Version).ToArray();
+
+        // Assert
+        Assert.NotEmpty(versions);
+        Assert.Equal(Enumerable.Range(1, versions.Length), versions);
+    }
+
+    private static long ReadUserVersion(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return (long)command.ExecuteScalar()!;
+    }
+}

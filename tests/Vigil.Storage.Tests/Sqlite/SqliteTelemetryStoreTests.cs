@@ -1,0 +1,20 @@
+namespace Vigil.Storage.Tests.Sqlite;
+
+/// <summary>The contract suite against a real SQLite file in a temp folder.</summary>
+public sealed class SqliteTelemetryStoreTests : TelemetryStoreContractTests
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "vigil-storage-tests", Guid.NewGuid().ToString("N"));
+
+    protected override Task<ITelemetryStore> CreateStoreAsync() =>
+        Task.FromResult(SqliteTelemetryStore.Open(Path.Combine(_directory, "nested", "vigil.db")));
+
+    protected override Task DeleteStoreAsync()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+}
