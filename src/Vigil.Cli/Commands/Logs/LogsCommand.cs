@@ -17,7 +17,7 @@ internal sealed class LogsCommand : Command, IHaveExamples
     private readonly Option<CliLogLevel?> _level = ParsedOption.Single<CliLogLevel>(
         "--level", $"Only records at this level or above: {LevelParser.Accepted} (full names such as 'warning' work too).", "LEVEL", ParseLevel);
     private readonly Option<string?> _grep = new("--grep", "-g") { Description = "Only records whose message contains these words (indexed text search, case-insensitive).", HelpName = "TEXT" };
-    private readonly Option<string?> _trace = TraceOption();
+    private readonly Option<string?> _trace = TraceIdOption.Create();
     private readonly Option<IReadOnlyList<KeyValuePair<string, string>>> _where = ParsedOption.Repeated<KeyValuePair<string, string>>(
         "--where", "Only records with this attribute value (key=value); repeat to require several.", "KEY=VALUE", AttributeFilterParser.TryParse);
     private readonly Option<int?> _limit = LimitOption.Create(LogQuery.DefaultLimit, "records");
@@ -106,21 +106,4 @@ internal sealed class LogsCommand : Command, IHaveExamples
         error = ok ? null : $"'{text}' is not a level (use {LevelParser.Accepted})";
         return ok;
     }
-
-    private static Option<string?> TraceOption() => new("--trace")
-    {
-        Description = "Only records of this trace (32 hex digits).",
-        HelpName = "ID",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-            if (TraceIdParser.TryParse(text, out var id, out var error))
-            {
-                return id;
-            }
-
-            result.AddError($"--trace: {error}");
-            return null;
-        },
-    };
 }

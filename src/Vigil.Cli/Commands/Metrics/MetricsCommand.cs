@@ -38,8 +38,7 @@ internal sealed class MetricsCommand : Command, IHaveExamples
         },
     };
 
-    private readonly Option<MetricFormat?> _format = ParsedOption.Single<MetricFormat>(
-        "--format", "Output format: table (default), json, csv or prometheus (text exposition format). --json equals --format json.", "FORMAT", ParseFormat);
+    private readonly MetricFormatOption _format = new();
 
     private readonly Option<TimeSpan?> _step = ParsedOption.Single<TimeSpan>(
         "--step", "Bucket width (30s, 5m, 1h); by default about 60 buckets over the range.", "DURATION", DurationParser.TryParse);
@@ -60,7 +59,7 @@ internal sealed class MetricsCommand : Command, IHaveExamples
         Arguments.Add(_name);
         _store.AddTo(this);
         _output.AddTo(this);
-        Options.Add(_format);
+        Options.Add(_format.Format);
         _range.AddTo(this);
         Options.Add(_step);
         Options.Add(_by);
@@ -81,7 +80,7 @@ internal sealed class MetricsCommand : Command, IHaveExamples
 
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var format = ResolveFormat(parseResult);
+        var format = _format.Resolve(parseResult, _output.IsJson(parseResult));
         var palette = _output.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain;
         var name = parseResult.GetValue(_name);
         if (name is null && format == MetricFormat.Prometheus)
@@ -125,33 +124,6 @@ internal sealed class MetricsCommand : Command, IHaveExamples
             Attributes = parseResult.GetValue(_where) ?? [],
             GroupBy = by.Count == 0 ? null : by,
         };
-    }
-
-    private MetricFormat ResolveFormat(ParseResult parseResult)
-    {
-        var format = parseResult.GetValue(_format);
-        if (_output.IsJson(parseResult))
-        {
-            return format is null or MetricFormat.Json
-                ? MetricFormat.Json
-                : throw new CliUsageException($"--json: conflicts with --format {format.Value.ToString().ToLowerInvariant()}");
-        }
-
-        return format ?? MetricFormat.Table;
-    }
-
-    private static bool ParseFormat(string text, out MetricFormat format, out string? error)
-    {
-        format = text.Trim().ToUpperInvariant() switch
-        {
-            "TABLE" => MetricFormat.Table,
-            "JSON" => MetricFormat.Json,
-            "CSV" => MetricFormat.Csv,
-            "PROMETHEUS" or "PROM" => MetricFormat.Prometheus,
-            _ => (MetricFormat)(-1),
-        };
-        error = Enum.IsDefined(format) ? null : $"'{text}' is not a format (use table, json, csv or prometheus)";
-        return error is null;
     }
 
     private static bool ParseKey(string text, out string key, out string? error)
