@@ -33,15 +33,20 @@ public sealed class LogsFollowTests : IDisposable
         await stdout.WaitForAsync("before start");
         await _store.WriteLogsAsync(Some.Log("after start"));
         await stdout.WaitForAsync("after start");
+
+        // A third record proves the cursor moved on: the poll that finds it must not repeat the second.
+        await _store.WriteLogsAsync(Some.Log("later still"));
+        await stdout.WaitForAsync("later still");
         await cancellation.CancelAsync();
         var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Assert
         Assert.Equal(0, exitCode);
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
+        Assert.Equal(3, lines.Length);
         Assert.Contains("before start", lines[0], StringComparison.Ordinal);
         Assert.Contains("after start", lines[1], StringComparison.Ordinal);
+        Assert.Contains("later still", lines[2], StringComparison.Ordinal);
         Assert.Empty(stderr.ToString());
     }
 
