@@ -9,8 +9,11 @@ internal static class WaterfallBar
     /// <summary>The block drawn for the span's time.</summary>
     public const char Block = '█';
 
+    /// <summary>The block drawn where the console cannot show Unicode (legacy Windows code pages).</summary>
+    public const char AsciiBlock = '#';
+
     /// <summary>Draws a bar <paramref name="width"/> characters wide.</summary>
-    public static string Draw(DateTimeOffset traceStart, TimeSpan traceDuration, DateTimeOffset spanStart, TimeSpan spanDuration, int width)
+    public static string Draw(DateTimeOffset traceStart, TimeSpan traceDuration, DateTimeOffset spanStart, TimeSpan spanDuration, int width, char block = Block)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         var total = Math.Max(traceDuration.Ticks, 1);
@@ -21,10 +24,10 @@ internal static class WaterfallBar
         var last = (int)Math.Min(width, Math.Ceiling((double)(offset + length) * width / total));
         last = Math.Max(last, first + 1);
 
-        return string.Create(width, (first, last), static (chars, range) =>
+        return string.Create(width, (first, last, block), static (chars, range) =>
         {
             chars.Fill(' ');
-            chars[range.first..range.last].Fill(Block);
+            chars[range.first..range.last].Fill(range.block);
         });
     }
 }

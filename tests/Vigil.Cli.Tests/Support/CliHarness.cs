@@ -17,9 +17,12 @@ internal sealed class CliHarness
 
     public int Width { get; set; } = 120;
 
+    /// <summary>Whether the console can show Unicode (true for any UTF-8 terminal).</summary>
+    public bool Unicode { get; set; } = true;
+
     public async Task<CliRun> RunAsync(params string[] args)
     {
-        var console = new TestConsole().Width(Width);
+        var console = new TestConsole().Width(Width).SupportsUnicode(Unicode);
         if (Terminal)
         {
             console.EmitAnsiSequences().Colors(ColorSystem.TrueColor);

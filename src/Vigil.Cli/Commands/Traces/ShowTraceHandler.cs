@@ -75,6 +75,7 @@ internal sealed class ShowTraceHandler
         var end = tree.Max(t => t.Span.EndTime);
         var total = end - start;
         var failed = tree.Count(t => t.Span.StatusCode == SpanStatusCode.Error);
+        var block = _context.Stdout.Profile.Capabilities.Unicode ? WaterfallBar.Block : WaterfallBar.AsciiBlock;
 
         var summary = new StyledLine()
             .Append("Trace ", _palette.Header).Append(traceId, _palette.Header)
@@ -111,7 +112,7 @@ internal sealed class ShowTraceHandler
                 .AppendPadded(services[i], serviceWidth, _palette.Service).Append("  ")
                 .AppendPadded(durations[i], durationWidth, alignRight: true).Append("  ")
                 .Append("|", _palette.Dim)
-                .Append(WaterfallBar.Draw(start, total, span.StartTime, span.Duration, BarWidth), error ? _palette.Error : _palette.Bar)
+                .Append(WaterfallBar.Draw(start, total, span.StartTime, span.Duration, BarWidth, block), error ? _palette.Error : _palette.Bar)
                 .Append("|", _palette.Dim)
                 .Append(status.Length == 0 ? string.Empty : "  " + status, error ? _palette.Error : _palette.Ok));
         }

@@ -207,6 +207,20 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Contains("No data for queue.length", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("prometheus")]
+    public async Task Metric_NoDataInRangeMachineFormat_WritesNothing(string format)
+    {
+        await WriteMetricsAsync();
+
+        var run = await _cli.RunAsync("metrics", "queue.length", "--since", "1m", "--format", format, "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Empty(run.Stderr);
+    }
+
     [Fact]
     public async Task Metric_DefaultStep_ChosenFromRange()
     {

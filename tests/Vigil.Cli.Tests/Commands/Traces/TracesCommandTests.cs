@@ -126,6 +126,30 @@ public sealed class TracesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Trace_ByIdOnAsciiConsole_DrawsHashes()
+    {
+        await _store.WriteSpansAsync(Some.Span("GET /orders", "0000000000000001", null, CliHarness.Now.AddMinutes(-1), TimeSpan.FromSeconds(1)));
+        _cli.Unicode = false;
+
+        var run = await _cli.RunAsync("traces", Some.TraceId, "--store", _store.Path);
+
+        Assert.Contains("|" + new string(WaterfallBar.AsciiBlock, 32) + "|", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(WaterfallBar.Block.ToString(), run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Traces_EmptyStoreJson_WritesNothing()
+    {
+        await _store.CreateAsync();
+
+        var run = await _cli.RunAsync("traces", "--json", "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
     public async Task Trace_ByIdJson_SpansThenLogsTyped()
     {
         var start = CliHarness.Now.AddMinutes(-1);
