@@ -4,8 +4,8 @@ namespace Vigil.Storage;
 /// Which log records <see cref="ITelemetryStore.QueryLogsAsync"/> returns. Every filter that is set
 /// must match. Without <see cref="AfterSequence"/> the result is the newest <see cref="Limit"/>
 /// matches in ascending time order (newest last); "newest" is by timestamp, except when
-/// <see cref="Text"/>, <see cref="TraceId"/> or <see cref="Attributes"/> is set without a time range,
-/// where it is by arrival (sequence) so the full-text index can stop early. With it, the oldest <see cref="Limit"/> matches
+/// <see cref="Text"/>, <see cref="TraceId"/> or <see cref="Attributes"/> is set, where it is by
+/// arrival (sequence) so the full-text index can stop early. With it, the oldest <see cref="Limit"/> matches
 /// whose sequence is greater, in ascending sequence order, so a follower can page forward.
 /// </summary>
 public sealed record LogQuery

@@ -69,21 +69,27 @@ internal sealed partial class SqliteStore
             terms.Add(SearchTokens.Quote(SearchTokens.AttributeToken(attribute.Key, attribute.Value)));
         }
 
-        // Without a time range the index drives: FTS5 streams matching ids newest first and the
-        // query stops after Limit rows, however common the word. With a time range the time index
-        // drives and the matches are looked up as a set.
-        var ftsDriven = terms.Count > 0 && query.From is null && query.To is null;
-        var match = string.Join(" AND ", terms);
-        if (terms.Count > 0 && !ftsDriven)
+        // With index terms the full-text index drives: FTS5 streams matching ids newest first and
+        // the query stops after Limit rows, however common the word. An upper time bound becomes
+        // an id range first (one pass over the time index), so the stream starts inside the window
+        // instead of walking every newer match.
+        var ftsDriven = terms.Count > 0;
+        if (ftsDriven)
         {
-            sql.Add("id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH {0})", match);
-        }
-        else if (ftsDriven)
-        {
-            sql.Add("logs_fts MATCH {0}", match);
+            sql.Add("logs_fts MATCH {0}", string.Join(" AND ", terms));
+            if (query.To is { } upper)
+            {
+                if (IdRange(connection, query.From, upper) is not { } ids)
+                {
+                    return [];
+                }
+
+                sql.Add("logs_fts.rowid BETWEEN {0} AND {1}", ids.First, ids.Last);
+            }
         }
 
-        var source = ftsDriven ? "logs_fts JOIN logs ON logs.id = logs_fts.rowid" : "logs";
+        // CROSS JOIN fixes the loop order: SQLite must not drive from a logs index instead.
+        var source = ftsDriven ? "logs_fts CROSS JOIN logs ON logs.id = logs_fts.rowid" : "logs";
         var limit = sql.AddParameter(query.Limit);
         string text;
         if (query.AfterSequence is { } after)
@@ -121,6 +127,17 @@ internal sealed partial class SqliteStore
         }
 
         return result;
+    }
+
+    /// <summary>The lowest and highest id of the rows in a time range, or null when it is empty.</summary>
+    private static (long First, long Last)? IdRange(SqliteConnection connection, DateTimeOffset? from, DateTimeOffset to)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(id), max(id) FROM logs WHERE time >= @from AND time < @to;";
+        command.Parameters.AddWithValue("@from", from is { } f ? UnixTime.ToNanoseconds(f) : long.MinValue);
+        command.Parameters.AddWithValue("@to", UnixTime.ToNanoseconds(to));
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
     private LogEntry ReadLog(SqliteConnection connection, SqliteDataReader reader) => new()
