@@ -12,7 +12,8 @@ namespace Vigil.Cli.Commands.Metrics;
 /// <item>gauges and up-down counters become a gauge of each bucket's last value;</item>
 /// <item>histograms and summaries become a summary: the 0.5/0.95/0.99 quantiles of each bucket and a
 /// cumulative <c>_count</c>. The store returns percentiles, not bucket counts, so a Prometheus
-/// histogram cannot be rebuilt; <c>_sum</c> is omitted for the same reason.</item>
+/// histogram cannot be rebuilt; <c>_sum</c> is omitted for the same reason. A summary's
+/// <c>_count</c> is the running total its sender reported.</item>
 /// </list>
 /// Time units are converted to seconds and byte multiples to bytes (Prometheus base units).
 /// </summary>
@@ -54,7 +55,9 @@ internal static class SeriesPrometheusOutput
                         WriteQuantile(output, name, labels, "0.5", bucket.P50, unit.Scale, timestamp);
                         WriteQuantile(output, name, labels, "0.95", bucket.P95, unit.Scale, timestamp);
                         WriteQuantile(output, name, labels, "0.99", bucket.P99, unit.Scale, timestamp);
-                        count += bucket.Count ?? 0;
+                        // A histogram's bucket count covers the bucket only, so it is summed; a summary's
+                        // is already the running total its sender reported.
+                        count = result.Kind == MetricKind.Summary ? bucket.Count ?? count : count + (bucket.Count ?? 0);
                         Sample(output, name + "_count", labels, null, count, timestamp);
                         break;
                 }

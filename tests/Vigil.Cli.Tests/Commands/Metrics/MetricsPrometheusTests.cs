@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Vigil.Cli.Tests.Support;
+using Vigil.Storage;
 
 namespace Vigil.Cli.Tests.Commands.Metrics;
 
@@ -55,6 +56,24 @@ public sealed class MetricsPrometheusTests : IDisposable
         Assert.Contains("# TYPE http_request_duration_seconds summary\n", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds{exported_quantile=\"x\",http_route=\"/orders\",quantile=\"0.5\"} 0.", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds_count{exported_quantile=\"x\",http_route=\"/orders\"} 10 ", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Prometheus_Summary_CountIsSendersRunningTotal()
+    {
+        MetricPoint Point(long count, int seconds) => new()
+        {
+            Series = new MetricSeriesInfo { Name = "rpc.duration", Unit = "s", Kind = MetricKind.Summary, Resource = Some.Service("orders") },
+            Timestamp = s_t0.AddSeconds(seconds),
+            StartTimestamp = CliHarness.Now.AddHours(-1),
+            Summary = new SummaryData { Count = count, Sum = count * 0.1, Quantiles = [new(0.5, 0.1), new(0.99, 0.4)] },
+        };
+        await _store.WritePointsAsync(Point(100, 10), Point(150, 70));
+
+        var run = await _cli.RunAsync("metrics", "rpc.duration", "--since", "15m", "--step", "1m", "--format", "prometheus", "--store", _store.Path);
+
+        var counts = run.Stdout.Split('\n').Where(l => l.StartsWith("rpc_duration_seconds_count ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToList();
+        Assert.Equal(["100", "150"], counts);
     }
 
     [Theory]
