@@ -1,1 +1,35 @@
-return 0;
+using System.Collections;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+using Vigil.Cli;
+
+// Ctrl-C stops --follow cleanly; a second Ctrl-C kills the process as usual.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+};
+
+// SIGTERM (docker stop, timeout, systemd) stops --follow the same way.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
+// Spectre detects whether stdout is a terminal and what colours it supports.
+var stdout = AnsiConsole.Create(new AnsiConsoleSettings
+{
+    Ansi = AnsiSupport.Detect,
+    ColorSystem = ColorSystemSupport.Detect,
+    Out = new AnsiConsoleOutput(Console.Out),
+});
+
+var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+{
+    environment[(string)entry.Key] = entry.Value as string;
+}
+
+return await VigilCli.RunAsync(args, stdout, Console.Error, environment, TimeProvider.System, cancellation.Token).ConfigureAwait(false);

@@ -231,4 +231,36 @@ public abstract partial class TelemetryStoreContractTests
         Assert.Equal(17, log.SeverityNumber);
         Assert.Equal("storage", log.Resource.ServiceName);
     }
+
+    [Fact]
+    public async Task QueryLogsAsync_TextWithLimit_ReturnsNewestMatchesNewestLast()
+    {
+        // Arrange
+        await WriteLogsAsync(Enumerable.Range(0, 6)
+            .Select(i => Some.Log(i % 2 == 0 ? $"cache miss {i}" : $"cache hit {i}", time: Some.BaseTime.AddSeconds(i)))
+            .ToArray());
+
+        // Act
+        var read = await Store.QueryLogsAsync(new LogQuery { Text = "miss", Limit = 2 });
+        var ranged = await Store.QueryLogsAsync(new LogQuery { Text = "miss", From = Some.BaseTime.AddSeconds(1), To = Some.BaseTime.AddSeconds(5) });
+        var after = await Store.QueryLogsAsync(new LogQuery { Text = "miss", AfterSequence = read[0].Sequence });
+
+        // Assert
+        Assert.Equal(["cache miss 2", "cache miss 4"], read.Select(l => l.Body));
+        Assert.Equal(["cache miss 2", "cache miss 4"], ranged.Select(l => l.Body));
+        Assert.Equal(["cache miss 4"], after.Select(l => l.Body));
+    }
+
+    [Fact]
+    public async Task QueryLogsAsync_PartOfAWord_DoesNotMatch()
+    {
+        // Arrange
+        await WriteLogsAsync(Some.Log("upstream timeout"), Some.Log("time spent"));
+
+        // Act
+        var read = await Store.QueryLogsAsync(new LogQuery { Text = "time" });
+
+        // Assert
+        Assert.Equal("time spent", Assert.Single(read).Body);
+    }
 }

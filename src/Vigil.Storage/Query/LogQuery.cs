@@ -3,7 +3,9 @@ namespace Vigil.Storage;
 /// <summary>
 /// Which log records <see cref="ITelemetryStore.QueryLogsAsync"/> returns. Every filter that is set
 /// must match. Without <see cref="AfterSequence"/> the result is the newest <see cref="Limit"/>
-/// matches in ascending time order (newest last); with it, the oldest <see cref="Limit"/> matches
+/// matches in ascending time order (newest last); "newest" is by timestamp, except when
+/// <see cref="Text"/>, <see cref="TraceId"/> or <see cref="Attributes"/> is set, where it is by
+/// arrival (sequence) so the full-text index can stop early. With it, the oldest <see cref="Limit"/> matches
 /// whose sequence is greater, in ascending sequence order, so a follower can page forward.
 /// </summary>
 public sealed record LogQuery
@@ -24,8 +26,9 @@ public sealed record LogQuery
     public DateTimeOffset? To { get; init; }
 
     /// <summary>
-    /// Full-text search over the body: every word of the text must appear, as a phrase, case-insensitive.
-    /// Words match whole tokens (<c>time</c> does not match <c>timeout</c>).
+    /// Text search over the body, like <c>grep -i -F</c> with whole words: the body must contain the
+    /// text (case-insensitive for ASCII) and every word of the text as a whole word, so
+    /// <c>time</c> does not find <c>timeout</c>. Served by a full-text index.
     /// </summary>
     public string? Text { get; init; }
 
@@ -34,7 +37,8 @@ public sealed record LogQuery
 
     /// <summary>
     /// Attribute equality filters (<c>key=value</c>); the value is compared with the attribute's
-    /// text form (<see cref="TelemetryAttributes.ToFilterText"/>).
+    /// text form (<see cref="TelemetryAttributes.ToFilterText"/>). Matched through a 64-bit hash of
+    /// key and value, so a false match would need a hash collision.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Attributes { get; init; } = [];
 

@@ -27,7 +27,10 @@ public sealed record MetricBucket
     /// <summary>The mean of every value of every series of the group in the bucket.</summary>
     public double? Average { get; init; }
 
-    /// <summary>How many values a histogram or summary recorded in the bucket.</summary>
+    /// <summary>
+    /// How many values a histogram recorded in the bucket; for a summary, the count its latest
+    /// point in the bucket reports (summaries carry no buckets to difference).
+    /// </summary>
     public long? Count { get; init; }
 
     /// <summary>The median, interpolated from histogram buckets.</summary>

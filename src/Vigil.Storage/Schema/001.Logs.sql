@@ -42,28 +42,15 @@ CREATE TABLE logs (
 CREATE INDEX ix_logs_time ON logs (time);
 CREATE INDEX ix_logs_service_time ON logs (service_name, time);
 CREATE INDEX ix_logs_severity_time ON logs (severity, time);
-CREATE INDEX ix_logs_trace ON logs (trace_id) WHERE trace_id IS NOT NULL;
 
--- Scalar attributes in text form so "--where key=value" is an index lookup.
-CREATE TABLE log_attributes (
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    log_id INTEGER NOT NULL,
-    PRIMARY KEY (key, value, log_id)
-) WITHOUT ROWID;
-
-CREATE INDEX ix_log_attributes_log ON log_attributes (log_id);
-
--- Full-text index over bodies, kept in step with logs by triggers (external content: the text
--- is stored once, in logs).
-CREATE VIRTUAL TABLE logs_fts USING fts5 (body, content = 'logs', content_rowid = 'id');
-
-CREATE TRIGGER logs_after_insert AFTER INSERT ON logs WHEN new.body IS NOT NULL BEGIN
-    INSERT INTO logs_fts (rowid, body) VALUES (new.id, new.body);
-END;
+-- One full-text index serves three filters: the words of the body, and a token per trace id
+-- and per attribute (see Internal/SearchTokens.cs). An inverted index takes these as mostly
+-- appends, where B-tree indexes on random trace ids and attribute values cost a random page
+-- write per row. contentless_delete: the text is not stored twice and rows can still be
+-- deleted by id. detail=none: only which rows hold a token is kept, no positions; phrases are
+-- checked against the body itself.
+CREATE VIRTUAL TABLE logs_fts USING fts5 (terms, content = '', contentless_delete = 1, detail = none);
 
 CREATE TRIGGER logs_after_delete AFTER DELETE ON logs BEGIN
-    INSERT INTO logs_fts (logs_fts, rowid, body)
-        SELECT 'delete', old.id, old.body WHERE old.body IS NOT NULL;
-    DELETE FROM log_attributes WHERE log_id = old.id;
+    DELETE FROM logs_fts WHERE rowid = old.id;
 END;

@@ -12,8 +12,6 @@ namespace Vigil.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteBatchWriter : IDisposable
 {
-    // Attribute values longer than this are kept in the record's JSON but not indexed for equality.
-    private const int MaxIndexedAttributeLength = 256;
     private const int MaxCachedIdentities = 4096;
 
     private readonly SqliteConnection _connection;
@@ -21,7 +19,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand _upsertResource;
     private readonly PreparedCommand _upsertScope;
     private readonly PreparedCommand _insertLog;
-    private readonly PreparedCommand _insertLogAttribute;
+    private readonly PreparedCommand _lastLogId;
+    private readonly PreparedCommand _insertSearchTerms;
     private readonly PreparedCommand _insertSpan;
     private readonly PreparedCommand _upsertTrace;
     private readonly PreparedCommand _upsertSeries;
@@ -37,6 +36,14 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     public SqliteBatchWriter(SqliteConnection connection)
     {
         _connection = connection;
+        using (var cache = connection.CreateCommand())
+        {
+            // 64 MiB of page cache (default 2 MiB) keeps the right-hand edges of the indexes and
+            // the full-text segments being merged in memory across batches.
+            cache.CommandText = "PRAGMA cache_size = -65536;";
+            cache.ExecuteNonQuery();
+        }
+
         _upsertResource = new(
             connection,
             "INSERT INTO resources (hash, service_name, schema_url, attributes) VALUES (@hash, @service, @schema, @attributes) " +
@@ -49,16 +56,17 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "@hash", "@name", "@version", "@attributes");
         _insertLog = new(
             connection,
-            "INSERT INTO logs (time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
+            "INSERT INTO logs (id, time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
             "event_name, exception_type, exception_message, exception_stacktrace, service_name, resource_id, scope_id) " +
-            "VALUES (@time, @observed, @severity, @severityText, @body, @attributes, @traceId, @spanId, @flags, " +
-            "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope) RETURNING id;",
-            "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
+            "VALUES (@id, @time, @observed, @severity, @severityText, @body, @attributes, @traceId, @spanId, @flags, " +
+            "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope);",
+            "@id", "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
             "@eventName", "@exceptionType", "@exceptionMessage", "@exceptionStack", "@service", "@resource", "@scope");
-        _insertLogAttribute = new(
+        _lastLogId = new(connection, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'logs'), 0);");
+        _insertSearchTerms = new(
             connection,
-            "INSERT OR IGNORE INTO log_attributes (key, value, log_id) VALUES (@key, @value, @log);",
-            "@key", "@value", "@log");
+            "INSERT INTO logs_fts (rowid, terms) VALUES (@id, @terms);",
+            "@id", "@terms");
         _insertSpan = new(
             connection,
             "INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, trace_flags, name, kind, start_time, end_time, " +
@@ -89,7 +97,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
             "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
             "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
-        _all = [_upsertResource, _upsertScope, _insertLog, _insertLogAttribute, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
+        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
     }
 
     public SqliteConnection Connection => _connection;
@@ -104,9 +112,12 @@ internal sealed partial class SqliteBatchWriter : IDisposable
 
         try
         {
+            // The batch holds the write lock, so ids can be handed out here instead of read back
+            // row by row; AUTOINCREMENT still records the highest one.
+            var nextLogId = batch.Logs.Count > 0 ? _lastLogId.ExecuteInt64() + 1 : 0;
             foreach (var log in batch.Logs)
             {
-                WriteLog(log);
+                WriteLog(log, nextLogId++);
             }
 
             foreach (var span in batch.Spans)

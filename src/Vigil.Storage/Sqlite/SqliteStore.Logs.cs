@@ -17,11 +17,11 @@ internal sealed partial class SqliteStore
         return ReadAsync<IReadOnlyList<LogEntry>>(connection => QueryLogs(connection, query), cancellationToken);
     }
 
-    /// <summary>
-    /// Makes user text a single FTS5 phrase: quoting it means operators and punctuation in the
-    /// text are searched for, never interpreted.
-    /// </summary>
-    internal static string ToFtsPhrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>Escapes LIKE's wildcards so user text matches literally.</summary>
+    private static string EscapeLike(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal)
+        .Replace("_", "\\_", StringComparison.Ordinal);
 
     private List<LogEntry> QueryLogs(SqliteConnection connection, LogQuery query)
     {
@@ -46,27 +46,60 @@ internal sealed partial class SqliteStore
             sql.Add("time < {0}", UnixTime.ToNanoseconds(to));
         }
 
+        // Text, trace id and attributes all narrow through the one full-text index: its terms
+        // are ANDed into a single MATCH.
+        var terms = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            sql.Add("id IN (SELECT rowid FROM logs_fts WHERE logs_fts MATCH {0})", ToFtsPhrase(query.Text.Trim()));
+            var searchText = query.Text.Trim();
+            terms.AddRange(SearchTokens.QuotedWords(searchText));
+            // The index only knows words; the body must also hold the text as typed.
+            sql.Add("body LIKE {0} ESCAPE '\\'", "%" + EscapeLike(searchText) + "%");
         }
 
         if (!string.IsNullOrEmpty(query.TraceId))
         {
-            sql.Add("trace_id = {0}", query.TraceId.ToLowerInvariant());
+            var traceId = query.TraceId.ToLowerInvariant();
+            terms.Add(SearchTokens.Quote(SearchTokens.TraceToken(traceId)));
+            sql.Add("trace_id = {0}", traceId);
         }
 
         foreach (var attribute in query.Attributes)
         {
-            sql.Add("id IN (SELECT log_id FROM log_attributes WHERE key = {0} AND value = {1})", attribute.Key, attribute.Value);
+            terms.Add(SearchTokens.Quote(SearchTokens.AttributeToken(attribute.Key, attribute.Value)));
         }
 
+        // With index terms the full-text index drives: FTS5 streams matching ids newest first and
+        // the query stops after Limit rows, however common the word. An upper time bound becomes
+        // an id range first (one pass over the time index), so the stream starts inside the window
+        // instead of walking every newer match.
+        var ftsDriven = terms.Count > 0;
+        if (ftsDriven)
+        {
+            sql.Add("logs_fts MATCH {0}", string.Join(" AND ", terms));
+            if (query.To is { } upper)
+            {
+                if (IdRange(connection, query.From, upper) is not { } ids)
+                {
+                    return [];
+                }
+
+                sql.Add("logs_fts.rowid BETWEEN {0} AND {1}", ids.First, ids.Last);
+            }
+        }
+
+        // CROSS JOIN fixes the loop order: SQLite must not drive from a logs index instead.
+        var source = ftsDriven ? "logs_fts CROSS JOIN logs ON logs.id = logs_fts.rowid" : "logs";
         var limit = sql.AddParameter(query.Limit);
         string text;
         if (query.AfterSequence is { } after)
         {
-            sql.Add("id > {0}", after);
-            text = $"SELECT {LogColumns} FROM logs{sql.Where} ORDER BY id LIMIT {limit};";
+            sql.Add(ftsDriven ? "logs_fts.rowid > {0}" : "id > {0}", after);
+            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY {(ftsDriven ? "logs_fts.rowid" : "id")} LIMIT {limit};";
+        }
+        else if (ftsDriven)
+        {
+            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY logs_fts.rowid DESC LIMIT {limit};";
         }
         else
         {
@@ -85,10 +118,26 @@ internal sealed partial class SqliteStore
 
         if (query.AfterSequence is null)
         {
+            // Newest last. Index-driven results are the newest by arrival; sort them by time too.
             result.Reverse();
+            if (ftsDriven)
+            {
+                result.Sort(static (a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : a.Sequence.CompareTo(b.Sequence));
+            }
         }
 
         return result;
+    }
+
+    /// <summary>The lowest and highest id of the rows in a time range, or null when it is empty.</summary>
+    private static (long First, long Last)? IdRange(SqliteConnection connection, DateTimeOffset? from, DateTimeOffset to)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(id), max(id) FROM logs WHERE time >= @from AND time < @to;";
+        command.Parameters.AddWithValue("@from", from is { } f ? UnixTime.ToNanoseconds(f) : long.MinValue);
+        command.Parameters.AddWithValue("@to", UnixTime.ToNanoseconds(to));
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
     private LogEntry ReadLog(SqliteConnection connection, SqliteDataReader reader) => new()

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Vigil.Storage;
+
+namespace Vigil.Benchmarks.Storage;
+
+/// <summary>
+/// <c>store</c>: writes log records into a fresh SQLite store from one process and from several at
+/// once, then times the queries the CLI runs against it. Prints Markdown for docs/performance.md.
+/// </summary>
+internal static class StoreLoadTool
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = StoreLoadOptions.Parse(args);
+        if (options.ChildPath is not null)
+        {
+            var share = options.Records / options.Processes;
+            await WriteLogsAsync(options.ChildPath, new LoadData(options.Records), options.ChildId * share, share, options.BatchSize);
+            return 0;
+        }
+
+        Directory.CreateDirectory(options.Directory);
+        Console.WriteLine($"# store load: {options.Records:N0} records, batches of {options.BatchSize}, {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+
+        var single = Path.Combine(options.Directory, "single.db");
+        DeleteStore(single);
+        var data = new LoadData(options.Records);
+        // CPU time as well as wall time: on a shared machine the wall clock also measures the neighbours.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await WriteLogsAsync(single, data, 0, options.Records, options.BatchSize);
+        watch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Report("write, 1 process", options.Records, watch.Elapsed);
+        Console.WriteLine($"| write, 1 process, per CPU second | {cpu.TotalSeconds:F1} CPU s | {options.Records / cpu.TotalSeconds:N0} records/CPU s |");
+
+        watch.Restart();
+        var points = await WriteMetricsAsync(single, data);
+        watch.Stop();
+        Console.WriteLine($"| metric points written | {points:N0} | {watch.Elapsed.TotalSeconds:F1} s |");
+        Console.WriteLine($"| store file size | {new FileInfo(single).Length / (1024.0 * 1024.0):N0} MiB | |");
+
+        if (!options.SkipMultiProcess)
+        {
+            var shared = Path.Combine(options.Directory, "shared.db");
+            DeleteStore(shared);
+            watch.Restart();
+            await RunChildrenAsync(shared, options);
+            watch.Stop();
+            Report($"write, {options.Processes} processes at once", options.Records / options.Processes * options.Processes, watch.Elapsed);
+            if (!options.Keep)
+            {
+                DeleteStore(shared);
+            }
+        }
+
+        await RunQueriesAsync(single, options);
+        if (!options.Keep)
+        {
+            DeleteStore(single);
+        }
+
+        return 0;
+    }
+
+    private static void Report(string what, long records, TimeSpan elapsed) =>
+        Console.WriteLine($"| {what} | {records:N0} records in {elapsed.TotalSeconds:F1} s | {records / elapsed.TotalSeconds:N0} records/s |");
+
+    private static async Task WriteLogsAsync(string path, LoadData data, long first, long count, int batchSize)
+    {
+        await using var store = SqliteTelemetryStore.Open(path);
+        var batch = new LogEntry[batchSize];
+        for (var done = 0L; done < count; done += batchSize)
+        {
+            var size = (int)Math.Min(batchSize, count - done);
+            if (size != batch.Length)
+            {
+                batch = new LogEntry[size];
+            }
+
+            for (var i = 0; i < size; i++)
+            {
+                batch[i] = data.Log(first + done + i);
+            }
+
+            await store.WriteAsync(new TelemetryBatch { Logs = batch });
+        }
+    }
+
+    private static async Task<long> WriteMetricsAsync(string path, LoadData data)
+    {
+        await using var store = SqliteTelemetryStore.Open(path);
+        var count = 0L;
+        foreach (var batch in data.MetricBatches())
+        {
+            await store.WriteAsync(new TelemetryBatch { MetricPoints = batch });
+            count += batch.Length;
+        }
+
+        return count;
+    }
+
+    private static async Task RunChildrenAsync(string path, StoreLoadOptions options)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot find this executable.");
+        var children = new List<Process>();
+        for (var id = 0; id < options.Processes; id++)
+        {
+            var start = new ProcessStartInfo(self) { UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+            {
+                start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+            }
+
+            foreach (var argument in new[]
+            {
+                "store", "--child", path, "--child-id", id.ToString(CultureInfo.InvariantCulture),
+                "--records", options.Records.ToString(CultureInfo.InvariantCulture),
+                "--processes", options.Processes.ToString(CultureInfo.InvariantCulture),
+                "--batch-size", options.BatchSize.ToString(CultureInfo.InvariantCulture),
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            children.Add(Process.Start(start)!);
+        }
+
+        foreach (var child in children)
+        {
+            await child.WaitForExitAsync();
+            if (child.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"A writer process failed with exit code {child.ExitCode}.");
+            }
+        }
+    }
+
+    private static async Task RunQueriesAsync(string path, StoreLoadOptions options)
+    {
+        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader);
+        var hourFrom = LoadData.Start.AddHours(12);
+        var hourTo = hourFrom.AddHours(1);
+        var latest = await store.QueryLogsAsync(new LogQuery { Limit = 1 });
+        var lastSequence = latest[0].Sequence;
+        var someTrace = 12_345L.ToString("x32", CultureInfo.InvariantCulture);
+
+        Console.WriteLine();
+        Console.WriteLine($"| query ({options.Records:N0} logs stored) | rows | median | p95 | max |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        await TimeAsync("text search, rare word (\"timeout\", 1%), newest 100", options, () => store.QueryLogsAsync(new LogQuery { Text = "timeout" }));
+        await TimeAsync("text search, common word (\"finished\", 99%), newest 100", options, () => store.QueryLogsAsync(new LogQuery { Text = "finished" }));
+        await TimeAsync("text search \"timeout\" within one hour", options, () => store.QueryLogsAsync(new LogQuery { Text = "timeout", From = hourFrom, To = hourTo }));
+        await TimeAsync("one-hour time range, newest 100", options, () => store.QueryLogsAsync(new LogQuery { From = hourFrom, To = hourTo }));
+        await TimeAsync("one hour, service + severity >= error", options, () => store.QueryLogsAsync(new LogQuery { ServiceName = "checkout", MinimumSeverity = 17, From = hourFrom, To = hourTo }));
+        await TimeAsync("attribute user.id=u42, newest 100", options, () => store.QueryLogsAsync(new LogQuery { Attributes = [new("user.id", "u42")] }));
+        await TimeAsync("logs of one trace id", options, () => store.QueryLogsAsync(new LogQuery { TraceId = someTrace }));
+        await TimeAsync("follow: rows after a sequence", options, () => store.QueryLogsAsync(new LogQuery { AfterSequence = lastSequence - 50 }));
+        await TimeAsync<MetricBucket>("metric, one hour, 1 min step, by service (rate)", options, async () =>
+        {
+            var result = await store.QueryMetricAsync(new MetricQuery
+            {
+                Name = "http.server.requests",
+                From = hourFrom,
+                To = hourTo,
+                Step = TimeSpan.FromMinutes(1),
+                GroupBy = ["service.name"],
+            });
+            return (IReadOnlyList<MetricBucket>)[.. result.Series.SelectMany(s => s.Buckets)];
+        });
+        await TimeAsync("list metrics", options, () => store.ListMetricsAsync());
+    }
+
+    private static async Task TimeAsync<T>(string name, StoreLoadOptions options, Func<Task<IReadOnlyList<T>>> query)
+    {
+        var rows = (await query()).Count; // warm-up: first run pays for page cache and statement preparation
+        var times = new double[options.QueryRuns];
+        for (var i = 0; i < times.Length; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            rows = (await query()).Count;
+            times[i] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {name} | {rows} | {times[times.Length / 2]:F1} ms | {times[(int)(times.Length * 0.95)]:F1} ms | {times[^1]:F1} ms |"));
+    }
+
+    private static void DeleteStore(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Spectre.Console;
+using Vigil.Storage;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// Everything a command may touch outside itself: the two output streams, the environment
+/// and the clock. Tests build one around a <c>TestConsole</c>; nothing reads the real
+/// process state, so commands run in-process side by side.
+/// </summary>
+internal sealed class CliContext
+{
+    /// <summary>Creates a context.</summary>
+    public CliContext(IAnsiConsole stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, TimeProvider clock)
+    {
+        Stdout = stdout;
+        Stderr = stderr;
+        Environment = environment;
+        Clock = clock;
+    }
+
+    /// <summary>Data: what a script would pipe on.</summary>
+    public IAnsiConsole Stdout { get; }
+
+    /// <summary>Diagnostics, hints and errors.</summary>
+    public TextWriter Stderr { get; }
+
+    /// <summary>The process environment (injected so tests can set <c>NO_COLOR</c>, <c>VIGIL_STORE</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    /// <summary>The clock relative times are measured against.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>How often <c>--follow</c> asks the store for new records.</summary>
+    public TimeSpan FollowPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Opens the store at an absolute path for reading. The CLI never creates a store: a
+    /// missing file is an error (exit code 2), not a new empty database.
+    /// </summary>
+    public Func<string, ITelemetryStore> OpenStore { get; init; } =
+        static path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader);
+
+    /// <summary>Writes raw data to stdout, bypassing Spectre's wrapping (JSON lines must not wrap at 80 columns).</summary>
+    public TextWriter Data => Stdout.Profile.Out.Writer;
+
+    /// <summary>Reads an environment variable; empty counts as unset.</summary>
+    public string? GetEnvironmentVariable(string name) =>
+        Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Vigil.Cli.Commands.Logs;
+using Vigil.Cli.Commands.Metrics;
+using Vigil.Cli.Commands.Traces;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>Every top-level command, in the order <c>vigil --help</c> lists them.</summary>
+internal static class CommandCatalog
+{
+    /// <summary>Creates the commands for one run.</summary>
+    public static IReadOnlyList<Command> Create(CliContext context) =>
+    [
+        new LogsCommand(context),
+        new TracesCommand(context),
+        new MetricsCommand(context),
+    ];
+}

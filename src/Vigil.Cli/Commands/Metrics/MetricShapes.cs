@@ -1,0 +1,39 @@
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands.Metrics;
+
+/// <summary>Works out a metric's <see cref="MetricShape"/> and display name.</summary>
+internal static class MetricShapes
+{
+    /// <summary>
+    /// The shape of a query result. The result does not say whether a sum is monotonic, but the
+    /// store fills <see cref="MetricBucket.Rate"/> only for counters, so the buckets tell.
+    /// </summary>
+    public static MetricShape Of(MetricQueryResult result) => result.Kind switch
+    {
+        MetricKind.Sum when result.Series.Any(s => s.Buckets.Any(b => b.Rate is not null || b.Increase is not null)) => MetricShape.Counter,
+        MetricKind.Sum or MetricKind.Gauge or null => MetricShape.Gauge,
+        _ => MetricShape.Distribution,
+    };
+
+    /// <summary>The kind as users know it from the .NET Meter API.</summary>
+    public static string DisplayName(MetricKind kind, MetricShape? shape = null) => kind switch
+    {
+        MetricKind.Sum when shape == MetricShape.Counter => "counter",
+        MetricKind.Sum when shape == MetricShape.Gauge => "updowncounter",
+        MetricKind.Sum => "sum",
+        MetricKind.Gauge => "gauge",
+        MetricKind.Histogram => "histogram",
+        MetricKind.ExponentialHistogram => "exponential-histogram",
+        MetricKind.Summary => "summary",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The value columns shown for a shape, in order.</summary>
+    public static IReadOnlyList<MetricColumn> Columns(MetricShape shape) => shape switch
+    {
+        MetricShape.Counter => [new("rate", "per second", b => b.Rate), new("increase", null, b => b.Increase)],
+        MetricShape.Gauge => [new("last", null, b => b.Last), new("avg", null, b => b.Average)],
+        _ => [new("count", null, b => b.Count), new("p50", null, b => b.P50), new("p95", null, b => b.P95), new("p99", null, b => b.P99)],
+    };
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using Vigil.Cli.Commands;
+
+namespace Vigil.Cli.Help;
+
+/// <summary>
+/// The standard help, then an "Examples:" section: System.CommandLine 2.0 has no place for
+/// examples, and a CLI's help is where people look for them first.
+/// </summary>
+internal sealed class ExamplesHelpAction : SynchronousCommandLineAction
+{
+    private readonly HelpAction _inner;
+
+    /// <summary>Wraps the library's help action.</summary>
+    public ExamplesHelpAction(HelpAction inner) => _inner = inner;
+
+    /// <inheritdoc />
+    public override bool ClearsParseErrors => true;
+
+    /// <inheritdoc />
+    public override int Invoke(ParseResult parseResult)
+    {
+        var result = _inner.Invoke(parseResult);
+        if (parseResult.CommandResult.Command is IHaveExamples { Examples.Count: > 0 } withExamples)
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            output.WriteLine("Examples:");
+            foreach (var example in withExamples.Examples)
+            {
+                output.WriteLine($"  {example}");
+            }
+
+            output.WriteLine();
+        }
+
+        return result;
+    }
+}

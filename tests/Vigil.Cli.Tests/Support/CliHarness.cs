@@ -1,0 +1,35 @@
+using Spectre.Console;
+using Spectre.Console.Testing;
+
+namespace Vigil.Cli.Tests.Support;
+
+/// <summary>Runs vigil in-process through its composition root with a TestConsole.</summary>
+internal sealed class CliHarness
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
+
+    public FixedClock Clock { get; } = new(Now);
+
+    /// <summary>When true the console claims an ANSI terminal with colours.</summary>
+    public bool Terminal { get; set; }
+
+    public int Width { get; set; } = 120;
+
+    /// <summary>Whether the console can show Unicode (true for any UTF-8 terminal).</summary>
+    public bool Unicode { get; set; } = true;
+
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        var console = new TestConsole().Width(Width).SupportsUnicode(Unicode);
+        if (Terminal)
+        {
+            console.EmitAnsiSequences().Colors(ColorSystem.TrueColor);
+        }
+
+        using var stderr = new StringWriter();
+        var exitCode = await VigilCli.RunAsync(args, console, stderr, Environment, Clock);
+        return new CliRun(exitCode, console.Output, stderr.ToString());
+    }
+}

@@ -1,0 +1,55 @@
+using Vigil.Storage;
+
+namespace Vigil.Cli.Tests.Support;
+
+/// <summary>
+/// A real SQLite store file in a temp folder, deleted afterwards. Each write opens the store,
+/// writes and closes it, as a separate application process would.
+/// </summary>
+internal sealed class TempStore : IDisposable
+{
+    private readonly string _directory;
+
+    public TempStore()
+    {
+        _directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vigil-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        Path = System.IO.Path.Combine(_directory, "vigil.db");
+    }
+
+    public string Path { get; }
+
+    /// <summary>Creates the (empty) store file.</summary>
+    public async Task CreateAsync()
+    {
+        var store = SqliteTelemetryStore.Open(Path, TelemetryStoreOptions.Writer);
+        await store.DisposeAsync();
+    }
+
+    public async Task WriteAsync(TelemetryBatch batch)
+    {
+        var store = SqliteTelemetryStore.Open(Path, TelemetryStoreOptions.Writer);
+        await using (store.ConfigureAwait(false))
+        {
+            await store.WriteAsync(batch);
+        }
+    }
+
+    public Task WriteLogsAsync(params LogEntry[] logs) => WriteAsync(new TelemetryBatch { Logs = logs });
+
+    public Task WriteSpansAsync(params SpanEntry[] spans) => WriteAsync(new TelemetryBatch { Spans = spans });
+
+    public Task WritePointsAsync(params MetricPoint[] points) => WriteAsync(new TelemetryBatch { MetricPoints = points });
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; the next run uses a new one.
+        }
+    }
+}
