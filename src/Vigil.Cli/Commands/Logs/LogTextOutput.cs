@@ -76,7 +76,9 @@ internal sealed class LogTextOutput : ILogOutput
             _console.Write(new StyledLine().Append("    ").Append(heading, _palette.Error));
         }
 
-        foreach (var frame in (entry.ExceptionStackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        // .NET's exception.stacktrace (Exception.ToString()) opens with the same "Type: message" line.
+        var frames = (entry.ExceptionStackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var frame in frames.SkipWhile((line, index) => index == 0 && line == heading))
         {
             _console.Write(new StyledLine().Append("      ").Append(frame, _palette.Dim));
         }

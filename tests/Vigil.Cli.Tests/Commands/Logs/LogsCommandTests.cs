@@ -103,6 +103,24 @@ public sealed class LogsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_StackTraceFromDotNet_HeadingIsNotRepeated()
+    {
+        await _store.WriteLogsAsync(Some.Log("failed", severity: 17) with
+        {
+            ExceptionType = "System.InvalidOperationException",
+            ExceptionMessage = "no stock",
+            ExceptionStackTrace = "System.InvalidOperationException: no stock\n   at Orders.Reserve()",
+        });
+
+        var run = await _cli.RunAsync("logs", "--store", _store.Path);
+
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("    System.InvalidOperationException: no stock", lines[1]);
+        Assert.Equal("      at Orders.Reserve()", lines[2]);
+    }
+
+    [Fact]
     public async Task Logs_ServiceFilter_OnlyThatService()
     {
         await _store.WriteLogsAsync(Some.Log("from orders"), Some.Log("from billing", service: "billing"));
