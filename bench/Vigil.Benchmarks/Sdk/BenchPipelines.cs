@@ -1,0 +1,31 @@
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Vigil.Configuration;
+
+namespace Vigil.Benchmarks.Sdk;
+
+/// <summary>Starts Vigil isolated from the machine: an empty working directory, no environment variables.</summary>
+internal static class BenchPipelines
+{
+    public static VigilSdk StartVigil(BenchSinks sinks, Action<VigilOptions>? configure = null)
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("vigil-bench-").FullName;
+        var context = new VigilStartupContext(workingDirectory, new Dictionary<string, string?>());
+        return VigilSdk.Start(
+            context,
+            sinkEnvironment: null,
+            options =>
+            {
+                options.Console.Enabled = false;
+                configure?.Invoke(options);
+            },
+            services =>
+            {
+                // Exactly what SinkFactory builds for a real sink, with the exporter swapped for the no-op one.
+                services.ConfigureOpenTelemetryLoggerProvider(logs => logs.AddProcessor(sinks.VigilLogProcessor()));
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(sinks.VigilSpanProcessor()));
+                services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(sinks.MetricReader()));
+            });
+    }
+}
