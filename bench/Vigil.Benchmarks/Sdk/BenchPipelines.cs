@@ -8,7 +8,13 @@ namespace Vigil.Benchmarks.Sdk;
 /// <summary>Starts Vigil isolated from the machine: an empty working directory, no environment variables.</summary>
 internal static class BenchPipelines
 {
-    public static VigilSdk StartVigil(BenchSinks sinks, Action<VigilOptions>? configure = null)
+    /// <param name="sinks">The no-op exporters.</param>
+    /// <param name="configure">Options for the row.</param>
+    /// <param name="synchronousLogs">
+    /// Export logs through OpenTelemetry's simple (synchronous) processor instead of Vigil's bounded batch
+    /// processor: a diagnostic that leaves out the export thread, so only the logging thread's work is timed.
+    /// </param>
+    public static VigilSdk StartVigil(BenchSinks sinks, Action<VigilOptions>? configure = null, bool synchronousLogs = false)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("vigil-bench-").FullName;
         var context = new VigilStartupContext(workingDirectory, new Dictionary<string, string?>());
@@ -23,7 +29,7 @@ internal static class BenchPipelines
             services =>
             {
                 // Exactly what SinkFactory builds for a real sink, with the exporter swapped for the no-op one.
-                services.ConfigureOpenTelemetryLoggerProvider(logs => logs.AddProcessor(sinks.VigilLogProcessor()));
+                services.ConfigureOpenTelemetryLoggerProvider(logs => logs.AddProcessor(synchronousLogs ? sinks.SynchronousLogProcessor() : sinks.VigilLogProcessor()));
                 services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(sinks.VigilSpanProcessor()));
                 services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(sinks.MetricReader()));
             });

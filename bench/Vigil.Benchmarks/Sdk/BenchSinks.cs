@@ -36,6 +36,9 @@ internal sealed class BenchSinks
 
     public BatchLogRecordExportProcessor OpenTelemetryLogProcessor() => new(Logs, MaxQueueSize, ScheduledDelayMilliseconds, ExporterTimeoutMilliseconds, MaxBatchSize);
 
+    /// <summary>Exports each record on the logging thread: for the diagnostic rows that time the logging thread alone.</summary>
+    public SimpleLogRecordExportProcessor SynchronousLogProcessor() => new(Logs);
+
     public BatchActivityExportProcessor OpenTelemetrySpanProcessor() => new(Spans, MaxQueueSize, ScheduledDelayMilliseconds, ExporterTimeoutMilliseconds, MaxBatchSize);
 
     /// <summary>A reader that collects only when asked, so nothing is exported while a row is measured.</summary>

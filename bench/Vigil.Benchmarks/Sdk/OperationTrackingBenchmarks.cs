@@ -24,12 +24,14 @@ public class OperationTrackingBenchmarks
 
     private static readonly Action s_work = static () => { };
     private static readonly double[] s_durationBucketsSeconds = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+    private static readonly long[] s_allocatedBucketsBytes = [0, 1_024, 16_384, 131_072, 1_048_576, 16_777_216, 134_217_728];
     private static readonly ActivitySource s_source = new(HandWrittenName);
 
     private readonly BenchSinks _sinks = new();
     private ServiceProvider? _meterServices;
     private Meter? _meter;
     private Histogram<double>? _duration;
+    private Histogram<long>? _allocated;
     private TracerProvider? _tracerProvider;
     private MeterProvider? _meterProvider;
     private VigilSdk? _vigil;
@@ -45,7 +47,7 @@ public class OperationTrackingBenchmarks
         CreateHandWrittenHistogram(meterFactory.Create(HandWrittenName));
     }
 
-    [GlobalSetup(Targets = [nameof(Observed_HandWritten)])]
+    [GlobalSetup(Targets = [nameof(Observed_HandWritten), nameof(Observed_HandWrittenWithAllocations)])]
     public void SetupHandWrittenObserved()
     {
         _tracerProvider = OpenTelemetry.Sdk.CreateTracerProviderBuilder().AddSource(HandWrittenName).AddProcessor(_sinks.OpenTelemetrySpanProcessor()).Build();
@@ -93,6 +95,10 @@ public class OperationTrackingBenchmarks
     [BenchmarkCategory("Track, full pipeline"), Benchmark(Baseline = true)]
     public void Observed_HandWritten() => HandWrittenTrack(OperationName, s_work);
 
+    /// <summary>The hand-written version doing all Track does: also the allocated-bytes histogram.</summary>
+    [BenchmarkCategory("Track, full pipeline"), Benchmark]
+    public void Observed_HandWrittenWithAllocations() => HandWrittenTrack(OperationName, s_work, measureAllocations: true);
+
     [BenchmarkCategory("Track, full pipeline"), Benchmark]
     public void Observed_VigilTrack() => _tracker!.Track(OperationName, s_work);
 
@@ -108,12 +114,14 @@ public class OperationTrackingBenchmarks
     {
         _meter = meter;
         _duration = meter.CreateHistogram("bench.operation.duration", "s", "Duration of operations.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = s_durationBucketsSeconds });
+        _allocated = meter.CreateHistogram("bench.operation.allocated", "By", "Bytes allocated by operations.", advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = s_allocatedBucketsBytes });
     }
 
     /// <summary>What tracking looks like without Vigil: the same span, tags and histogram, written out.</summary>
-    private void HandWrittenTrack(string operation, Action work)
+    private void HandWrittenTrack(string operation, Action work, bool measureAllocations = false)
     {
         var activity = s_source.StartActivity(operation);
+        var allocatedAtStart = measureAllocations ? GC.GetAllocatedBytesForCurrentThread() : 0;
         var start = Stopwatch.GetTimestamp();
         var outcome = "success";
         try
@@ -136,6 +144,10 @@ public class OperationTrackingBenchmarks
             }
 
             _duration!.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, new("operation", operation), new("outcome", outcome));
+            if (measureAllocations)
+            {
+                _allocated!.Record(GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart, new("operation", operation), new("outcome", outcome));
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Vigil.Benchmarks.Sdk;
 
 /// <summary>
 /// A short job so the whole SDK suite runs in minutes on a small machine: one process per row,
-/// 3 warm-up and 10 measured iterations of 250 ms. Rows are grouped by category; each category's
+/// 3 warm-up and 15 measured iterations of 250 ms. Rows are grouped by category; each category's
 /// baseline is bare OpenTelemetry, so the Ratio column reads "Vigil / OpenTelemetry".
 /// </summary>
 public sealed class SdkBenchmarkConfig : ManualConfig
@@ -15,7 +15,7 @@ public sealed class SdkBenchmarkConfig : ManualConfig
         AddJob(Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(3)
-            .WithIterationCount(10)
+            .WithIterationCount(15)
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
             .WithId("Short"));
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
