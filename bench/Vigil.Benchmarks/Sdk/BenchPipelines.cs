@@ -18,7 +18,19 @@ internal static class BenchPipelines
     {
         var workingDirectory = Directory.CreateTempSubdirectory("vigil-bench-").FullName;
         var context = new VigilStartupContext(workingDirectory, new Dictionary<string, string?>());
-        return VigilSdk.Start(
+        try
+        {
+            return Start(context, sinks, configure, synchronousLogs);
+        }
+        finally
+        {
+            // Only read at start-up (for a vigil.json); nothing here writes files.
+            Directory.Delete(workingDirectory);
+        }
+    }
+
+    private static VigilSdk Start(VigilStartupContext context, BenchSinks sinks, Action<VigilOptions>? configure, bool synchronousLogs) =>
+        VigilSdk.Start(
             context,
             sinkEnvironment: null,
             options =>
@@ -33,5 +45,4 @@ internal static class BenchPipelines
                 services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(sinks.VigilSpanProcessor()));
                 services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddReader(sinks.MetricReader()));
             });
-    }
 }
