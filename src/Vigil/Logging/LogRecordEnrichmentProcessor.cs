@@ -114,14 +114,23 @@ internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
 
     private bool HasSecret(IReadOnlyList<KeyValuePair<string, object?>>? attributes)
     {
-        if (_redactor is null || attributes is null)
+        if (_redactor is null || attributes is null || attributes.Count == 0)
         {
             return false;
         }
 
+        // Microsoft.Extensions.Logging puts the template last; a string, so reading it does not box.
+        var last = attributes[^1];
+        if (last.Key == OriginalFormatKey && last.Value is string template)
+        {
+            return _redactor.TemplateMayHoldSecret(template, attributes);
+        }
+
         for (var i = 0; i < attributes.Count; i++)
         {
-            if (attributes[i].Value is not null && _redactor.IsSecret(attributes[i].Key))
+            // Read once: indexing a LoggerMessage state boxes value-type properties on every access.
+            var attribute = attributes[i];
+            if (attribute.Key != OriginalFormatKey && attribute.Value is not null && _redactor.IsSecret(attribute.Key))
             {
                 return true;
             }

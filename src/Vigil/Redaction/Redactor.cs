@@ -20,6 +20,9 @@ internal sealed class Redactor
     private readonly string[] _fragments;
     private readonly ConcurrentDictionary<string, bool> _cache = new(StringComparer.Ordinal);
 
+    // Keyed by reference: templates are interned literals, and comparing by reference keeps lookups cheap.
+    private readonly ConcurrentDictionary<string, bool> _templates = new(ReferenceEqualityComparer.Instance);
+
     public Redactor(RedactionOptions options)
     {
         Replacement = options.Replacement;
@@ -28,15 +31,48 @@ internal sealed class Redactor
 
     public string Replacement { get; }
 
-    public bool IsSecret(string key)
+    /// <summary>Whether values under <paramref name="key"/> are masked. Allocation-free once a key has been seen.</summary>
+    public bool IsSecret(string key) => _cache.TryGetValue(key, out var secret) ? secret : Classify(key);
+
+    /// <summary>
+    /// Whether any property of a message template looks secret, cached per template instance: a
+    /// log call site passes the same template string every time, so most records skip the walk.
+    /// </summary>
+    public bool TemplateMayHoldSecret(string template, IReadOnlyList<KeyValuePair<string, object?>> attributes)
     {
-        if (_cache.TryGetValue(key, out var secret))
+        if (_templates.TryGetValue(template, out var mayHoldSecret))
         {
-            return secret;
+            return mayHoldSecret;
         }
 
+        mayHoldSecret = false;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            mayHoldSecret |= IsSecret(attributes[i].Key);
+        }
+
+        if (_templates.Count < MaxCachedKeys)
+        {
+            _templates.TryAdd(template, mayHoldSecret);
+        }
+
+        return mayHoldSecret;
+    }
+
+    // Kept apart from IsSecret: a lambda here would capture locals and allocate on every call, cache hits included.
+    private bool Classify(string key)
+    {
         var normalized = Normalize(key);
-        secret = _fragments.Any(fragment => normalized.Contains(fragment, StringComparison.Ordinal));
+        var secret = false;
+        foreach (var fragment in _fragments)
+        {
+            if (normalized.Contains(fragment, StringComparison.Ordinal))
+            {
+                secret = true;
+                break;
+            }
+        }
+
         if (_cache.Count < MaxCachedKeys)
         {
             _cache.TryAdd(key, secret);

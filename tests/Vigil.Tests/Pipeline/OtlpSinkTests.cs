@@ -39,15 +39,15 @@ public sealed class OtlpSinkTests
         counter.Add(3);
         vigil.Dispose();
 
+        // Spans of Vigil's own (shared, static) ActivitySource started by tests running in parallel may
+        // arrive in further requests, so requests are picked by what they carry, not counted.
         var requests = collector.Requests;
-        var logs = Assert.Single(requests, r => r.Path == "/v1/logs");
-        var traces = Assert.Single(requests, r => r.Path == "/v1/traces");
+        var logs = Assert.Single(requests, r => r.Path == "/v1/logs" && Contains(r.Body, "otlp log with"));
+        var traces = Assert.Single(requests, r => r.Path == "/v1/traces" && Contains(r.Body, "otlp-span"));
         Assert.Contains(requests, r => r.Path == "/v1/metrics" && Contains(r.Body, "tests.otlp.orders"));
         Assert.Equal("application/x-protobuf", logs.ContentType);
         Assert.True(Contains(logs.Body, "otlp-test-service"), "the resource's service.name reached the collector");
-        Assert.True(Contains(logs.Body, "otlp log with"));
         Assert.False(Contains(logs.Body, "hunter2"), "redaction happens before the OTLP exporter");
-        Assert.True(Contains(traces.Body, "otlp-span"));
         Assert.True(Contains(traces.Body, "otlp-test-service"));
     }
 
