@@ -23,5 +23,52 @@ internal sealed class BucketState
 
     public (DateTimeOffset Time, SummaryData Data)? LatestSummary { get; set; }
 
+    /// <summary>The smallest recorded value the bucket's histogram points report, when they report one.</summary>
+    public double? ValueMin { get; private set; }
+
+    /// <summary>The largest recorded value the bucket's histogram points report, when they report one.</summary>
+    public double? ValueMax { get; private set; }
+
     public void AddCount(long count) => Count = (Count ?? 0) + count;
+
+    /// <summary>
+    /// Widens the known value range. A cumulative point's min and max cover its whole lifetime, a delta
+    /// point's its interval: either way they bound the values inside this bucket.
+    /// </summary>
+    public void ObserveRange(double? min, double? max)
+    {
+        if (min is { } low)
+        {
+            ValueMin = ValueMin is { } known ? Math.Min(known, low) : low;
+        }
+
+        if (max is { } high)
+        {
+            ValueMax = ValueMax is { } known ? Math.Max(known, high) : high;
+        }
+    }
+
+    /// <summary>
+    /// Keeps an interpolated percentile inside the recorded range: interpolation within a wide bucket
+    /// can otherwise report a value no measurement reached.
+    /// </summary>
+    public double? Clamp(double? percentile)
+    {
+        if (percentile is not { } value)
+        {
+            return null;
+        }
+
+        if (ValueMax is { } max && value > max)
+        {
+            value = max;
+        }
+
+        if (ValueMin is { } min && value < min)
+        {
+            value = min;
+        }
+
+        return value;
+    }
 }

@@ -40,6 +40,7 @@ internal sealed partial class GroupAccumulator
                 continue;
             }
 
+            bucket.ObserveRange(histogram.Min, histogram.Max);
             bucket.Bounds ??= histogram.ExplicitBounds;
             bucket.BucketCounts ??= new long[histogram.ExplicitBounds.Count + 1];
             // Counts with other bounds cannot be merged bucket by bucket; the first bounds win and
@@ -100,6 +101,7 @@ internal sealed partial class GroupAccumulator
                 continue;
             }
 
+            bucket.ObserveRange(histogram.Min, histogram.Max);
             bucket.Exponential = bucket.Exponential is null ? counts : bucket.Exponential.Plus(counts);
             bucket.AddCount(counts.Total);
         }

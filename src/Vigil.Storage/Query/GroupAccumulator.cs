@@ -89,18 +89,18 @@ internal sealed partial class GroupAccumulator
         {
             bucket = bucket with
             {
-                P50 = HistogramPercentiles.Explicit(0.50, bounds, counts),
-                P95 = HistogramPercentiles.Explicit(0.95, bounds, counts),
-                P99 = HistogramPercentiles.Explicit(0.99, bounds, counts),
+                P50 = state.Clamp(HistogramPercentiles.Explicit(0.50, bounds, counts)),
+                P95 = state.Clamp(HistogramPercentiles.Explicit(0.95, bounds, counts)),
+                P99 = state.Clamp(HistogramPercentiles.Explicit(0.99, bounds, counts)),
             };
         }
         else if (state.Exponential is { } exponential)
         {
             bucket = bucket with
             {
-                P50 = exponential.Percentile(0.50),
-                P95 = exponential.Percentile(0.95),
-                P99 = exponential.Percentile(0.99),
+                P50 = state.Clamp(exponential.Percentile(0.50)),
+                P95 = state.Clamp(exponential.Percentile(0.95)),
+                P99 = state.Clamp(exponential.Percentile(0.99)),
             };
         }
         else if (state.LatestSummary is { } summary)

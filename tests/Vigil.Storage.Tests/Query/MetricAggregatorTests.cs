@@ -122,6 +122,28 @@ public sealed class MetricAggregatorTests
     }
 
     [Fact]
+    public void Aggregate_HistogramWithMinMax_PercentilesStayWithinTheRecordedRange()
+    {
+        // Arrange: the same counts as above, but the points say no value exceeded 31 nor fell below 12.
+        var series = Some.Histogram();
+        var first = Some.HistogramPoint(series, s_from.AddSeconds(1), [1, 2, 1, 0]);
+        var second = Some.HistogramPoint(series, s_from.AddSeconds(2), [1, 4, 1, 0]);
+        var points = new[]
+        {
+            first with { Histogram = first.Histogram! with { Min = 12, Max = 31 } },
+            second with { Histogram = second.Histogram! with { Min = 14, Max = 25 } },
+        };
+
+        // Act
+        var bucket = Assert.Single(Assert.Single(MetricAggregator.Aggregate(Query(1), [new MetricSeriesData(series, points)]).Series).Buckets);
+
+        // Assert: interpolation alone gives 42.5 and 48.5 (above); the recorded maximum caps them.
+        Assert.Equal(15, bucket.P50!.Value, 9);
+        Assert.Equal(31, bucket.P95!.Value, 9);
+        Assert.Equal(31, bucket.P99!.Value, 9);
+    }
+
+    [Fact]
     public void Aggregate_CumulativeHistogram_UsesDifferencesBetweenPointsAndResets()
     {
         // Arrange
