@@ -35,7 +35,9 @@ internal static class BenchPipelines
             sinkEnvironment: null,
             options =>
             {
+                // Only the no-op sink below: the console and the local store would add real I/O to the rows.
                 options.Console.Enabled = false;
+                options.Store.Enabled = false;
                 configure?.Invoke(options);
             },
             services =>
