@@ -22,7 +22,9 @@ internal sealed partial class QueryParameters
             if (!allowed.Contains(key, StringComparer.Ordinal))
             {
                 // A misspelt filter silently ignored would return wrong data, so it is an error.
-                throw new BadParameterException($"'{Printable(key)}' is not a parameter here (use: {string.Join(", ", allowed)})");
+                throw new BadParameterException(allowed.Length == 0
+                    ? $"{Printable(key)}: not a parameter here (this endpoint takes none)"
+                    : $"{Printable(key)}: not a parameter here (use: {string.Join(", ", allowed)})");
             }
         }
     }
