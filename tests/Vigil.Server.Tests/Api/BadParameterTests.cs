@@ -35,6 +35,9 @@ public sealed class BadParameterTests
         { "/api/metrics/orders.placed?since=1h&until=2h", "since" },
         { "/api/metrics/orders.placed?step=1.00000001s", "step" },
         { "/api/metrics?verbose=1", "verbose" },
+        { "/api/metrics/orders%01placed", "name" },
+        { "/api/metrics/" + new string('m', 600), "name" },
+        { "/api/traces/" + Seed.TraceId + "?limit=5", "limit" },
     };
 
     [Theory]

@@ -41,6 +41,17 @@ public sealed class MetricsApiTests
     }
 
     [Fact]
+    public async Task GetMetric_SqlLikeName_IsOnlyANameThatIsNotThere()
+    {
+        await using var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch { MetricPoints = [Seed.Gauge("queue.depth", 4, Seed.Now.AddMinutes(-1))] });
+
+        using var response = await server.Client.GetAsync(new Uri("/api/metrics/" + Uri.EscapeDataString("queue.depth' OR '1'='1"), UriKind.Relative)).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task GetMetric_Unknown_Returns404Problem()
     {
         await using var server = await ReadServer.StartAsync();
