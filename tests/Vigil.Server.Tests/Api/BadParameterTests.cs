@@ -52,6 +52,7 @@ public sealed class BadParameterTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().DefaultTimeout());
         Assert.Equal(400, json.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Bad query parameter", json.RootElement.GetProperty("title").GetString());
         Assert.StartsWith(parameter, json.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 

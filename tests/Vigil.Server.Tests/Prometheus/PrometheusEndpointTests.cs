@@ -67,6 +67,19 @@ public sealed class PrometheusEndpointTests
     }
 
     [Fact]
+    public async Task GetMetrics_IngestCounterWithoutTotal_GetsTheSuffixAndPassesPromtool()
+    {
+        await using var server = await ReadServer.StartAsync();
+        server.Statistics.Figures.Add(new("vigil_ingest_records_dropped", "Records dropped.", "counter", [new("signal", "logs"), new("reason", "queue \"full\"")], 2));
+
+        var text = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative)).DefaultTimeout();
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(text);
+
+        Assert.True(exitCode == 0, $"promtool: {output}\n{text}");
+        Assert.Contains("vigil_ingest_records_dropped_total{reason=\"queue \\\"full\\\"\",signal=\"logs\"} 2\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetMetrics_EmptyStore_StillPassesPromtoolWithIngestFigures()
     {
         await using var server = await ReadServer.StartAsync();
