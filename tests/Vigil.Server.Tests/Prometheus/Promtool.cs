@@ -2,14 +2,20 @@ using System.Diagnostics;
 
 namespace Vigil.Server.Tests.Prometheus;
 
-/// <summary>Runs the real <c>promtool check metrics</c> over an exposition.</summary>
+/// <summary>
+/// Runs the real <c>promtool check metrics</c> over an exposition. promtool comes from the Debian
+/// package 'prometheus', which scripts/prerequisites.sh installs.
+/// </summary>
 internal static class Promtool
 {
-    public const string Path = "/usr/bin/promtool";
-
     public static async Task<(int ExitCode, string Output)> CheckMetricsAsync(string exposition)
     {
-        var start = new ProcessStartInfo(Path, ["check", "metrics"])
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => System.IO.Path.Combine(directory, "promtool"))
+            .FirstOrDefault(File.Exists);
+        Assert.True(path is not null, "promtool not found on PATH: install it with 'apt-get install -y prometheus'");
+        var start = new ProcessStartInfo(path, ["check", "metrics"])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
