@@ -1,14 +1,23 @@
 using System.CommandLine;
+using Vigil.Cli.Remote;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Options;
 
 /// <summary>
-/// <c>--store PATH</c>: which store file to read. Without it, <c>VIGIL_STORE</c>, else
+/// Where a command reads from. <c>--store PATH</c>: a store file; without it, <c>VIGIL_STORE</c>, else
 /// <c>.vigil/vigil.db</c> under the current directory (the storage engine's own rule).
+/// <c>--server URL</c> (or <c>VIGIL_SERVER</c>): a Vigil server's query API instead, with
+/// <c>--api-key</c> (or <c>VIGIL_API_KEY</c>) sent as a bearer token.
 /// </summary>
 internal sealed class StoreOption
 {
+    /// <summary>The environment variable naming a server to read from.</summary>
+    public const string ServerEnvironmentVariable = "VIGIL_SERVER";
+
+    /// <summary>The environment variable holding the server's API key.</summary>
+    public const string ApiKeyEnvironmentVariable = "VIGIL_API_KEY";
+
     /// <summary>The <c>--store</c> option.</summary>
     public Option<string?> Path { get; } = new("--store")
     {
@@ -16,8 +25,27 @@ internal sealed class StoreOption
         HelpName = "PATH",
     };
 
-    /// <summary>Adds the option to <paramref name="command"/>.</summary>
-    public void AddTo(Command command) => command.Options.Add(Path);
+    /// <summary>The <c>--server</c> option.</summary>
+    public Option<string?> Server { get; } = new("--server")
+    {
+        Description = $"Read from a Vigil server's query API instead of a store file (default: ${ServerEnvironmentVariable}).",
+        HelpName = "URL",
+    };
+
+    /// <summary>The <c>--api-key</c> option.</summary>
+    public Option<string?> ApiKey { get; } = new("--api-key")
+    {
+        Description = $"The server's API key, sent as a bearer token (default: ${ApiKeyEnvironmentVariable}).",
+        HelpName = "KEY",
+    };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Path);
+        command.Options.Add(Server);
+        command.Options.Add(ApiKey);
+    }
 
     /// <summary>The absolute path of the store file this run reads.</summary>
     public string Resolve(ParseResult parseResult, CliContext context)
@@ -29,6 +57,43 @@ internal sealed class StoreOption
         return StorePaths.Resolve(chosen);
     }
 
-    /// <summary>Opens the store for reading; storage exceptions become exit code 2 in the composition root.</summary>
-    public ITelemetryStore Open(ParseResult parseResult, CliContext context) => context.OpenStore(Resolve(parseResult, context));
+    /// <summary>
+    /// Opens the store or the server for reading; storage exceptions (an unreachable server too)
+    /// become exit code 2 in the composition root.
+    /// </summary>
+    public ITelemetryStore Open(ParseResult parseResult, CliContext context)
+    {
+        var server = ResolveServer(parseResult, context);
+        if (server is null)
+        {
+            return context.OpenStore(Resolve(parseResult, context));
+        }
+
+        var apiKey = parseResult.GetValue(ApiKey) ?? context.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
+        return new HttpTelemetryStore(server, apiKey);
+    }
+
+    private Uri? ResolveServer(ParseResult parseResult, CliContext context)
+    {
+        var flag = parseResult.GetValue(Server);
+        if (flag is not null && parseResult.GetValue(Path) is not null)
+        {
+            throw new CliUsageException("--server: cannot be combined with --store (read a file or a server, not both)");
+        }
+
+        // An explicit --store beats $VIGIL_SERVER, as flags beat the environment everywhere else.
+        var text = flag ?? (parseResult.GetValue(Path) is null ? context.GetEnvironmentVariable(ServerEnvironmentVariable) : null);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new CliUsageException($"--server: '{text}' is not an http:// or https:// URL (e.g. http://127.0.0.1:4320)");
+        }
+
+        // A base without a trailing slash would drop its last segment when "api/logs" is appended.
+        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
+    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Vigil.Cli.Output;
 using Vigil.Storage;
+using Vigil.Storage.Prometheus;
 
 namespace Vigil.Cli.Commands.Metrics;
 
@@ -36,7 +36,7 @@ internal static class SeriesPrometheusOutput
 
         foreach (var series in result.Series)
         {
-            var labels = Labels(series.Labels, shape == MetricShape.Distribution);
+            var labels = PrometheusNames.LabelSet(series.Labels, shape == MetricShape.Distribution);
             double cumulative = 0;
             long count = 0;
             foreach (var bucket in series.Buckets)
@@ -84,26 +84,6 @@ internal static class SeriesPrometheusOutput
             (_, null) => "{" + labels + "}",
             _ => "{" + labels + "," + extraLabel + "}",
         };
-        output.Write($"{name}{all} {NumberFormatter.Exact(value)} {timestamp}\n");
-    }
-
-    private static string Labels(IReadOnlyDictionary<string, string> labels, bool isSummary)
-    {
-        // Keys that sanitize to the same name ("http.route", "http_route") are merged with ';',
-        // as the OpenTelemetry compatibility specification says.
-        var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))
-        {
-            var name = PrometheusNames.Label(key);
-            if (name.StartsWith("__", StringComparison.Ordinal) || (isSummary && name == "quantile"))
-            {
-                // "__" names are reserved for Prometheus itself; "quantile" is the summary's own label.
-                name = "exported_" + name.TrimStart('_');
-            }
-
-            merged[name] = merged.TryGetValue(name, out var existing) ? existing + ";" + value : value;
-        }
-
-        return string.Join(',', merged.Select(l => $"{l.Key}=\"{PrometheusNames.EscapeLabelValue(l.Value)}\""));
+        output.Write($"{name}{all} {PrometheusNames.Value(value)} {timestamp}\n");
     }
 }

@@ -1,4 +1,4 @@
-using Vigil.Cli.Commands.Metrics;
+using Vigil.Storage.Prometheus;
 
 namespace Vigil.Cli.Tests.Commands.Metrics;
 

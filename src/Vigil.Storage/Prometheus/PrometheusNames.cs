@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text;
 
-namespace Vigil.Cli.Commands.Metrics;
+namespace Vigil.Storage.Prometheus;
 
 /// <summary>
 /// Turns OpenTelemetry metric and attribute names into Prometheus names, following the
@@ -8,9 +9,48 @@ namespace Vigil.Cli.Commands.Metrics;
 /// (https://opentelemetry.io/docs/specs/otel/compatibility/prometheus_and_openmetrics/):
 /// invalid characters become <c>_</c>, the unit becomes a suffix, counters end in <c>_total</c>.
 /// camelCase is split into snake_case because <c>promtool check metrics</c> rejects it.
+/// Shared by <c>vigil metrics --format prometheus</c> and the server's <c>/metrics</c>.
 /// </summary>
-internal static class PrometheusNames
+public static class PrometheusNames
 {
+    /// <summary>
+    /// The inside of a sample's braces (<c>a="1",b="2"</c>) for a set of attributes, sorted by name.
+    /// Keys that sanitize to the same name (<c>http.route</c>, <c>http_route</c>) are merged with
+    /// <c>;</c>, as the OpenTelemetry compatibility specification says; reserved names are prefixed.
+    /// </summary>
+    /// <param name="labels">Attribute keys and values.</param>
+    /// <param name="isSummary">True when the sample is a summary's, whose own label is <c>quantile</c>.</param>
+    /// <returns>The label pairs, or an empty string when there are none.</returns>
+    public static string LabelSet(IEnumerable<KeyValuePair<string, string>> labels, bool isSummary)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            var name = Label(key);
+            if (name.StartsWith("__", StringComparison.Ordinal) || (isSummary && name == "quantile"))
+            {
+                // "__" names are reserved for Prometheus itself; "quantile" is the summary's own label.
+                name = "exported_" + name.TrimStart('_');
+            }
+
+            merged[name] = merged.TryGetValue(name, out var existing) ? existing + ";" + value : value;
+        }
+
+        return string.Join(',', merged.Select(l => $"{l.Key}=\"{EscapeLabelValue(l.Value)}\""));
+    }
+
+    /// <summary>A sample value as the exposition format spells it: round-trip digits, <c>+Inf</c>, <c>-Inf</c>, <c>NaN</c>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>Its text.</returns>
+    public static string Value(double value) => value switch
+    {
+        double.PositiveInfinity => "+Inf",
+        double.NegativeInfinity => "-Inf",
+        _ when double.IsNaN(value) => "NaN",
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
+    };
+
     /// <summary>The Prometheus metric name for an OpenTelemetry metric.</summary>
     public static string Metric(string name, PrometheusUnit unit, bool isCounter, bool isGauge)
     {

@@ -1,11 +1,14 @@
-namespace Vigil.Cli.Commands.Metrics;
+namespace Vigil.Storage.Prometheus;
 
 /// <summary>
 /// A UCUM unit as Prometheus spells it. Time units are converted to seconds and byte
 /// multiples to bytes: Prometheus wants base units, and promtool rejects names such as
-/// <c>_milliseconds</c>.
+/// <c>_milliseconds</c>. Shared by <c>vigil metrics --format prometheus</c> and the server's <c>/metrics</c>.
 /// </summary>
-internal sealed record PrometheusUnit(string? Suffix, double Scale, bool IsRatio)
+/// <param name="Suffix">The unit suffix of the metric name (<c>seconds</c>, <c>bytes</c>), or null.</param>
+/// <param name="Scale">What a value is multiplied by to be in that unit.</param>
+/// <param name="IsRatio">True for the unit <c>1</c>: a gauge of it is a <c>_ratio</c>.</param>
+public sealed record PrometheusUnit(string? Suffix, double Scale, bool IsRatio)
 {
     private static readonly Dictionary<string, (string Suffix, double Scale)> s_units = new(StringComparer.Ordinal)
     {

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Vigil.Storage;
+using Vigil.Storage.Json;
+
+namespace Vigil.Cli.Remote;
+
+/// <summary>
+/// A read-only <see cref="ITelemetryStore"/> over a Vigil server's query API (docs/api.md), so every
+/// command prints the same thing whether it reads a store file or <c>--server URL</c>.
+/// A server that cannot be reached, or refuses the key, becomes a <see cref="StoreException"/>
+/// (exit code 2); a parameter the server refuses becomes a usage error (exit code 1).
+/// </summary>
+internal sealed class HttpTelemetryStore : ITelemetryStore
+{
+    /// <summary>How long one request may take before the server counts as unreachable.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient _client;
+    private readonly Uri _server;
+
+    public HttpTelemetryStore(Uri server, string? apiKey)
+    {
+        _server = server;
+        _client = new HttpClient { BaseAddress = server, Timeout = RequestTimeout };
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+    }
+
+    public string Location => _server.ToString();
+
+    public Task WriteAsync(TelemetryBatch batch, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{Location} is a Vigil server's query API, which is read-only; send telemetry to it over OTLP instead.");
+
+    public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{Location} is a Vigil server's query API, which is read-only; the server applies its own retention.");
+
+    public async Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var path = "api/logs" + new QueryString()
+            .Add("service", query.ServiceName)
+            .Add("level", query.MinimumSeverity)
+            .Add("since", query.From)
+            .Add("until", query.To)
+            .Add("grep", query.Text)
+            .Add("trace", query.TraceId)
+            .AddEach("where", query.Attributes)
+            .Add("limit", query.Limit)
+            .Add("after", query.AfterSequence);
+        var page = await GetAsync<RemotePage<LogEntry>>(path, cancellationToken).ConfigureAwait(false);
+        return page?.Items ?? [];
+    }
+
+    public async Task<IReadOnlyList<TraceSummary>> QueryTracesAsync(TraceQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var path = "api/traces" + new QueryString()
+            .Add("service", query.ServiceName)
+            .Add("since", query.From)
+            .Add("until", query.To)
+            .Add("minDuration", query.MinDuration)
+            .Add("errors", query.ErrorsOnly ? "true" : null)
+            .Add("limit", query.Limit);
+        var page = await GetAsync<RemotePage<TraceSummary>>(path, cancellationToken).ConfigureAwait(false);
+        return page?.Items ?? [];
+    }
+
+    public async Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default)
+    {
+        var trace = await GetAsync<RemoteTrace>("api/traces/" + Uri.EscapeDataString(traceId), cancellationToken).ConfigureAwait(false);
+        return trace?.Spans ?? [];
+    }
+
+    public async Task<IReadOnlyList<MetricSummary>> ListMetricsAsync(CancellationToken cancellationToken = default)
+    {
+        var page = await GetAsync<RemotePage<MetricSummary>>("api/metrics", cancellationToken).ConfigureAwait(false);
+        return page?.Items ?? [];
+    }
+
+    public async Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parameters = new QueryString()
+            .Add("since", query.From)
+            .Add("until", query.To)
+            .Add("step", query.Step)
+            .Add("service", query.ServiceName)
+            .AddEach("where", query.Attributes);
+
+        // An empty group-by list (combine every series) is sent as one empty "by".
+        foreach (var key in query.GroupBy is { Count: 0 } ? [string.Empty] : query.GroupBy ?? [])
+        {
+            parameters.Add("by", key);
+        }
+
+        var result = await GetAsync<MetricQueryResult>("api/metrics/" + Uri.EscapeDataString(query.Name) + parameters, cancellationToken).ConfigureAwait(false);
+
+        // A local store answers an unknown metric with no kind; the server with 404.
+        return result ?? new MetricQueryResult { Name = query.Name, Step = query.Step };
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>GETs and reads JSON; null on 404 (an unknown trace or metric).</summary>
+    private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new StoreException(Location, $"cannot reach the Vigil server at {Location}: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new StoreException(Location, $"the Vigil server at {Location} did not answer within {RequestTimeout.TotalSeconds:0} s", e);
+        }
+
+        using (response)
+        {
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.NotFound when response.Content.Headers.ContentType?.MediaType == "application/problem+json":
+                    return null;
+                case HttpStatusCode.BadRequest:
+                    throw new CliUsageException($"{Location}: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)}");
+                case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
+                    throw new StoreException(Location, $"the Vigil server at {Location} refused the request: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)} (use --api-key or VIGIL_API_KEY)", null);
+                case var status when !response.IsSuccessStatusCode:
+                    throw new StoreException(Location, $"the Vigil server at {Location} answered {(int)status} {response.ReasonPhrase}: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)}", null);
+            }
+
+            try
+            {
+                return await response.Content.ReadFromJsonAsync<T>(TelemetryJson.Options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException e)
+            {
+                throw new StoreException(Location, $"{Location} did not answer like a Vigil server (is it the query port?): {e.Message}", e);
+            }
+        }
+    }
+
+    private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var problem = JsonDocument.Parse(text);
+            if (problem.RootElement.ValueKind == JsonValueKind.Object && problem.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
+            {
+                return detail.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document (a proxy's error page, say): fall through to the status text.
+        }
+
+        return response.ReasonPhrase ?? "no detail";
+    }
+}

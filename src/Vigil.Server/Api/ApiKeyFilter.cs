@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace Vigil.Server.Api;
+
+/// <summary>Requires the configured API key on every query API request (see <see cref="QueryApiOptions.ApiKey"/>).</summary>
+internal sealed class ApiKeyFilter : IEndpointFilter
+{
+    private const string BearerPrefix = "Bearer ";
+
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var expected = http.RequestServices.GetService<IOptions<QueryApiOptions>>()?.Value.ApiKey;
+        if (string.IsNullOrEmpty(expected) || Matches(Presented(http.Request), expected))
+        {
+            return next(context);
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return ValueTask.FromResult<object?>(Results.Problem(
+            detail: "this server requires an API key: send it as 'Authorization: Bearer KEY' or 'x-api-key: KEY'",
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Unauthorized"));
+    }
+
+    private static string? Presented(HttpRequest request)
+    {
+        string? authorization = request.Headers.Authorization;
+        if (authorization is not null && authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization[BearerPrefix.Length..].Trim();
+        }
+
+        string? header = request.Headers["x-api-key"];
+        return header;
+    }
+
+    // Constant-time comparison, so response timing does not reveal how much of a guess was right.
+    private static bool Matches(string? presented, string expected) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+}

@@ -1,0 +1,33 @@
+using Vigil.Storage;
+using Vigil.Storage.Json;
+
+namespace Vigil.Server.Api;
+
+/// <summary>Runs a handler and turns its failures into RFC 9457 problem details.</summary>
+internal static class ApiResults
+{
+    public static IResult Json<T>(T value) => Results.Json(value, TelemetryJson.Options);
+
+    public static IResult NotFound(string detail) =>
+        Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static async Task<IResult> RunAsync(Func<Task<IResult>> handler)
+    {
+        try
+        {
+            return await handler().ConfigureAwait(false);
+        }
+        catch (BadParameterException e)
+        {
+            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad query parameter");
+        }
+        catch (StoreException e)
+        {
+            // The store is missing or broken: the server cannot answer, but it is not the caller's fault.
+            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable");
+        }
+    }
+
+    public static DateTimeOffset Now(HttpContext context) =>
+        (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+}

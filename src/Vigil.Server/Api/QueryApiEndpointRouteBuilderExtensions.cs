@@ -1,0 +1,27 @@
+using Vigil.Server.Api;
+
+namespace Vigil.Server;
+
+/// <summary>Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/metrics</c>); see docs/api.md.</summary>
+public static class QueryApiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the query API. Needs <c>ITelemetryStore</c> in DI; honours <see cref="QueryApiOptions"/>
+    /// (an optional API key) and an optional <see cref="TimeProvider"/> for relative times.
+    /// </summary>
+    /// <param name="endpoints">The route builder.</param>
+    /// <returns><paramref name="endpoints"/>, for chaining.</returns>
+    public static IEndpointRouteBuilder MapVigilQueryApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        // Handlers taking only HttpContext are cast so minimal APIs write their IResult (ASP0016).
+        var api = endpoints.MapGroup("/api");
+        api.AddEndpointFilter<ApiKeyFilter>();
+        api.MapGet("/logs", (Func<HttpContext, Task<IResult>>)LogsEndpoints.QueryAsync);
+        api.MapGet("/traces", (Func<HttpContext, Task<IResult>>)TracesEndpoints.ListAsync);
+        api.MapGet("/traces/{traceId}", TracesEndpoints.GetAsync);
+        api.MapGet("/metrics", (Func<HttpContext, Task<IResult>>)MetricsEndpoints.ListAsync);
+        api.MapGet("/metrics/{name}", MetricsEndpoints.QueryAsync);
+        return endpoints;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Vigil.Storage;
+
+namespace Vigil.Server.Health;
+
+/// <summary>
+/// <c>/health/live</c> and <c>/health/ready</c> in <c>application/health+json</c>
+/// (draft-inadarei-api-health-check): <c>pass</c> with 200, <c>fail</c> with 503. Never throws.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public const string ContentType = "application/health+json";
+
+    /// <summary>How long the readiness probe waits for the store before calling it failed.</summary>
+    public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
+
+    public static Task LiveAsync(HttpContext context) => WriteAsync(context, pass: true, output: null);
+
+    public static async Task ReadyAsync(HttpContext context)
+    {
+        string? failure = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            timeout.CancelAfter(StoreTimeout);
+            var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+
+            // The cheapest real question: one log record, served by an index.
+            _ = await store.QueryLogsAsync(new LogQuery { Limit = 1 }, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            failure = $"the store did not answer within {StoreTimeout.TotalSeconds:0} s";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A health probe reports failure; it never fails itself.
+            failure = $"the store did not answer: {e.Message}";
+        }
+
+        await WriteAsync(context, failure is null, failure).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(HttpContext context, bool pass, string? output)
+    {
+        context.Response.StatusCode = pass ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = ContentType;
+        context.Response.Headers.CacheControl = "no-store";
+        var body = new Dictionary<string, string> { ["status"] = pass ? "pass" : "fail" };
+        if (output is not null)
+        {
+            body["output"] = output;
+        }
+
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,61 @@
+using Vigil.Cli.Remote;
+using Vigil.Cli.Tests.Support;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Tests.Remote;
+
+public sealed class HttpTelemetryStoreTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task WriteAndRetention_AreNotSupported_WithAMessageNamingTheServer()
+    {
+        await using var store = new HttpTelemetryStore(new Uri("http://127.0.0.1:1/"), apiKey: null);
+
+        var write = await Assert.ThrowsAsync<NotSupportedException>(() => store.WriteAsync(new TelemetryBatch()));
+        var retention = await Assert.ThrowsAsync<NotSupportedException>(() => store.ApplyRetentionAsync(new RetentionOptions()));
+
+        Assert.Contains("http://127.0.0.1:1/", write.Message, StringComparison.Ordinal);
+        Assert.Contains("read-only", retention.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "?d=0.0001ms")]
+    [InlineData(2_500_000, "?d=250ms")]
+    [InlineData(36_000_000_000, "?d=3600000ms")]
+    public void QueryString_Duration_IsExactToTheTick(long ticks, string expected)
+    {
+        Assert.Equal(expected, new QueryString().Add("d", TimeSpan.FromTicks(ticks)).ToString());
+    }
+
+    [Fact]
+    public async Task Queries_RoundTripEveryAttributeTypeAndTheLogCursor()
+    {
+        using var file = new TempStore();
+        await file.WriteLogsAsync(Some.Log("typed", attributes: [new("d", 1.0), new("l", 1L), new("b", false), new("bytes", new byte[] { 1, 2 }), new("list", new object?[] { "x", 2L, 0.5 }), new("nan", double.NaN)]));
+        await using var server = await LoopbackServer.StartAsync(file.Path);
+        await using var remote = new HttpTelemetryStore(new Uri(server.Url + "/"), apiKey: null);
+        var local = SqliteTelemetryStore.Open(file.Path, TelemetryStoreOptions.Reader);
+        await using (local.ConfigureAwait(false))
+        {
+            var expected = Assert.Single(await local.QueryLogsAsync(new LogQuery()).WaitAsync(s_timeout));
+            var actual = Assert.Single(await remote.QueryLogsAsync(new LogQuery()).WaitAsync(s_timeout));
+            var later = await remote.QueryLogsAsync(new LogQuery { AfterSequence = actual.Sequence }).WaitAsync(s_timeout);
+
+            Assert.Equal(expected.Sequence, actual.Sequence);
+            Assert.Equal(expected.Timestamp, actual.Timestamp);
+            Assert.Equal(
+                expected.Attributes.Select(a => (a.Key, a.Value?.GetType(), Text(a.Value))),
+                actual.Attributes.Select(a => (a.Key, a.Value?.GetType(), Text(a.Value))));
+            Assert.Empty(later);
+        }
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        byte[] bytes => Convert.ToBase64String(bytes),
+        object?[] items => string.Join('|', items.Select(i => $"{i?.GetType().Name}:{i}")),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "null",
+    };
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Server;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Tests.Remote;
+
+/// <summary>The query API on real Kestrel at 127.0.0.1:0, reading a store file the CLI can also read directly.</summary>
+internal sealed class LoopbackServer : IAsyncDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+
+    private readonly WebApplication _app;
+    private readonly ITelemetryStore _store;
+
+    private LoopbackServer(WebApplication app, ITelemetryStore store)
+    {
+        _app = app;
+        _store = store;
+        Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+    }
+
+    public string Url { get; }
+
+    public static async Task<LoopbackServer> StartAsync(string storePath, string? apiKey = null)
+    {
+        var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(store);
+        builder.Services.Configure<QueryApiOptions>(options => options.ApiKey = apiKey);
+        var app = builder.Build();
+        app.MapVigilQueryApi();
+        await app.StartAsync().WaitAsync(s_timeout);
+        return new LoopbackServer(app, store);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().WaitAsync(s_timeout);
+        await _app.DisposeAsync();
+        await _store.DisposeAsync();
+    }
+}

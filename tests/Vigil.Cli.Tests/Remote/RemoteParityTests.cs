@@ -1,0 +1,119 @@
+using Vigil.Cli.Tests.Support;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Tests.Remote;
+
+/// <summary>Each command, run against a store file and against a server over that same file, prints the same bytes.</summary>
+public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset s_t0 = CliHarness.Now.AddMinutes(-10);
+
+    private readonly TempStore _store = new();
+    private LoopbackServer? _server;
+
+    public static TheoryData<string> CommandLines { get; } = new()
+    {
+        "logs",
+        "logs --json",
+        "logs --level warn --service orders",
+        "logs --grep declined --limit 1",
+        "logs --where tenant=acme",
+        "logs --trace " + Some.TraceId,
+        "logs --since 3m --until 1m --time local",
+        "traces",
+        "traces --json",
+        "traces --errors --min-duration 100ms",
+        "traces --service billing --since 1h --limit 1",
+        "traces " + Some.TraceId,
+        "traces " + Some.TraceId + " --json",
+        "traces " + Some.OtherTraceId.Replace('0', 'f'),
+        "metrics",
+        "metrics --json",
+        "metrics orders.placed --since 15m --step 1m",
+        "metrics orders.placed --since 15m --step 1m --format prometheus",
+        "metrics orders.placed --since 15m --by tenant --format csv",
+        "metrics queue.length --since 15m --where queue=mail --json",
+        "metrics http.request.duration --since 15m --step 5m",
+        "metrics http.request.duration --since 15m --service orders --json",
+        "metrics no.such.metric",
+    };
+
+    public async Task InitializeAsync()
+    {
+        await _store.WriteAsync(new TelemetryBatch
+        {
+            Logs =
+            [
+                Some.Log("order placed", CliHarness.Now.AddMinutes(-4), attributes: [new("tenant", "acme"), new("amount", 12.5), new("items", 3L), new("paid", true), new("tags", new object?[] { "a", 1L })]),
+                Some.Log("payment declined", CliHarness.Now.AddMinutes(-2), severity: 17, traceId: Some.TraceId, attributes: [new("tenant", "acme")]),
+                Some.Log("invoice sent", CliHarness.Now.AddMinutes(-1), service: "billing"),
+            ],
+            Spans =
+            [
+                Some.Span("POST /orders", "00f067aa0ba902b7", null, s_t0, TimeSpan.FromMilliseconds(240)),
+                Some.Span("charge card", "00f067aa0ba902b8", "00f067aa0ba902b7", s_t0.AddMilliseconds(20), TimeSpan.FromMilliseconds(180), status: SpanStatusCode.Error),
+                Some.Span("send invoice", "00f067aa0ba902b9", null, s_t0.AddMinutes(1), TimeSpan.FromMilliseconds(40), traceId: Some.OtherTraceId, service: "billing"),
+            ],
+            MetricPoints =
+            [
+                Some.Counter("orders.placed", 0, s_t0.AddSeconds(10), attributes: [new("tenant", "acme")]),
+                Some.Counter("orders.placed", 60, s_t0.AddSeconds(70), attributes: [new("tenant", "acme")]),
+                Some.Counter("orders.placed", 5, s_t0.AddSeconds(70), attributes: [new("tenant", "globex")]),
+                Some.Gauge("queue.length", 4, s_t0.AddSeconds(10), attributes: [new("queue", "mail")]),
+                Some.Gauge("queue.length", 7, s_t0.AddSeconds(20), attributes: [new("queue", "sms")]),
+                Some.Histogram("http.request.duration", 10, [0, 10, 0, 0], s_t0.AddSeconds(10), new KeyValuePair<string, object?>("http.route", "/orders")),
+            ],
+        });
+        _server = await LoopbackServer.StartAsync(_store.Path);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    // xunit calls this after DisposeAsync, once the server has let go of the file.
+    public void Dispose() => _store.Dispose();
+
+    [Theory]
+    [MemberData(nameof(CommandLines))]
+    public async Task Run_StoreFileOrServer_SameOutput(string commandLine)
+    {
+        var args = commandLine.Split(' ');
+        var cli = new CliHarness();
+
+        var local = await cli.RunAsync([.. args, "--store", _store.Path]).WaitAsync(TimeSpan.FromSeconds(30));
+        var remote = await cli.RunAsync([.. args, "--server", _server!.Url]).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Each line either prints data or is one of the two "not found" lines (exit code 3).
+        Assert.True(local.ExitCode == 3 || (local.ExitCode == 0 && local.Stdout.Length > 0), $"{local.ExitCode}: {local.Stderr}");
+        Assert.Equal(local.ExitCode, remote.ExitCode);
+        Assert.Equal(local.Stdout, remote.Stdout);
+        Assert.Equal(local.Stderr, remote.Stderr);
+    }
+
+    [Fact]
+    public async Task Run_SampleIsNotEmpty_SoParityMeansSomething()
+    {
+        var run = await new CliHarness().RunAsync("logs", "--server", _server!.Url).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("payment declined", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ServerFromEnvironment_ReadsTheServer()
+    {
+        var cli = new CliHarness();
+        cli.Environment["VIGIL_SERVER"] = _server!.Url;
+        cli.Environment["VIGIL_STORE"] = "/nonexistent/vigil.db";
+
+        var run = await cli.RunAsync("traces").WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("POST /orders", run.Stdout, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Server.Ingest;
+using Vigil.Storage;
+
+namespace Vigil.Server.Tests.Api;
+
+/// <summary>
+/// The read side hosted the way <c>vigil serve</c> hosts it: real Kestrel on 127.0.0.1:0 over a
+/// real SQLite store in a temp folder, with fixed ingest figures and a clock fixed at <see cref="Seed.Now"/>.
+/// </summary>
+internal sealed class ReadServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private ReadServer(WebApplication app, string directory, ITelemetryStore store, FakeIngestStatistics statistics)
+    {
+        Statistics = statistics;
+        _app = app;
+        _directory = directory;
+        Store = store;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public ITelemetryStore Store { get; }
+
+    public HttpClient Client { get; }
+
+    public FakeIngestStatistics Statistics { get; }
+
+    public static async Task<ReadServer> StartAsync(string? apiKey = null, string? storePath = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(store);
+        var statistics = new FakeIngestStatistics();
+        builder.Services.AddSingleton<IIngestStatistics>(statistics);
+        builder.Services.AddSingleton<TimeProvider>(new FixedClock(Seed.Now));
+        builder.Services.Configure<QueryApiOptions>(options => options.ApiKey = apiKey);
+        var app = builder.Build();
+        app.MapVigilQueryApi();
+        app.MapVigilPrometheus();
+        app.MapVigilHealth();
+        await app.StartAsync().DefaultTimeout();
+        return new ReadServer(app, directory, store, statistics);
+    }
+
+    public Task WriteAsync(TelemetryBatch batch) => Store.WriteAsync(batch).DefaultTimeout();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync().DefaultTimeout();
+        await _app.DisposeAsync();
+        await Store.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Vigil.Storage;
+
+namespace Vigil.Server.Tests.Api;
+
+public sealed class TracesApiTests
+{
+    [Fact]
+    public async Task GetTraces_ErrorsAndMinDuration_ListsTheTrace()
+    {
+        await using var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Spans = [Seed.Span("POST /orders", "00f067aa0ba902b7", null, TimeSpan.FromMilliseconds(300)), Seed.Span("charge", "00f067aa0ba902b8", "00f067aa0ba902b7", TimeSpan.FromMilliseconds(200), SpanStatusCode.Error)],
+        });
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces?service=orders&since=1h&minDuration=250ms&errors=true&limit=5", UriKind.Relative)).DefaultTimeout());
+        using var none = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces?minDuration=1s", UriKind.Relative)).DefaultTimeout());
+
+        var items = json.RootElement.GetProperty("items");
+        Assert.Equal(1, items.GetArrayLength());
+        Assert.Equal(Seed.TraceId, items[0].GetProperty("traceId").GetString());
+        Assert.True(items[0].GetProperty("hasError").GetBoolean());
+        Assert.Equal(0, none.RootElement.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task GetTrace_Known_ReturnsSpansAndLogs()
+    {
+        await using var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Spans = [Seed.Span("POST /orders", "00f067aa0ba902b7", null, TimeSpan.FromMilliseconds(300))],
+            Logs = [Seed.Log("inside the trace", traceId: Seed.TraceId), Seed.Log("outside")],
+        });
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces/" + Seed.TraceId.ToUpperInvariant(), UriKind.Relative)).DefaultTimeout());
+
+        Assert.Equal(Seed.TraceId, json.RootElement.GetProperty("traceId").GetString());
+        Assert.Equal("POST /orders", json.RootElement.GetProperty("spans")[0].GetProperty("name").GetString());
+        Assert.Equal("inside the trace", Assert.Single(json.RootElement.GetProperty("logs").EnumerateArray()).GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task GetTrace_Unknown_Returns404Problem()
+    {
+        await using var server = await ReadServer.StartAsync();
+
+        using var response = await server.Client.GetAsync(new Uri("/api/traces/" + Seed.TraceId, UriKind.Relative)).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
