@@ -50,6 +50,8 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
 
     public long Commits => Volatile.Read(ref _commits);
 
+    public long QueueDepth => Volatile.Read(ref _queueDepth);
+
     public IReadOnlyList<IngestFigure> Snapshot()
     {
         var figures = new List<IngestFigure>();
