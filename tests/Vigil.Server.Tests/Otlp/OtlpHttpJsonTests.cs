@@ -130,4 +130,24 @@ public sealed class OtlpHttpJsonTests
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync().DefaultTimeout());
         Assert.Contains(expected, body.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PostLogs_GzipJsonWithBytesAttribute_BytesStayBase64AndIdsHex()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = server.CreateHttpClient();
+        const string json = """
+            {"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"1544712660300000000","body":{"stringValue":"zipped"},
+              "traceId":"5b8efff798038103d269b633813fc60c",
+              "attributes":[{"key":"payload","value":{"bytesValue":"AQID"}}]}]}]}]}
+            """;
+
+        using var response = await client.PostAsync("/v1/logs", OtlpHttp.Gzip(System.Text.Encoding.UTF8.GetBytes(json), "application/json")).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var log = Assert.Single(server.Store.Logs);
+        Assert.Equal("zipped", log.Body);
+        Assert.Equal("5b8efff798038103d269b633813fc60c", log.TraceId);
+        Assert.Equal(new byte[] { 1, 2, 3 }, Assert.Single(log.Attributes).Value);
+    }
 }

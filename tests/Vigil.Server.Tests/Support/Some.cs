@@ -82,10 +82,11 @@ internal static class Some
 
     /// <summary>A request of <paramref name="count"/> spans of one trace, each with its own span id.</summary>
     public static ExportTraceServiceRequest ManySpans(int count) =>
-        Traces([.. Enumerable.Range(0, count).Select(i => Span($"span {i}") is var span ? WithIndex(span, i) : span)]);
+        Traces([.. Enumerable.Range(0, count).Select(IndexedSpan)]);
 
-    private static Span WithIndex(Span span, int index)
+    private static Span IndexedSpan(int index)
     {
+        var span = Span($"span {index}");
         var spanId = span.SpanId.ToByteArray();
         BitConverter.TryWriteBytes(spanId.AsSpan(0, 4), index + 1);
         span.SpanId = ByteString.CopyFrom(spanId);
