@@ -100,7 +100,10 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddSingleton<IngestStatistics>();
         builder.Services.AddSingleton<IIngestStatistics>(sp => sp.GetRequiredService<IngestStatistics>());
         builder.Services.AddSingleton(sp => new IngestQueue(
-            sp.GetRequiredService<ITelemetryStore>(), sp.GetRequiredService<IngestStatistics>(), options.MaxQueuedRecords, options.MaxRecordsPerCommit));
+            sp.GetRequiredService<ITelemetryStore>(),
+            sp.GetRequiredService<IngestStatistics>(),
+            sp.GetRequiredService<ILogger<IngestQueue>>(),
+            options.MaxQueuedRecords, options.MaxRecordsPerCommit));
         builder.Services.AddSingleton<OtlpIngestService>();
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue));

@@ -13,18 +13,20 @@ internal sealed class IngestQueue
     private readonly Channel<PendingWrite> _channel = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private readonly ITelemetryStore _store;
     private readonly IngestStatistics _statistics;
+    private readonly ILogger _logger;
     private readonly long _maxQueuedRecords;
     private readonly int _maxRecordsPerCommit;
     private readonly Lock _admission = new();
     private long _queuedRecords;
     private bool _completed;
 
-    public IngestQueue(ITelemetryStore store, IngestStatistics statistics, long maxQueuedRecords, int maxRecordsPerCommit)
+    public IngestQueue(ITelemetryStore store, IngestStatistics statistics, ILogger<IngestQueue> logger, long maxQueuedRecords, int maxRecordsPerCommit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueuedRecords, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerCommit, 1);
         _store = store;
         _statistics = statistics;
+        _logger = logger;
         _maxQueuedRecords = maxQueuedRecords;
         _maxRecordsPerCommit = maxRecordsPerCommit;
     }
@@ -107,6 +109,7 @@ internal sealed class IngestQueue
         catch (Exception e)
         {
             failure = e;
+            Log.StoreCommitFailed(_logger, e, records, group.Count);
         }
 
         lock (_admission)

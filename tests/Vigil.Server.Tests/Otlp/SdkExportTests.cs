@@ -93,4 +93,33 @@ public sealed class SdkExportTests
         Assert.Equal(points.ExplicitBounds.Count + 1, points.BucketCounts.Count);
         Assert.Equal(2, points.BucketCounts.Sum());
     }
+
+    [Fact]
+    public async Task Export_GrpcWithApiKeyHeader_Accepted()
+    {
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = "sdk-key");
+        var name = $"vigil.tests.key.{Guid.NewGuid():N}";
+        using var source = new ActivitySource(name);
+        string traceId;
+        using (var sdk = VigilSdk.Start(o =>
+        {
+            o.Otlp.Enabled = true;
+            o.Otlp.Endpoint = server.GrpcEndpoint;
+            o.Otlp.Protocol = OtlpProtocol.Grpc;
+            o.Otlp.Headers = "x-api-key=sdk-key";
+            o.Store.Enabled = false;
+            o.Console.Enabled = false;
+            o.Tracing.Sources.Add(name);
+        }))
+        {
+            using (var activity = source.StartActivity("keyed"))
+            {
+                traceId = activity!.TraceId.ToHexString();
+            }
+
+            Assert.True(sdk.Flush(TaskTimeouts.Default));
+        }
+
+        Assert.Equal("keyed", Assert.Single(await server.Store.GetTraceAsync(traceId).DefaultTimeout()).Name);
+    }
 }
