@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Reflection;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
 
@@ -15,31 +13,11 @@ public sealed class CrashDurabilityTests
         var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var storePath = Path.Combine(directory, "vigil.db");
-        var cli = typeof(CrashDurabilityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "VigilCliPath").Value!;
-        Assert.True(File.Exists(cli), $"The CLI build output is missing: {cli}");
-        var start = new ProcessStartInfo("dotnet", ["exec", cli, "serve", "--store", storePath, "--grpc-port", "0", "--otlp-port", "0", "--port", "0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment.Remove("VIGIL_API_KEY");
-        using var process = Process.Start(start)!;
+        using var serve = await ServeProcess.StartAsync("--store", storePath);
+        var process = serve.Process;
         try
         {
-            // Arrange: read the chosen OTLP/HTTP port from the start-up block.
-            string? line;
-            Uri? endpoint = null;
-            while (endpoint is null && (line = await process.StandardOutput.ReadLineAsync().DefaultTimeout()) is not null)
-            {
-                if (line.TrimStart().StartsWith("OTLP/HTTP", StringComparison.Ordinal))
-                {
-                    endpoint = new Uri(line.Trim()["OTLP/HTTP".Length..].Trim());
-                }
-            }
-
-            Assert.NotNull(endpoint);
-            using var client = new HttpClient { BaseAddress = endpoint, Timeout = TaskTimeouts.Default };
+            using var client = new HttpClient { BaseAddress = serve.OtlpHttp, Timeout = TaskTimeouts.Default };
 
             // Act: twenty acknowledged requests in parallel, then SIGKILL with no chance to flush.
             var sends = Enumerable.Range(0, 20).Select(i => client.PostAsync("/v1/traces", OtlpHttp.Protobuf(Some.Traces(Some.Span($"acknowledged {i}", (byte)(i + 1)))))).ToList();
@@ -59,11 +37,6 @@ public sealed class CrashDurabilityTests
         }
         finally
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
             try
             {
                 Directory.Delete(directory, recursive: true);
