@@ -1,17 +1,19 @@
 using BenchmarkDotNet.Running;
+using Vigil.Benchmarks.Ingest;
 using Vigil.Benchmarks.Sdk;
 using Vigil.Benchmarks.Storage;
 
-// "store" runs the storage load tool, "log-alloc" the per-thread log allocation probe (see
-// docs/performance.md); anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "store")
+// Load tools first (see docs/performance.md): "store" the storage load tool, "ingest" the OTLP
+// ingest load generator, "log-alloc" the per-thread log allocation probe. Anything else goes to
+// BenchmarkDotNet.
+switch (args.Length > 0 ? args[0] : null)
 {
-    return await StoreLoadTool.RunAsync(args[1..]);
-}
-
-if (args.Length > 0 && args[0] == "log-alloc")
-{
-    return LogAllocationProbe.Run();
+    case "store":
+        return await StoreLoadTool.RunAsync(args[1..]);
+    case "ingest":
+        return await IngestLoadTool.RunAsync(args[1..]);
+    case "log-alloc":
+        return LogAllocationProbe.Run();
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

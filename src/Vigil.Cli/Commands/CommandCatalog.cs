@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Commands.Metrics;
+using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Commands.Traces;
 
 namespace Vigil.Cli.Commands;
@@ -14,5 +15,6 @@ internal static class CommandCatalog
         new LogsCommand(context),
         new TracesCommand(context),
         new MetricsCommand(context),
+        new ServeCommand(context),
     ];
 }

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Vigil.Cli.Help;
+using Vigil.Cli.Options;
+using Vigil.Server.Hosting;
+
+namespace Vigil.Cli.Commands.Serve;
+
+/// <summary>
+/// <c>vigil serve</c>: OTLP receivers (gRPC and HTTP) writing into the store, and the query port.
+/// Runs until Ctrl-C or SIGTERM, then stores everything it acknowledged and exits 0.
+/// </summary>
+internal sealed class ServeCommand : Command, IHaveExamples
+{
+    /// <summary>The environment variable that supplies the API key when <c>--api-key</c> is absent.</summary>
+    public const string ApiKeyEnvironmentVariable = "VIGIL_API_KEY";
+
+    private readonly CliContext _context;
+    private readonly StoreOption _store = new();
+    private readonly Option<string> _bind = new("--bind")
+    {
+        Description = "The address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every interface).",
+        HelpName = "ADDRESS",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
+
+    private readonly Option<int> _grpcPort = Port("--grpc-port", "OTLP/gRPC", VigilServerOptions.DefaultGrpcPort);
+    private readonly Option<int> _otlpPort = Port("--otlp-port", "OTLP/HTTP", VigilServerOptions.DefaultOtlpHttpPort);
+    private readonly Option<int> _queryPort = Port("--port", "the query API", VigilServerOptions.DefaultQueryPort);
+    private readonly Option<string?> _apiKey = new("--api-key")
+    {
+        Description = $"Require this key on OTLP and query requests (Authorization: Bearer KEY or x-api-key: KEY). Default: ${ApiKeyEnvironmentVariable}.",
+        HelpName = "KEY",
+    };
+
+    /// <summary>Creates the command.</summary>
+    public ServeCommand(CliContext context)
+        : base("serve", "Receive OTLP (gRPC and HTTP) from any OpenTelemetry SDK into the store and serve the query API.")
+    {
+        _context = context;
+        _store.AddTo(this);
+        Options.Add(_bind);
+        Options.Add(_grpcPort);
+        Options.Add(_otlpPort);
+        Options.Add(_queryPort);
+        Options.Add(_apiKey);
+        SetAction(ExecuteAsync);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "vigil serve                                  # OTLP on 4317 (gRPC) and 4318 (HTTP), queries on 4320",
+        "vigil serve --store /var/lib/vigil/vigil.db",
+        "vigil serve --grpc-port 0 --otlp-port 0 --port 0   # free ports, printed at start-up",
+        "VIGIL_API_KEY=s3cret vigil serve --bind 0.0.0.0    # reachable from other machines, key required",
+    ];
+
+    private static Option<int> Port(string name, string what, int defaultPort) => new(name)
+    {
+        Description = $"The port for {what} (default: {defaultPort}; 0 picks a free port).",
+        HelpName = "PORT",
+        DefaultValueFactory = _ => defaultPort,
+    };
+
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var options = new VigilServerOptions
+        {
+            StorePath = _store.Resolve(parseResult, _context),
+            Bind = parseResult.GetValue(_bind) ?? "127.0.0.1",
+            GrpcPort = parseResult.GetValue(_grpcPort),
+            OtlpHttpPort = parseResult.GetValue(_otlpPort),
+            QueryPort = parseResult.GetValue(_queryPort),
+            ApiKey = parseResult.GetValue(_apiKey) ?? _context.GetEnvironmentVariable(ApiKeyEnvironmentVariable),
+        };
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new CliUsageException(string.Join("; ", problems));
+        }
+
+        await using var server = VigilServerApplication.Create(options);
+        try
+        {
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new CliUsageException($"cannot listen on {options.Bind}: {e.Message}");
+        }
+
+        await WriteBannerAsync(server, options).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM: the normal way to stop.
+        }
+
+        await _context.Stderr.WriteLineAsync("vigil serve: stopping; storing what was accepted...").ConfigureAwait(false);
+        await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _context.Stderr.WriteLineAsync("vigil serve: stopped.").ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private async Task WriteBannerAsync(VigilServerApplication server, VigilServerOptions options)
+    {
+        var host = options.BindAddress().AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
+        var output = _context.Data;
+        await output.WriteLineAsync($"vigil serve {VersionAction.InformationalVersion}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  store      {server.StoreLocation}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  OTLP/gRPC  http://{host}:{server.Port(VigilServerListener.OtlpGrpc)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  OTLP/HTTP  http://{host}:{server.Port(VigilServerListener.OtlpHttp)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  query      http://{host}:{server.Port(VigilServerListener.Query)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  API key    {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "required")}").ConfigureAwait(false);
+        await output.FlushAsync().ConfigureAwait(false);
+        if (options.IsExposed() && string.IsNullOrEmpty(options.ApiKey))
+        {
+            await _context.Stderr.WriteLineAsync(
+                $"vigil serve: warning: listening on {options.Bind}, reachable from other machines, with no API key: anyone who can reach it can write and read telemetry. Set --api-key or ${ApiKeyEnvironmentVariable}.").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Vigil.Server.Hosting;
+
+/// <summary>
+/// When an API key is configured, a request must carry it as <c>Authorization: Bearer KEY</c> or
+/// <c>x-api-key: KEY</c>; otherwise 401. The comparison takes the same time whatever the key.
+/// </summary>
+internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] expectedKey)
+{
+    private const string ApiKeyHeader = "x-api-key";
+    private const string BearerPrefix = "Bearer ";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (Matches(context.Request.Headers[ApiKeyHeader].ToString()) || Matches(BearerToken(context.Request.Headers.Authorization.ToString())))
+        {
+            return next(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return context.Response.WriteAsync("An API key is required: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", context.RequestAborted);
+    }
+
+    private static string BearerToken(string authorization) =>
+        authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? authorization[BearerPrefix.Length..].Trim() : string.Empty;
+
+    private bool Matches(string candidate) =>
+        candidate.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), expectedKey);
+}

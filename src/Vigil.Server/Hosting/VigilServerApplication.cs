@@ -1,0 +1,174 @@
+using System.Text;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Vigil.Server.Ingest;
+using Vigil.Server.Otlp.Grpc;
+using Vigil.Server.Otlp.Http;
+using Vigil.Storage;
+
+namespace Vigil.Server.Hosting;
+
+/// <summary>
+/// The composition root of <c>vigil serve</c>: the store, the ingest pipeline, the OTLP receivers
+/// and the query port on Kestrel. <c>vigil serve</c> runs it; tests construct it.
+/// </summary>
+public sealed class VigilServerApplication : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly VigilListeners _listeners;
+    private readonly ITelemetryStore _store;
+    private readonly bool _ownsStore;
+    private int _stopped;
+
+    private VigilServerApplication(WebApplication app, VigilListeners listeners, ITelemetryStore store, bool ownsStore)
+    {
+        _app = app;
+        _listeners = listeners;
+        _store = store;
+        _ownsStore = ownsStore;
+    }
+
+    /// <summary>The options the server runs with.</summary>
+    public VigilServerOptions Options => _app.Services.GetRequiredService<IOptions<VigilServerOptions>>().Value;
+
+    /// <summary>The server's services (the store, the ingest figures).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The store file the server writes.</summary>
+    public string StoreLocation => _store.Location;
+
+    /// <summary>Builds the server; nothing listens until <see cref="StartAsync"/>.</summary>
+    /// <param name="options">Listeners, store and limits.</param>
+    /// <returns>The server, not yet started.</returns>
+    /// <exception cref="ArgumentException">The options are not usable; the message lists every problem.</exception>
+    public static VigilServerApplication Create(VigilServerOptions options) => Create(options, store: null);
+
+    /// <summary>Builds the server over a given store (tests use a slow or failing one); the caller keeps ownership of it.</summary>
+    internal static VigilServerApplication Create(VigilServerOptions options, ITelemetryStore? store)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (store is not null)
+        {
+            errors = errors.Where(e => !e.StartsWith("A store path", StringComparison.Ordinal)).ToList();
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
+        }
+
+        var ownsStore = store is null;
+        store ??= SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer);
+        var listeners = new VigilListeners();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+
+        // Data goes to stdout; the server's own diagnostics go to stderr, warnings and up.
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = options.BindAddress();
+
+            // The receiver enforces the limit itself (compressed and decompressed); this is the outer bound.
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Listen(address, options.GrpcPort, l =>
+            {
+                l.Protocols = HttpProtocols.Http2;
+                listeners.Add(VigilServerListener.OtlpGrpc, l);
+            });
+            kestrel.Listen(address, options.OtlpHttpPort, l =>
+            {
+                l.Protocols = HttpProtocols.Http1AndHttp2;
+                listeners.Add(VigilServerListener.OtlpHttp, l);
+            });
+            kestrel.Listen(address, options.QueryPort, l =>
+            {
+                l.Protocols = HttpProtocols.Http1AndHttp2;
+                listeners.Add(VigilServerListener.Query, l);
+            });
+        });
+
+        builder.Services.AddSingleton<IHostLifetime, ExternalHostLifetime>();
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        builder.Services.AddSingleton(listeners);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IngestStatistics>();
+        builder.Services.AddSingleton<IIngestStatistics>(sp => sp.GetRequiredService<IngestStatistics>());
+        builder.Services.AddSingleton(sp => new IngestQueue(
+            sp.GetRequiredService<ITelemetryStore>(),
+            sp.GetRequiredService<IngestStatistics>(),
+            sp.GetRequiredService<ILogger<IngestQueue>>(),
+            options.MaxQueuedRecords, options.MaxRecordsPerCommit));
+        builder.Services.AddSingleton<OtlpIngestService>();
+        builder.Services.AddHostedService<IngestWriterService>();
+        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue));
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseMiddleware<ListenerRoutingMiddleware>();
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            app.UseMiddleware<ApiKeyMiddleware>(Encoding.UTF8.GetBytes(options.ApiKey));
+        }
+
+        app.MapGrpcService<OtlpGrpcTraceService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
+        app.MapGrpcService<OtlpGrpcLogsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
+        app.MapGrpcService<OtlpGrpcMetricsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
+        app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.OtlpHttp)).MapOtlpHttp();
+        MapQueryEndpoints(app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.Query)));
+        return new VigilServerApplication(app, listeners, store, ownsStore);
+    }
+
+    /// <summary>The port a listener is bound to: the chosen one when 0 was asked. Valid after <see cref="StartAsync"/>.</summary>
+    /// <param name="listener">Which listener.</param>
+    /// <returns>The TCP port.</returns>
+    public int Port(VigilServerListener listener) => _listeners.Port(listener);
+
+    /// <summary>Binds the listeners and starts the ingest writer.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes when the server is listening.</returns>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+
+    /// <summary>
+    /// Stops listening, lets requests in flight finish, and stores everything that was accepted
+    /// before returning: what was acknowledged is durable.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting for requests in flight (the store drain still completes).</param>
+    /// <returns>A task that completes when everything accepted is stored.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the server if it runs, then releases it and the store it opened.</summary>
+    /// <returns>A task that completes when everything is released.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        if (_ownsStore)
+        {
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void MapQueryEndpoints(IEndpointRouteBuilder query)
+    {
+        // ── READ SIDE (branch server-read) ─────────────────────────────────────────────
+        // The lead wires the query port here at merge; each resolves ITelemetryStore and
+        // IIngestStatistics from DI (both registered above as singletons):
+        //     query.MapVigilQueryApi();
+        //     query.MapVigilPrometheus();
+        //     query.MapVigilHealth();
+        // ───────────────────────────────────────────────────────────────────────────────
+        _ = query;
+    }
+}

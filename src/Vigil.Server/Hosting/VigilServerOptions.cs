@@ -1,0 +1,107 @@
+using System.Net;
+
+namespace Vigil.Server.Hosting;
+
+/// <summary>How <c>vigil serve</c> listens, stores and limits what it receives.</summary>
+public sealed class VigilServerOptions
+{
+    /// <summary>The OTLP/gRPC port the OpenTelemetry specification names.</summary>
+    public const int DefaultGrpcPort = 4317;
+
+    /// <summary>The OTLP/HTTP port the OpenTelemetry specification names.</summary>
+    public const int DefaultOtlpHttpPort = 4318;
+
+    /// <summary>The query API port.</summary>
+    public const int DefaultQueryPort = 4320;
+
+    /// <summary>The default limit on one request body, compressed or decompressed: 16 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 16L * 1024 * 1024;
+
+    /// <summary>The default number of records that may wait to be committed before senders are told to back off.</summary>
+    public const long DefaultMaxQueuedRecords = 200_000;
+
+    /// <summary>The default upper bound of records written in one store transaction.</summary>
+    public const int DefaultMaxRecordsPerCommit = 20_000;
+
+    /// <summary>The address every listener binds to. Default: 127.0.0.1 (this machine only).</summary>
+    public string Bind { get; set; } = "127.0.0.1";
+
+    /// <summary>The OTLP/gRPC port (HTTP/2 cleartext); 0 picks a free port.</summary>
+    public int GrpcPort { get; set; } = DefaultGrpcPort;
+
+    /// <summary>The OTLP/HTTP port; 0 picks a free port.</summary>
+    public int OtlpHttpPort { get; set; } = DefaultOtlpHttpPort;
+
+    /// <summary>The query API port; 0 picks a free port.</summary>
+    public int QueryPort { get; set; } = DefaultQueryPort;
+
+    /// <summary>The store file (required).</summary>
+    public string StorePath { get; set; } = string.Empty;
+
+    /// <summary>When set, OTLP and query requests must carry it (<c>Authorization: Bearer</c> or <c>x-api-key</c>).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The largest request body accepted, counted before and after decompression.</summary>
+    public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>Records accepted but not yet committed, at most.</summary>
+    public long MaxQueuedRecords { get; set; } = DefaultMaxQueuedRecords;
+
+    /// <summary>Records written in one store transaction, at most.</summary>
+    public int MaxRecordsPerCommit { get; set; } = DefaultMaxRecordsPerCommit;
+
+    /// <summary>The bind address as an IP address (<c>localhost</c> means the IPv4 loopback).</summary>
+    /// <exception cref="ArgumentException">The address is neither an IP address nor <c>localhost</c>.</exception>
+    public IPAddress BindAddress() =>
+        Bind.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+        : IPAddress.TryParse(Bind, out var address) ? address
+        : throw new ArgumentException($"--bind '{Bind}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::).");
+
+    /// <summary>Every problem with these options; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(StorePath))
+        {
+            errors.Add("A store path is required.");
+        }
+
+        if (!IPAddress.TryParse(Bind, out _) && !Bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"--bind '{Bind}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::).");
+        }
+
+        foreach (var (name, port) in new[] { ("--grpc-port", GrpcPort), ("--otlp-port", OtlpHttpPort), ("--port", QueryPort) })
+        {
+            if (port is < 0 or > IPEndPoint.MaxPort)
+            {
+                errors.Add($"{name} {port} is not a port (0-65535; 0 picks a free one).");
+            }
+        }
+
+        var fixedPorts = new[] { GrpcPort, OtlpHttpPort, QueryPort }.Where(p => p != 0).ToList();
+        if (fixedPorts.Count != fixedPorts.Distinct().Count())
+        {
+            errors.Add("The gRPC, OTLP/HTTP and query ports must differ.");
+        }
+
+        if (MaxRequestBodyBytes < 1)
+        {
+            errors.Add("The request body limit must be at least 1 byte.");
+        }
+
+        if (MaxQueuedRecords < 1 || MaxRecordsPerCommit < 1)
+        {
+            errors.Add("The queue limits must be at least 1 record.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>True when the listeners can be reached from other machines.</summary>
+    public bool IsExposed()
+    {
+        var address = BindAddress();
+        return !IPAddress.IsLoopback(address);
+    }
+}

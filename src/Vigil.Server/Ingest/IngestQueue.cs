@@ -1,0 +1,135 @@
+using System.Threading.Channels;
+using Vigil.Storage;
+
+namespace Vigil.Server.Ingest;
+
+/// <summary>
+/// Group commit: concurrent requests' records wait here and one writer stores everything waiting
+/// in one transaction, then completes each request's task. A request is answered only after its
+/// records are durable. Bounded by record count; when full, a request is refused, not queued.
+/// </summary>
+internal sealed class IngestQueue
+{
+    private readonly Channel<PendingWrite> _channel = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private readonly ITelemetryStore _store;
+    private readonly IngestStatistics _statistics;
+    private readonly ILogger _logger;
+    private readonly long _maxQueuedRecords;
+    private readonly int _maxRecordsPerCommit;
+    private readonly Lock _admission = new();
+    private long _queuedRecords;
+    private bool _completed;
+
+    public IngestQueue(ITelemetryStore store, IngestStatistics statistics, ILogger<IngestQueue> logger, long maxQueuedRecords, int maxRecordsPerCommit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxQueuedRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerCommit, 1);
+        _store = store;
+        _statistics = statistics;
+        _logger = logger;
+        _maxQueuedRecords = maxQueuedRecords;
+        _maxRecordsPerCommit = maxRecordsPerCommit;
+    }
+
+    public long QueuedRecords => Interlocked.Read(ref _queuedRecords);
+
+    /// <summary>Queues a request's records; the returned task completes when they are committed.</summary>
+    /// <exception cref="IngestRefusedException">The queue is full or closed.</exception>
+    public Task EnqueueAsync(OtlpSignal signal, TelemetryBatch batch, int records)
+    {
+        var write = new PendingWrite(signal, batch, records);
+        lock (_admission)
+        {
+            if (_completed)
+            {
+                throw new IngestRefusedException(IngestRefusal.ShuttingDown, "The server is shutting down.");
+            }
+
+            // One request larger than the whole queue is still admitted into an empty queue, or it could never be stored.
+            if (_queuedRecords > 0 && _queuedRecords + records > _maxQueuedRecords)
+            {
+                throw new IngestRefusedException(IngestRefusal.QueueFull, $"The ingest queue is full ({_queuedRecords} records waiting); retry later.");
+            }
+
+            _queuedRecords += records;
+            _statistics.RecordQueueDepth(_queuedRecords);
+            _channel.Writer.TryWrite(write);
+        }
+
+        return write.Committed.Task;
+    }
+
+    /// <summary>Stops admitting records; <see cref="RunAsync"/> ends once what was admitted is stored.</summary>
+    public void Complete()
+    {
+        lock (_admission)
+        {
+            _completed = true;
+            _channel.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>The single writer: runs until <see cref="Complete"/> and the queue is empty.</summary>
+    public async Task RunAsync()
+    {
+        var group = new List<PendingWrite>();
+        while (await _channel.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            var records = 0;
+            while (records < _maxRecordsPerCommit && _channel.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+                records += write.Records;
+            }
+
+            await CommitAsync(group, records).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> group, int records)
+    {
+        var logs = new List<LogEntry>();
+        var spans = new List<SpanEntry>();
+        var points = new List<MetricPoint>();
+        foreach (var write in group)
+        {
+            logs.AddRange(write.Batch.Logs);
+            spans.AddRange(write.Batch.Spans);
+            points.AddRange(write.Batch.MetricPoints);
+        }
+
+        Exception? failure = null;
+        try
+        {
+            // Not cancellable: what was admitted is stored, even while the server stops.
+            await _store.WriteAsync(new TelemetryBatch { Logs = logs, Spans = spans, MetricPoints = points }, CancellationToken.None).ConfigureAwait(false);
+            _statistics.RecordCommit();
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            Log.StoreCommitFailed(_logger, e, records, group.Count);
+        }
+
+        lock (_admission)
+        {
+            _queuedRecords -= records;
+            _statistics.RecordQueueDepth(_queuedRecords);
+        }
+
+        foreach (var write in group)
+        {
+            if (failure is null)
+            {
+                _statistics.RecordStored(write.Signal, write.Records);
+                write.Committed.TrySetResult();
+            }
+            else
+            {
+                _statistics.RecordDropped(write.Signal, write.Records);
+                write.Committed.TrySetException(new IngestRefusedException(IngestRefusal.StoreFailed, $"The store could not commit the records: {failure.Message}", failure));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Vigil.Storage;
+
+namespace Vigil.Server.Ingest;
+
+/// <summary>
+/// The ingest pipeline's figures: counted with interlocked operations on the request path and read
+/// by <see cref="Snapshot"/> for the <c>/metrics</c> endpoint.
+/// </summary>
+internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistics
+{
+    private static readonly int s_signalCount = Enum.GetValues<OtlpSignal>().Length;
+
+    private readonly long[] _received = new long[s_signalCount];
+    private readonly long[] _rejected = new long[s_signalCount];
+    private readonly long[] _dropped = new long[s_signalCount];
+    private readonly long[] _stored = new long[s_signalCount];
+    private readonly long[] _requests = new long[s_signalCount];
+
+    // Request latency as Prometheus summary parts: a running sum of seconds and a count.
+    private readonly long[] _latencyTicks = new long[s_signalCount];
+    private long _queueDepth;
+    private long _commits;
+
+    public void RecordReceived(OtlpSignal signal, int records) => Interlocked.Add(ref _received[(int)signal], records);
+
+    public void RecordRejected(OtlpSignal signal, int records) => Interlocked.Add(ref _rejected[(int)signal], records);
+
+    public void RecordDropped(OtlpSignal signal, int records) => Interlocked.Add(ref _dropped[(int)signal], records);
+
+    public void RecordStored(OtlpSignal signal, int records) => Interlocked.Add(ref _stored[(int)signal], records);
+
+    public void RecordCommit() => Interlocked.Increment(ref _commits);
+
+    public void RecordQueueDepth(long records) => Volatile.Write(ref _queueDepth, records);
+
+    public void RecordRequest(OtlpSignal signal, TimeSpan elapsed)
+    {
+        Interlocked.Increment(ref _requests[(int)signal]);
+        Interlocked.Add(ref _latencyTicks[(int)signal], elapsed.Ticks);
+    }
+
+    public long Received(OtlpSignal signal) => Volatile.Read(ref _received[(int)signal]);
+
+    public long Rejected(OtlpSignal signal) => Volatile.Read(ref _rejected[(int)signal]);
+
+    public long Dropped(OtlpSignal signal) => Volatile.Read(ref _dropped[(int)signal]);
+
+    public long Stored(OtlpSignal signal) => Volatile.Read(ref _stored[(int)signal]);
+
+    public long Commits => Volatile.Read(ref _commits);
+
+    public long QueueDepth => Volatile.Read(ref _queueDepth);
+
+    public IReadOnlyList<IngestFigure> Snapshot()
+    {
+        var figures = new List<IngestFigure>();
+        foreach (var signal in Enum.GetValues<OtlpSignal>())
+        {
+            KeyValuePair<string, string>[] labels = [new("signal", SignalLabel(signal))];
+            var i = (int)signal;
+            figures.Add(new("vigil_ingest_records_received_total", "Records (spans, log records, data points) received over OTLP.", "counter", labels, Volatile.Read(ref _received[i])));
+            figures.Add(new("vigil_ingest_records_rejected_total", "Records rejected as invalid and reported in partial_success.", "counter", labels, Volatile.Read(ref _rejected[i])));
+            figures.Add(new("vigil_ingest_records_dropped_total", "Valid records not stored: queue full, shutting down or store failure (the sender was told to retry).", "counter", labels, Volatile.Read(ref _dropped[i])));
+            figures.Add(new("vigil_ingest_records_stored_total", "Records committed to the store.", "counter", labels, Volatile.Read(ref _stored[i])));
+            figures.Add(new("vigil_ingest_request_duration_seconds_sum", "Total time spent answering export requests, in seconds.", "counter", labels, TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks[i])).TotalSeconds));
+            figures.Add(new("vigil_ingest_request_duration_seconds_count", "Export requests answered.", "counter", labels, Volatile.Read(ref _requests[i])));
+        }
+
+        figures.Add(new("vigil_ingest_queue_depth_records", "Records accepted and waiting to be committed.", "gauge", [], Volatile.Read(ref _queueDepth)));
+        figures.Add(new("vigil_ingest_commits_total", "Store transactions written by the ingest queue.", "counter", [], Volatile.Read(ref _commits)));
+        figures.Add(new("vigil_store_size_bytes", "Size of the store on disk, write-ahead log included.", "gauge", [], StoreSizeBytes()));
+        return figures;
+    }
+
+    private static string SignalLabel(OtlpSignal signal) => signal switch
+    {
+        OtlpSignal.Traces => "traces",
+        OtlpSignal.Logs => "logs",
+        OtlpSignal.Metrics => "metrics",
+        _ => throw new UnreachableException(),
+    };
+
+    private double StoreSizeBytes()
+    {
+        // The SQLite store is a file plus its write-ahead log; another engine's location is not a file.
+        long total = 0;
+        foreach (var path in new[] { store.Location, store.Location + "-wal" })
+        {
+            try
+            {
+                var file = new FileInfo(path);
+                total += file.Exists ? file.Length : 0;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                // A figure must never fail the scrape.
+            }
+        }
+
+        return total;
+    }
+}

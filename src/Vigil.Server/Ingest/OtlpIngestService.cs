@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Vigil.Server.Otlp.Mapping;
+
+namespace Vigil.Server.Ingest;
+
+/// <summary>
+/// The one ingest path every receiver (gRPC, HTTP protobuf, HTTP JSON) calls with a mapped request:
+/// counts, queues, and returns once the records are durable.
+/// </summary>
+internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics statistics)
+{
+    public IngestStatistics Statistics => statistics;
+
+    /// <summary>Stores a mapped request's valid records.</summary>
+    /// <exception cref="IngestRefusedException">Nothing was stored; the sender should retry.</exception>
+    public async Task<IngestResult> IngestAsync(OtlpSignal signal, OtlpMappingResult mapped, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            statistics.RecordReceived(signal, mapped.Accepted + mapped.Rejected);
+            statistics.RecordRejected(signal, mapped.Rejected);
+            if (mapped.Accepted > 0)
+            {
+                Task committed;
+                try
+                {
+                    committed = queue.EnqueueAsync(signal, mapped.Batch, mapped.Accepted);
+                }
+                catch (IngestRefusedException)
+                {
+                    statistics.RecordDropped(signal, mapped.Accepted);
+                    throw;
+                }
+
+                // A client that gives up does not cancel the commit; it only stops waiting for it.
+                await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return new IngestResult(mapped.Accepted, mapped.Rejected, mapped.ErrorMessage);
+        }
+        finally
+        {
+            statistics.RecordRequest(signal, Stopwatch.GetElapsedTime(started));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Vigil.Server;
+
+/// <summary>The server's own log messages (source-generated, allocation-free when disabled).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Error, "The store could not commit {Records} records from {Requests} requests; their senders were told to retry.")]
+    public static partial void StoreCommitFailed(ILogger logger, Exception exception, int records, int requests);
+}

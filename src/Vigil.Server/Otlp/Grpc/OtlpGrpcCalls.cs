@@ -1,0 +1,22 @@
+using Grpc.Core;
+using Vigil.Server.Ingest;
+using Vigil.Server.Otlp.Mapping;
+
+namespace Vigil.Server.Otlp.Grpc;
+
+/// <summary>What the three gRPC services share: the call into the ingest path and its error mapping.</summary>
+internal static class OtlpGrpcCalls
+{
+    public static async Task<IngestResult> IngestAsync(OtlpIngestService ingest, OtlpSignal signal, OtlpMappingResult mapped, ServerCallContext context)
+    {
+        try
+        {
+            return await ingest.IngestAsync(signal, mapped, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (IngestRefusedException e)
+        {
+            // UNAVAILABLE is the retryable code in the OTLP specification's table; the sender backs off and retries.
+            throw new RpcException(new Status(StatusCode.Unavailable, e.Message));
+        }
+    }
+}

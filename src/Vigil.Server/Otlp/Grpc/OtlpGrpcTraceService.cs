@@ -1,0 +1,16 @@
+using Grpc.Core;
+using Vigil.Server.Ingest;
+using Vigil.Server.Otlp.Mapping;
+using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
+
+namespace Vigil.Server.Otlp.Grpc;
+
+/// <summary>OTLP/gRPC <c>TraceService.Export</c>: one call into the ingest path.</summary>
+internal sealed class OtlpGrpcTraceService(OtlpIngestService ingest) : TraceService.TraceServiceBase
+{
+    public override async Task<ExportTraceServiceResponse> Export(ExportTraceServiceRequest request, ServerCallContext context)
+    {
+        var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Traces, OtlpMapper.MapTraces(request), context).ConfigureAwait(false);
+        return OtlpResponses.Trace(result);
+    }
+}

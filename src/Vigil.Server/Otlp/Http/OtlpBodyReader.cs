@@ -1,0 +1,66 @@
+using System.Buffers;
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Vigil.Server.Otlp.Http;
+
+/// <summary>
+/// Reads an export request's body, gunzipping it when asked, and enforces one limit on both the bytes
+/// received and the bytes decompressed, while streaming: a gzip bomb is cut off at the limit.
+/// </summary>
+internal static class OtlpBodyReader
+{
+    private const int ChunkBytes = 64 * 1024;
+
+    public static async Task<byte[]> ReadAsync(HttpRequest request, bool gzip, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        // Kestrel then stops reading (and fails with 413) once the received bytes pass the limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = maxBytes;
+        }
+
+        var source = gzip ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
+        var output = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (output.Length + read > maxBytes)
+                {
+                    throw TooLarge(maxBytes);
+                }
+
+                output.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(maxBytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new OtlpHttpException(StatusCodes.Status400BadRequest, $"The body is not valid gzip: {e.Message}", e);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+            if (gzip)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static OtlpHttpException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {maxBytes} bytes (after decompression).");
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Grpc.Core;
+using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
+using Vigil.Server.Tests.Support;
+
+namespace Vigil.Server.Tests.Hosting;
+
+public sealed class ApiKeyTests
+{
+    private const string Key = "s3cret-key";
+
+    [Theory]
+    [InlineData(null, null, HttpStatusCode.Unauthorized)]
+    [InlineData("Authorization", "Bearer wrong", HttpStatusCode.Unauthorized)]
+    [InlineData("Authorization", "Bearer " + Key, HttpStatusCode.OK)]
+    [InlineData("x-api-key", Key, HttpStatusCode.OK)]
+    [InlineData("x-api-key", Key + "x", HttpStatusCode.Unauthorized)]
+    public async Task PostTraces_WithApiKeyConfigured_OnlyTheKeyIsAccepted(string? header, string? value, HttpStatusCode expected)
+    {
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = Key);
+        var client = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/traces") { Content = OtlpHttp.Protobuf(Some.Traces(Some.Span())) };
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+
+        using var response = await client.SendAsync(request).DefaultTimeout();
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, server.Store.Spans.Count);
+    }
+
+    [Fact]
+    public async Task GrpcExport_WithApiKeyConfigured_RequiresIt()
+    {
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = Key);
+        var grpc = new TraceService.TraceServiceClient(server.CreateGrpcChannel());
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => grpc.ExportAsync(Some.Traces(Some.Span())).ResponseAsync.DefaultTimeout());
+        await grpc.ExportAsync(Some.Traces(Some.Span("keyed")), new Metadata { { "authorization", "Bearer " + Key } }).ResponseAsync.DefaultTimeout();
+
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Equal("keyed", Assert.Single(server.Store.Spans).Name);
+    }
+
+    [Fact]
+    public async Task QueryPort_WithApiKeyConfigured_RequiresIt()
+    {
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = Key);
+        using var client = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
+
+        using var response = await client.GetAsync("/api/traces").DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostTraces_NoApiKeyConfigured_Accepted()
+    {
+        await using var server = await TestServer.StartAsync();
+        var client = server.CreateHttpClient();
+
+        using var response = await client.PostAsync("/v1/traces", OtlpHttp.Protobuf(Some.Traces(Some.Span()))).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

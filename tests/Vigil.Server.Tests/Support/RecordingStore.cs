@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Vigil.Storage;
+
+namespace Vigil.Server.Tests.Support;
+
+/// <summary>
+/// A real SQLite store that also keeps every batch written, so tests can check fields the query API
+/// does not return, and can hold commits behind a gate or make them fail.
+/// </summary>
+internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
+{
+    private readonly ConcurrentQueue<TelemetryBatch> _batches = new();
+    private volatile TaskCompletionSource? _gate;
+
+    public string Location => inner.Location;
+
+    public IReadOnlyList<TelemetryBatch> Batches => [.. _batches];
+
+    public IReadOnlyList<SpanEntry> Spans => [.. _batches.SelectMany(b => b.Spans)];
+
+    public IReadOnlyList<LogEntry> Logs => [.. _batches.SelectMany(b => b.Logs)];
+
+    public IReadOnlyList<MetricPoint> Points => [.. _batches.SelectMany(b => b.MetricPoints)];
+
+    public int WritesStarted => _writesStarted;
+
+    public Exception? FailWith { get; set; }
+
+    private int _writesStarted;
+
+    /// <summary>Holds every following write until <see cref="Open"/>.</summary>
+    public void Close() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => Interlocked.Exchange(ref _gate, null)?.TrySetResult();
+
+    public async Task WriteAsync(TelemetryBatch batch, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _writesStarted);
+        if (_gate is { } gate)
+        {
+            await gate.Task.ConfigureAwait(false);
+        }
+
+        if (FailWith is { } failure)
+        {
+            throw failure;
+        }
+
+        await inner.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        _batches.Enqueue(batch);
+    }
+
+    public Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default) => inner.QueryLogsAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<TraceSummary>> QueryTracesAsync(TraceQuery query, CancellationToken cancellationToken = default) => inner.QueryTracesAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default) => inner.GetTraceAsync(traceId, cancellationToken);
+
+    public Task<IReadOnlyList<MetricSummary>> ListMetricsAsync(CancellationToken cancellationToken = default) => inner.ListMetricsAsync(cancellationToken);
+
+    public Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default) => inner.QueryMetricAsync(query, cancellationToken);
+
+    public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) => inner.ApplyRetentionAsync(options, cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}

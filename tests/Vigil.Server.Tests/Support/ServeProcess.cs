@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace Vigil.Server.Tests.Support;
+
+/// <summary><c>dotnet vigil.dll serve</c> from the CLI's build output, as a child process.</summary>
+internal sealed class ServeProcess : IDisposable
+{
+    private ServeProcess(Process process, Uri otlpHttp)
+    {
+        Process = process;
+        OtlpHttp = otlpHttp;
+    }
+
+    public Process Process { get; }
+
+    public Uri OtlpHttp { get; }
+
+    public static async Task<ServeProcess> StartAsync(params string[] arguments)
+    {
+        var cli = typeof(ServeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "VigilCliPath").Value!;
+        Assert.True(File.Exists(cli), $"The CLI build output is missing: {cli}");
+        var start = new ProcessStartInfo("dotnet", ["exec", cli, "serve", "--grpc-port", "0", "--otlp-port", "0", "--port", "0", .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment.Remove("VIGIL_API_KEY");
+        var process = Process.Start(start)!;
+
+        // The start-up block names the chosen OTLP/HTTP port; its address may be 0.0.0.0, so connect on loopback.
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync().DefaultTimeout()) is not null)
+        {
+            if (line.TrimStart().StartsWith("OTLP/HTTP", StringComparison.Ordinal))
+            {
+                var port = new Uri(line.Trim()["OTLP/HTTP".Length..].Trim()).Port;
+                return new ServeProcess(process, new Uri($"http://127.0.0.1:{port}"));
+            }
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("vigil serve exited before printing its listeners: " + await process.StandardError.ReadToEndAsync().DefaultTimeout());
+    }
+
+    public void Dispose()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+        }
+
+        Process.Dispose();
+    }
+}
