@@ -6,15 +6,18 @@ namespace Vigil.Server.Hosting;
 /// <summary>
 /// When an API key is configured, a request must carry it as <c>Authorization: Bearer KEY</c> or
 /// <c>x-api-key: KEY</c>; otherwise 401. The comparison takes the same time whatever the key.
+/// Liveness and readiness (<c>/health/*</c>) stay open: probes carry no secrets, and they reveal none.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] expectedKey)
 {
     private const string ApiKeyHeader = "x-api-key";
     private const string BearerPrefix = "Bearer ";
+    private static readonly PathString s_healthPath = new("/health");
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (Matches(context.Request.Headers[ApiKeyHeader].ToString()) || Matches(BearerToken(context.Request.Headers.Authorization.ToString())))
+        if (context.Request.Path.StartsWithSegments(s_healthPath, StringComparison.OrdinalIgnoreCase)
+            || Matches(context.Request.Headers[ApiKeyHeader].ToString()) || Matches(BearerToken(context.Request.Headers.Authorization.ToString())))
         {
             return next(context);
         }

@@ -105,6 +105,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
             sp.GetRequiredService<ILogger<IngestQueue>>(),
             options.MaxQueuedRecords, options.MaxRecordsPerCommit));
         builder.Services.AddSingleton<OtlpIngestService>();
+        builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue));
 
@@ -162,13 +163,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
     private static void MapQueryEndpoints(IEndpointRouteBuilder query)
     {
-        // ── READ SIDE (branch server-read) ─────────────────────────────────────────────
-        // The lead wires the query port here at merge; each resolves ITelemetryStore and
-        // IIngestStatistics from DI (both registered above as singletons):
-        //     query.MapVigilQueryApi();
-        //     query.MapVigilPrometheus();
-        //     query.MapVigilHealth();
-        // ───────────────────────────────────────────────────────────────────────────────
-        _ = query;
+        query.MapVigilQueryApi();
+        query.MapVigilPrometheus();
+        query.MapVigilHealth();
     }
 }

@@ -56,6 +56,22 @@ public sealed class ApiKeyTests
     }
 
     [Fact]
+    public async Task QueryPort_WithApiKeyConfigured_MetricsNeedsItHealthDoesNot()
+    {
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = Key);
+        using var client = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
+
+        using var metrics = await client.GetAsync("/metrics").DefaultTimeout();
+        using var live = await client.GetAsync("/health/live").DefaultTimeout();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/traces") { Headers = { { "x-api-key", Key } } };
+        using var keyed = await client.SendAsync(request).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, metrics.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
+    }
+
+    [Fact]
     public async Task PostTraces_NoApiKeyConfigured_Accepted()
     {
         await using var server = await TestServer.StartAsync();
