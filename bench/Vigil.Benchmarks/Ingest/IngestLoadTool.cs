@@ -19,19 +19,31 @@ internal static class IngestLoadTool
     {
         var options = IngestLoadOptions.Parse(args);
         Console.WriteLine($"# ingest load: {options.Clients} clients x {options.RequestsPerClient} requests x {options.SpansPerRequest} spans, {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-        Console.WriteLine("| transport | spans accepted | wall time | spans/s | p50 request | p99 request | commits |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Directory.CreateDirectory(options.Directory);
+        var sample = Enumerable.Range(0, options.Clients)
+            .SelectMany(c => Enumerable.Range(0, options.RequestsPerClient).Select(r => IngestRequests.Build(c, r, options.SpansPerRequest)))
+            .ToList();
+        var (parsed, stored) = IngestCeilings.Measure(sample, options.Directory);
+
+        // CPU and memory are the whole process's: the server runs in-process with its clients.
+        Console.WriteLine("| transport | spans accepted | wall time | spans/s | p50 request | p99 request | commits | CPU time | peak working set |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var slowest = double.MaxValue;
         foreach (var transport in new[] { "HTTP/protobuf", "gRPC" })
         {
-            await RunAsync(transport, options);
+            slowest = Math.Min(slowest, await RunAsync(transport, options));
         }
 
+        var ceiling = Math.Min(parsed, stored);
+        Console.WriteLine();
+        Console.WriteLine($"ceilings: parse + map only {parsed:N0} spans/s; store writes only {stored:N0} spans/s");
+        Console.WriteLine($"end to end (slower transport) {slowest:N0} spans/s = {slowest / ceiling:P0} of the lower ceiling (target: at least 50%, and at least 100,000 spans/s)");
         return 0;
     }
 
-    private static async Task RunAsync(string transport, IngestLoadOptions options)
+    private static async Task<double> RunAsync(string transport, IngestLoadOptions options)
     {
-        Directory.CreateDirectory(options.Directory);
+        double spansPerSecond;
         var storePath = Path.Combine(options.Directory, $"ingest-{Guid.NewGuid():N}.db");
         await using (var server = VigilServerApplication.Create(new VigilServerOptions { StorePath = storePath, GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0 }))
         {
@@ -40,6 +52,7 @@ internal static class IngestLoadTool
                 .Select(c => Enumerable.Range(0, options.RequestsPerClient).Select(r => IngestRequests.Build(c, r, options.SpansPerRequest)).ToList())
                 .ToList();
             var latencies = new List<double>[options.Clients];
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
             {
@@ -51,13 +64,18 @@ internal static class IngestLoadTool
             var all = latencies.SelectMany(l => l).Order().ToList();
             var spans = (long)options.Clients * options.RequestsPerClient * options.SpansPerRequest;
             var commits = ((Vigil.Server.Ingest.IngestStatistics)server.Services.GetRequiredService<Vigil.Server.Ingest.IIngestStatistics>()).Commits;
-            Console.WriteLine($"| {transport} | {spans:N0} | {watch.Elapsed.TotalSeconds:F1} s | {spans / watch.Elapsed.TotalSeconds:N0} | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {commits:N0} |");
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime - cpuBefore;
+            spansPerSecond = spans / watch.Elapsed.TotalSeconds;
+            Console.WriteLine($"| {transport} | {spans:N0} | {watch.Elapsed.TotalSeconds:F1} s | {spansPerSecond:N0} | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {commits:N0} | {cpu.TotalSeconds:F1} s | {process.PeakWorkingSet64 / (1024 * 1024):N0} MiB |");
         }
 
         foreach (var file in Directory.GetFiles(options.Directory, Path.GetFileName(storePath) + "*"))
         {
             File.Delete(file);
         }
+
+        return spansPerSecond;
     }
 
     private static async Task<List<double>> SendHttpAsync(int port, List<ExportTraceServiceRequest> requests)
