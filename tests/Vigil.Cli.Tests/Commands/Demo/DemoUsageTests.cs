@@ -13,6 +13,7 @@ public sealed class DemoUsageTests
         var run = await _cli.RunAsync("demo", "--help").WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("  vigil demo [options]", run.Stdout, StringComparison.Ordinal);
         foreach (var option in new[] { "--store", "--duration", "--rate", "--grpc-port", "--otlp-port", "--port" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
@@ -28,6 +29,9 @@ public sealed class DemoUsageTests
         var run = await _cli.RunAsync("--help").WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains("demo", run.Stdout, StringComparison.Ordinal);
+
+        // The CLI assembly is Vigil.Cli (beside the SDK's Vigil.dll), yet help still names the command vigil.
+        Assert.Contains("  vigil [command] [options]", run.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
