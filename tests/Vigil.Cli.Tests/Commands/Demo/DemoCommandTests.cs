@@ -9,6 +9,7 @@ namespace Vigil.Cli.Tests.Commands.Demo;
 /// Runs <c>vigil demo</c> in-process with free ports and a temp store, then reads the store: what is
 /// there went through the real SDK, its OTLP/gRPC exporter and the server's ingest path.
 /// </summary>
+[Collection(DemoRunsInSequence.Name)]
 public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
 {
     private readonly DemoRunFixture _demo;
