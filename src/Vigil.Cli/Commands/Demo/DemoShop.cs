@@ -70,13 +70,13 @@ internal sealed class DemoShop
         {
             cart?.SetTag("shop.cart.items", items);
             DemoShopLog.CartRead(_logger, "c-" + orderId[2..], items);
-            await QueryAsync("SELECT * FROM cart_items WHERE cart_id = ?", items, number % 7 == 3, cancellationToken).ConfigureAwait(false);
+            await QueryAsync("SELECT cart_items", "SELECT * FROM cart_items WHERE cart_id = ?", items, number % 7 == 3, cancellationToken).ConfigureAwait(false);
         }
 
         using (var inventory = _telemetry.Source.StartActivity("inventory.reserve"))
         {
             inventory?.SetTag("shop.items", items);
-            await QueryAsync("UPDATE inventory SET reserved = reserved + ? WHERE sku = ?", 1, slow: false, cancellationToken).ConfigureAwait(false);
+            await QueryAsync("UPDATE inventory", "UPDATE inventory SET reserved = reserved + ? WHERE sku = ?", 1, slow: false, cancellationToken).ConfigureAwait(false);
             var left = _telemetry.TakeFromStock(items);
             inventory?.SetTag("shop.stock.left", left);
             if (number % 11 == 2)
@@ -105,10 +105,11 @@ internal sealed class DemoShop
         DemoShopLog.OrderPlaced(_logger, orderId, items, value);
     }
 
-    private async Task QueryAsync(string statement, int rows, bool slow, CancellationToken cancellationToken)
+    // Span names follow the OpenTelemetry database conventions: operation and table, never the full statement.
+    private async Task QueryAsync(string spanName, string statement, int rows, bool slow, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var query = _telemetry.Source.StartActivity(statement.Split(' ')[0] + " shop", ActivityKind.Client);
+        using var query = _telemetry.Source.StartActivity(spanName, ActivityKind.Client);
         query?.SetTag("db.system.name", "sqlite");
         query?.SetTag("db.query.text", statement);
         await Task.Delay(TimeSpan.FromMilliseconds(slow ? 450 : 5), cancellationToken).ConfigureAwait(false);

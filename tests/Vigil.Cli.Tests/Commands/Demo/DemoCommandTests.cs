@@ -72,9 +72,9 @@ public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
         Assert.Equal(root.SpanId, byName["checkout"].ParentSpanId);
         Assert.Equal(SpanStatusCode.Error, byName["checkout"].StatusCode);
         Assert.Equal(byName["checkout"].SpanId, byName["cart.load"].ParentSpanId);
-        Assert.Equal(byName["cart.load"].SpanId, byName["SELECT shop"].ParentSpanId);
+        Assert.Equal(byName["cart.load"].SpanId, byName["SELECT cart_items"].ParentSpanId);
         Assert.Equal(byName["checkout"].SpanId, byName["inventory.reserve"].ParentSpanId);
-        Assert.Equal(byName["inventory.reserve"].SpanId, byName["UPDATE shop"].ParentSpanId);
+        Assert.Equal(byName["inventory.reserve"].SpanId, byName["UPDATE inventory"].ParentSpanId);
         var payment = byName["payment.charge"];
         Assert.Equal(byName["checkout"].SpanId, payment.ParentSpanId);
         Assert.Equal(SpanKind.Client, payment.Kind);
