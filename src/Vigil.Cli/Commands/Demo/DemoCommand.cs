@@ -89,15 +89,22 @@ internal sealed class DemoCommand : Command, IHaveExamples
         var endpoint = new Uri($"http://{ServerLifetime.Host(options)}:{server.Port(VigilServerListener.OtlpGrpc)}");
 
         // Disposing the SDK flushes every exporter, so all the shop did reaches the server before it drains.
+        // The SDK also reads vigil.json and OTEL_* variables, as in any application; everything the demo
+        // depends on is set here, so a project's own settings cannot hide records or send them elsewhere.
         var sdk = VigilSdk.Start(o =>
         {
             o.Service.Name = ServiceName;
             o.Otlp.Enabled = true;
             o.Otlp.Endpoint = endpoint;
             o.Otlp.Protocol = OtlpProtocol.Grpc;
+            o.Otlp.Headers = null;
             o.Store.Enabled = false;
             o.Console.Enabled = false;
             o.File.Enabled = false;
+            o.Tracing.Enabled = true;
+            o.Tracing.Sampler = SamplerKind.ParentBasedAlwaysOn;
+            o.Metrics.Enabled = true;
+            o.Logging.MinimumLevel.Clear();
             o.Logging.MinimumLevel[LoggingOptions.DefaultCategory] = LogLevel.Trace;
 
             // Metrics every two seconds rather than ten, so `vigil metrics` moves while someone watches.
