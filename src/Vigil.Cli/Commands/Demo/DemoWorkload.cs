@@ -21,6 +21,8 @@ internal static class DemoWorkload
 
                 // Not cancelled with the loop: a request in flight (under a second) finishes, so stopping leaves no half-done traces.
                 inFlight.Add(shop.HandleAsync(number, CancellationToken.None));
+
+                // Finished requests are dropped as we go; a faulted one is kept so WhenAll reports it.
                 inFlight.RemoveAll(task => task.IsCompleted && task.Exception is null);
             }
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));

@@ -46,13 +46,18 @@ public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
 
         // OTLP severity numbers: Trace 1, Debug 5, Info 9, Warn 13, Error 17, Fatal (Critical) 21.
         var severities = logs.Select(l => l.SeverityNumber).ToHashSet();
-        Assert.Subset(severities, new HashSet<int> { 1, 5, 9, 13, 17, 21 });
+        Assert.Superset(new HashSet<int> { 1, 5, 9, 13, 17, 21 }, severities);
         Assert.Contains(logs, l => l.SeverityNumber == 9 && l.Attributes.Any(a => a.Key == "OrderId"));
         var failures = logs.Where(l => l.SeverityNumber == 17 && l.ExceptionType is not null).ToList();
         Assert.NotEmpty(failures);
         var failure = failures[0];
         Assert.Contains(nameof(DemoPaymentDeclinedException), failure.ExceptionType, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrEmpty(failure.TraceId));
+
+        // The Error log is correlated with the failed tracked operation's span.
+        var trace = await _demo.ReadAsync(store => store.GetTraceAsync(failure.TraceId!));
+        var operation = Assert.Single(trace, s => s.SpanId == failure.SpanId);
+        Assert.Equal("checkout", operation.Name);
+        Assert.Equal(SpanStatusCode.Error, operation.StatusCode);
     }
 
     [Fact]
