@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Demo;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Commands.Metrics;
 using Vigil.Cli.Commands.Serve;
@@ -16,5 +17,6 @@ internal static class CommandCatalog
         new TracesCommand(context),
         new MetricsCommand(context),
         new ServeCommand(context),
+        new DemoCommand(context),
     ];
 }

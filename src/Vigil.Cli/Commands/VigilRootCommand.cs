@@ -1,14 +1,22 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace Vigil.Cli.Commands;
 
 /// <summary>The <c>vigil</c> command itself.</summary>
-internal sealed class VigilRootCommand : RootCommand, IHaveExamples
+/// <remarks>
+/// Not a <see cref="RootCommand"/>: that takes its name from the entry assembly (Vigil.Cli, which
+/// cannot be "vigil" beside the SDK's Vigil.dll), and help must say <c>vigil</c>. So the root is a
+/// plain command named <c>vigil</c> with the help and version options a root command would add.
+/// </remarks>
+internal sealed class VigilRootCommand : Command, IHaveExamples
 {
     /// <summary>Creates the root; subcommands are added by the composition root.</summary>
     public VigilRootCommand()
-        : base("Read the logs, traces and metrics your .NET applications recorded with Vigil.")
+        : base("vigil", "Read the logs, traces and metrics your .NET applications recorded with Vigil.")
     {
+        Options.Add(new HelpOption());
+        Options.Add(new VersionOption());
     }
 
     /// <inheritdoc />

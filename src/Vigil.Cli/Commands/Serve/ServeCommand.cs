@@ -23,9 +23,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         DefaultValueFactory = _ => "127.0.0.1",
     };
 
-    private readonly Option<int> _grpcPort = Port("--grpc-port", "OTLP/gRPC", VigilServerOptions.DefaultGrpcPort);
-    private readonly Option<int> _otlpPort = Port("--otlp-port", "OTLP/HTTP", VigilServerOptions.DefaultOtlpHttpPort);
-    private readonly Option<int> _queryPort = Port("--port", "the query API", VigilServerOptions.DefaultQueryPort);
+    private readonly ServerPortOptions _ports = new();
     private readonly Option<string?> _apiKey = new("--api-key")
     {
         Description = $"Require this key on OTLP and query requests (Authorization: Bearer KEY or x-api-key: KEY). Default: ${ApiKeyEnvironmentVariable}.",
@@ -39,9 +37,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         _context = context;
         _store.AddTo(this);
         Options.Add(_bind);
-        Options.Add(_grpcPort);
-        Options.Add(_otlpPort);
-        Options.Add(_queryPort);
+        _ports.AddTo(this);
         Options.Add(_apiKey);
         SetAction(ExecuteAsync);
     }
@@ -55,65 +51,30 @@ internal sealed class ServeCommand : Command, IHaveExamples
         "VIGIL_API_KEY=s3cret vigil serve --bind 0.0.0.0    # reachable from other machines, key required",
     ];
 
-    private static Option<int> Port(string name, string what, int defaultPort) => new(name)
-    {
-        Description = $"The port for {what} (default: {defaultPort}; 0 picks a free port).",
-        HelpName = "PORT",
-        DefaultValueFactory = _ => defaultPort,
-    };
-
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var options = new VigilServerOptions
         {
             StorePath = _store.Resolve(parseResult, _context),
             Bind = parseResult.GetValue(_bind) ?? "127.0.0.1",
-            GrpcPort = parseResult.GetValue(_grpcPort),
-            OtlpHttpPort = parseResult.GetValue(_otlpPort),
-            QueryPort = parseResult.GetValue(_queryPort),
             ApiKey = parseResult.GetValue(_apiKey) ?? _context.GetEnvironmentVariable(ApiKeyEnvironmentVariable),
         };
-        var problems = options.Validate();
-        if (problems.Count > 0)
-        {
-            throw new CliUsageException(string.Join("; ", problems));
-        }
+        _ports.ApplyTo(parseResult, options);
 
-        await using var server = VigilServerApplication.Create(options);
-        try
-        {
-            await server.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw new CliUsageException($"cannot listen on {options.Bind}: {e.Message}");
-        }
-
+        await using var server = await ServerLifetime.StartAsync(options, cancellationToken).ConfigureAwait(false);
         await WriteBannerAsync(server, options).ConfigureAwait(false);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C or SIGTERM: the normal way to stop.
-        }
 
-        await _context.Stderr.WriteLineAsync("vigil serve: stopping; storing what was accepted...").ConfigureAwait(false);
-        await server.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _context.Stderr.WriteLineAsync("vigil serve: stopped.").ConfigureAwait(false);
+        // Ctrl-C or SIGTERM: the normal way to stop.
+        await ServerLifetime.WaitForStopAsync(cancellationToken).ConfigureAwait(false);
+        await ServerLifetime.DrainAsync(server, _context.Stderr, "serve").ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
     private async Task WriteBannerAsync(VigilServerApplication server, VigilServerOptions options)
     {
-        var host = options.BindAddress().AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{options.Bind}]" : options.Bind;
         var output = _context.Data;
         await output.WriteLineAsync($"vigil serve {VersionAction.InformationalVersion}").ConfigureAwait(false);
-        await output.WriteLineAsync($"  store      {server.StoreLocation}").ConfigureAwait(false);
-        await output.WriteLineAsync($"  OTLP/gRPC  http://{host}:{server.Port(VigilServerListener.OtlpGrpc)}").ConfigureAwait(false);
-        await output.WriteLineAsync($"  OTLP/HTTP  http://{host}:{server.Port(VigilServerListener.OtlpHttp)}").ConfigureAwait(false);
-        await output.WriteLineAsync($"  query      http://{host}:{server.Port(VigilServerListener.Query)}").ConfigureAwait(false);
+        await ServerLifetime.WriteListenersAsync(output, server, options).ConfigureAwait(false);
         await output.WriteLineAsync($"  API key    {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "required")}").ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
         if (options.IsExposed() && string.IsNullOrEmpty(options.ApiKey))
