@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace Vigil.Server.Tests.Support;
 
-/// <summary><c>dotnet vigil.dll serve</c> from the CLI's build output, as a child process.</summary>
+/// <summary><c>dotnet Vigil.Cli.dll serve</c> from the CLI's build output, as a child process.</summary>
 internal sealed class ServeProcess : IDisposable
 {
     private ServeProcess(Process process, Uri otlpHttp)
