@@ -32,6 +32,8 @@ internal static class DemoGuide
             await output.WriteLineAsync("  " + command).ConfigureAwait(false);
         }
 
+        var query = $"http://127.0.0.1:{server.Port(VigilServerListener.Query)}";
+        await output.WriteLineAsync($"Or through the server: add --server {query} instead of --store; Prometheus can scrape {query}/metrics.").ConfigureAwait(false);
         await output.WriteLineAsync(duration is { } d
             ? $"Stops by itself after {d.TotalSeconds:0.###}s; Ctrl-C stops it sooner."
             : "Press Ctrl-C to stop.").ConfigureAwait(false);
