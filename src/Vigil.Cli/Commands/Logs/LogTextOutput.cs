@@ -78,7 +78,8 @@ internal sealed class LogTextOutput : ILogOutput
 
         // .NET's exception.stacktrace (Exception.ToString()) opens with the same "Type: message" line.
         var frames = (entry.ExceptionStackTrace ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var frame in frames.SkipWhile((line, index) => index == 0 && line == heading))
+        // OpenTelemetry's .NET exporter sends the short type name, the stack trace the full one.
+        foreach (var frame in frames.SkipWhile((line, index) => index == 0 && (line == heading || line.EndsWith("." + heading, StringComparison.Ordinal))))
         {
             _console.Write(new StyledLine().Append("      ").Append(frame, _palette.Dim));
         }

@@ -121,6 +121,23 @@ public sealed class LogsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_ShortTypeNameWithFullNameInStackTrace_HeadingIsNotRepeated()
+    {
+        await _store.WriteLogsAsync(Some.Log("failed", severity: 17) with
+        {
+            ExceptionType = "InvalidOperationException",
+            ExceptionMessage = "no stock",
+            ExceptionStackTrace = "System.InvalidOperationException: no stock\n   at Orders.Reserve()",
+        });
+
+        var run = await _cli.RunAsync("logs", "--store", _store.Path);
+
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("      at Orders.Reserve()", lines[2]);
+    }
+
+    [Fact]
     public async Task Logs_ServiceFilter_OnlyThatService()
     {
         await _store.WriteLogsAsync(Some.Log("from orders"), Some.Log("from billing", service: "billing"));
