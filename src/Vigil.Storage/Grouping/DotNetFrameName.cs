@@ -23,9 +23,10 @@ internal static partial class DotNetFrameName
         for (var i = 0; i < segments.Count; i++)
         {
             var raw = segments[i];
-            if (i == segments.Count - 1 && previousWasStateMachine && raw is "MoveNext" or "System.Collections.IEnumerator.MoveNext")
+            if (previousWasStateMachine)
             {
-                // <ProcessAsync>d__4.MoveNext: the state machine already named the method.
+                // <ProcessAsync>d__4.MoveNext, <Items>d__7.System.Collections.IEnumerator.MoveNext: the state
+                // machine already named the method; what follows is its plumbing.
                 break;
             }
 
