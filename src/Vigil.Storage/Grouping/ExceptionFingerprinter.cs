@@ -63,20 +63,26 @@ public static class ExceptionFingerprinter
     {
         var anyInApp = chain.Exists(e => e.Frames.Exists(f => InAppClassifier.IsInApp(f, options)));
         var components = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var frames = 0;
         foreach (var parsed in chain)
         {
-            components.Add("type:" + parsed.Type);
-            string? previous = null;
+            var own = new List<string> { "type:" + parsed.Type };
             foreach (var frame in parsed.Frames)
             {
                 // Repeated frames (recursion) collapse: the depth varies, the bug does not.
-                if ((!anyInApp || InAppClassifier.IsInApp(frame, options)) && frame.Name != previous)
+                var part = "frame:" + frame.Name;
+                if ((!anyInApp || InAppClassifier.IsInApp(frame, options)) && part != own[^1])
                 {
-                    components.Add("frame:" + frame.Name);
-                    previous = frame.Name;
-                    frames++;
+                    own.Add(part);
                 }
+            }
+
+            // An inner exception seen before (AggregateException of N identical failures) adds nothing: N varies.
+            if (components.Count == 0 || seen.Add(string.Join('\n', own)))
+            {
+                components.AddRange(own);
+                frames += own.Count - 1;
             }
         }
 

@@ -71,6 +71,10 @@ internal static class Corpus
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SameFailureTimes(int count) =>
+        Task.WaitAll([.. Enumerable.Range(0, count).Select(i => Task.Run(() => ThrowSite.Fail(i)))]);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ThrowKind(bool argument) =>
         throw (argument ? new ArgumentException("bad input") : new InvalidOperationException("bad input"));
 }

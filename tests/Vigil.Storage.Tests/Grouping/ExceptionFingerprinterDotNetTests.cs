@@ -143,6 +143,34 @@ public sealed partial class ExceptionFingerprinterDotNetTests
     }
 
     [Fact]
+    public void Compute_AggregateOfSameFailureDifferentCounts_SameGroup()
+    {
+        // Arrange
+        var two = Captured.From(() => Corpus.SameFailureTimes(2));
+        var five = Captured.From(() => Corpus.SameFailureTimes(5));
+
+        // Act
+        var fingerprint = two.Fingerprint();
+
+        // Assert
+        Assert.Equal(fingerprint.Value, five.Fingerprint().Value);
+        Assert.Single(fingerprint.Components, c => c == "type:System.Collections.Generic.KeyNotFoundException");
+        Assert.Equal("Vigil.Storage.Tests.Grouping.ThrowSite.Fail", fingerprint.Culprit);
+    }
+
+    [Fact]
+    public void Compute_ReleaseBuildWithoutLineInfo_SameGroupAsWithPdb()
+    {
+        // Arrange: without PDBs the frames have no " in file:line n".
+        var details = Captured.FromAsync(() => Corpus.OuterAsync(1));
+        var stripped = new ExceptionDetails { Type = details.Type, StackTrace = LineRegex().Replace(details.StackTrace!, "") };
+
+        // Act / Assert
+        Assert.DoesNotContain(":line ", stripped.StackTrace, StringComparison.Ordinal);
+        Assert.Equal(details.Fingerprint().Value, stripped.Fingerprint().Value);
+    }
+
+    [Fact]
     public void Compute_SameThrowSiteTwoCallers_DifferentGroupsSameCulprit()
     {
         // Arrange
