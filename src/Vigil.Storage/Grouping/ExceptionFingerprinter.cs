@@ -25,7 +25,7 @@ public static class ExceptionFingerprinter
             chain.Add(new ParsedException());
         }
 
-        if (!string.IsNullOrWhiteSpace(exception.Type))
+        if (!string.IsNullOrWhiteSpace(exception.Type) && !IsSameType(chain[0].Type, exception.Type.Trim()))
         {
             // The attribute names the event's exception, which is the outermost one of the text.
             chain[0].Type = exception.Type.Trim();
@@ -95,6 +95,15 @@ public static class ExceptionFingerprinter
         components.Add("message:" + MessageNormalizer.Normalize(text));
         return (FingerprintMethod.Message, components);
     }
+
+    /// <summary>
+    /// OpenTelemetry .NET writes the short name (<c>GetType().Name</c>) on log records and the full name on span
+    /// events; the text always has the full name, so a short attribute that the text's type ends with keeps the text's.
+    /// </summary>
+    private static bool IsSameType(string textType, string attributeType) =>
+        textType.Length > attributeType.Length
+            ? textType.EndsWith(attributeType, StringComparison.Ordinal) && textType[^(attributeType.Length + 1)] is '.' or '+'
+            : textType == attributeType;
 
     private static string? Culprit(List<ParsedException> chain, FingerprintOptions options)
     {

@@ -171,6 +171,34 @@ public sealed partial class ExceptionFingerprinterDotNetTests
     }
 
     [Fact]
+    public void Compute_LogRecordShortTypeAndSpanEventFullType_SameGroup()
+    {
+        // Arrange: OpenTelemetry .NET's OTLP log exporter writes GetType().Name, Activity.AddException FullName.
+        var span = Captured.FromAsync(() => Corpus.OuterAsync(1));
+        var log = new ExceptionDetails { Type = "InvalidOperationException", Message = span.Message, StackTrace = span.StackTrace };
+
+        // Act
+        var fingerprint = log.Fingerprint();
+
+        // Assert
+        Assert.Equal("System.InvalidOperationException", span.Type);
+        Assert.Equal(span.Fingerprint().Value, fingerprint.Value);
+        Assert.Equal("type:System.InvalidOperationException", fingerprint.Components[0]);
+    }
+
+    [Fact]
+    public void Compute_TypeAttributeDiffersFromText_AttributeWins()
+    {
+        // Arrange
+        var details = Captured.FromAsync(() => Corpus.OuterAsync(1));
+        var renamed = new ExceptionDetails { Type = "Shop.OrderMissingException", StackTrace = details.StackTrace };
+
+        // Act / Assert
+        Assert.Equal("type:Shop.OrderMissingException", renamed.Fingerprint().Components[0]);
+        Assert.NotEqual(details.Fingerprint().Value, renamed.Fingerprint().Value);
+    }
+
+    [Fact]
     public void Compute_SameThrowSiteTwoCallers_DifferentGroupsSameCulprit()
     {
         // Arrange
