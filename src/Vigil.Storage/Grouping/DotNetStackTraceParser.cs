@@ -8,6 +8,21 @@ namespace Vigil.Storage;
 /// </summary>
 internal static partial class DotNetStackTraceParser
 {
+    // Frames the runtime adds between an await and the rethrow; they move with the runtime version, not the bug.
+    private static readonly string[] s_plumbingPrefixes =
+    [
+        "System.Runtime.CompilerServices.TaskAwaiter",
+        "System.Runtime.CompilerServices.ValueTaskAwaiter",
+        "System.Runtime.CompilerServices.ConfiguredTaskAwaitable",
+        "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable",
+        "System.Runtime.CompilerServices.AsyncTaskMethodBuilder",
+        "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder",
+        "System.Runtime.CompilerServices.AsyncMethodBuilderCore",
+        "System.Runtime.CompilerServices.AsyncVoidMethodBuilder",
+        "System.Runtime.ExceptionServices.ExceptionDispatchInfo",
+        "System.Threading.ExecutionContext.Run",
+    ];
+
     /// <summary>The exceptions in the order the text names them, outermost first.</summary>
     public static List<ParsedException> Parse(string text)
     {
@@ -94,21 +109,6 @@ internal static partial class DotNetStackTraceParser
 
         return false;
     }
-
-    // Frames the runtime adds between an await and the rethrow; they move with the runtime version, not the bug.
-    private static readonly string[] s_plumbingPrefixes =
-    [
-        "System.Runtime.CompilerServices.TaskAwaiter",
-        "System.Runtime.CompilerServices.ValueTaskAwaiter",
-        "System.Runtime.CompilerServices.ConfiguredTaskAwaitable",
-        "System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable",
-        "System.Runtime.CompilerServices.AsyncTaskMethodBuilder",
-        "System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder",
-        "System.Runtime.CompilerServices.AsyncMethodBuilderCore",
-        "System.Runtime.CompilerServices.AsyncVoidMethodBuilder",
-        "System.Runtime.ExceptionServices.ExceptionDispatchInfo",
-        "System.Threading.ExecutionContext.Run",
-    ];
 
     // "at Method(args) in file:line n"; only the method (before its argument list) is kept.
     [GeneratedRegex(@"^\s*at (?<method>[^(]+)\(", RegexOptions.CultureInvariant)]

@@ -177,6 +177,40 @@ public sealed class ExceptionFingerprinterOtherLanguageTests
     }
 
     [Fact]
+    public void Compute_GoDebugStackFromRecordError_DropsRuntimeAndSdkFrames()
+    {
+        // Arrange: span.RecordError(err, trace.WithStackTrace(true)) sends runtime/debug.Stack().
+        const string Text = """
+            goroutine 23 [running]:
+            runtime/debug.Stack()
+            	/usr/local/go/src/runtime/debug/stack.go:26 +0x5e
+            go.opentelemetry.io/otel/sdk/trace.recordStackTrace()
+            	/root/go/pkg/mod/go.opentelemetry.io/otel/sdk@v1.32.0/trace/span.go:843 +0x1c
+            go.opentelemetry.io/otel/sdk/trace.(*recordingSpan).RecordError(0xc0001a2000, {0x8a1f40, 0xc000012345}, {0xc000099e60, 0x1, 0x1})
+            	/root/go/pkg/mod/go.opentelemetry.io/otel/sdk@v1.32.0/trace/span.go:478 +0x2e5
+            github.com/shop/orders/internal/store.(*Store).Save(0xc000010000, {0x8a5b20, 0xc0000a2000})
+            	/src/internal/store/store.go:57 +0x1b2
+            github.com/shop/orders/internal/api.Handler[...].ServeHTTP({0x8a5b20?, 0xc0000a2000?}, {0x8a7e40, 0xc0001c0000})
+            	/src/internal/api/handler.go:31 +0x97
+            net/http.serverHandler.ServeHTTP({0xc0000b8000?}, {0x8a7e40?, 0xc0001c0000?}, 0x6?)
+            	/usr/local/go/src/net/http/server.go:3142 +0x8e
+            """;
+
+        // Act
+        var fingerprint = new ExceptionDetails { Type = "*fs.PathError", StackTrace = Text }.Fingerprint();
+
+        // Assert
+        Assert.Equal(
+            [
+                "type:*fs.PathError",
+                "frame:github.com/shop/orders/internal/store.Store.Save",
+                "frame:github.com/shop/orders/internal/api.Handler.ServeHTTP",
+            ],
+            fingerprint.Components);
+        Assert.Equal("github.com/shop/orders/internal/store.Store.Save", fingerprint.Culprit);
+    }
+
+    [Fact]
     public void Compute_DifferentLanguagesSameNames_DifferentGroups()
     {
         // Act
