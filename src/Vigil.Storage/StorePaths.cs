@@ -19,8 +19,15 @@ public static class StorePaths
     public static string Resolve(string? explicitPath) =>
         Resolve(explicitPath, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
 
-    /// <summary>Resolves with the environment and current directory given, for tests.</summary>
-    internal static string Resolve(string? explicitPath, Func<string, string?> getEnvironmentVariable, string currentDirectory)
+    /// <summary>
+    /// Resolves with the environment and directory given: the one rule the CLI (its injected
+    /// environment), the SDK's local sink (the working directory it started in) and tests share.
+    /// </summary>
+    /// <param name="explicitPath">The path the user gave, or null.</param>
+    /// <param name="getEnvironmentVariable">Reads an environment variable.</param>
+    /// <param name="currentDirectory">The directory relative paths are resolved against.</param>
+    /// <returns>The absolute path of the store file.</returns>
+    public static string Resolve(string? explicitPath, Func<string, string?> getEnvironmentVariable, string currentDirectory)
     {
         var chosen = !string.IsNullOrWhiteSpace(explicitPath)
             ? explicitPath

@@ -51,10 +51,7 @@ internal sealed class StoreOption
     public string Resolve(ParseResult parseResult, CliContext context)
     {
         // The environment comes from the context, not the process, so tests stay isolated.
-        var chosen = parseResult.GetValue(Path)
-            ?? context.GetEnvironmentVariable(StorePaths.EnvironmentVariable)
-            ?? StorePaths.DefaultRelativePath;
-        return StorePaths.Resolve(chosen);
+        return StorePaths.Resolve(parseResult.GetValue(Path), context.GetEnvironmentVariable, Directory.GetCurrentDirectory());
     }
 
     /// <summary>

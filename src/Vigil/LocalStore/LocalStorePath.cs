@@ -10,16 +10,8 @@ internal static class LocalStorePath
     /// working directory Vigil started in — the same rule the <c>vigil</c> command follows, so that
     /// running it from the application's folder finds the application's telemetry.
     /// </summary>
-    public static string Resolve(StoreSinkOptions options, SinkEnvironment environment)
-    {
-        var configured = options.Path;
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            configured = environment.Variables.GetValueOrDefault(StorePaths.EnvironmentVariable);
-        }
-
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? StorePaths.DefaultRelativePath : configured, environment.WorkingDirectory);
-    }
+    public static string Resolve(StoreSinkOptions options, SinkEnvironment environment) =>
+        StorePaths.Resolve(options.Path, name => environment.Variables.GetValueOrDefault(name), environment.WorkingDirectory);
 
     public static RetentionOptions Retention(StoreSinkOptions options) => new()
     {
