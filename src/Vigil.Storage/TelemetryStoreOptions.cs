@@ -17,6 +17,9 @@ public sealed record TelemetryStoreOptions
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = DefaultBusyTimeout;
 
+    /// <summary>How exceptions in written telemetry are grouped into error groups.</summary>
+    public ErrorTrackingOptions ErrorTracking { get; init; } = ErrorTrackingOptions.Default;
+
     /// <summary>Options for a writer: create the store when it is missing.</summary>
     public static TelemetryStoreOptions Writer { get; } = new();
 

@@ -104,6 +104,18 @@ internal sealed class HttpTelemetryStore : ITelemetryStore
         return result ?? new MetricQueryResult { Name = query.Name, Step = query.Step };
     }
 
+    public Task<IReadOnlyList<ErrorGroup>> QueryErrorGroupsAsync(ErrorGroupQuery query, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Error groups are not served yet.");
+
+    public Task<ErrorGroupDetail?> GetErrorGroupAsync(long id, int hours, int latestEvents, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Error groups are not served yet.");
+
+    public Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Error groups are not served yet.");
+
+    public Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("Health is not served yet.");
+
     public ValueTask DisposeAsync()
     {
         _client.Dispose();

@@ -10,6 +10,12 @@ namespace Vigil.Storage;
 /// </summary>
 public static class ExceptionFingerprinter
 {
+    /// <summary>
+    /// The version of the algorithm, stored with every group: raise it whenever a change alters fingerprints,
+    /// so old and new groups are told apart instead of silently splitting.
+    /// </summary>
+    public const int Version = 1;
+
     /// <summary>Computes the fingerprint of one exception event.</summary>
     /// <param name="exception">The event's type, message, stack trace text and attributes.</param>
     /// <param name="options">In-app prefixes, explicit fingerprint attributes and rules; <see cref="FingerprintOptions.Default"/> when null.</param>

@@ -12,6 +12,12 @@ public sealed record TelemetryBatch
     /// <summary>The metric points.</summary>
     public IReadOnlyList<MetricPoint> MetricPoints { get; init; } = [];
 
+    /// <summary>
+    /// Health results written directly (probes). Results of application checks arrive as log records
+    /// (see <see cref="HealthLogRecord"/>) and are recorded from <see cref="Logs"/>.
+    /// </summary>
+    public IReadOnlyList<HealthResult> HealthResults { get; init; } = [];
+
     /// <summary>True when the batch holds nothing.</summary>
-    public bool IsEmpty => Logs.Count == 0 && Spans.Count == 0 && MetricPoints.Count == 0;
+    public bool IsEmpty => Logs.Count == 0 && Spans.Count == 0 && MetricPoints.Count == 0 && HealthResults.Count == 0;
 }

@@ -62,5 +62,13 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
 
     public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) => inner.ApplyRetentionAsync(options, cancellationToken);
 
+    public Task<IReadOnlyList<ErrorGroup>> QueryErrorGroupsAsync(ErrorGroupQuery query, CancellationToken cancellationToken = default) => inner.QueryErrorGroupsAsync(query, cancellationToken);
+
+    public Task<ErrorGroupDetail?> GetErrorGroupAsync(long id, int hours, int latestEvents, CancellationToken cancellationToken = default) => inner.GetErrorGroupAsync(id, hours, latestEvents, cancellationToken);
+
+    public Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default) => inner.UpdateErrorGroupStatusAsync(id, change, cancellationToken);
+
+    public Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default) => inner.QueryHealthAsync(query, cancellationToken);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

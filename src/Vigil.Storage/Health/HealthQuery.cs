@@ -1,0 +1,11 @@
+namespace Vigil.Storage;
+
+/// <summary>Which health states <see cref="ITelemetryStore.QueryHealthAsync"/> returns, ordered by kind, service and name.</summary>
+public sealed record HealthQuery
+{
+    /// <summary>Only checks of this <c>service.name</c> (probes have the server's).</summary>
+    public string? ServiceName { get; init; }
+
+    /// <summary>Only checks, or only probes.</summary>
+    public HealthSourceKind? Kind { get; init; }
+}
