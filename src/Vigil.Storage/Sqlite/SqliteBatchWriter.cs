@@ -29,9 +29,11 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly List<KeyValuePair<object, (long Id, long Hash)>> _pendingByReference = [];
     private readonly List<KeyValuePair<(char Table, long Hash), long>> _pendingByHash = [];
 
-    public SqliteBatchWriter(SqliteConnection connection)
+    public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking)
     {
         _connection = connection;
+        _errorTracking = errorTracking;
+        _errors = new SqliteErrorCommands(connection);
         using (var cache = connection.CreateCommand())
         {
             // 64 MiB of page cache (default 2 MiB) keeps the right-hand edges of the indexes and
@@ -93,7 +95,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
             "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
             "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
-        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
+        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint, .. _errors.All];
     }
 
     public SqliteConnection Connection => _connection;
@@ -125,6 +127,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             {
                 WritePoint(point);
             }
+
+            WriteErrors(batch);
 
             transaction.Commit();
             PublishPendingIds();
