@@ -31,6 +31,9 @@ public sealed class UnhandledExceptionProcessTests
         Assert.Equal("the payment queue is gone", stored.ExceptionMessage);
         Assert.Contains("Crash.Now", stored.ExceptionStackTrace, StringComparison.Ordinal);
         Assert.Equal("crashing-app", stored.Resource.ServiceName);
+        var group = Assert.Single(await store.QueryErrorGroupsAsync(new ErrorGroupQuery()));
+        Assert.Equal("System.InvalidOperationException", group.Type);
+        Assert.Equal(1, group.Count);
     }
 
     [Fact]
