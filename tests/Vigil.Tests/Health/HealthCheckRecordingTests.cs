@@ -59,6 +59,21 @@ public sealed class HealthCheckRecordingTests
     }
 
     [Fact]
+    public async Task Check_Throws_PlatformLogIsKeptWhenItsCategoryIsConfigured()
+    {
+        const string PlatformCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
+        await using var host = HealthHost.Create(
+            checks => checks.AddCheck("payments", () => throw new InvalidOperationException("cannot reach the gateway")),
+            options => options.Logging.MinimumLevel[PlatformCategory] = LogLevel.Information);
+        await host.StartAsync();
+
+        await host.WaitForResultsAsync("payments", 2);
+        await host.StopAsync();
+
+        Assert.Contains(host.AllLogs, l => l.Category == PlatformCategory && l.Exception is InvalidOperationException);
+    }
+
+    [Fact]
     public async Task Check_HangsPastTimeout_RecordedUnhealthyTimedOut()
     {
         await using var host = HealthHost.Create(checks => checks
