@@ -46,5 +46,12 @@ internal static class HealthServices
         {
             services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>(PlatformCheckCategory, LogLevel.None));
         }
+
+        // Results are data for the store (`vigil health`), not chatter: a quieter Default level must not drop the
+        // healthy ones. The console has its own filter (HealthConsoleFilter); naming the category overrides this.
+        if (!configuredLevels.ContainsKey(HealthCheckRecorder.CategoryName))
+        {
+            services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>(HealthCheckRecorder.CategoryName, LogLevel.Information));
+        }
     }
 }

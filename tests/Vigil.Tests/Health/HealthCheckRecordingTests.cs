@@ -116,6 +116,19 @@ public sealed class HealthCheckRecordingTests
     }
 
     [Fact]
+    public async Task DefaultLevelWarning_HealthyResultsAreStillRecorded()
+    {
+        await using var host = HealthHost.Create(
+            checks => checks.AddCheck("db", () => HealthCheckResult.Healthy()),
+            options => options.Logging.MinimumLevel[LoggingOptions.DefaultCategory] = LogLevel.Warning);
+        await host.StartAsync();
+
+        var result = (await host.WaitForResultsAsync("db"))[0];
+
+        Assert.Equal(LogLevel.Information, result.Level);
+    }
+
+    [Fact]
     public async Task HealthDisabled_ChecksAreNotRecorded()
     {
         await using var host = HealthHost.Create(checks => checks.AddCheck("db", () => HealthCheckResult.Healthy()), options => options.Health.Enabled = false);
