@@ -1,0 +1,102 @@
+using System.Globalization;
+using Vigil.Cli.Tests.Support;
+
+namespace Vigil.Cli.Tests.Commands.Errors;
+
+public sealed class ErrorsShowTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+    private readonly TempStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    private async Task<string> PaymentIdAsync()
+    {
+        await ErrorSamples.WriteThreeGroupsAsync(_store);
+        return (await ErrorSamples.IdOfAsync(_cli, _store, ErrorSamples.Payment)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Show_Group_PrintsFieldsStackSparklineAndEvents()
+    {
+        var id = await PaymentIdAsync();
+
+        var run = await _cli.RunAsync("errors", "show", id, "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var text = run.Stdout;
+        Assert.StartsWith($"#{id}  Orders.PaymentDeclinedException: Card declined", text, StringComparison.Ordinal);
+        Assert.Matches(@"Culprit\s+.*Pay", text);
+        Assert.Matches(@"Status\s+unresolved", text);
+        Assert.Matches(@"Severity\s+medium", text);
+        Assert.Matches(@"Events\s+3\s+first seen 20m ago\s+last seen 2m ago", text);
+        Assert.Matches(@"Services\s+orders", text);
+        Assert.Matches(@"Releases\s+1\.0\.0, 1\.1\.0", text);
+
+        // The three events fall in the last hour of 24: an empty history then the highest bar.
+        Assert.Matches(@"Last 24h\s+▁{23}█  max 3/h  total 3", text);
+        Assert.Contains("Stack trace", text, StringComparison.Ordinal);
+        Assert.Contains("at Orders.Api.Pay(Order order)", text, StringComparison.Ordinal);
+        Assert.Contains("Latest events (3)", text, StringComparison.Ordinal);
+        Assert.Matches(@"2m ago\s+orders\s+1\.1\.0\s+-", text);
+        Assert.Matches($@"10m ago\s+orders\s+1\.1\.0\s+{Some.OtherTraceId}", text);
+        Assert.Matches($@"20m ago\s+orders\s+1\.0\.0\s+{Some.TraceId}", text);
+        Assert.Contains("vigil traces TRACEID", text, StringComparison.Ordinal);
+        Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
+    public async Task Show_NoUnicode_AsciiSparkline()
+    {
+        var id = await PaymentIdAsync();
+        _cli.Unicode = false;
+
+        var run = await _cli.RunAsync("errors", "show", id, "--hours", "3", "--store", _store.Path);
+
+        Assert.Matches(@"Last 3h\s+__#  max 3/h  total 3", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Show_Json_ParsedBackWithHoursAndEvents()
+    {
+        var id = await PaymentIdAsync();
+
+        var run = await _cli.RunAsync("errors", "show", "#" + id, "--json", "--hours", "48", "--events", "2", "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var group = Assert.Single(ErrorSamples.JsonLines(run.Stdout));
+        Assert.Equal(long.Parse(id, CultureInfo.InvariantCulture), group.GetProperty("id").GetInt64());
+        Assert.Contains("Orders.Api.Pay", group.GetProperty("stackTrace").GetString(), StringComparison.Ordinal);
+        var hourly = group.GetProperty("hourly").EnumerateArray().ToList();
+        Assert.Equal(48, hourly.Count);
+        Assert.Equal(3, hourly.Sum(h => h.GetProperty("count").GetInt64()));
+        Assert.True(hourly[0].GetProperty("hour").GetDateTimeOffset() < hourly[^1].GetProperty("hour").GetDateTimeOffset());
+        var events = group.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(2, events.Count);
+        Assert.Equal(CliHarness.Now.AddMinutes(-2), events[0].GetProperty("timestamp").GetDateTimeOffset());
+        Assert.Equal(Some.OtherTraceId, events[1].GetProperty("traceId").GetString());
+        Assert.Equal("log", events[1].GetProperty("source").GetString());
+        Assert.Equal("1.1.0", events[1].GetProperty("release").GetString());
+        Assert.Equal("orders", events[1].GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task Show_UnknownId_ExitsThree()
+    {
+        await ErrorSamples.WriteThreeGroupsAsync(_store);
+
+        var run = await _cli.RunAsync("errors", "show", "999999", "--store", _store.Path);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("error group 999999 not found", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_MissingStore_ExitsTwo()
+    {
+        var run = await _cli.RunAsync("errors", "show", "1", "--store", _store.Path);
+
+        Assert.Equal(2, run.ExitCode);
+    }
+}
