@@ -208,4 +208,15 @@ public sealed class HealthCommandTests : IDisposable
         Assert.Contains(argument, line, StringComparison.Ordinal);
         Assert.Contains(expectedFragment, line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Health_Help_NotesTheExitCodes()
+    {
+        var run = await _cli.RunAsync("health", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        // Help wraps long descriptions; compare with the line breaks folded.
+        var text = System.Text.RegularExpressions.Regex.Replace(run.Stdout, @"\s+", " ");
+        Assert.Contains("0 all healthy, 1 any degraded, 2 any unhealthy (also 2 when the store cannot be opened)", text, StringComparison.Ordinal);
+    }
 }
