@@ -67,8 +67,7 @@ internal sealed class ListErrorsHandler
         }
 
         // On a terminal the message is cut to the width; piped output keeps whole lines for grep.
-        var profile = _context.Stdout.Profile;
-        table.Write(_context.Stdout, _palette, profile.Capabilities.Ansi ? profile.Width : null);
+        table.Write(_context.Stdout, _palette, _context.StdoutIsTerminal ? _context.Stdout.Profile.Width : null);
         return ExitCodes.Success;
     }
 

@@ -68,7 +68,7 @@ internal sealed class HealthCommand : Command, IHaveExamples
         var query = new HealthQuery { ServiceName = parseResult.GetValue(_service), Kind = parseResult.GetValue(_kind) };
         IHealthOutput output = _format.IsJson(parseResult)
             ? new HealthJsonOutput(_context.Data)
-            : new HealthTextOutput(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, _context.Clock);
+            : new HealthTextOutput(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, _context.Clock, _context.StdoutIsTerminal);
         await using var store = _store.Open(parseResult, _context);
         var watcher = new HealthWatcher(store, output, _context, query);
         return watch

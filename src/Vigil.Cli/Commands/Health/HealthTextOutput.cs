@@ -18,20 +18,23 @@ internal sealed class HealthTextOutput : IHealthOutput
     private readonly IAnsiConsole _console;
     private readonly Palette _palette;
     private readonly TimeProvider _clock;
+    private readonly bool _terminal;
 
-    /// <summary>Creates the output.</summary>
-    public HealthTextOutput(IAnsiConsole console, Palette palette, TimeProvider clock)
+    /// <summary>Creates the output; <paramref name="terminal"/> when stdout is a terminal that can be redrawn.</summary>
+    public HealthTextOutput(IAnsiConsole console, Palette palette, TimeProvider clock, bool terminal)
     {
         _console = console;
         _palette = palette;
         _clock = clock;
+        _terminal = terminal;
     }
 
     /// <inheritdoc />
     public void Write(HealthSnapshot snapshot, bool watching)
     {
         var c = CultureInfo.InvariantCulture;
-        var terminal = _console.Profile.Capabilities.Ansi;
+        // Redrawing needs both a terminal and ANSI (a legacy Windows console without it gets separators).
+        var terminal = _terminal && _console.Profile.Capabilities.Ansi;
         if (watching && terminal)
         {
             _console.Clear(home: true);
@@ -58,7 +61,7 @@ internal sealed class HealthTextOutput : IHealthOutput
                     (Describe(latest), latest.Status == HealthStatus.Healthy ? _palette.Dim : Style.Plain));
             }
 
-            table.Write(_console, _palette, terminal ? _console.Profile.Width : null);
+            table.Write(_console, _palette, _terminal ? _console.Profile.Width : null);
             _console.Write(new StyledLine());
         }
 

@@ -33,8 +33,8 @@ public sealed class ErrorsShowTests : IDisposable
         Assert.Matches(@"Services\s+orders", text);
         Assert.Matches(@"Releases\s+1\.0\.0, 1\.1\.0", text);
 
-        // The three events fall in the last hour of 24: an empty history then the highest bar.
-        Assert.Matches(@"Last 24h\s+▁{23}█  max 3/h  total 3", text);
+        // The hours are the store's, by the real clock (see the Sparkline tests below for their content).
+        Assert.Matches(@"Last 24h\s+[▁▂▃▄▅▆▇█]{24}  max \d+/h  total \d+", text);
         Assert.Contains("Stack trace", text, StringComparison.Ordinal);
         Assert.Contains("at Orders.Api.Pay(Order order)", text, StringComparison.Ordinal);
         Assert.Contains("Latest events (3)", text, StringComparison.Ordinal);
@@ -45,15 +45,54 @@ public sealed class ErrorsShowTests : IDisposable
         Assert.Empty(run.Stderr);
     }
 
+    // The store counts hours up to the current one by the real clock, so these events are placed by it:
+    // one in the previous hour, two at the start of the current one.
+    private async Task<string> RecentGroupIdAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        _cli.Clock.Now = now;
+        await _store.WriteLogsAsync(
+            ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", hour.AddHours(-1)),
+            ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", hour),
+            ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", hour.AddTicks(1)));
+        return (await ErrorSamples.IdOfAsync(_cli, _store, ErrorSamples.Payment)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Show_RecentEvents_SparklineEndsWithThem()
+    {
+        var id = await RecentGroupIdAsync();
+
+        var run = await _cli.RunAsync("errors", "show", id, "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"Last 24h\s+▁{22}▅█  max 2/h  total 3", run.Stdout);
+    }
+
     [Fact]
     public async Task Show_NoUnicode_AsciiSparkline()
     {
-        var id = await PaymentIdAsync();
+        var id = await RecentGroupIdAsync();
         _cli.Unicode = false;
 
         var run = await _cli.RunAsync("errors", "show", id, "--hours", "3", "--store", _store.Path);
 
-        Assert.Matches(@"Last 3h\s+__#  max 3/h  total 3", run.Stdout);
+        Assert.Matches(@"Last 3h\s+_-#  max 2/h  total 3", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Show_JsonHourly_EveryHourOfTheWindowOldestFirst()
+    {
+        var id = await RecentGroupIdAsync();
+
+        var run = await _cli.RunAsync("errors", "show", id, "--json", "--hours", "48", "--store", _store.Path);
+
+        var hourly = Assert.Single(ErrorSamples.JsonLines(run.Stdout)).GetProperty("hourly").EnumerateArray().ToList();
+        Assert.Equal(48, hourly.Count);
+        Assert.Equal([1, 2], hourly.TakeLast(2).Select(h => h.GetProperty("count").GetInt64()));
+        Assert.Equal(3, hourly.Sum(h => h.GetProperty("count").GetInt64()));
+        Assert.Equal(TimeSpan.FromHours(47), hourly[^1].GetProperty("hour").GetDateTimeOffset() - hourly[0].GetProperty("hour").GetDateTimeOffset());
     }
 
     [Fact]
@@ -67,10 +106,7 @@ public sealed class ErrorsShowTests : IDisposable
         var group = Assert.Single(ErrorSamples.JsonLines(run.Stdout));
         Assert.Equal(long.Parse(id, CultureInfo.InvariantCulture), group.GetProperty("id").GetInt64());
         Assert.Contains("Orders.Api.Pay", group.GetProperty("stackTrace").GetString(), StringComparison.Ordinal);
-        var hourly = group.GetProperty("hourly").EnumerateArray().ToList();
-        Assert.Equal(48, hourly.Count);
-        Assert.Equal(3, hourly.Sum(h => h.GetProperty("count").GetInt64()));
-        Assert.True(hourly[0].GetProperty("hour").GetDateTimeOffset() < hourly[^1].GetProperty("hour").GetDateTimeOffset());
+        Assert.Equal(48, group.GetProperty("hourly").GetArrayLength());
         var events = group.GetProperty("events").EnumerateArray().ToList();
         Assert.Equal(2, events.Count);
         Assert.Equal(CliHarness.Now.AddMinutes(-2), events[0].GetProperty("timestamp").GetDateTimeOffset());

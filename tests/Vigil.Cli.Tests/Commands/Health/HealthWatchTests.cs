@@ -21,7 +21,8 @@ public sealed class HealthWatchTests : IDisposable
             Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = ansi ? ColorSystemSupport.TrueColor : ColorSystemSupport.NoColors,
         });
-        return (new CliContext(console, stderr, new Dictionary<string, string?>(), new FixedClock(CliHarness.Now)), stdout, stderr);
+        var context = new CliContext(console, stderr, new Dictionary<string, string?>(), new FixedClock(CliHarness.Now)) { StdoutIsTerminal = ansi };
+        return (context, stdout, stderr);
     }
 
     [Fact]
