@@ -167,4 +167,22 @@ public sealed class ErrorsListTests : IDisposable
         Assert.True(group.GetProperty("isRegression").GetBoolean());
         Assert.Equal("unresolved", group.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Errors_RateSpikes_SeverityRaisedAndMarked()
+    {
+        // The store measures spikes by the real clock: a dozen events in the last hour and none before.
+        var now = DateTimeOffset.UtcNow;
+        _cli.Clock.Now = now;
+        await _store.WriteLogsAsync([.. Enumerable.Range(1, 12).Select(i => ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", now.AddSeconds(-5 * i)))]);
+
+        var text = await _cli.RunAsync("errors", "--store", _store.Path);
+        var json = await _cli.RunAsync("errors", "--json", "--store", _store.Path);
+
+        Assert.Matches(@"unresolved\s+high↑\s+12\s", text.Stdout);
+        var group = Assert.Single(ErrorSamples.JsonLines(json.Stdout));
+        Assert.True(group.GetProperty("severityRaised").GetBoolean());
+        Assert.Equal("high", group.GetProperty("severity").GetString());
+        Assert.Equal("medium", group.GetProperty("baseSeverity").GetString());
+    }
 }

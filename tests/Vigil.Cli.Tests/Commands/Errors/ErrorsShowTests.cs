@@ -135,4 +135,28 @@ public sealed class ErrorsShowTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
     }
+
+    [Fact]
+    public async Task Show_Regression_StatusSaysWhy()
+    {
+        var id = await PaymentIdAsync();
+        await _cli.RunAsync("errors", "resolve", id, "--store", _store.Path);
+        await _store.WriteLogsAsync(ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", CliHarness.Now.AddSeconds(-30)));
+
+        var run = await _cli.RunAsync("errors", "show", id, "--store", _store.Path);
+
+        Assert.Matches(@"Status\s+unresolved \(a new event reopened it after it was resolved\)", run.Stdout);
+        Assert.Matches(@"Events\s+4\s+first seen 20m ago\s+last seen 30s ago", run.Stdout);
+    }
+
+    [Fact]
+    public async Task Show_Ignored_StatusShowsTheLimit()
+    {
+        var id = await PaymentIdAsync();
+        await _cli.RunAsync("errors", "ignore", id, "--for-events", "10", "--store", _store.Path);
+
+        var run = await _cli.RunAsync("errors", "show", id, "--store", _store.Path);
+
+        Assert.Matches(@"Status\s+ignored for 10 more events \(until event 13\)", run.Stdout);
+    }
 }

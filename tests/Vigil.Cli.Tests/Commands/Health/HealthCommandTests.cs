@@ -219,4 +219,26 @@ public sealed class HealthCommandTests : IDisposable
         var text = System.Text.RegularExpressions.Regex.Replace(run.Stdout, @"\s+", " ");
         Assert.Contains("0 all healthy, 1 any degraded, 2 any unhealthy (also 2 when the store cannot be opened)", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Health_CheckReportedAsLogRecord_Shown()
+    {
+        // How the SDK (or any OTLP sender) reports a check: a log record with the vigil.health.* attributes.
+        await _store.WriteLogsAsync(Some.Log("redis: timeout", CliHarness.Now.AddSeconds(-40), severity: 13, service: "cart") with
+        {
+            EventName = HealthLogRecord.EventName,
+            Attributes =
+            [
+                new(HealthLogRecord.Name, "redis"),
+                new(HealthLogRecord.Status, "degraded"),
+                new(HealthLogRecord.DurationMilliseconds, 250.0),
+                new(HealthLogRecord.Description, "redis: timeout"),
+            ],
+        });
+
+        var run = await _cli.RunAsync("health", "--store", _store.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"check\s+cart\s+redis\s+degraded\s+40s\s+40s ago\s+250ms\s+redis: timeout", run.Stdout);
+    }
 }
