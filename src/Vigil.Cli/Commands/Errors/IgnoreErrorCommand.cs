@@ -14,7 +14,7 @@ internal sealed class IgnoreErrorCommand : Command, IHaveExamples
     private readonly CliContext _context;
     private readonly ErrorStatusChanger _changer;
     private readonly Option<int?> _forEvents = ParsedOption.Single<int>(
-        "--for-events", "Ignore it for this many more events; the next one makes it unresolved again.", "N", PositiveIntegerParser.TryParse);
+        "--for-events", "Ignore it for this many more events: the last of them makes it unresolved again.", "N", PositiveIntegerParser.TryParse);
 
     private readonly Option<DateTimeOffset?> _until;
 

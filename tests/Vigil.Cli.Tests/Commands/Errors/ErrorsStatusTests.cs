@@ -132,4 +132,36 @@ public sealed class ErrorsStatusTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.False(File.Exists(_store.Path));
     }
+
+    [Fact]
+    public async Task Ignore_ForEvents_NthEventMakesItUnresolved()
+    {
+        var id = await PaymentIdAsync();
+        await _cli.RunAsync("errors", "ignore", id, "--for-events", "2", "--store", _store.Path);
+        var pay = ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", CliHarness.Now.AddSeconds(-20));
+
+        await _store.WriteLogsAsync(pay);
+        var afterOne = (await ShowAsync(id)).GetProperty("status").GetString();
+        await _store.WriteLogsAsync(pay with { Timestamp = CliHarness.Now.AddSeconds(-10) });
+        var afterTwo = await ShowAsync(id);
+
+        Assert.Equal("ignored", afterOne);
+        Assert.Equal("unresolved", afterTwo.GetProperty("status").GetString());
+        Assert.False(afterTwo.GetProperty("isRegression").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Ignore_Until_EventAfterItMakesItUnresolved()
+    {
+        var id = await PaymentIdAsync();
+        await _cli.RunAsync("errors", "ignore", id, "--until", "2h", "--store", _store.Path);
+
+        await _store.WriteLogsAsync(ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", CliHarness.Now.AddHours(1)));
+        var during = (await ShowAsync(id)).GetProperty("status").GetString();
+        await _store.WriteLogsAsync(ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", CliHarness.Now.AddHours(3)));
+        var after = (await ShowAsync(id)).GetProperty("status").GetString();
+
+        Assert.Equal("ignored", during);
+        Assert.Equal("unresolved", after);
+    }
 }
