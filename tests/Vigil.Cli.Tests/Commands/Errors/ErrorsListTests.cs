@@ -185,4 +185,21 @@ public sealed class ErrorsListTests : IDisposable
         Assert.Equal("high", group.GetProperty("severity").GetString());
         Assert.Equal("medium", group.GetProperty("baseSeverity").GetString());
     }
+
+    [Fact]
+    public async Task Errors_EscapeSequencesInStoredText_NeverReachTheTerminal()
+    {
+        await _store.WriteLogsAsync(ErrorSamples.Exception("Evil\u001b[2JException", "wiped\u001b]0;title\u0007 screen", "Pay", CliHarness.Now.AddMinutes(-1), service: "svc\u001b[31m"));
+        var id = (await ErrorSamples.IdOfAsync(_cli, _store, "Evil\u001b[2JException")).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var list = await _cli.RunAsync("errors", "--store", _store.Path);
+        var show = await _cli.RunAsync("errors", "show", id, "--store", _store.Path);
+        var resolve = await _cli.RunAsync("errors", "resolve", id, "--store", _store.Path);
+
+        Assert.Contains("wiped", list.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', list.Stdout);
+        Assert.DoesNotContain('\u001b', show.Stdout);
+        Assert.DoesNotContain('\u0007', show.Stdout);
+        Assert.DoesNotContain('\u001b', resolve.Stdout);
+    }
 }

@@ -241,4 +241,17 @@ public sealed class HealthCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Matches(@"check\s+cart\s+redis\s+degraded\s+40s\s+40s ago\s+250ms\s+redis: timeout", run.Stdout);
     }
+
+    [Fact]
+    public async Task Health_EscapeSequencesInStoredText_NeverReachTheTerminal()
+    {
+        await HealthSamples.WriteAsync(_store, HealthSamples.Result("db\u001b[2J", HealthStatus.Unhealthy, CliHarness.Now.AddSeconds(-5), service: "x\u001b[31m", description: "boom\u001b]0;t\u0007"));
+
+        var run = await _cli.RunAsync("health", "--store", _store.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("boom", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Stdout);
+        Assert.DoesNotContain('\u0007', run.Stdout);
+    }
 }
