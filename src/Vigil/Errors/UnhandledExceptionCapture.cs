@@ -22,8 +22,8 @@ internal sealed class UnhandledExceptionCapture : IHostedService, IDisposable
 {
     public const string CategoryName = "Vigil.Errors";
 
-    /// <summary>How long a dying process waits for its last records to be exported.</summary>
-    public static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>How long a dying process waits for its last records to be exported: as long as disposing would.</summary>
+    public static readonly TimeSpan FlushTimeout = VigilSdk.DefaultFlushTimeout;
 
     private const int NotInstalled = 0;
     private const int Installed = 1;

@@ -14,9 +14,10 @@ public sealed class UnhandledExceptionProcessTests
     {
         using var directory = new TempDirectory();
 
-        var exitCode = await RunCrashingAppAsync(directory.Path, "capture");
+        var (exitCode, stderr) = await RunCrashingAppAsync(directory.Path, "capture");
 
         Assert.NotEqual(0, exitCode);
+        Assert.True(File.Exists(directory.Combine("app.jsonl")), $"No file sink output; exit code {exitCode}, standard error:\n{stderr}");
         var record = Assert.Single(JsonLines.Parse(directory.Combine("app.jsonl")), l => l.GetProperty("category").GetString() == "Vigil.Errors");
         Assert.Equal("Critical", record.GetProperty("level").GetString());
         var exception = record.GetProperty("exception");
@@ -41,7 +42,7 @@ public sealed class UnhandledExceptionProcessTests
     {
         using var directory = new TempDirectory();
 
-        var exitCode = await RunCrashingAppAsync(directory.Path, "no-capture");
+        var (exitCode, _) = await RunCrashingAppAsync(directory.Path, "no-capture");
 
         Assert.NotEqual(0, exitCode);
         var file = directory.Combine("app.jsonl");
@@ -49,7 +50,7 @@ public sealed class UnhandledExceptionProcessTests
         Assert.DoesNotContain(records, l => l.GetProperty("category").GetString() == "Vigil.Errors");
     }
 
-    private static async Task<int> RunCrashingAppAsync(string folder, string mode)
+    private static async Task<(int ExitCode, string Stderr)> RunCrashingAppAsync(string folder, string mode)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -84,7 +85,8 @@ public sealed class UnhandledExceptionProcessTests
         }
 
         // The runtime's own report of the crash goes to standard error, as without Vigil.
-        Assert.Contains("the payment queue is gone", await stderr, StringComparison.Ordinal);
-        return process.ExitCode;
+        var errorText = await stderr;
+        Assert.Contains("the payment queue is gone", errorText, StringComparison.Ordinal);
+        return (process.ExitCode, errorText);
     }
 }
