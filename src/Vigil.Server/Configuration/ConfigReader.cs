@@ -23,14 +23,14 @@ internal sealed class ConfigReader
 
     public bool IsBad(string path) => BadPaths.Contains(path);
 
-    /// <summary>How a value is shown in a message: short, and with control characters escaped.</summary>
-    public static string Show(JsonElement value)
-    {
-        var text = value.ValueKind == JsonValueKind.String ? $"'{value.GetString()}'" : value.GetRawText();
-        return Show(text);
-    }
+    /// <summary>How a value is shown in a message: strings quoted, short, and with control characters escaped.</summary>
+    public static string Show(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? Show(value.GetString() ?? string.Empty) : ShowRaw(value.GetRawText());
 
-    public static string Show(string text)
+    /// <summary>How a string is shown in a message: quoted, short, and with control characters escaped.</summary>
+    public static string Show(string text) => $"'{ShowRaw(text)}'";
+
+    private static string ShowRaw(string text)
     {
         if (text.Length > MaxShownValueLength)
         {

@@ -16,7 +16,7 @@ internal sealed class CommandProbe : IProbe
     internal const int MaxOutputCharacters = 1000;
 
     // After a kill, how long to wait for the process to be reaped and its output to close.
-    private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(2);
 
     private readonly ProbeDefinition _definition;
 

@@ -11,6 +11,10 @@ namespace Vigil.Server.Probes;
 /// </summary>
 internal sealed class ProbeRunner : IDisposable
 {
+    // How long past its timeout an attempt may take to report it (a killed command reaping its children) before
+    // the runner stops waiting for it.
+    private static readonly TimeSpan s_reportGrace = TimeSpan.FromSeconds(5);
+
     private readonly ProbeDefinition _definition;
     private readonly IProbe _probe;
     private readonly ITelemetryStore _store;
@@ -61,17 +65,22 @@ internal sealed class ProbeRunner : IDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         timeout.CancelAfter(_definition.Timeout);
         ProbeAttempt attempt;
+        Task<ProbeAttempt>? running = null;
         try
         {
-            // WaitAsync bounds even an attempt that ignores its token.
-            attempt = await _probe.RunAsync(timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
+            // The probe sees the timeout through its token and may report it itself (with what it knows); WaitAsync
+            // bounds even an attempt that ignores its token.
+            running = _probe.RunAsync(timeout.Token);
+            attempt = await running.WaitAsync(_definition.Timeout + s_reportGrace, _time, stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            await AbandonAsync(timeout, running).ConfigureAwait(false);
             return null;
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
         {
+            // The token has fired and the grace is over: an attempt still running ignores its token; leave it.
             attempt = ProbeAttempt.Unhealthy(string.Create(CultureInfo.InvariantCulture, $"timed out after {_definition.Timeout.TotalSeconds:0.###} s"));
         }
         catch (Exception e)
@@ -100,6 +109,19 @@ internal sealed class ProbeRunner : IDisposable
     }
 
     public void Dispose() => _probe.Dispose();
+
+    /// <summary>
+    /// Cancels an attempt the runner stops waiting for, and gives it a moment to clean up (kill its command). The
+    /// linked token alone is not enough: disposing it before the stop signal reaches it would leave the attempt running.
+    /// </summary>
+    private static async Task AbandonAsync(CancellationTokenSource timeout, Task<ProbeAttempt>? running)
+    {
+        await timeout.CancelAsync().ConfigureAwait(false);
+        if (running is not null)
+        {
+            await ((Task)running).WaitAsync(s_reportGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
 
     /// <summary>The exception's message and its inner ones' ("SSL connection could not be established: ..." says why only inside).</summary>
     internal static string Describe(Exception exception)

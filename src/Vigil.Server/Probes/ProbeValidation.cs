@@ -47,7 +47,7 @@ internal static partial class ProbeValidation
                 Add("Name", $"'{probe.Name}' is already the name of {prefix}:{names[probe.Name]}; names must be unique");
             }
 
-            ValidateSchedule(probe, Add);
+            ValidateSchedule(probe, Add, intervalIsBad: skip?.Contains($"{path}:Interval") == true);
             switch (probe.Kind)
             {
                 case ProbeKind.Http:
@@ -72,7 +72,7 @@ internal static partial class ProbeValidation
         return problems;
     }
 
-    private static void ValidateSchedule(ProbeDefinition probe, Action<string, string> add)
+    private static void ValidateSchedule(ProbeDefinition probe, Action<string, string> add, bool intervalIsBad)
     {
         if (probe.Interval <= TimeSpan.Zero || probe.Interval > TimeSpan.FromDays(1))
         {
@@ -83,7 +83,7 @@ internal static partial class ProbeValidation
         {
             add("Timeout", $"{DurationText.Format(probe.Timeout)} is not allowed: {DurationText.Allowed}");
         }
-        else if (probe.Timeout >= probe.Interval)
+        else if (probe.Timeout >= probe.Interval && !intervalIsBad)
         {
             add("Timeout", $"{DurationText.Format(probe.Timeout)} is not allowed: it must be shorter than the Interval ({DurationText.Format(probe.Interval)}), so attempts never overlap");
         }
