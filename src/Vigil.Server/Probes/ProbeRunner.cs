@@ -9,7 +9,7 @@ namespace Vigil.Server.Probes;
 /// probe's timeout, passed through the thresholds and written to the store. Never throws: a failing target, a
 /// timeout, a bug in an attempt or a failing store become a result or a log line, and the schedule goes on.
 /// </summary>
-internal sealed class ProbeRunner : IDisposable
+internal sealed partial class ProbeRunner : IDisposable
 {
     // How long past its timeout an attempt may take to report it (a killed command reaping its children) before
     // the runner stops waiting for it.
@@ -109,35 +109,6 @@ internal sealed class ProbeRunner : IDisposable
     }
 
     public void Dispose() => _probe.Dispose();
-
-    /// <summary>
-    /// Cancels an attempt the runner stops waiting for, and gives it a moment to clean up (kill its command). The
-    /// linked token alone is not enough: disposing it before the stop signal reaches it would leave the attempt running.
-    /// </summary>
-    private static async Task AbandonAsync(CancellationTokenSource timeout, Task<ProbeAttempt>? running)
-    {
-        await timeout.CancelAsync().ConfigureAwait(false);
-        if (running is not null)
-        {
-            await ((Task)running).WaitAsync(s_reportGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    /// <summary>The exception's message and its inner ones' ("SSL connection could not be established: ..." says why only inside).</summary>
-    internal static string Describe(Exception exception)
-    {
-        var parts = new List<string>();
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            var message = e.Message.TrimEnd('.');
-            if (message.Length > 0 && !parts.Contains(message))
-            {
-                parts.Add(message);
-            }
-        }
-
-        return parts.Count == 0 ? exception.GetType().Name : string.Join(": ", parts);
-    }
 
     private async Task WriteAsync(HealthResult result, CancellationToken stopping)
     {
