@@ -59,6 +59,22 @@ internal static class ApiParse
         Named<HealthSourceKind>(name, text, "a health source kind (check, probe)");
 
     /// <summary>An enum by its name, any case; numbers are refused so a script cannot depend on the order of values.</summary>
+    public static bool TryName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     private static T? Named<T>(string name, string? text, string what)
         where T : struct, Enum
     {
@@ -67,15 +83,7 @@ internal static class ApiParse
             return null;
         }
 
-        foreach (var value in Enum.GetValues<T>())
-        {
-            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        throw new BadParameterException($"{name}: '{Shorten(text)}' is not {what}");
+        return TryName<T>(text, out var value) ? value : throw new BadParameterException($"{name}: '{Shorten(text)}' is not {what}");
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

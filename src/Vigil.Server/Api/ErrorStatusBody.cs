@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -45,6 +46,13 @@ internal static class ErrorStatusBody
 
     public static ErrorStatusChange Parse(ReadOnlyMemory<byte> json)
     {
+        // The parser checks structure, not the bytes inside strings, so a broken sequence would surface later as an
+        // InvalidOperationException from GetString.
+        if (!Utf8.IsValid(json.Span))
+        {
+            throw Bad("body", "not valid UTF-8");
+        }
+
         JsonDocument document;
         try
         {
@@ -89,7 +97,7 @@ internal static class ErrorStatusBody
     }
 
     private static ErrorGroupStatus Status(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && ApiParse.GroupStatus("status", value.GetString()) is { } status
+        value.ValueKind == JsonValueKind.String && ApiParse.TryName<ErrorGroupStatus>(value.GetString()!, out var status)
             ? status
             : throw Bad("status", "must be \"unresolved\", \"resolved\" or \"ignored\"");
 
