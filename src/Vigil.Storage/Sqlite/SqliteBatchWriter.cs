@@ -21,6 +21,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand _upsertTrace;
     private readonly PreparedCommand _upsertSeries;
     private readonly PreparedCommand _insertPoint;
+    private readonly PreparedCommand _insertHealthResult;
+    private readonly PreparedCommand _upsertHealthState;
 
     // Batches usually repeat the same resource and scope objects: look them up by reference first,
     // then by content hash, and only then in the database. Ids are only cached after a commit.
@@ -93,7 +95,9 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
             "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
             "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
-        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
+        (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
+        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint,
+            _insertHealthResult, _upsertHealthState];
     }
 
     public SqliteConnection Connection => _connection;
@@ -125,6 +129,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             {
                 WritePoint(point);
             }
+
+            WriteHealth(batch);
 
             transaction.Commit();
             PublishPendingIds();

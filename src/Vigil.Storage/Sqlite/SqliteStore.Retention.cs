@@ -24,6 +24,7 @@ internal sealed partial class SqliteStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ChunkSize);
         ThrowIfDisposed();
         var deleted = new long[s_signals.Length];
+        long healthResultsDeleted = 0;
 
         if (options.MaxAge is { } maxAge)
         {
@@ -44,6 +45,16 @@ internal sealed partial class SqliteStore
             }
 
             await WriteTransactionAsync((connection, transaction) => DeleteFinishedTraces(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
+            int healthCount;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                healthCount = await WriteTransactionAsync(
+                    (connection, transaction) => DeleteOldHealthResults(connection, transaction, cutoff, options.ChunkSize),
+                    cancellationToken).ConfigureAwait(false);
+                healthResultsDeleted += healthCount;
+            }
+            while (healthCount == options.ChunkSize);
         }
 
         if (options.MaxSizeBytes is { } maxSize)
@@ -68,6 +79,7 @@ internal sealed partial class SqliteStore
             LogsDeleted = deleted[0],
             SpansDeleted = deleted[1],
             MetricPointsDeleted = deleted[2],
+            HealthResultsDeleted = healthResultsDeleted,
             UsedBytesAfter = await ReadAsync(UsedBytes, cancellationToken).ConfigureAwait(false),
         };
     }
