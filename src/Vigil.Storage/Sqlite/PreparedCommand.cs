@@ -40,6 +40,8 @@ internal sealed class PreparedCommand : IDisposable
 
     public long ExecuteInt64() => (long)Command.ExecuteScalar()!;
 
+    public SqliteDataReader ExecuteReader() => Command.ExecuteReader();
+
     public void Dispose() => _command?.Dispose();
 
     private SqliteCommand Command

@@ -31,9 +31,11 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly List<KeyValuePair<object, (long Id, long Hash)>> _pendingByReference = [];
     private readonly List<KeyValuePair<(char Table, long Hash), long>> _pendingByHash = [];
 
-    public SqliteBatchWriter(SqliteConnection connection)
+    public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking)
     {
         _connection = connection;
+        _errorTracking = errorTracking;
+        _errors = new SqliteErrorCommands(connection);
         using (var cache = connection.CreateCommand())
         {
             // 64 MiB of page cache (default 2 MiB) keeps the right-hand edges of the indexes and
@@ -97,7 +99,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
         (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
         _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint,
-            _insertHealthResult, _upsertHealthState];
+            _insertHealthResult, _upsertHealthState, .. _errors.All];
     }
 
     public SqliteConnection Connection => _connection;
@@ -130,6 +132,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
                 WritePoint(point);
             }
 
+            WriteErrors(batch);
             WriteHealth(batch);
 
             transaction.Commit();

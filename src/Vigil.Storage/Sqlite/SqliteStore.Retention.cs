@@ -16,6 +16,7 @@ internal sealed partial class SqliteStore
         ("logs", "time"),
         ("spans", "start_time"),
         ("metric_points", "time"),
+        ("error_events", "time"),
     ];
 
     public async Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default)
@@ -45,6 +46,7 @@ internal sealed partial class SqliteStore
             }
 
             await WriteTransactionAsync((connection, transaction) => DeleteFinishedTraces(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
+            await WriteTransactionAsync((connection, transaction) => DeleteOldErrorHours(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
             int healthCount;
             do
             {
@@ -79,6 +81,7 @@ internal sealed partial class SqliteStore
             LogsDeleted = deleted[0],
             SpansDeleted = deleted[1],
             MetricPointsDeleted = deleted[2],
+            ErrorEventsDeleted = deleted[3],
             HealthResultsDeleted = healthResultsDeleted,
             UsedBytesAfter = await ReadAsync(UsedBytes, cancellationToken).ConfigureAwait(false),
         };
@@ -114,6 +117,19 @@ internal sealed partial class SqliteStore
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "DELETE FROM traces WHERE end_time < @cutoff AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = traces.trace_id);";
+        command.Parameters.AddWithValue("@cutoff", cutoff);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Hourly error counts go with their hour once it has wholly passed the cutoff; the groups themselves, and their
+    /// total counts, stay.
+    /// </summary>
+    private static int DeleteOldErrorHours(SqliteConnection connection, SqliteTransaction transaction, long cutoff)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM error_hourly_counts WHERE hour + 3600000000000 <= @cutoff;";
         command.Parameters.AddWithValue("@cutoff", cutoff);
         return command.ExecuteNonQuery();
     }

@@ -14,6 +14,7 @@ internal sealed partial class SqliteStore : ITelemetryStore
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ErrorTrackingOptions _errorTracking;
 
     // Resources and scopes never change once stored, so their read-side objects are cached by id.
     private readonly ConcurrentDictionary<long, TelemetryResource> _resources = new();
@@ -22,9 +23,10 @@ internal sealed partial class SqliteStore : ITelemetryStore
     private SqliteBatchWriter? _writer;
     private bool _disposed;
 
-    private SqliteStore(string location, string connectionString, TimeSpan busyTimeout)
+    private SqliteStore(string location, string connectionString, TimeSpan busyTimeout, ErrorTrackingOptions errorTracking)
     {
         Location = location;
+        _errorTracking = errorTracking;
         _connectionString = connectionString;
         _busyTimeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
     }
@@ -60,7 +62,7 @@ internal sealed partial class SqliteStore : ITelemetryStore
             // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed.
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         };
-        var store = new SqliteStore(path, builder.ToString(), options.BusyTimeout);
+        var store = new SqliteStore(path, builder.ToString(), options.BusyTimeout, options.ErrorTracking);
         try
         {
             using var connection = store.OpenConnection();

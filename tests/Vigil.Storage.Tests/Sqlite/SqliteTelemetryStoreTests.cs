@@ -8,6 +8,9 @@ public sealed class SqliteTelemetryStoreTests : TelemetryStoreContractTests
     protected override Task<ITelemetryStore> CreateStoreAsync() =>
         Task.FromResult(SqliteTelemetryStore.Open(Path.Combine(_directory, "nested", "vigil.db")));
 
+    protected override Task<ITelemetryStore> CreateOtherStoreAsync(TelemetryStoreOptions options) =>
+        Task.FromResult(SqliteTelemetryStore.Open(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"), options));
+
     protected override Task DeleteStoreAsync()
     {
         if (Directory.Exists(_directory))

@@ -1,0 +1,81 @@
+namespace Vigil.Storage;
+
+/// <summary>
+/// The status life cycle of an error group (see <c>docs/errors.md</c>): what a new event does to it and what a user's
+/// triage decision does. Engine-independent; engines store the result.
+/// </summary>
+internal static class ErrorLifecycle
+{
+    /// <summary>The group after one more event.</summary>
+    /// <param name="group">The group with <see cref="ErrorGroup.Count"/> already counting the event.</param>
+    /// <param name="timestamp">When the event happened.</param>
+    /// <param name="newRelease">True when the event names a release the group had not seen before.</param>
+    /// <param name="now">The time to record as the status change.</param>
+    public static ErrorGroup OnEvent(ErrorGroup group, DateTimeOffset timestamp, bool newRelease, DateTimeOffset now)
+    {
+        switch (group.Status)
+        {
+            case ErrorGroupStatus.Resolved:
+                // Resolved "in the next release": the releases seen at resolve time still carry the bug (the fix is
+                // not deployed there); only a release not seen before proves the fix did not work.
+                if (group.ResolvedInNextRelease && !newRelease)
+                {
+                    return group;
+                }
+
+                return Reopen(group, now) with { IsRegression = true };
+
+            case ErrorGroupStatus.Ignored:
+                var untilTime = group.IgnoredUntil is { } until && timestamp > until;
+                var untilCount = group.IgnoredUntilCount is { } count && group.Count >= count;
+                return untilTime || untilCount ? Reopen(group, now) : group;
+
+            default:
+                return group;
+        }
+    }
+
+    /// <summary>The group after a user's triage decision.</summary>
+    /// <exception cref="ArgumentException"><paramref name="change"/> is not valid.</exception>
+    public static ErrorGroup OnChange(ErrorGroup group, ErrorStatusChange change, DateTimeOffset now)
+    {
+        Validate(change);
+        return group with
+        {
+            Status = change.Status,
+            StatusChanged = now,
+            IsRegression = false,
+            ResolvedInNextRelease = change.Status == ErrorGroupStatus.Resolved && change.InNextRelease,
+            IgnoredUntil = change.Status == ErrorGroupStatus.Ignored ? change.IgnoreUntil : null,
+            // Saturating: a hostile "ignore for long.MaxValue events" means for ever, not an overflow.
+            IgnoredUntilCount = change.Status == ErrorGroupStatus.Ignored && change.IgnoreForEvents is { } events
+                ? (events > long.MaxValue - group.Count ? long.MaxValue : group.Count + events)
+                : null,
+        };
+    }
+
+    /// <summary>Throws when a user's change cannot apply.</summary>
+    /// <exception cref="ArgumentException"><paramref name="change"/> is not valid.</exception>
+    public static void Validate(ErrorStatusChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (change.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(change));
+        }
+
+        if (!Enum.IsDefined(change.Status))
+        {
+            throw new ArgumentException($"Unknown status {(int)change.Status}.", nameof(change));
+        }
+    }
+
+    private static ErrorGroup Reopen(ErrorGroup group, DateTimeOffset now) => group with
+    {
+        Status = ErrorGroupStatus.Unresolved,
+        StatusChanged = now,
+        ResolvedInNextRelease = false,
+        IgnoredUntil = null,
+        IgnoredUntilCount = null,
+    };
+}

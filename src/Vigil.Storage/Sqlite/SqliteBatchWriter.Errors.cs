@@ -1,0 +1,120 @@
+using Vigil.Storage.Internal;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>
+/// Error groups: every exception in the batch (see <see cref="ErrorExtractor"/>) becomes an event of its group, in the
+/// batch's own transaction, so the group, its counts and the telemetry it came from commit together.
+/// </summary>
+internal sealed partial class SqliteBatchWriter
+{
+    private readonly ErrorTrackingOptions _errorTracking;
+    private readonly SqliteErrorCommands _errors;
+
+    private void WriteErrors(TelemetryBatch batch)
+    {
+        var occurrences = ErrorExtractor.Extract(batch, _errorTracking);
+        if (occurrences.Count == 0)
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        foreach (var occurrence in occurrences)
+        {
+            WriteError(occurrence, now);
+        }
+    }
+
+    private void WriteError(ErrorOccurrence occurrence, DateTimeOffset now)
+    {
+        var time = UnixTime.ToNanoseconds(occurrence.Timestamp);
+        var group = UpsertErrorGroup(occurrence, time);
+        if (occurrence.TraceId is not null && occurrence.SpanId is not null)
+        {
+            _errors.PairEvent.Set(0, occurrence.SpanId);
+            _errors.PairEvent.Set(1, occurrence.TraceId);
+            _errors.PairEvent.Set(2, group.Id);
+            _errors.PairEvent.Set(3, (int)occurrence.Source);
+            _errors.PairEvent.Set(4, time);
+            if (_errors.PairEvent.Execute() > 0)
+            {
+                // The other report of this same occurrence is already stored and counted.
+                return;
+            }
+        }
+
+        var insert = _errors.InsertEvent;
+        insert.Set(0, group.Id);
+        insert.Set(1, time);
+        insert.Set(2, (int)occurrence.Source);
+        insert.Set(3, occurrence.TraceId);
+        insert.Set(4, occurrence.SpanId);
+        insert.Set(5, occurrence.ServiceName);
+        insert.Set(6, occurrence.Release);
+        insert.Set(7, occurrence.Type);
+        insert.Set(8, occurrence.Message);
+        insert.Set(9, occurrence.StackTrace);
+        insert.Execute();
+
+        if (occurrence.ServiceName is not null)
+        {
+            _errors.InsertService.Set(0, group.Id);
+            _errors.InsertService.Set(1, occurrence.ServiceName);
+            _errors.InsertService.Execute();
+        }
+
+        var newRelease = false;
+        if (occurrence.Release is not null)
+        {
+            _errors.InsertRelease.Set(0, group.Id);
+            _errors.InsertRelease.Set(1, occurrence.Release);
+            newRelease = _errors.InsertRelease.Execute() > 0;
+        }
+
+        var updated = ErrorLifecycle.OnEvent(group with { Count = group.Count + 1 }, occurrence.Timestamp, newRelease, now);
+        var update = _errors.UpdateGroup;
+        update.Set(0, updated.Count);
+        update.Set(1, time);
+        update.Set(2, (int)updated.Status);
+        update.Set(3, updated.StatusChanged is { } changed ? UnixTime.ToNanoseconds(changed) : null);
+        update.Set(4, updated.IsRegression ? 1 : 0);
+        update.Set(5, updated.ResolvedInNextRelease ? 1 : 0);
+        update.Set(6, updated.IgnoredUntil is { } until ? UnixTime.ToNanoseconds(until) : null);
+        update.Set(7, updated.IgnoredUntilCount);
+        update.Set(8, group.Id);
+        update.Execute();
+
+        _errors.CountHour.Set(0, group.Id);
+        _errors.CountHour.Set(1, UnixTime.ToNanoseconds(ErrorHour.Start(occurrence.Timestamp)));
+        _errors.CountHour.Execute();
+    }
+
+    /// <summary>Finds or creates the group; returns the life-cycle state it had before this event.</summary>
+    private ErrorGroup UpsertErrorGroup(ErrorOccurrence occurrence, long time)
+    {
+        var upsert = _errors.UpsertGroup;
+        upsert.Set(0, occurrence.Fingerprint.Value);
+        upsert.Set(1, ExceptionFingerprinter.Version);
+        upsert.Set(2, (int)occurrence.Fingerprint.Method);
+        upsert.Set(3, occurrence.Type);
+        upsert.Set(4, occurrence.Message);
+        upsert.Set(5, occurrence.Fingerprint.Culprit);
+        upsert.Set(6, occurrence.StackTrace);
+        upsert.Set(7, time);
+        upsert.Set(8, (int)occurrence.Severity);
+        using var reader = upsert.ExecuteReader();
+        reader.Read();
+        return new ErrorGroup
+        {
+            Id = reader.GetInt64(0),
+            Count = reader.GetInt64(1),
+            Status = (ErrorGroupStatus)reader.GetInt32(2),
+            StatusChanged = reader.IsDBNull(3) ? null : UnixTime.FromNanoseconds(reader.GetInt64(3)),
+            IsRegression = reader.GetInt64(4) != 0,
+            ResolvedInNextRelease = reader.GetInt64(5) != 0,
+            IgnoredUntil = reader.IsDBNull(6) ? null : UnixTime.FromNanoseconds(reader.GetInt64(6)),
+            IgnoredUntilCount = reader.IsDBNull(7) ? null : reader.GetInt64(7),
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>The prepared commands <see cref="SqliteBatchWriter"/> adds exceptions to their error groups with.</summary>
+internal sealed class SqliteErrorCommands
+{
+    public SqliteErrorCommands(SqliteConnection connection)
+    {
+        // A new group starts with count 0 and is counted by UpdateGroup like every later event. On conflict the
+        // no-op update makes RETURNING give the existing row, so one statement finds or creates the group.
+        UpsertGroup = new(
+            connection,
+            "INSERT INTO error_groups (fingerprint, grouping_version, method, type, message, culprit, stacktrace, first_seen, last_seen, " +
+            "count, base_severity, status, is_regression, resolved_in_next_release) " +
+            "VALUES (@fingerprint, @version, @method, @type, @message, @culprit, @stack, @time, @time, 0, @severity, 0, 0, 0) " +
+            "ON CONFLICT (fingerprint, grouping_version) DO UPDATE SET count = count " +
+            "RETURNING id, count, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count;",
+            "@fingerprint", "@version", "@method", "@type", "@message", "@culprit", "@stack", "@time", "@severity");
+        PairEvent = new(
+            connection,
+            "UPDATE error_events SET paired = 1 WHERE id = (SELECT id FROM error_events " +
+            "WHERE span_id = @span AND trace_id = @trace AND group_id = @group AND source <> @source AND paired = 0 " +
+            "AND time BETWEEN @time - 1000000000 AND @time + 1000000000 ORDER BY abs(time - @time) LIMIT 1);",
+            "@span", "@trace", "@group", "@source", "@time");
+        InsertEvent = new(
+            connection,
+            "INSERT INTO error_events (group_id, time, source, trace_id, span_id, service_name, release, type, message, stacktrace, paired) " +
+            "VALUES (@group, @time, @source, @trace, @span, @service, @release, @type, @message, @stack, 0);",
+            "@group", "@time", "@source", "@trace", "@span", "@service", "@release", "@type", "@message", "@stack");
+        InsertService = new(
+            connection,
+            "INSERT INTO error_group_services (group_id, service_name) VALUES (@group, @service) ON CONFLICT DO NOTHING;",
+            "@group", "@service");
+        InsertRelease = new(
+            connection,
+            "INSERT INTO error_group_releases (group_id, release) VALUES (@group, @release) ON CONFLICT DO NOTHING;",
+            "@group", "@release");
+        UpdateGroup = new(
+            connection,
+            "UPDATE error_groups SET count = @count, first_seen = min(first_seen, @time), last_seen = max(last_seen, @time), " +
+            "status = @status, status_changed = @changed, is_regression = @regression, resolved_in_next_release = @nextRelease, " +
+            "ignored_until = @until, ignored_until_count = @untilCount WHERE id = @group;",
+            "@count", "@time", "@status", "@changed", "@regression", "@nextRelease", "@until", "@untilCount", "@group");
+        CountHour = new(
+            connection,
+            "INSERT INTO error_hourly_counts (group_id, hour, count) VALUES (@group, @hour, 1) " +
+            "ON CONFLICT (group_id, hour) DO UPDATE SET count = count + 1;",
+            "@group", "@hour");
+        All = [UpsertGroup, PairEvent, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
+    }
+
+    public PreparedCommand UpsertGroup { get; }
+
+    /// <summary>Marks the matching unpaired event from the other source as paired; one row changed means "paired".</summary>
+    public PreparedCommand PairEvent { get; }
+
+    public PreparedCommand InsertEvent { get; }
+
+    public PreparedCommand InsertService { get; }
+
+    /// <summary>One row changed means the release is new to the group.</summary>
+    public PreparedCommand InsertRelease { get; }
+
+    public PreparedCommand UpdateGroup { get; }
+
+    public PreparedCommand CountHour { get; }
+
+    public IReadOnlyList<PreparedCommand> All { get; }
+}
