@@ -45,12 +45,9 @@ internal static partial class Seed
         Body = message,
         TraceId = traceId,
         SpanId = traceId is null ? null : "00f067aa0ba902b7",
-        Attributes =
-        [
-            new("exception.type", type),
-            new("exception.message", message),
-            new("exception.stacktrace", stackTrace),
-        ],
+        ExceptionType = type,
+        ExceptionMessage = message,
+        ExceptionStackTrace = stackTrace,
         Resource = new() { Attributes = [new(TelemetryResource.ServiceNameKey, service), new("service.version", release)] },
     };
 

@@ -45,4 +45,22 @@ public sealed class TriageMetricsTests
         Assert.Contains("vigil_health_status{kind=\"probe\",name=\"shop-home\",service_name=\"vigil\"} 0\n", text, StringComparison.Ordinal);
         Assert.EndsWith("\n# EOF\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetMetrics_ErrorGroups_CountedByStatusAndSeverityWithZerosPassingPromtool()
+    {
+        await using var server = await ErrorsApiTests.StartWithErrorsAsync();
+        var orders = Assert.Single(await server.Store.QueryErrorGroupsAsync(new ErrorGroupQuery { ServiceName = "orders" }).DefaultTimeout());
+        await server.Store.UpdateErrorGroupStatusAsync(orders.Id, new ErrorStatusChange { Status = ErrorGroupStatus.Ignored }).DefaultTimeout();
+
+        var text = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative)).DefaultTimeout();
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(text);
+
+        Assert.True(exitCode == 0, $"promtool: {output}\n{text}");
+        Assert.Contains("# TYPE vigil_error_groups gauge\n", text, StringComparison.Ordinal);
+        Assert.Contains("vigil_error_groups{severity=\"medium\",status=\"ignored\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("vigil_error_groups{severity=\"high\",status=\"unresolved\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("vigil_error_groups{severity=\"critical\",status=\"resolved\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Equal(12, text.Split('\n').Count(line => line.StartsWith("vigil_error_groups{", StringComparison.Ordinal)));
+    }
 }
