@@ -123,6 +123,27 @@ public abstract partial class TelemetryStoreContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_SameDotNetCodeAfterLineShiftAndRedeploy_StaysOneGroup()
+    {
+        // Arrange: the next release of the same code: every line moved, the build path changed.
+        var exception = SomeErrors.Thrown(() => Corpus.Wrapped("x"));
+        var stack = exception.ToString();
+        var shifted = System.Text.RegularExpressions.Regex.Replace(stack, @":line (\d+)", m => ":line " + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 17).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace(" in /", " in /srv/build/2/", StringComparison.Ordinal);
+        Assert.NotEqual(stack, shifted);
+
+        // Act
+        await WriteLogsAsync(
+            SomeErrors.Log(exception, release: "1.0"),
+            SomeErrors.Log(exception, release: "1.1") with { ExceptionStackTrace = shifted });
+
+        // Assert
+        var group = Assert.Single(await GroupsAsync());
+        Assert.Equal(2, group.Count);
+        Assert.Equal(["1.0", "1.1"], group.Releases);
+    }
+
+    [Fact]
     public async Task WriteAsync_JavaAndPythonStacksFromSpanEvents_GroupAcrossLineShifts()
     {
         // Arrange: another language's SDK sends its own stack format over OTLP; a redeploy shifts the lines.

@@ -29,25 +29,25 @@ internal sealed partial class SqliteStore
         IgnoredUntilCount = reader.IsDBNull(17) ? null : reader.GetInt64(17),
     };
 
-    /// <summary>Adds the group's services and releases, and raises its severity while its rate spikes.</summary>
-    private ErrorGroup CompleteErrorGroup(SqliteConnection connection, ErrorGroup row, DateTimeOffset now)
+    /// <summary>Raises the group's severity one step while its rate spikes (see <see cref="SpikeDetector"/>).</summary>
+    private ErrorGroup WithSpike(SqliteConnection connection, ErrorGroup row, DateTimeOffset now)
     {
-        var spiking = false;
         // Only a group with events in the last two hours can spike; the others need no counts read.
-        if (row.LastSeen >= ErrorHour.Start(now).AddHours(-1))
+        if (row.LastSeen < ErrorHour.Start(now).AddHours(-1))
         {
-            var hourly = ReadHourlyCounts(connection, row.Id, SpikeDetector.Hours, now);
-            spiking = SpikeDetector.IsSpiking(hourly.Select(h => h.Count).ToArray(), ErrorHour.Elapsed(now), _errorTracking);
+            return row;
         }
 
-        return row with
-        {
-            Services = ReadStrings(connection, "SELECT service_name FROM error_group_services WHERE group_id = @id ORDER BY service_name;", row.Id),
-            Releases = ReadStrings(connection, "SELECT release FROM error_group_releases WHERE group_id = @id ORDER BY id;", row.Id),
-            Severity = spiking ? SpikeDetector.Raise(row.BaseSeverity) : row.BaseSeverity,
-            SeverityRaised = spiking,
-        };
+        var hourly = ReadHourlyCounts(connection, row.Id, SpikeDetector.Hours, now);
+        var spiking = SpikeDetector.IsSpiking([.. hourly.Select(h => h.Count)], ErrorHour.Elapsed(now), _errorTracking);
+        return spiking ? row with { Severity = SpikeDetector.Raise(row.BaseSeverity), SeverityRaised = true } : row;
     }
+
+    private static ErrorGroup WithServicesAndReleases(SqliteConnection connection, ErrorGroup group) => group with
+    {
+        Services = ReadStrings(connection, "SELECT service_name FROM error_group_services WHERE group_id = @id ORDER BY service_name;", group.Id),
+        Releases = ReadStrings(connection, "SELECT release FROM error_group_releases WHERE group_id = @id ORDER BY id;", group.Id),
+    };
 
     /// <summary><paramref name="hours"/> buckets ending with the current hour, oldest first, hours without events as 0.</summary>
     private static List<ErrorHourlyCount> ReadHourlyCounts(SqliteConnection connection, long id, int hours, DateTimeOffset now)

@@ -70,7 +70,13 @@ internal sealed partial class SqliteStore
         }
 
         // The severity filter is on the severity now, spikes included, which only the rows can tell: read in order
-        // and stop at the limit. Without it the database applies the limit.
+        // and stop at the limit. Without it the database applies the limit. A spike raises one step, so groups more
+        // than one step below the minimum never qualify.
+        if (query.MinimumSeverity is { } minimumSeverity)
+        {
+            sql.Add("base_severity >= {0}", (int)minimumSeverity - 1);
+        }
+
         var limit = query.MinimumSeverity is null ? " LIMIT " + sql.AddParameter(query.Limit) : string.Empty;
         using var command = sql.CreateCommand(connection, $"SELECT {ErrorGroupColumns} FROM error_groups{sql.Where} ORDER BY last_seen DESC, id DESC{limit};");
         var rows = new List<ErrorGroup>();
@@ -85,10 +91,10 @@ internal sealed partial class SqliteStore
         var groups = new List<ErrorGroup>();
         foreach (var row in rows)
         {
-            var group = CompleteErrorGroup(connection, row, now);
+            var group = WithSpike(connection, row, now);
             if (query.MinimumSeverity is not { } minimum || group.Severity >= minimum)
             {
-                groups.Add(group);
+                groups.Add(WithServicesAndReleases(connection, group));
                 if (groups.Count == query.Limit)
                 {
                     break;
@@ -131,7 +137,7 @@ internal sealed partial class SqliteStore
             row = ReadErrorGroupRow(reader);
         }
 
-        return CompleteErrorGroup(connection, row, now);
+        return WithServicesAndReleases(connection, WithSpike(connection, row, now));
     }
 
     private static bool UpdateErrorGroupStatus(SqliteConnection connection, SqliteTransaction transaction, long id, ErrorStatusChange change, DateTimeOffset now)

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Vigil.Storage;
 
-// Usage: StoreWriter <store path> <writer name> <batches> <records per batch>
-// Writes batches of logs tagged with the writer's name and a record number, then exits 0.
-if (args.Length != 4)
+// Usage: StoreWriter <store path> <writer name> <batches> <records per batch> [exceptions]
+// Writes batches of logs tagged with the writer's name and a record number, then exits 0. With "exceptions" every
+// record is an Error carrying the same real exception, so concurrent writers must add to one error group.
+if (args.Length is not (4 or 5) || (args.Length == 5 && args[4] != "exceptions"))
 {
-    Console.Error.WriteLine("usage: StoreWriter <store path> <writer name> <batches> <records per batch>");
+    Console.Error.WriteLine("usage: StoreWriter <store path> <writer name> <batches> <records per batch> [exceptions]");
     return 2;
 }
 
@@ -14,6 +15,7 @@ var writer = args[1];
 var batches = int.Parse(args[2], CultureInfo.InvariantCulture);
 var perBatch = int.Parse(args[3], CultureInfo.InvariantCulture);
 var resource = new TelemetryResource { Attributes = [new(TelemetryResource.ServiceNameKey, writer)] };
+var exception = args.Length == 5 ? Thrown() : null;
 
 await using var store = SqliteTelemetryStore.Open(path);
 for (var batch = 0; batch < batches; batch++)
@@ -25,9 +27,12 @@ for (var batch = 0; batch < batches; batch++)
         logs[i] = new LogEntry
         {
             Timestamp = DateTimeOffset.UtcNow,
-            SeverityNumber = 9,
+            SeverityNumber = exception is null ? 9 : 17,
             Body = $"record {n} from {writer}",
             Attributes = [new("writer", writer), new("n", n)],
+            ExceptionType = exception?.GetType().FullName,
+            ExceptionMessage = exception is null ? null : $"Order {n} of {writer} not found",
+            ExceptionStackTrace = exception?.ToString(),
             Resource = resource,
         };
     }
@@ -36,3 +41,15 @@ for (var batch = 0; batch < batches; batch++)
 }
 
 return 0;
+
+static Exception Thrown()
+{
+    try
+    {
+        throw new InvalidOperationException("Order not found");
+    }
+    catch (InvalidOperationException ex)
+    {
+        return ex;
+    }
+}

@@ -55,6 +55,31 @@ public sealed class MultiProcessWriteTests : IDisposable
         Assert.Equal(all.Count, all.Select(l => l.Sequence).Distinct().Count());
     }
 
+    [Fact]
+    public async Task WriteAsync_TwoProcessesWriteSameExceptionAtOnce_FormOneGroupWithEveryEvent()
+    {
+        // Arrange: both children race to create the file and then the group.
+        var path = _directory.File("errors.db");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+
+        // Act
+        var first = StartWriter(path, "alpha", exceptions: true);
+        var second = StartWriter(path, "beta", exceptions: true);
+        await first.WaitForExitAsync(timeout.Token);
+        await second.WaitForExitAsync(timeout.Token);
+
+        // Assert
+        Assert.True(first.ExitCode == 0, "alpha failed: " + await first.StandardError.ReadToEndAsync(timeout.Token));
+        Assert.True(second.ExitCode == 0, "beta failed: " + await second.StandardError.ReadToEndAsync(timeout.Token));
+        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader);
+        var group = Assert.Single(await store.QueryErrorGroupsAsync(new ErrorGroupQuery(), timeout.Token));
+        Assert.Equal(2 * Batches * PerBatch, group.Count);
+        Assert.Equal(["alpha", "beta"], group.Services);
+        Assert.Equal("System.InvalidOperationException", group.Type);
+        var detail = await store.GetErrorGroupAsync(group.Id, hours: 2, latestEvents: 10, timeout.Token);
+        Assert.Equal(group.Count, detail!.HourlyCounts.Sum(h => h.Count));
+    }
+
     private static ITelemetryStore? TryOpenReader(string path)
     {
         try
@@ -68,7 +93,7 @@ public sealed class MultiProcessWriteTests : IDisposable
         }
     }
 
-    private static Process StartWriter(string path, string name)
+    private static Process StartWriter(string path, string name, bool exceptions = false)
     {
         var writerDll = Path.Combine(AppContext.BaseDirectory, "StoreWriter.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -80,6 +105,11 @@ public sealed class MultiProcessWriteTests : IDisposable
         foreach (var argument in new[] { writerDll, path, name, Batches.ToString(CultureInfo.InvariantCulture), PerBatch.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (exceptions)
+        {
+            start.ArgumentList.Add("exceptions");
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the writer process.");

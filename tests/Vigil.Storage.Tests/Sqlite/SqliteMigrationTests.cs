@@ -34,6 +34,31 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_VersionThreeFile_UpgradesAndGroupsExceptionsInOldAndNewData()
+    {
+        // Arrange: a store from before error tracking, already holding an error log record.
+        var path = _directory.File("v3.db");
+        var exception = SomeErrors.Thrown(() => throw new InvalidOperationException("Order 7 not found"));
+        // Error tracking off: the Vigil that wrote version 3 had none.
+        var before = TelemetryStoreOptions.Writer with { ErrorTracking = new() { Enabled = false } };
+        await using (var old = SqliteStore.Open(path, before, schemaVersion: 3))
+        {
+            await old.WriteAsync(new TelemetryBatch { Logs = [SomeErrors.Log(exception)] });
+        }
+
+        Assert.Equal(3, ReadUserVersion(path));
+
+        // Act
+        await using var store = SqliteTelemetryStore.Open(path);
+        await store.WriteAsync(new TelemetryBatch { Logs = [SomeErrors.Log(exception)] });
+
+        // Assert: records written before the upgrade are not grouped after the fact; new ones are.
+        Assert.Equal(SchemaMigrator.LatestVersion, ReadUserVersion(path));
+        Assert.Equal(2, (await store.QueryLogsAsync(new LogQuery())).Count);
+        Assert.Equal(1, Assert.Single(await store.QueryErrorGroupsAsync(new ErrorGroupQuery())).Count);
+    }
+
+    [Fact]
     public void Open_FileWithNewerSchema_ThrowsStoreVersionException()
     {
         // Arrange
