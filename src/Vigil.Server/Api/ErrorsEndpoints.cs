@@ -38,7 +38,7 @@ internal static class ErrorsEndpoints
     {
         var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "hours", "events");
         var groupId = ApiParse.GroupId("id", id);
-        var hours = p.Int("hours", DefaultHours, 1, MaxHours);
+        var hours = p.Int("hours", DefaultHours, 0, MaxHours);
         var events = p.Int("events", DefaultEvents, 0, MaxEvents);
         var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
         var detail = await store.GetErrorGroupAsync(groupId, hours, events, context.RequestAborted).ConfigureAwait(false);

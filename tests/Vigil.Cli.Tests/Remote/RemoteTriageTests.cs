@@ -104,10 +104,13 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
         var id = await OrdersGroupIdAsync();
 
         var (local, remote) = await BothAsync(store => store.GetErrorGroupAsync(id, 3, 5));
+        var (localBare, remoteBare) = await BothAsync(store => store.GetErrorGroupAsync(id, 0, 0));
         var unknown = await _remote!.GetErrorGroupAsync(id + 1000, 24, 10).WaitAsync(s_timeout);
 
         Assert.Contains("\"traceId\":\"" + Some.TraceId + "\"", local, StringComparison.Ordinal);
         Assert.Equal(local, remote);
+        Assert.Contains("\"hourlyCounts\":[]", localBare, StringComparison.Ordinal);
+        Assert.Equal(localBare, remoteBare);
         Assert.Null(unknown);
     }
 

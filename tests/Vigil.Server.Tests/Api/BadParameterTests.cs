@@ -60,7 +60,7 @@ public sealed class BadParameterTests
         { "/api/errors/%2B1", "id" },
         { "/api/errors/99999999999999999999", "id" },
         { "/api/errors/1%27%20OR%201%3D1", "id" },
-        { "/api/errors/1?hours=0", "hours" },
+        { "/api/errors/1?hours=-1", "hours" },
         { "/api/errors/1?hours=2161", "hours" },
         { "/api/errors/1?hours=1h", "hours" },
         { "/api/errors/1?events=-1", "events" },
