@@ -17,6 +17,7 @@ internal sealed class CliContext
         Stderr = stderr;
         Environment = environment;
         Clock = clock;
+        StdoutIsTerminal = stdout.Profile.Out.IsTerminal;
     }
 
     /// <summary>Data: what a script would pipe on.</summary>
@@ -30,6 +31,12 @@ internal sealed class CliContext
 
     /// <summary>The clock relative times are measured against.</summary>
     public TimeProvider Clock { get; }
+
+    /// <summary>
+    /// Whether stdout is a terminal rather than a pipe or file: output may then be cut to its width or
+    /// redrawn in place. Not the same as ANSI support, which Spectre also reports for redirected output.
+    /// </summary>
+    public bool StdoutIsTerminal { get; init; }
 
     /// <summary>How often <c>--follow</c> asks the store for new records.</summary>
     public TimeSpan FollowPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);

@@ -110,9 +110,11 @@ internal static class VigilCli
         return root;
     }
 
-    // Some of the library's messages span lines ("Must be one of:\n\t'a'"); errors here are one line.
+    // Some of the library's messages span lines ("Must be one of:\n\t'a'"); errors here are one line. Messages quote
+    // what was typed, so other control characters (an escape sequence pasted as an argument) must not reach the terminal.
     private static string OneLine(string message) =>
-        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => string.Concat(part.Select(c => char.IsControl(c) ? '?' : c))));
 
     private static async Task WriteDetailsAsync(CliContext context, ParseResult parseResult, Option<bool> verbose, Exception e)
     {

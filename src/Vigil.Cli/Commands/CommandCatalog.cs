@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Commands.Demo;
+using Vigil.Cli.Commands.Errors;
+using Vigil.Cli.Commands.Health;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Commands.Metrics;
 using Vigil.Cli.Commands.Serve;
@@ -16,6 +18,8 @@ internal static class CommandCatalog
         new LogsCommand(context),
         new TracesCommand(context),
         new MetricsCommand(context),
+        new ErrorsCommand(context),
+        new HealthCommand(context),
         new ServeCommand(context),
         new DemoCommand(context),
     ];

@@ -13,7 +13,7 @@ internal sealed class VigilRootCommand : Command, IHaveExamples
 {
     /// <summary>Creates the root; subcommands are added by the composition root.</summary>
     public VigilRootCommand()
-        : base("vigil", "Read the logs, traces and metrics your .NET applications recorded with Vigil.")
+        : base("vigil", "Read the logs, traces, metrics, errors and health your .NET applications recorded with Vigil.")
     {
         Options.Add(new HelpOption());
         Options.Add(new VersionOption());
@@ -24,6 +24,8 @@ internal sealed class VigilRootCommand : Command, IHaveExamples
     [
         "vigil logs --since 15m --level warn",
         "vigil traces --errors",
+        "vigil errors --severity high",
+        "vigil health --watch",
         "vigil metrics http.server.request.duration --by http.route",
         "vigil --version",
     ];

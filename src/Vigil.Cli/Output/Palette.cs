@@ -28,6 +28,9 @@ internal sealed class Palette
     /// <summary>Success.</summary>
     public Style Ok => Pick(new Style(Spectre.Console.Color.Green));
 
+    /// <summary>Impaired but working (a degraded health check, a raised severity).</summary>
+    public Style Warning => Pick(new Style(Spectre.Console.Color.Yellow));
+
     /// <summary>Service names.</summary>
     public Style Service => Pick(new Style(Spectre.Console.Color.Cyan));
 

@@ -30,8 +30,11 @@ internal sealed class TextTable
         _rows.Add(cells);
     }
 
-    /// <summary>Writes the header and every row.</summary>
-    public void Write(IAnsiConsole console, Palette palette)
+    /// <summary>
+    /// Writes the header and every row; with <paramref name="maxWidth"/> (a terminal's width) the
+    /// last column is cut with an ellipsis so no row wraps.
+    /// </summary>
+    public void Write(IAnsiConsole console, Palette palette, int? maxWidth = null)
     {
         var widths = new int[_headers.Length];
         for (var column = 0; column < _headers.Length; column++)
@@ -39,9 +42,17 @@ internal sealed class TextTable
             widths[column] = Math.Max(_headers[column].Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[column].Text.Length));
         }
 
+        // Room left for the last column after the others and their two-space gaps.
+        var room = maxWidth is { } max ? Math.Max(8, max - widths[..^1].Sum() - (2 * (widths.Length - 1))) : int.MaxValue;
         console.Write(Line(_headers.Select(h => (h, palette.Header)).ToArray(), widths));
         foreach (var row in _rows)
         {
+            var last = row[^1];
+            if (last.Text.Length > room)
+            {
+                row[^1] = (string.Concat(last.Text.AsSpan(0, room - 1), "…"), last.Style);
+            }
+
             console.Write(Line(row, widths));
         }
     }

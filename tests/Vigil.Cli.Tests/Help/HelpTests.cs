@@ -10,9 +10,15 @@ public sealed class HelpTests
     [InlineData("logs", "--follow")]
     [InlineData("traces", "--min-duration")]
     [InlineData("metrics", "--format")]
+    [InlineData("errors", "--severity")]
+    [InlineData("errors show", "--hours")]
+    [InlineData("errors resolve", "--in-next-release")]
+    [InlineData("errors ignore", "--for-events")]
+    [InlineData("errors reopen", "--json")]
+    [InlineData("health", "--interval")]
     public async Task Help_EachCommand_DescribesOptionsWithExamples(string command, string option)
     {
-        var run = await _cli.RunAsync(command, "--help");
+        var run = await _cli.RunAsync([.. command.Split(' '), "--help"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"vigil {command}", run.Stdout, StringComparison.Ordinal);
@@ -31,6 +37,8 @@ public sealed class HelpTests
         Assert.Contains("logs", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("traces", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("metrics", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("errors", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("health", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

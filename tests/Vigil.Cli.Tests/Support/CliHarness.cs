@@ -12,7 +12,7 @@ internal sealed class CliHarness
 
     public FixedClock Clock { get; } = new(Now);
 
-    /// <summary>When true the console claims an ANSI terminal with colours.</summary>
+    /// <summary>When true the console claims an ANSI terminal with colours, and stdout is a terminal (not redirected).</summary>
     public bool Terminal { get; set; }
 
     public int Width { get; set; } = 120;
@@ -29,7 +29,8 @@ internal sealed class CliHarness
         }
 
         using var stderr = new StringWriter();
-        var exitCode = await VigilCli.RunAsync(args, console, stderr, Environment, Clock);
+        var context = new CliContext(console, stderr, Environment, Clock) { StdoutIsTerminal = Terminal };
+        var exitCode = await VigilCli.RunAsync(args, context);
         return new CliRun(exitCode, console.Output, stderr.ToString());
     }
 }

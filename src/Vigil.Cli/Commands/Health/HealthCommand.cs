@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Vigil.Cli.Options;
+using Vigil.Cli.Output;
+using Vigil.Cli.Parsing;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands.Health;
+
+/// <summary>
+/// <c>vigil health</c>: the current state of every health check (run in applications) and probe (run
+/// by the server). The exit code is the worst status: 0 healthy, 1 degraded, 2 unhealthy.
+/// </summary>
+internal sealed class HealthCommand : Command, IHaveExamples
+{
+    /// <summary>The default for <c>--interval</c>.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
+
+    private readonly CliContext _context;
+    private readonly StoreOption _store = new();
+    private readonly OutputFormatOption _format = new();
+    private readonly Option<string?> _service = ServiceOption.Create();
+    private readonly Option<HealthSourceKind?> _kind = ParsedOption.Single<HealthSourceKind>(
+        "--kind", "Only checks (run in applications) or only probes (run by vigil serve): check or probe.", "KIND", HealthKindParser.TryParse);
+
+    private readonly Option<bool> _watch = new("--watch", "-w")
+    {
+        Description = "Keep running and show the state again every --interval, until Ctrl-C; the exit code is the last state's.",
+    };
+
+    private readonly Option<TimeSpan?> _interval = ParsedOption.Single<TimeSpan>(
+        "--interval", $"How often --watch reads the state again: 500ms, 10s, 1m (default: {DurationFormatter.Format(DefaultInterval)}).", "DURATION", DurationParser.TryParse);
+
+    /// <summary>Creates the command.</summary>
+    public HealthCommand(CliContext context)
+        : base(
+            "health",
+            "Show the current state of every health check and probe. Exit code: 0 all healthy, 1 any degraded, 2 any unhealthy (also 2 when the store cannot be opened).")
+    {
+        _context = context;
+        _store.AddTo(this);
+        _format.AddTo(this);
+        Options.Add(_service);
+        Options.Add(_kind);
+        Options.Add(_watch);
+        Options.Add(_interval);
+        SetAction(ExecuteAsync);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "vigil health                                 # every check and probe; exit code 0, 1 or 2",
+        "vigil health --service orders --kind check",
+        "vigil health --watch --interval 10s          # redraw every 10 seconds until Ctrl-C",
+        "vigil health --json | jq -r .status",
+        "vigil health --server http://127.0.0.1:4320 || echo \"not healthy\"",
+    ];
+
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var watch = parseResult.GetValue(_watch);
+        var interval = parseResult.GetValue(_interval);
+        if (interval is not null && !watch)
+        {
+            throw new CliUsageException("--interval: only applies with --watch");
+        }
+
+        var query = new HealthQuery { ServiceName = parseResult.GetValue(_service), Kind = parseResult.GetValue(_kind) };
+        IHealthOutput output = _format.IsJson(parseResult)
+            ? new HealthJsonOutput(_context.Data)
+            : new HealthTextOutput(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, _context.Clock, _context.StdoutIsTerminal);
+        await using var store = _store.Open(parseResult, _context);
+        var watcher = new HealthWatcher(store, output, _context, query);
+        return watch
+            ? await watcher.WatchAsync(interval ?? DefaultInterval, cancellationToken).ConfigureAwait(false)
+            : await watcher.ShowAsync(watching: false, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,13 @@
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands.Health;
+
+/// <summary>Every health state read at one moment, and the overall status: the worst of them (healthy when none).</summary>
+internal sealed record HealthSnapshot(IReadOnlyList<HealthState> States, DateTimeOffset Taken)
+{
+    /// <summary>The worst status; its number is the exit code of <c>vigil health</c>.</summary>
+    public HealthStatus Overall => States.Count == 0 ? HealthStatus.Healthy : States.Max(s => s.Latest.Status);
+
+    /// <summary>How many states have <paramref name="status"/>.</summary>
+    public int CountOf(HealthStatus status) => States.Count(s => s.Latest.Status == status);
+}

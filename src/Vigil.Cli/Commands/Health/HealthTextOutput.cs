@@ -1,0 +1,102 @@
+using System.Globalization;
+using Spectre.Console;
+using Vigil.Cli.Output;
+using Vigil.Cli.Parsing;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands.Health;
+
+/// <summary>
+/// <c>vigil health</c> for humans: one row per check or probe, then the overall status. With
+/// <c>--watch</c> on a terminal each snapshot replaces the last; piped, each follows a separator line.
+/// </summary>
+internal sealed class HealthTextOutput : IHealthOutput
+{
+    /// <summary>Opens each snapshot of <c>--watch</c> when the output is not a terminal.</summary>
+    public const string SeparatorPrefix = "--- vigil health ";
+
+    private readonly IAnsiConsole _console;
+    private readonly Palette _palette;
+    private readonly TimeProvider _clock;
+    private readonly bool _terminal;
+
+    /// <summary>Creates the output; <paramref name="terminal"/> when stdout is a terminal that can be redrawn.</summary>
+    public HealthTextOutput(IAnsiConsole console, Palette palette, TimeProvider clock, bool terminal)
+    {
+        _console = console;
+        _palette = palette;
+        _clock = clock;
+        _terminal = terminal;
+    }
+
+    /// <inheritdoc />
+    public void Write(HealthSnapshot snapshot, bool watching)
+    {
+        var c = CultureInfo.InvariantCulture;
+        // Redrawing needs both a terminal and ANSI (a legacy Windows console without it gets separators).
+        var terminal = _terminal && _console.Profile.Capabilities.Ansi;
+        if (watching && terminal)
+        {
+            _console.Clear(home: true);
+        }
+        else if (watching)
+        {
+            _console.Write(new StyledLine().Append(SeparatorPrefix + snapshot.Taken.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", c) + " ---", _palette.Dim));
+        }
+
+        if (snapshot.States.Count > 0)
+        {
+            var table = new TextTable("KIND", "SERVICE", "NAME", "STATUS", ">FOR", ">LAST", ">TOOK", "DESCRIPTION");
+            foreach (var state in snapshot.States)
+            {
+                var latest = state.Latest;
+                table.AddRow(
+                    (HealthKindParser.Name(latest.Kind), _palette.Dim),
+                    (latest.ServiceName ?? "-", _palette.Service),
+                    (latest.Name, Style.Plain),
+                    (HealthLogRecord.StatusText(latest.Status), StatusStyle(latest.Status)),
+                    (DurationFormatter.Format(Max(snapshot.Taken - state.Since)), Style.Plain),
+                    (RelativeTimeFormatter.Relative(latest.Timestamp, snapshot.Taken), _palette.Dim),
+                    (DurationFormatter.Format(latest.Duration), Style.Plain),
+                    (Describe(latest), latest.Status == HealthStatus.Healthy ? _palette.Dim : Style.Plain));
+            }
+
+            table.Write(_console, _palette, _terminal ? _console.Profile.Width : null);
+            _console.Write(new StyledLine());
+        }
+
+        var summary = new StyledLine().Append(HealthLogRecord.StatusText(snapshot.Overall), StatusStyle(snapshot.Overall));
+        summary.Append(snapshot.States.Count == 0
+            ? "  (no health checks or probes recorded)"
+            : string.Create(c, $"  {snapshot.CountOf(HealthStatus.Healthy)} healthy, {snapshot.CountOf(HealthStatus.Degraded)} degraded, {snapshot.CountOf(HealthStatus.Unhealthy)} unhealthy"));
+        if (watching)
+        {
+            summary.Append("  " + RelativeTimeFormatter.Local(snapshot.Taken, _clock), _palette.Dim);
+        }
+
+        _console.Write(summary);
+    }
+
+    private Style StatusStyle(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => _palette.Ok,
+        HealthStatus.Degraded => _palette.Warning,
+        _ => _palette.Error,
+    };
+
+    // A probe that failed once under its threshold is still healthy; say what the attempt saw.
+    private static string Describe(HealthResult result)
+    {
+        var text = result.Description ?? string.Empty;
+        var end = text.IndexOfAny(['\r', '\n']);
+        text = end < 0 ? text : text[..end];
+        if (result.Observed != result.Status)
+        {
+            text = $"last attempt {HealthLogRecord.StatusText(result.Observed)}" + (text.Length == 0 ? string.Empty : ": " + text);
+        }
+
+        return text.Length == 0 ? "-" : text;
+    }
+
+    private static TimeSpan Max(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+}
