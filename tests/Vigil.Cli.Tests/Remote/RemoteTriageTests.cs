@@ -154,6 +154,23 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("inNextRelease: 'in the next release' only applies to resolve.", invalid.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task VigilErrorsIgnore_WithServer_ChangesTheFile()
+    {
+        var id = await OrdersGroupIdAsync();
+
+        var run = await new CliHarness().RunAsync("errors", "ignore", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--for-events", "3", "--server", _server!.Url).WaitAsync(s_timeout);
+        var file = SqliteTelemetryStore.Open(_file.Path, TelemetryStoreOptions.Reader);
+        await using (file.ConfigureAwait(false))
+        {
+            var stored = await file.GetErrorGroupAsync(id, 0, 0).WaitAsync(s_timeout);
+
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Equal(ErrorGroupStatus.Ignored, stored!.Group.Status);
+            Assert.Equal(2 + 3, stored.Group.IgnoredUntilCount);
+        }
+    }
+
     private async Task<long> OrdersGroupIdAsync() =>
         Assert.Single(await _remote!.QueryErrorGroupsAsync(new ErrorGroupQuery { ServiceName = "orders" }).WaitAsync(s_timeout)).Id;
 
