@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Vigil.Server.Tests.Support;
+using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Api;
 
@@ -58,5 +59,26 @@ public sealed class OtlpErrorGroupingTests
         var events = detail.RootElement.GetProperty("latestEvents").EnumerateArray().ToList();
         Assert.Equal(["0af7651916cd43dd8448eb211c80319c", "5b8efff798038103d269b633813fc60c"], events.Select(e => e.GetProperty("traceId").GetString()));
         Assert.All(events, e => Assert.Equal("spanEvent", e.GetProperty("source").GetString()));
+    }
+
+    [Fact]
+    public async Task PostStatus_ThroughTheServeCompositionWithApiKey_ResolvesTheGroup()
+    {
+        await using var server = await TestServer.StartAsync(options => options.ApiKey = "s3cret");
+        using var query = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
+        query.DefaultRequestHeaders.Add("x-api-key", "s3cret");
+        var ingest = server.CreateHttpClient();
+        ingest.DefaultRequestHeaders.Add("x-api-key", "s3cret");
+        using var posted = await ingest.PostAsync("/v1/traces", OtlpHttp.Json(JavaExceptionSpan)).DefaultTimeout();
+        var id = Assert.Single(await server.Store.QueryErrorGroupsAsync(new ErrorGroupQuery()).DefaultTimeout()).Id;
+
+        using var keyless = await server.CreateHttpClient().PostAsync(new Uri($"{server.QueryEndpoint}api/errors/{id}/status"), ErrorStatusRequestTests.Json("{\"status\":\"resolved\"}")).DefaultTimeout();
+        using var response = await query.PostAsync(new Uri($"/api/errors/{id}/status", UriKind.Relative), ErrorStatusRequestTests.Json("{\"status\":\"resolved\"}")).DefaultTimeout();
+        var stored = await server.Store.GetErrorGroupAsync(id, 0, 0).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, keyless.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ErrorGroupStatus.Resolved, stored!.Group.Status);
     }
 }
