@@ -17,6 +17,9 @@ internal sealed class CliContext
         Stderr = stderr;
         Environment = environment;
         Clock = clock;
+
+        // The store reads "now" (hourly error counts, spikes, ignore limits) from the same clock as the output.
+        OpenStore = path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader with { Clock = Clock });
         StdoutIsTerminal = stdout.Profile.Out.IsTerminal;
     }
 
@@ -45,8 +48,7 @@ internal sealed class CliContext
     /// Opens the store at an absolute path for reading. The CLI never creates a store: a
     /// missing file is an error (exit code 2), not a new empty database.
     /// </summary>
-    public Func<string, ITelemetryStore> OpenStore { get; init; } =
-        static path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader);
+    public Func<string, ITelemetryStore> OpenStore { get; init; }
 
     /// <summary>Writes raw data to stdout, bypassing Spectre's wrapping (JSON lines must not wrap at 80 columns).</summary>
     public TextWriter Data => Stdout.Profile.Out.Writer;

@@ -5,4 +5,7 @@ internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Error, "The store could not commit {Records} records from {Requests} requests; their senders were told to retry.")]
     public static partial void StoreCommitFailed(ILogger logger, Exception exception, int records, int requests);
+
+    [LoggerMessage(2, LogLevel.Error, "The result of probe {Probe} could not be stored.")]
+    public static partial void ProbeResultNotStored(ILogger logger, Exception exception, string probe);
 }

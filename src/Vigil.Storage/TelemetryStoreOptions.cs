@@ -20,6 +20,12 @@ public sealed record TelemetryStoreOptions
     /// <summary>How exceptions in written telemetry are grouped into error groups.</summary>
     public ErrorTrackingOptions ErrorTracking { get; init; } = ErrorTrackingOptions.Default;
 
+    /// <summary>
+    /// The clock that says what "now" is for hourly error windows, rate spikes, ignore limits and retention ages;
+    /// the system clock unless a test supplies its own.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Options for a writer: create the store when it is missing.</summary>
     public static TelemetryStoreOptions Writer { get; } = new();
 

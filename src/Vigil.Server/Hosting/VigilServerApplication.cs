@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp.Grpc;
 using Vigil.Server.Otlp.Http;
+using Vigil.Server.Probes;
 using Vigil.Storage;
 
 namespace Vigil.Server.Hosting;
@@ -107,6 +108,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddSingleton<OtlpIngestService>();
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
+        builder.Services.AddVigilProbes(options.Probes);
         builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue));
 
         var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Net;
+using Vigil.Server.Probes;
 
 namespace Vigil.Server.Hosting;
 
@@ -50,6 +51,9 @@ public sealed class VigilServerOptions
     /// <summary>Records written in one store transaction, at most.</summary>
     public int MaxRecordsPerCommit { get; set; } = DefaultMaxRecordsPerCommit;
 
+    /// <summary>The synthetic probes to run (usually from the configuration file, see <see cref="Configuration.ServerConfigurationLoader"/>).</summary>
+    public IReadOnlyList<ProbeDefinition> Probes { get; set; } = [];
+
     /// <summary>The bind address as an IP address (<c>localhost</c> means the IPv4 loopback).</summary>
     /// <exception cref="ArgumentException">The address is neither an IP address nor <c>localhost</c>.</exception>
     public IPAddress BindAddress() =>
@@ -94,6 +98,8 @@ public sealed class VigilServerOptions
         {
             errors.Add("The queue limits must be at least 1 record.");
         }
+
+        errors.AddRange(ProbeValidation.Validate(Probes).Select(p => p.ToString()));
 
         return errors;
     }

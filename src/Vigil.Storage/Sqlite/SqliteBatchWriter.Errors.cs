@@ -9,6 +9,7 @@ namespace Vigil.Storage.Sqlite;
 internal sealed partial class SqliteBatchWriter
 {
     private readonly ErrorTrackingOptions _errorTracking;
+    private readonly TimeProvider _clock;
     private readonly SqliteErrorCommands _errors;
 
     private void WriteErrors(TelemetryBatch batch)
@@ -19,7 +20,7 @@ internal sealed partial class SqliteBatchWriter
             return;
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = _clock.GetUtcNow();
         foreach (var occurrence in occurrences)
         {
             WriteError(occurrence, now);

@@ -31,10 +31,11 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly List<KeyValuePair<object, (long Id, long Hash)>> _pendingByReference = [];
     private readonly List<KeyValuePair<(char Table, long Hash), long>> _pendingByHash = [];
 
-    public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking)
+    public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking, TimeProvider clock)
     {
         _connection = connection;
         _errorTracking = errorTracking;
+        _clock = clock;
         _errors = new SqliteErrorCommands(connection);
         using (var cache = connection.CreateCommand())
         {

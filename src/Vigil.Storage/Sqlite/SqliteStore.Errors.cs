@@ -23,7 +23,7 @@ internal sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
-        return ReadAsync<IReadOnlyList<ErrorGroup>>(connection => QueryErrorGroups(connection, query, DateTimeOffset.UtcNow), cancellationToken);
+        return ReadAsync<IReadOnlyList<ErrorGroup>>(connection => QueryErrorGroups(connection, query, _clock.GetUtcNow()), cancellationToken);
     }
 
     public Task<ErrorGroupDetail?> GetErrorGroupAsync(long id, int hours, int latestEvents, CancellationToken cancellationToken = default)
@@ -32,14 +32,14 @@ internal sealed partial class SqliteStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(hours, MaxErrorHours);
         ArgumentOutOfRangeException.ThrowIfNegative(latestEvents);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(latestEvents, MaxLatestErrorEvents);
-        return ReadAsync(connection => GetErrorGroup(connection, id, hours, latestEvents, DateTimeOffset.UtcNow), cancellationToken);
+        return ReadAsync(connection => GetErrorGroup(connection, id, hours, latestEvents, _clock.GetUtcNow()), cancellationToken);
     }
 
     public async Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default)
     {
         ErrorLifecycle.Validate(change);
         ThrowIfDisposed();
-        var now = DateTimeOffset.UtcNow;
+        var now = _clock.GetUtcNow();
         var changed = await WriteTransactionAsync(
             (connection, transaction) => UpdateErrorGroupStatus(connection, transaction, id, change, now),
             cancellationToken).ConfigureAwait(false);

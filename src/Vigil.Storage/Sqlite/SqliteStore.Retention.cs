@@ -29,7 +29,7 @@ internal sealed partial class SqliteStore
 
         if (options.MaxAge is { } maxAge)
         {
-            var cutoff = UnixTime.ToNanoseconds(DateTimeOffset.UtcNow - maxAge);
+            var cutoff = UnixTime.ToNanoseconds(_clock.GetUtcNow() - maxAge);
             for (var i = 0; i < s_signals.Length; i++)
             {
                 int count;

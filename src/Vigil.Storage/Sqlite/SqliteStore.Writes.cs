@@ -28,7 +28,7 @@ internal sealed partial class SqliteStore
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    _writer ??= new SqliteBatchWriter(OpenConnection(), _errorTracking);
+                    _writer ??= new SqliteBatchWriter(OpenConnection(), _errorTracking, _clock);
                     _writer.Write(batch);
                     return;
                 }
@@ -55,7 +55,7 @@ internal sealed partial class SqliteStore
         try
         {
             ThrowIfDisposed();
-            _writer ??= new SqliteBatchWriter(OpenConnection(), _errorTracking);
+            _writer ??= new SqliteBatchWriter(OpenConnection(), _errorTracking, _clock);
             using var transaction = _writer.Connection.BeginTransaction(deferred: false);
             var result = action(_writer.Connection, transaction);
             transaction.Commit();

@@ -15,6 +15,7 @@ internal sealed partial class SqliteStore : ITelemetryStore
     private readonly int _busyTimeoutMilliseconds;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ErrorTrackingOptions _errorTracking;
+    private readonly TimeProvider _clock;
 
     // Resources and scopes never change once stored, so their read-side objects are cached by id.
     private readonly ConcurrentDictionary<long, TelemetryResource> _resources = new();
@@ -23,10 +24,11 @@ internal sealed partial class SqliteStore : ITelemetryStore
     private SqliteBatchWriter? _writer;
     private bool _disposed;
 
-    private SqliteStore(string location, string connectionString, TimeSpan busyTimeout, ErrorTrackingOptions errorTracking)
+    private SqliteStore(string location, string connectionString, TimeSpan busyTimeout, ErrorTrackingOptions errorTracking, TimeProvider clock)
     {
         Location = location;
         _errorTracking = errorTracking;
+        _clock = clock;
         _connectionString = connectionString;
         _busyTimeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
     }
@@ -62,7 +64,7 @@ internal sealed partial class SqliteStore : ITelemetryStore
             // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed.
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         };
-        var store = new SqliteStore(path, builder.ToString(), options.BusyTimeout, options.ErrorTracking);
+        var store = new SqliteStore(path, builder.ToString(), options.BusyTimeout, options.ErrorTracking, options.Clock);
         try
         {
             using var connection = store.OpenConnection();

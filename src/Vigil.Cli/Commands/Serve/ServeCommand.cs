@@ -24,6 +24,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
     };
 
     private readonly ServerPortOptions _ports = new();
+    private readonly ServerConfigOption _config = new();
     private readonly Option<string?> _apiKey = new("--api-key")
     {
         Description = $"Require this key on OTLP and query requests (Authorization: Bearer KEY or x-api-key: KEY). Default: ${ApiKeyEnvironmentVariable}.",
@@ -39,6 +40,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         Options.Add(_bind);
         _ports.AddTo(this);
         Options.Add(_apiKey);
+        _config.AddTo(this);
         SetAction(ExecuteAsync);
     }
 
@@ -49,6 +51,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         "vigil serve --store /var/lib/vigil/vigil.db",
         "vigil serve --grpc-port 0 --otlp-port 0 --port 0   # free ports, printed at start-up",
         "VIGIL_API_KEY=s3cret vigil serve --bind 0.0.0.0    # reachable from other machines, key required",
+        "vigil serve --config vigil.server.json       # with the synthetic probes it declares (see docs/server.md)",
     ];
 
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
@@ -60,9 +63,10 @@ internal sealed class ServeCommand : Command, IHaveExamples
             ApiKey = parseResult.GetValue(_apiKey) ?? _context.GetEnvironmentVariable(ApiKeyEnvironmentVariable),
         };
         _ports.ApplyTo(parseResult, options);
+        var configFile = _config.ApplyTo(parseResult, _context, options);
 
         await using var server = await ServerLifetime.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        await WriteBannerAsync(server, options).ConfigureAwait(false);
+        await WriteBannerAsync(server, options, configFile).ConfigureAwait(false);
 
         // Ctrl-C or SIGTERM: the normal way to stop.
         await ServerLifetime.WaitForStopAsync(cancellationToken).ConfigureAwait(false);
@@ -70,12 +74,13 @@ internal sealed class ServeCommand : Command, IHaveExamples
         return ExitCodes.Success;
     }
 
-    private async Task WriteBannerAsync(VigilServerApplication server, VigilServerOptions options)
+    private async Task WriteBannerAsync(VigilServerApplication server, VigilServerOptions options, string? configFile)
     {
         var output = _context.Data;
         await output.WriteLineAsync($"vigil serve {VersionAction.InformationalVersion}").ConfigureAwait(false);
         await ServerLifetime.WriteListenersAsync(output, server, options).ConfigureAwait(false);
         await output.WriteLineAsync($"  API key    {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "required")}").ConfigureAwait(false);
+        await ServerConfigOption.WriteProbesAsync(output, configFile, options.Probes).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
         if (options.IsExposed() && string.IsNullOrEmpty(options.ApiKey))
         {

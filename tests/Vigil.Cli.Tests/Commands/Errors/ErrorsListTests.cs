@@ -171,8 +171,8 @@ public sealed class ErrorsListTests : IDisposable
     [Fact]
     public async Task Errors_RateSpikes_SeverityRaisedAndMarked()
     {
-        // The store measures spikes by the real clock: a dozen events in the last hour and none before.
-        var now = DateTimeOffset.UtcNow;
+        // The store measures spikes by the CLI's clock: a dozen events in the last hour and none before.
+        var now = CliHarness.Now.AddMinutes(30);
         _cli.Clock.Now = now;
         await _store.WriteLogsAsync([.. Enumerable.Range(1, 12).Select(i => ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", now.AddSeconds(-5 * i)))]);
 

@@ -33,7 +33,7 @@ public sealed class ErrorsShowTests : IDisposable
         Assert.Matches(@"Services\s+orders", text);
         Assert.Matches(@"Releases\s+1\.0\.0, 1\.1\.0", text);
 
-        // The hours are the store's, by the real clock (see the Sparkline tests below for their content).
+        // The hours' content is checked by the Sparkline tests below.
         Assert.Matches(@"Last 24h\s+[▁▂▃▄▅▆▇█]{24}  max \d+/h  total \d+", text);
         Assert.Contains("Stack trace", text, StringComparison.Ordinal);
         Assert.Contains("at Orders.Api.Pay(Order order)", text, StringComparison.Ordinal);
@@ -45,11 +45,11 @@ public sealed class ErrorsShowTests : IDisposable
         Assert.Empty(run.Stderr);
     }
 
-    // The store counts hours up to the current one by the real clock, so these events are placed by it:
-    // one in the previous hour, two at the start of the current one.
+    // The store counts hours up to the current one by the CLI's clock: one event in the previous hour, two at the
+    // start of the current one.
     private async Task<string> RecentGroupIdAsync()
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = CliHarness.Now.AddMinutes(30);
         var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
         _cli.Clock.Now = now;
         await _store.WriteLogsAsync(

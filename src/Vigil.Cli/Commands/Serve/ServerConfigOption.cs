@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Vigil.Cli.Output;
+using Vigil.Server.Configuration;
+using Vigil.Server.Hosting;
+using Vigil.Server.Probes;
+
+namespace Vigil.Cli.Commands.Serve;
+
+/// <summary>
+/// <c>--config FILE</c>: the server's configuration file (probes). Without it, <c>VIGIL_SERVER_CONFIG</c>, else
+/// <c>vigil.server.json</c> in the working directory when there is one. A missing or wrong file is a usage error
+/// that lists every problem.
+/// </summary>
+internal sealed class ServerConfigOption
+{
+    private readonly Option<string?> _config = new("--config")
+    {
+        Description = $"The server's configuration file with its probes (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} when present).",
+        HelpName = "FILE",
+    };
+
+    /// <summary>Adds the option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command) => command.Options.Add(_config);
+
+    /// <summary>Reads the configuration file, if any, into <paramref name="options"/>.</summary>
+    /// <returns>The file read, or null when there is none.</returns>
+    /// <exception cref="CliUsageException">The file is missing or wrong.</exception>
+    public string? ApplyTo(ParseResult parseResult, CliContext context, VigilServerOptions options)
+    {
+        var path = ServerConfigurationLoader.Locate(parseResult.GetValue(_config), context.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            options.Probes = ServerConfigurationLoader.Load(path).Probes;
+            return path;
+        }
+        catch (ServerConfigurationException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+    }
+
+    /// <summary>Writes the configuration file and one line per probe for serve's start-up block.</summary>
+    public static async Task WriteProbesAsync(TextWriter output, string? source, IReadOnlyList<ProbeDefinition> probes)
+    {
+        if (source is not null)
+        {
+            await output.WriteLineAsync($"  config     {source}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync($"  probes     {(probes.Count == 0 ? "none" : probes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))}").ConfigureAwait(false);
+        foreach (var probe in probes)
+        {
+            await output.WriteLineAsync($"    {probe.Name}  {Target(probe)}  every {DurationFormatter.Format(probe.Interval)}, timeout {DurationFormatter.Format(probe.Timeout)}").ConfigureAwait(false);
+        }
+    }
+
+    private static string Target(ProbeDefinition probe) => probe.Kind switch
+    {
+        ProbeKind.Http => $"http {probe.Method.ToUpperInvariant()} {probe.Url}",
+        ProbeKind.Tcp => $"tcp {probe.Host}:{probe.Port}",
+        _ => $"command {probe.File}{(probe.Arguments.Count == 0 ? string.Empty : " " + string.Join(' ', probe.Arguments))}",
+    };
+}

@@ -1,0 +1,13 @@
+using Vigil.Server.Probes;
+
+namespace Vigil.Server.Configuration;
+
+/// <summary>What the server's configuration file declares (see docs/server.md).</summary>
+public sealed record ServerConfiguration
+{
+    /// <summary>The file it was read from; null when nothing was read.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The synthetic probes to run.</summary>
+    public IReadOnlyList<ProbeDefinition> Probes { get; init; } = [];
+}
