@@ -106,7 +106,7 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
                 Some.Histogram("http.request.duration", 10, [0, 10, 0, 0], s_t0.AddSeconds(10), new KeyValuePair<string, object?>("http.route", "/orders")),
             ],
         });
-        _server = await LoopbackServer.StartAsync(_store.Path);
+        _server = await LoopbackServer.StartAsync(_store.Path, clock: new CliHarness().Clock);
     }
 
     public async Task DisposeAsync()
