@@ -60,7 +60,7 @@ public abstract partial class TelemetryStoreContractTests
         await WriteSpansAsync(spanEvent);
         await WriteLogsAsync(log);
         await WriteLogsAsync(log with { SpanId = Some.SpanId(10), Timestamp = time.AddSeconds(5) });
-        await WriteSpansAsync(spanEvent with { SpanId = Some.SpanId(10) });
+        await WriteSpansAsync(SomeErrors.Span(unwound.GetType().FullName!, unwound.Message, atCatch, time.AddSeconds(5), trace: 5, span: 10));
 
         // Assert: one group, one count per occurrence.
         Assert.Equal(2, Assert.Single(await GroupsAsync()).Count);
