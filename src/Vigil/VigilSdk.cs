@@ -4,6 +4,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Vigil.Configuration;
+using Vigil.Errors;
 using Vigil.Pipeline;
 
 namespace Vigil;
@@ -42,6 +43,9 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
         _tracerProvider = services.GetService<TracerProvider>();
         _meterProvider = services.GetService<MeterProvider>();
         _loggerProvider = services.GetService<LoggerProvider>();
+
+        // Without a host no hosted service starts it; with one, the host does.
+        services.GetService<UnhandledExceptionCapture>()?.Install();
     }
 
     /// <summary>The options in force, after configuration files, environment variables and code.</summary>
@@ -78,11 +82,7 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
     /// <summary>Exports everything buffered so far; returns whether every sink finished within <paramref name="timeout"/>.</summary>
     public bool Flush(TimeSpan timeout)
     {
-        var milliseconds = (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
-        var traces = _tracerProvider?.ForceFlush(milliseconds) ?? true;
-        var metrics = _meterProvider?.ForceFlush(milliseconds) ?? true;
-        var logs = _loggerProvider?.ForceFlush(milliseconds) ?? true;
-        return traces && metrics && logs;
+        return PipelineFlush.Flush(_loggerProvider, _tracerProvider, _meterProvider, timeout);
     }
 
     /// <summary>Flushes every sink and stops.</summary>

@@ -37,4 +37,10 @@ public sealed class VigilOptions
 
     /// <summary>Which attribute values are masked before any sink sees them (section <c>Redaction</c>).</summary>
     public RedactionOptions Redaction { get; } = new();
+
+    /// <summary>Unhandled-exception capture and how the local store groups errors (section <c>Errors</c>).</summary>
+    public ErrorsOptions Errors { get; } = new();
+
+    /// <summary>How registered health checks are run and recorded (section <c>Health</c>).</summary>
+    public HealthOptions Health { get; } = new();
 }

@@ -8,7 +8,7 @@ namespace Vigil.Configuration;
 /// Checks bound options as a whole: the <c>[Range]</c> and <c>[Required]</c> rules of every section and
 /// the rules that span keys. Every problem is collected, so one start-up shows them all.
 /// </summary>
-internal static class VigilOptionsValidator
+internal static partial class VigilOptionsValidator
 {
     public static IReadOnlyList<string> Validate(VigilOptions options, Func<string, string> describeOrigin)
     {
@@ -58,6 +58,7 @@ internal static class VigilOptionsValidator
         AddBlankEntries(options.Tracing.Sources, "Tracing:Sources", describeOrigin, errors);
         AddBlankEntries(options.Metrics.Meters, "Metrics:Meters", describeOrigin, errors);
         AddBlankEntries(options.Redaction.Keys, "Redaction:Keys", describeOrigin, errors);
+        ValidateErrors(options.Errors, describeOrigin, errors);
         return errors;
     }
 

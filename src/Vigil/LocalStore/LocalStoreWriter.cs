@@ -19,15 +19,20 @@ internal sealed class LocalStoreWriter : IDisposable
 
     private readonly Lock _sync = new();
     private readonly RetentionOptions _retention;
+    private readonly TelemetryStoreOptions _storeOptions;
     private ITelemetryStore? _store;
     private Timer? _retentionTimer;
     private int _references;
     private int _retentionRunning;
 
-    public LocalStoreWriter(string path, RetentionOptions retention)
+    /// <param name="path">The store file.</param>
+    /// <param name="retention">What the retention timer deletes.</param>
+    /// <param name="errorTracking">How the store groups the exceptions written to it; the defaults when null.</param>
+    public LocalStoreWriter(string path, RetentionOptions retention, ErrorTrackingOptions? errorTracking = null)
     {
         Path = path;
         _retention = retention;
+        _storeOptions = TelemetryStoreOptions.Writer with { ErrorTracking = errorTracking ?? ErrorTrackingOptions.Default };
     }
 
     public string Path { get; }
@@ -90,7 +95,7 @@ internal sealed class LocalStoreWriter : IDisposable
         {
             if (_store is null)
             {
-                _store = SqliteTelemetryStore.Open(Path, TelemetryStoreOptions.Writer);
+                _store = SqliteTelemetryStore.Open(Path, _storeOptions);
                 _retentionTimer = new Timer(_ => ApplyRetention(), null, s_firstRetentionDelay, s_retentionInterval);
             }
 

@@ -41,8 +41,8 @@ internal static partial class TelemetryMapper
             TraceFlags = (int)record.TraceFlags,
             EventName = record.EventId.Name,
             ExceptionType = exception?.GetType().FullName,
-            ExceptionMessage = exception?.Message,
-            ExceptionStackTrace = exception?.ToString(),
+            ExceptionMessage = exception is null ? null : ExceptionText.GetMessage(exception),
+            ExceptionStackTrace = exception is null ? null : ExceptionText.GetFullText(exception),
             Scope = new InstrumentationScopeInfo { Name = record.CategoryName ?? string.Empty },
             Resource = resource,
         };

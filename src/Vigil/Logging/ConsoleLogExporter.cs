@@ -30,6 +30,7 @@ internal sealed class ConsoleLogExporter : BaseExporter<LogRecord>
     private readonly TextWriter _output;
     private readonly PrettyLogFormatter? _pretty;
     private readonly JsonLogLineSerializer? _json;
+    private readonly HealthConsoleFilter _healthFilter = new();
     private StringBuilder _text = new(4096);
     private char[] _decoded = [];
     private long _failedBatches;
@@ -94,6 +95,11 @@ internal sealed class ConsoleLogExporter : BaseExporter<LogRecord>
                 var skipped = 0;
                 foreach (var record in batch)
                 {
+                    if (!_healthFilter.ShouldWrite(record))
+                    {
+                        continue;
+                    }
+
                     if (!TryAppend(record))
                     {
                         skipped++;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Vigil.Logging;
 
 /// <summary>
@@ -6,6 +8,16 @@ namespace Vigil.Logging;
 /// </summary>
 internal static class ExceptionText
 {
+    // An exception's stack trace grows while it unwinds: a record logged at a catch that rethrows (a tracked
+    // operation does) would otherwise be rendered at export time with the frames of wherever the exception was
+    // caught last, and no longer match the span's exception event, recorded at the catch. Keyed weakly, so a
+    // snapshot lives exactly as long as its exception; the first one taken wins.
+    private static readonly ConditionalWeakTable<Exception, string> s_snapshots = [];
+
+    /// <summary>Takes the text of <paramref name="exception"/> now, on the logging thread, for the sinks to use later.</summary>
+    public static void Capture(Exception exception) =>
+        s_snapshots.TryAdd(exception, Render(exception));
+
     public static string GetMessage(Exception exception)
     {
         try
@@ -20,7 +32,10 @@ internal static class ExceptionText
     }
 
     /// <summary>Type, message, inner exceptions and stack traces, as <see cref="Exception.ToString"/> renders them.</summary>
-    public static string GetFullText(Exception exception)
+    public static string GetFullText(Exception exception) =>
+        s_snapshots.TryGetValue(exception, out var snapshot) ? snapshot : Render(exception);
+
+    private static string Render(Exception exception)
     {
         try
         {

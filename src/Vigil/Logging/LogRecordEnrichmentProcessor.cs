@@ -5,8 +5,9 @@ using Vigil.Redaction;
 namespace Vigil.Logging;
 
 /// <summary>
-/// Runs first, on the logging thread, before any sink: folds the active logging scopes into the
-/// record's attributes and masks secret values. A record with no scope and no secret is left as it
+/// Runs first, on the logging thread, before any sink: takes the text of the record's exception while its
+/// stack trace is still the one at the logging call (see <see cref="ExceptionText.Capture"/>), folds the active
+/// logging scopes into the record's attributes and masks secret values. A record with no scope and no secret is left as it
 /// is, without allocating.
 /// </summary>
 internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
@@ -29,6 +30,11 @@ internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
 
     public override void OnEnd(LogRecord data)
     {
+        if (data.Exception is { } exception)
+        {
+            ExceptionText.Capture(exception);
+        }
+
         var scopeItems = CollectScopes();
         var attributes = data.Attributes;
         var hasSecret = HasSecret(attributes);

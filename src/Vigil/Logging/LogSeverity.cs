@@ -16,7 +16,10 @@ internal static class LogSeverity
     private static readonly string[] s_shortNames = ["TRC", "DBG", "INF", "WRN", "ERR", "CRT"];
 
     /// <summary>The OpenTelemetry severity number, 1-24; 0 (unspecified) for <see cref="LogLevel.None"/>.</summary>
-    public static int GetSeverityNumber(LogRecord record) => record.LogLevel switch
+    public static int GetSeverityNumber(LogRecord record) => GetSeverityNumber(record.LogLevel);
+
+    /// <summary>The OpenTelemetry severity number of a level, 1-24; 0 (unspecified) for <see cref="LogLevel.None"/>.</summary>
+    public static int GetSeverityNumber(LogLevel level) => level switch
     {
         LogLevel.Trace => 1,
         LogLevel.Debug => 5,

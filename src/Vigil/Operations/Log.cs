@@ -15,4 +15,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, EventName = "OperationAbandoned", Level = LogLevel.Warning, Message = "Operation {Operation} was abandoned after {ElapsedMilliseconds:0.###} ms: its scope ended without Complete() or Fail()")]
     public static partial void OperationAbandoned(ILogger logger, string operation, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 5, EventName = "UnhandledException", Level = LogLevel.Critical, Message = "Unhandled exception (the runtime is terminating: {IsTerminating})")]
+    public static partial void UnhandledException(ILogger logger, Exception exception, bool isTerminating);
+
+    [LoggerMessage(EventId = 6, EventName = "UnobservedTaskException", Level = LogLevel.Error, Message = "A faulted task's exception was never observed")]
+    public static partial void UnobservedTaskException(ILogger logger, Exception exception);
 }

@@ -6,6 +6,8 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Vigil.Errors;
+using Vigil.Health;
 using Vigil.LocalStore;
 using Vigil.Logging;
 using Vigil.Metrics;
@@ -34,7 +36,7 @@ internal static class VigilPipeline
         var scopes = new ScopeCaptureLoggerProvider();
         var resource = ServiceResource.Build(options.Service, Guid.NewGuid().ToString(), Assembly.GetEntryAssembly());
         var store = options.Store.Enabled ?? !options.Otlp.Enabled
-            ? new LocalStoreWriter(LocalStorePath.Resolve(options.Store, sinkEnvironment), LocalStorePath.Retention(options.Store))
+            ? new LocalStoreWriter(LocalStorePath.Resolve(options.Store, sinkEnvironment), LocalStorePath.Retention(options.Store), ErrorTrackingOptionsMapper.ToStoreOptions(options.Errors))
             : null;
         var sinks = new SinkFactory(options, queues, sinkEnvironment, resource, store);
 
@@ -43,6 +45,13 @@ internal static class VigilPipeline
         services.AddMetrics();
         services.TryAddSingleton<OperationTracker>();
         services.AddSingleton<SdkMetrics>();
+        if (options.Errors.CaptureUnhandled)
+        {
+            services.AddSingleton<UnhandledExceptionCapture>();
+            services.AddHostedService(sp => sp.GetRequiredService<UnhandledExceptionCapture>());
+        }
+
+        HealthServices.Add(services, options.Health, options.Logging.MinimumLevel);
 
         services.AddLogging(logging =>
         {

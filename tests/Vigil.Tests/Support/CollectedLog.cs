@@ -11,4 +11,5 @@ internal sealed record CollectedLog(
     IReadOnlyDictionary<string, object?> Attributes,
     ActivityTraceId TraceId,
     ActivitySpanId SpanId,
-    Exception? Exception);
+    Exception? Exception,
+    string? EventName = null);

@@ -21,7 +21,7 @@ internal sealed class CollectingLogExporter : BaseExporter<LogRecord>
                 attributes[attribute.Key] = attribute.Value;
             }
 
-            _logs.Enqueue(new CollectedLog(record.CategoryName, record.LogLevel, record.FormattedMessage, attributes, record.TraceId, record.SpanId, record.Exception));
+            _logs.Enqueue(new CollectedLog(record.CategoryName, record.LogLevel, record.FormattedMessage, attributes, record.TraceId, record.SpanId, record.Exception, record.EventId.Name));
         }
 
         return ExportResult.Success;

@@ -68,6 +68,9 @@ internal sealed class TestVigil : IDisposable
             {
                 options.Console.Enabled = false;
                 options.Store.Enabled = false;
+
+                // Process-wide handlers: a test that wants them turns them on, so others never see its exceptions.
+                options.Errors.CaptureUnhandled = false;
                 configure?.Invoke(options);
             },
             services =>
