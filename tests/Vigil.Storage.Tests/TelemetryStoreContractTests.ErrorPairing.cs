@@ -44,6 +44,58 @@ public abstract partial class TelemetryStoreContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_LogRenderedAfterFurtherUnwinding_PairedIntoTheSpanEventsGroup()
+    {
+        // Arrange: a log-and-rethrow whose log exporter renders the exception text later (OpenTelemetry's OTLP
+        // exporter does), by when it has unwound through more frames than the span event recorded at the catch.
+        var (atCatch, unwound) = LogAndRethrow();
+        var time = DateTimeOffset.UtcNow;
+        var spanEvent = SomeErrors.Span(unwound.GetType().FullName!, unwound.Message, atCatch, time, trace: 5, span: 9);
+        var log = SomeErrors.Log(unwound, time.AddMilliseconds(1), trace: 5, span: 9);
+        Assert.NotEqual(
+            ExceptionFingerprinter.Compute(new ExceptionDetails { StackTrace = atCatch }).Value,
+            ExceptionFingerprinter.Compute(new ExceptionDetails { StackTrace = log.ExceptionStackTrace }).Value);
+
+        // Act: the first occurrence span event first, the second one log first.
+        await WriteSpansAsync(spanEvent);
+        await WriteLogsAsync(log);
+        await WriteLogsAsync(log with { SpanId = Some.SpanId(10), Timestamp = time.AddSeconds(5) });
+        await WriteSpansAsync(spanEvent with { SpanId = Some.SpanId(10) });
+
+        // Assert: one group, one count per occurrence.
+        Assert.Equal(2, Assert.Single(await GroupsAsync()).Count);
+    }
+
+    private static (string AtCatch, Exception Unwound) LogAndRethrow()
+    {
+        string? atCatch = null;
+        try
+        {
+            RethrowAfterRecording(text => atCatch = text);
+        }
+        catch (KeyNotFoundException exception)
+        {
+            return (atCatch!, exception);
+        }
+
+        throw new InvalidOperationException("Nothing was thrown.");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void RethrowAfterRecording(Action<string> record)
+    {
+        try
+        {
+            ThrowSite.Fail(7);
+        }
+        catch (KeyNotFoundException exception)
+        {
+            record(exception.ToString());
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task WriteAsync_RetryFailingThreeTimesInOneSpan_CountsThree()
     {
         // Arrange: three attempts, each logged and recorded as a span event.

@@ -11,9 +11,10 @@ namespace Vigil.Cli.Remote;
 /// A read-only <see cref="ITelemetryStore"/> over a Vigil server's query API (docs/api.md), so every
 /// command prints the same thing whether it reads a store file or <c>--server URL</c>.
 /// A server that cannot be reached, or refuses the key, becomes a <see cref="StoreException"/>
-/// (exit code 2); a parameter the server refuses becomes a usage error (exit code 1).
+/// (exit code 2); a parameter the server refuses becomes a usage error (exit code 1). The one write,
+/// an error group's status change, is in <c>HttpTelemetryStore.Errors.cs</c>.
 /// </summary>
-internal sealed class HttpTelemetryStore : ITelemetryStore
+internal sealed partial class HttpTelemetryStore : ITelemetryStore
 {
     /// <summary>How long one request may take before the server counts as unreachable.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
@@ -104,40 +105,40 @@ internal sealed class HttpTelemetryStore : ITelemetryStore
         return result ?? new MetricQueryResult { Name = query.Name, Step = query.Step };
     }
 
-    public Task<IReadOnlyList<ErrorGroup>> QueryErrorGroupsAsync(ErrorGroupQuery query, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Error groups are not served yet.");
-
-    public Task<ErrorGroupDetail?> GetErrorGroupAsync(long id, int hours, int latestEvents, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Error groups are not served yet.");
-
-    public Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Error groups are not served yet.");
-
-    public Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("Health is not served yet.");
-
     public ValueTask DisposeAsync()
     {
         _client.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>GETs and reads JSON; null on 404 (an unknown trace or metric).</summary>
-    private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
+    /// <summary>GETs and reads JSON; null on 404 (an unknown trace, metric or error group).</summary>
+    private Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), detail => new CliUsageException($"{Location}: {detail}"), cancellationToken);
+
+    /// <summary>
+    /// Sends the request (and disposes it) and reads JSON; null on a 404 problem. A 400 becomes
+    /// <paramref name="badRequest"/>'s exception, a 501 (the server's store lacks the feature) a
+    /// <see cref="NotSupportedException"/>, anything else unsuccessful a <see cref="StoreException"/>.
+    /// </summary>
+    private async Task<T?> SendAsync<T>(HttpRequestMessage request, Func<string, Exception> badRequest, CancellationToken cancellationToken)
         where T : class
     {
         HttpResponseMessage response;
-        try
+        using (request)
         {
-            response = await _client.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new StoreException(Location, $"cannot reach the Vigil server at {Location}: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new StoreException(Location, $"the Vigil server at {Location} did not answer within {RequestTimeout.TotalSeconds:0} s", e);
+            try
+            {
+                response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e)
+            {
+                throw new StoreException(Location, $"cannot reach the Vigil server at {Location}: {e.Message}", e);
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new StoreException(Location, $"the Vigil server at {Location} did not answer within {RequestTimeout.TotalSeconds:0} s", e);
+            }
         }
 
         using (response)
@@ -147,7 +148,9 @@ internal sealed class HttpTelemetryStore : ITelemetryStore
                 case HttpStatusCode.NotFound when response.Content.Headers.ContentType?.MediaType == "application/problem+json":
                     return null;
                 case HttpStatusCode.BadRequest:
-                    throw new CliUsageException($"{Location}: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)}");
+                    throw badRequest(await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false));
+                case HttpStatusCode.NotImplemented:
+                    throw new NotSupportedException($"{Location}: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)}");
                 case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
                     throw new StoreException(Location, $"the Vigil server at {Location} refused the request: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)} (use --api-key or VIGIL_API_KEY)", null);
                 case var status when !response.IsSuccessStatusCode:
@@ -156,6 +159,7 @@ internal sealed class HttpTelemetryStore : ITelemetryStore
 
             try
             {
+                // The error and health endpoints write enums in camelCase; reading enum names ignores case.
                 return await response.Content.ReadFromJsonAsync<T>(TelemetryJson.Options, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException e)

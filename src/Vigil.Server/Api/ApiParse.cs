@@ -1,8 +1,9 @@
 using System.Globalization;
+using Vigil.Storage;
 
 namespace Vigil.Server.Api;
 
-/// <summary>Checks for values with a fixed shape: trace ids and log levels.</summary>
+/// <summary>Checks for values with a fixed shape: trace ids, log levels, error group ids and the error and health enums.</summary>
 internal static class ApiParse
 {
     public static string? TraceId(string name, string? text)
@@ -40,6 +41,49 @@ internal static class ApiParse
             "fatal" or "critical" or "crit" or "ftl" => 21,
             _ => throw new BadParameterException($"{name}: '{Shorten(text)}' is not a level (trace, debug, info, warn, error, fatal, or a severity number 1 to 24)"),
         };
+    }
+
+    /// <summary>An error group id from the path: a whole number of 1 or more that fits a long.</summary>
+    public static long GroupId(string name, string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id >= 1
+            ? id
+            : throw new BadParameterException($"{name}: '{Shorten(text)}' is not an error group id (a whole number of 1 or more)");
+
+    public static ErrorGroupStatus? GroupStatus(string name, string? text) =>
+        Named<ErrorGroupStatus>(name, text, "an error group status (unresolved, resolved, ignored)");
+
+    public static ErrorSeverity? GroupSeverity(string name, string? text) =>
+        Named<ErrorSeverity>(name, text, "a severity (low, medium, high, critical)");
+
+    public static HealthSourceKind? HealthKind(string name, string? text) =>
+        Named<HealthSourceKind>(name, text, "a health source kind (check, probe)");
+
+    /// <summary>An enum by its name, any case; numbers are refused so a script cannot depend on the order of values.</summary>
+    public static bool TryName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(candidate.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static T? Named<T>(string name, string? text, string what)
+        where T : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return TryName<T>(text, out var value) ? value : throw new BadParameterException($"{name}: '{Shorten(text)}' is not {what}");
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

@@ -8,6 +8,9 @@ internal static class ApiResults
 {
     public static IResult Json<T>(T value) => Results.Json(value, TelemetryJson.Options);
 
+    /// <summary>For the error and health endpoints, whose enums are camelCase (see <see cref="ApiJson"/>).</summary>
+    public static IResult CamelJson<T>(T value) => Results.Json(value, ApiJson.Options);
+
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
@@ -20,6 +23,20 @@ internal static class ApiResults
         catch (BadParameterException e)
         {
             return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad query parameter");
+        }
+        catch (BadBodyException e)
+        {
+            return Results.Problem(detail: e.Message, statusCode: e.StatusCode, title: e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "Request body too large",
+                StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+                _ => "Bad request body",
+            });
+        }
+        catch (NotSupportedException e)
+        {
+            // A store engine without error tracking or health: the server works, this feature does not.
+            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status501NotImplemented, title: "Not supported by this store");
         }
         catch (StoreException e)
         {

@@ -2,7 +2,10 @@ using Vigil.Server.Api;
 
 namespace Vigil.Server;
 
-/// <summary>Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/metrics</c>); see docs/api.md.</summary>
+/// <summary>
+/// Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/metrics</c>, <c>/api/errors</c>,
+/// <c>/api/health</c>); see docs/api.md.
+/// </summary>
 public static class QueryApiEndpointRouteBuilderExtensions
 {
     /// <summary>
@@ -22,6 +25,12 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/traces/{traceId}", TracesEndpoints.GetAsync);
         api.MapGet("/metrics", (Func<HttpContext, Task<IResult>>)MetricsEndpoints.ListAsync);
         api.MapGet("/metrics/{name}", MetricsEndpoints.QueryAsync);
+        api.MapGet("/errors", (Func<HttpContext, Task<IResult>>)ErrorsEndpoints.ListAsync);
+        api.MapGet("/errors/{id}", ErrorsEndpoints.GetAsync);
+
+        // The one write: behind the same API key as every /api/* request (docs/api.md).
+        api.MapPost("/errors/{id}/status", ErrorStatusEndpoint.PostAsync);
+        api.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.QueryAsync);
         return endpoints;
     }
 }

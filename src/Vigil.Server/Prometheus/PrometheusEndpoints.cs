@@ -3,7 +3,10 @@ using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;
 
-/// <summary><c>GET /metrics</c>: every stored metric's latest value, then the server's own figures.</summary>
+/// <summary>
+/// <c>GET /metrics</c>: every stored metric's latest value, then the server's own figures, then the status of every
+/// health check and probe and the count of error groups.
+/// </summary>
 internal static class PrometheusEndpoints
 {
     public static async Task ScrapeAsync(HttpContext context)
@@ -12,6 +15,8 @@ internal static class PrometheusEndpoints
         var families = new List<ExpositionFamily>(await StoreMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false));
         var taken = families.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         families.AddRange(IngestMetricFamilies.Read(context.RequestServices.GetService<IIngestStatistics>()).Where(f => taken.Add(f.Name)));
+        families.AddRange((await HealthMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
+        families.AddRange((await ErrorGroupMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
 
         var openMetrics = WantsOpenMetrics(context.Request);
         context.Response.ContentType = openMetrics ? ExpositionWriter.OpenMetricsContentType : ExpositionWriter.TextContentType;

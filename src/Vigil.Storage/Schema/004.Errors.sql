@@ -69,3 +69,14 @@ CREATE TABLE error_events (
 CREATE INDEX ix_error_events_group_time ON error_events (group_id, time);
 CREATE INDEX ix_error_events_time ON error_events (time);
 CREATE INDEX ix_error_events_span ON error_events (span_id, trace_id) WHERE span_id IS NOT NULL;
+
+-- Another fingerprint of a group's exception: the same exception object reported by a log record and by its
+-- span's exception event can carry different stack texts (an exporter that renders the text after the
+-- exception unwound further), so the fingerprint of the second report, once paired with the first, is
+-- recorded here and sends every later report with it to the same group.
+CREATE TABLE error_group_aliases (
+    fingerprint TEXT NOT NULL,
+    grouping_version INTEGER NOT NULL,
+    group_id INTEGER NOT NULL REFERENCES error_groups (id),
+    PRIMARY KEY (fingerprint, grouping_version)
+) WITHOUT ROWID;

@@ -40,6 +40,9 @@ internal sealed class PreparedCommand : IDisposable
 
     public long ExecuteInt64() => (long)Command.ExecuteScalar()!;
 
+    /// <summary>The first column of the first row as a number, or null when there is no row.</summary>
+    public long? ExecuteNullableInt64() => Command.ExecuteScalar() is long value ? value : null;
+
     public SqliteDataReader ExecuteReader() => Command.ExecuteReader();
 
     public void Dispose() => _command?.Dispose();

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Vigil.Storage.Internal;
 
 namespace Vigil.Storage.Sqlite;
@@ -30,20 +31,27 @@ internal sealed partial class SqliteBatchWriter
     private void WriteError(ErrorOccurrence occurrence, DateTimeOffset now)
     {
         var time = UnixTime.ToNanoseconds(occurrence.Timestamp);
-        var group = UpsertErrorGroup(occurrence, time);
         if (occurrence.TraceId is not null && occurrence.SpanId is not null)
         {
             _errors.PairEvent.Set(0, occurrence.SpanId);
             _errors.PairEvent.Set(1, occurrence.TraceId);
-            _errors.PairEvent.Set(2, group.Id);
-            _errors.PairEvent.Set(3, (int)occurrence.Source);
-            _errors.PairEvent.Set(4, time);
-            if (_errors.PairEvent.Execute() > 0)
+            _errors.PairEvent.Set(2, (int)occurrence.Source);
+            _errors.PairEvent.Set(3, occurrence.Type);
+            _errors.PairEvent.Set(4, occurrence.Message);
+            _errors.PairEvent.Set(5, time);
+            if (_errors.PairEvent.ExecuteNullableInt64() is { } pairedGroup)
             {
-                // The other report of this same occurrence is already stored and counted.
+                // The other report of this same occurrence is already stored and counted. Its stack text may
+                // differ from this one's, so this fingerprint becomes an alias of that group.
+                _errors.InsertAlias.Set(0, occurrence.Fingerprint.Value);
+                _errors.InsertAlias.Set(1, ExceptionFingerprinter.Version);
+                _errors.InsertAlias.Set(2, pairedGroup);
+                _errors.InsertAlias.Execute();
                 return;
             }
         }
+
+        var group = FindAliasedGroup(occurrence) ?? UpsertErrorGroup(occurrence, time);
 
         var insert = _errors.InsertEvent;
         insert.Set(0, group.Id);
@@ -91,6 +99,21 @@ internal sealed partial class SqliteBatchWriter
         _errors.CountHour.Execute();
     }
 
+    /// <summary>The group this fingerprint was paired into as an alias, with its life-cycle state; null when none.</summary>
+    private ErrorGroup? FindAliasedGroup(ErrorOccurrence occurrence)
+    {
+        _errors.FindAlias.Set(0, occurrence.Fingerprint.Value);
+        _errors.FindAlias.Set(1, ExceptionFingerprinter.Version);
+        if (_errors.FindAlias.ExecuteNullableInt64() is not { } id)
+        {
+            return null;
+        }
+
+        _errors.ReadGroup.Set(0, id);
+        using var reader = _errors.ReadGroup.ExecuteReader();
+        return reader.Read() ? ReadLifecycle(reader) : null;
+    }
+
     /// <summary>Finds or creates the group; returns the life-cycle state it had before this event.</summary>
     private ErrorGroup UpsertErrorGroup(ErrorOccurrence occurrence, long time)
     {
@@ -106,7 +129,11 @@ internal sealed partial class SqliteBatchWriter
         upsert.Set(8, (int)occurrence.Severity);
         using var reader = upsert.ExecuteReader();
         reader.Read();
-        return new ErrorGroup
+        return ReadLifecycle(reader);
+    }
+
+    private static ErrorGroup ReadLifecycle(SqliteDataReader reader) =>
+        new()
         {
             Id = reader.GetInt64(0),
             Count = reader.GetInt64(1),
@@ -117,5 +144,4 @@ internal sealed partial class SqliteBatchWriter
             IgnoredUntil = reader.IsDBNull(6) ? null : UnixTime.FromNanoseconds(reader.GetInt64(6)),
             IgnoredUntilCount = reader.IsDBNull(7) ? null : reader.GetInt64(7),
         };
-    }
 }

@@ -17,12 +17,32 @@ internal sealed class SqliteErrorCommands
             "ON CONFLICT (fingerprint, grouping_version) DO UPDATE SET count = count " +
             "RETURNING id, count, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count;",
             "@fingerprint", "@version", "@method", "@type", "@message", "@culprit", "@stack", "@time", "@severity");
+        // The other report of one occurrence: same span, other source, same type and message, within a second. Not
+        // matched by group, because the two reports' stack texts may differ (see error_group_aliases).
         PairEvent = new(
             connection,
             "UPDATE error_events SET paired = 1 WHERE id = (SELECT id FROM error_events " +
-            "WHERE span_id = @span AND trace_id = @trace AND group_id = @group AND source <> @source AND paired = 0 " +
-            "AND time BETWEEN @time - 1000000000 AND @time + 1000000000 ORDER BY abs(time - @time) LIMIT 1);",
-            "@span", "@trace", "@group", "@source", "@time");
+            "WHERE span_id = @span AND trace_id = @trace AND source <> @source AND paired = 0 " +
+            "AND type = @type AND coalesce(message, '') = coalesce(@message, '') " +
+            "AND time BETWEEN @time - 1000000000 AND @time + 1000000000 ORDER BY abs(time - @time) LIMIT 1) " +
+            "RETURNING group_id;",
+            "@span", "@trace", "@source", "@type", "@message", "@time");
+        FindAlias = new(
+            connection,
+            "SELECT group_id FROM error_group_aliases WHERE fingerprint = @fingerprint AND grouping_version = @version;",
+            "@fingerprint", "@version");
+        InsertAlias = new(
+            connection,
+            "INSERT INTO error_group_aliases (fingerprint, grouping_version, group_id) " +
+            "SELECT @fingerprint, @version, @group WHERE NOT EXISTS " +
+            "(SELECT 1 FROM error_groups WHERE fingerprint = @fingerprint AND grouping_version = @version) " +
+            "ON CONFLICT DO NOTHING;",
+            "@fingerprint", "@version", "@group");
+        ReadGroup = new(
+            connection,
+            "SELECT id, count, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count " +
+            "FROM error_groups WHERE id = @id;",
+            "@id");
         InsertEvent = new(
             connection,
             "INSERT INTO error_events (group_id, time, source, trace_id, span_id, service_name, release, type, message, stacktrace, paired) " +
@@ -47,13 +67,19 @@ internal sealed class SqliteErrorCommands
             "INSERT INTO error_hourly_counts (group_id, hour, count) VALUES (@group, @hour, 1) " +
             "ON CONFLICT (group_id, hour) DO UPDATE SET count = count + 1;",
             "@group", "@hour");
-        All = [UpsertGroup, PairEvent, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
+        All = [UpsertGroup, PairEvent, FindAlias, InsertAlias, ReadGroup, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
     }
 
     public PreparedCommand UpsertGroup { get; }
 
     /// <summary>Marks the matching unpaired event from the other source as paired; one row changed means "paired".</summary>
     public PreparedCommand PairEvent { get; }
+
+    public PreparedCommand FindAlias { get; }
+
+    public PreparedCommand InsertAlias { get; }
+
+    public PreparedCommand ReadGroup { get; }
 
     public PreparedCommand InsertEvent { get; }
 

@@ -26,9 +26,15 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<LoopbackServer> StartAsync(string storePath, string? apiKey = null)
+    /// <param name="storePath">The store file.</param>
+    /// <param name="apiKey">The API key to require, if any.</param>
+    /// <param name="clock">
+    /// The store's clock (error-group hours, spikes, ignore limits); pass the CLI's when comparing with a local run,
+    /// which gives the store the CLI's clock.
+    /// </param>
+    public static async Task<LoopbackServer> StartAsync(string storePath, string? apiKey = null, TimeProvider? clock = null)
     {
-        var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader);
+        var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader with { Clock = clock ?? TimeProvider.System });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(store);

@@ -36,6 +36,18 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
         "metrics http.request.duration --since 15m --step 5m",
         "metrics http.request.duration --since 15m --service orders --json",
         "metrics no.such.metric",
+        "errors",
+        "errors --json",
+        "errors --status all --severity high",
+        "errors --service billing --since 1h",
+        "errors --status all --limit 1",
+        "errors show 1",
+        "errors show 2 --json --hours 3 --events 1",
+        "errors show 99",
+        "health",
+        "health --json",
+        "health --kind probe",
+        "health --service orders --kind check",
     };
 
     public async Task InitializeAsync()
@@ -47,6 +59,36 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
                 Some.Log("order placed", CliHarness.Now.AddMinutes(-4), attributes: [new("tenant", "acme"), new("amount", 12.5), new("items", 3L), new("paid", true), new("tags", new object?[] { "a", 1L })]),
                 Some.Log("payment declined", CliHarness.Now.AddMinutes(-2), severity: 17, traceId: Some.TraceId, attributes: [new("tenant", "acme")]),
                 Some.Log("invoice sent", CliHarness.Now.AddMinutes(-1), service: "billing"),
+                Some.Log("order 42 has no lines", CliHarness.Now.AddMinutes(-3), severity: 17, traceId: Some.TraceId) with
+                {
+                    ExceptionType = "System.InvalidOperationException",
+                    ExceptionMessage = "order 42 has no lines",
+                    ExceptionStackTrace = "System.InvalidOperationException: order 42 has no lines\n   at Shop.Orders.OrderService.PlaceAsync(Order order) in /src/OrderService.cs:line 31",
+                },
+                Some.Log("Timeout expired", CliHarness.Now.AddMinutes(-2), severity: 17, service: "billing") with
+                {
+                    ExceptionType = "Microsoft.Data.SqlClient.SqlException",
+                    ExceptionMessage = "Timeout expired",
+                    ExceptionStackTrace = "Microsoft.Data.SqlClient.SqlException: Timeout expired\n   at Shop.Billing.InvoiceRepository.Load(Int32 id) in /src/InvoiceRepository.cs:line 77",
+                },
+                Some.Log("database is slow", CliHarness.Now.AddMinutes(-2)) with
+                {
+                    EventName = HealthLogRecord.EventName,
+                    Attributes = [new(HealthLogRecord.Name, "database"), new(HealthLogRecord.Status, "degraded"), new(HealthLogRecord.DurationMilliseconds, 812.5)],
+                },
+            ],
+            HealthResults =
+            [
+                new HealthResult
+                {
+                    Name = "shop-home",
+                    Kind = HealthSourceKind.Probe,
+                    ServiceName = "vigil",
+                    Status = HealthStatus.Healthy,
+                    Observed = HealthStatus.Healthy,
+                    Timestamp = CliHarness.Now.AddMinutes(-1),
+                    Duration = TimeSpan.FromMilliseconds(40),
+                },
             ],
             Spans =
             [
@@ -64,7 +106,7 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
                 Some.Histogram("http.request.duration", 10, [0, 10, 0, 0], s_t0.AddSeconds(10), new KeyValuePair<string, object?>("http.route", "/orders")),
             ],
         });
-        _server = await LoopbackServer.StartAsync(_store.Path);
+        _server = await LoopbackServer.StartAsync(_store.Path, clock: new CliHarness().Clock);
     }
 
     public async Task DisposeAsync()
@@ -88,8 +130,9 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
         var local = await cli.RunAsync([.. args, "--store", _store.Path]).WaitAsync(TimeSpan.FromSeconds(30));
         var remote = await cli.RunAsync([.. args, "--server", _server!.Url]).WaitAsync(TimeSpan.FromSeconds(30));
 
-        // Each line either prints data or is one of the two "not found" lines (exit code 3).
-        Assert.True(local.ExitCode == 3 || (local.ExitCode == 0 && local.Stdout.Length > 0), $"{local.ExitCode}: {local.Stderr}");
+        // Each line either prints data or is one of the "not found" lines (exit code 3); vigil health exits with the worst status.
+        var printed = commandLine.StartsWith("health", StringComparison.Ordinal) ? local.ExitCode is 0 or 1 or 2 : local.ExitCode == 0;
+        Assert.True(local.ExitCode == 3 || (printed && local.Stdout.Length > 0), $"{local.ExitCode}: {local.Stderr}");
         Assert.Equal(local.ExitCode, remote.ExitCode);
         Assert.Equal(local.Stdout, remote.Stdout);
         Assert.Equal(local.Stderr, remote.Stderr);
@@ -102,6 +145,21 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("payment declined", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ErrorsAndHealthSample_IsNotEmpty_SoParityMeansSomething()
+    {
+        var cli = new CliHarness();
+
+        var show = await cli.RunAsync("errors", "show", "1", "--server", _server!.Url).WaitAsync(TimeSpan.FromSeconds(30));
+        var health = await cli.RunAsync("health", "--server", _server.Url).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("InvalidOperationException", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains(Some.TraceId, show.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, health.ExitCode);
+        Assert.Contains("shop-home", health.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,11 +34,15 @@ internal sealed class ReadServer : IAsyncDisposable
 
     public FakeIngestStatistics Statistics { get; }
 
-    public static async Task<ReadServer> StartAsync(string? apiKey = null, string? storePath = null)
+    /// <param name="apiKey">The API key to require, if any.</param>
+    /// <param name="storePath">The store file; a new one in a temp folder by default.</param>
+    /// <param name="wrap">Wraps the real store, to stand for another engine's behaviour.</param>
+    public static async Task<ReadServer> StartAsync(string? apiKey = null, string? storePath = null, Func<ITelemetryStore, ITelemetryStore>? wrap = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer);
+        store = wrap?.Invoke(store) ?? store;
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -3,7 +3,7 @@ using Vigil.Storage;
 namespace Vigil.Server.Tests.Api;
 
 /// <summary>Records with sensible defaults, around a fixed <see cref="Now"/>.</summary>
-internal static class Seed
+internal static partial class Seed
 {
     public const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 

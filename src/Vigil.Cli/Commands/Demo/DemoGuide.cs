@@ -15,6 +15,8 @@ internal static class DemoGuide
             $"vigil logs --since 5m {store}",
             $"vigil traces --errors {store}",
             $"vigil metrics {store}",
+            $"vigil errors {store}",
+            $"vigil errors show 1 {store}",
         ];
     }
 

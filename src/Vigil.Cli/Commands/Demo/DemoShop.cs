@@ -93,8 +93,10 @@ internal sealed class DemoShop
             if (number % 5 == 4)
             {
                 var declined = new DemoPaymentDeclinedException($"The card for order {orderId} was declined (insufficient funds).");
+                // The client span says that it failed and why (error.type, as the HTTP conventions do); the exception
+                // itself is reported once, by the tracked checkout operation that it fails.
                 payment?.SetStatus(ActivityStatusCode.Error, declined.Message);
-                payment?.AddException(declined);
+                payment?.SetTag("error.type", declined.GetType().FullName);
                 _telemetry.Orders.Add(1, new KeyValuePair<string, object?>("outcome", "declined"));
                 throw declined;
             }

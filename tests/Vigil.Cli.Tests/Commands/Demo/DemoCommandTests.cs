@@ -37,6 +37,7 @@ public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
         Assert.Contains($"vigil logs --since 5m --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
         Assert.Contains($"vigil traces --errors --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
         Assert.Contains($"vigil metrics --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
+        Assert.Contains($"vigil errors --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +85,23 @@ public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
         Assert.Equal(byName["checkout"].SpanId, payment.ParentSpanId);
         Assert.Equal(SpanKind.Client, payment.Kind);
         Assert.Equal(SpanStatusCode.Error, payment.StatusCode);
-        Assert.Contains(payment.Events, e => e.Name == "exception");
+        Assert.Contains(payment.Attributes, a => a.Key == "error.type" && Equals(a.Value, typeof(DemoPaymentDeclinedException).FullName));
+        Assert.Contains(byName["checkout"].Events, e => e.Name == "exception");
+    }
+
+    [Fact]
+    public async Task Demo_DeclinedPayments_OneErrorGroupCountingEachOnce()
+    {
+        // Each decline is reported twice over OTLP (the failed operation's Error log and its span's exception
+        // event, with stack texts taken at different moments): the store pairs them into one group.
+        var declines = (await _demo.ReadAsync(store => store.QueryLogsAsync(new LogQuery { MinimumSeverity = 17, Limit = 10_000 })))
+            .Count(l => l.ExceptionType is not null);
+        var groups = await _demo.ReadAsync(store => store.QueryErrorGroupsAsync(new ErrorGroupQuery()));
+
+        var group = Assert.Single(groups);
+        Assert.Equal(typeof(DemoPaymentDeclinedException).FullName, group.Type);
+        Assert.True(declines > 0);
+        Assert.Equal(declines, group.Count);
     }
 
     [Fact]

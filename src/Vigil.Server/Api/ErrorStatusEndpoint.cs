@@ -1,0 +1,31 @@
+using Vigil.Storage;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// <c>POST /api/errors/{id}/status</c>: a user's triage decision (<c>vigil errors resolve|ignore|reopen</c>), the
+/// query API's one write. POST rather than PUT because it is not idempotent: "ignore for 10 more events" counts from
+/// the moment it is applied, and every change clears the regression mark.
+/// </summary>
+internal static class ErrorStatusEndpoint
+{
+    public static Task<IResult> PostAsync(HttpContext context, string id) => ApiResults.RunAsync(async () =>
+    {
+        _ = new QueryParameters(context.Request.Query, ApiResults.Now(context));
+        var groupId = ApiParse.GroupId("id", id);
+        var change = await ErrorStatusBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        ErrorGroup? group;
+        try
+        {
+            group = await store.UpdateErrorGroupStatusAsync(groupId, change, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ArgumentException e)
+        {
+            // The store's own check of the change (the contract's "the change is not valid").
+            throw new BadBodyException(StatusCodes.Status400BadRequest, "body: " + e.Message);
+        }
+
+        return group is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.CamelJson(group);
+    });
+}

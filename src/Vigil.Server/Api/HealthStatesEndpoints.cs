@@ -1,0 +1,24 @@
+using Vigil.Storage;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// <c>GET /api/health</c>: the applications' health checks and the server's probes, as <c>vigil health</c> prints
+/// them. Not the server's own health, which is <c>/health/live</c> and <c>/health/ready</c>.
+/// </summary>
+internal static class HealthStatesEndpoints
+{
+    public static Task<IResult> QueryAsync(HttpContext context) => ApiResults.RunAsync(async () =>
+    {
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "service", "kind");
+        var query = new HealthQuery
+        {
+            ServiceName = p.Text("service"),
+            Kind = ApiParse.HealthKind("kind", p.Text("kind", 16)),
+        };
+        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var states = await store.QueryHealthAsync(query, context.RequestAborted).ConfigureAwait(false);
+        var worst = states.Count == 0 ? HealthStatus.Healthy : states.Max(s => s.Latest.Status);
+        return ApiResults.CamelJson(new HealthOverview(worst, states));
+    });
+}

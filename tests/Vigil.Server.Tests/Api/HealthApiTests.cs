@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using Vigil.Storage;
+
+namespace Vigil.Server.Tests.Api;
+
+public sealed class HealthApiTests
+{
+    private static async Task<ReadServer> StartWithHealthAsync()
+    {
+        var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Logs =
+            [
+                Seed.HealthCheck("database", "healthy", minutesAgo: 5, data: new KeyValuePair<string, object?>("pool.free", 7L)),
+                Seed.HealthCheck("database", "degraded", minutesAgo: 2),
+                Seed.HealthCheck("disk", "healthy", service: "billing", minutesAgo: 1),
+            ],
+            HealthResults = [Seed.Probe("shop-home", HealthStatus.Unhealthy, HealthStatus.Unhealthy, minutesAgo: 1, description: "503 Service Unavailable")],
+        });
+        return server;
+    }
+
+    [Fact]
+    public async Task GetHealth_ChecksAndProbes_WorstStatusAndEveryStateInLowercase()
+    {
+        await using var server = await StartWithHealthAsync();
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/health", UriKind.Relative)).DefaultTimeout());
+
+        var root = json.RootElement;
+        Assert.Equal("unhealthy", root.GetProperty("status").GetString());
+        var items = root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("latest")).ToList();
+        Assert.Equal(["check/billing/disk", "check/orders/database", "probe/vigil/shop-home"], items.Select(i => $"{i.GetProperty("kind").GetString()}/{i.GetProperty("serviceName").GetString()}/{i.GetProperty("name").GetString()}"));
+        var database = items[1];
+        Assert.Equal("degraded", database.GetProperty("status").GetString());
+        Assert.Equal("00:00:00.0125000", database.GetProperty("duration").GetString());
+        Assert.Equal(Seed.Now.AddMinutes(-2), root.GetProperty("items")[1].GetProperty("since").GetDateTimeOffset());
+        var probe = items[2];
+        Assert.Equal("503 Service Unavailable", probe.GetProperty("description").GetString());
+        Assert.Equal(503, probe.GetProperty("data").GetProperty("http.response.status_code").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("?kind=probe", "unhealthy", "shop-home")]
+    [InlineData("?kind=CHECK&service=orders", "degraded", "database")]
+    [InlineData("?service=billing", "healthy", "disk")]
+    public async Task GetHealth_Filters_ApplyToItemsAndTheWorstStatus(string filter, string worst, string name)
+    {
+        await using var server = await StartWithHealthAsync();
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/health" + filter, UriKind.Relative)).DefaultTimeout());
+
+        Assert.Equal(worst, json.RootElement.GetProperty("status").GetString());
+        var item = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(name, item.GetProperty("latest").GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("?service=nobody")]
+    [InlineData("?service=%27%20OR%201%3D1%20--")]
+    public async Task GetHealth_NothingMatches_HealthyWithNoItems(string filter)
+    {
+        await using var server = await StartWithHealthAsync();
+
+        using var response = await server.Client.GetAsync(new Uri("/api/health" + filter, UriKind.Relative)).DefaultTimeout();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().DefaultTimeout());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Empty(json.RootElement.GetProperty("items").EnumerateArray());
+    }
+}
