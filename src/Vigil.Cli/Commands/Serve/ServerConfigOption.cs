@@ -15,7 +15,7 @@ internal sealed class ServerConfigOption
 {
     private readonly Option<string?> _config = new("--config")
     {
-        Description = $"The server's configuration file with its probes (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} when present).",
+        Description = $"The server's configuration file: probes and error tracking (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} when present).",
         HelpName = "FILE",
     };
 
