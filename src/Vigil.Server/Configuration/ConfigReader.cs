@@ -62,6 +62,17 @@ internal sealed class ConfigReader
         return null;
     }
 
+    public double? Number(JsonElement value, string path, double minimum, double maximum)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= minimum && number <= maximum)
+        {
+            return number;
+        }
+
+        Add(path, $"{Show(value)} is not allowed: a number from {minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {maximum.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        return null;
+    }
+
     public bool? Boolean(JsonElement value, string path)
     {
         if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)

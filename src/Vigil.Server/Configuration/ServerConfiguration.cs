@@ -1,4 +1,5 @@
 using Vigil.Server.Probes;
+using Vigil.Storage;
 
 namespace Vigil.Server.Configuration;
 
@@ -10,4 +11,7 @@ public sealed record ServerConfiguration
 
     /// <summary>The synthetic probes to run.</summary>
     public IReadOnlyList<ProbeDefinition> Probes { get; init; } = [];
+
+    /// <summary>How the store groups the exceptions it receives (the <c>Errors</c> section; see docs/errors.md).</summary>
+    public ErrorTrackingOptions ErrorTracking { get; init; } = ErrorTrackingOptions.Default;
 }

@@ -1,42 +1,42 @@
 using System.Text.Json;
 using Vigil.Server.Probes;
+using Vigil.Storage;
 
 namespace Vigil.Server.Configuration;
 
-/// <summary>The file's top level: one object with a <c>Probes</c> array.</summary>
+/// <summary>The file's top level: one object with a <c>Probes</c> array and an <c>Errors</c> section.</summary>
 public static partial class ServerConfigurationLoader
 {
-    private static List<ProbeDefinition?> Read(JsonElement root, ConfigReader reader)
+    private static readonly string[] s_keys = ["Probes", "Errors"];
+
+    private static (List<ProbeDefinition?> Probes, ErrorTrackingOptions ErrorTracking) Read(JsonElement root, ConfigReader reader)
     {
-        var probes = new List<ProbeDefinition?>();
         if (root.ValueKind != JsonValueKind.Object)
         {
             reader.Add(string.Empty, $"{ConfigReader.Show(root)} is not allowed: the configuration is a JSON object, e.g. {{ \"Probes\": [] }}");
-            return probes;
+            return ([], ErrorTrackingOptions.Default);
         }
 
-        JsonElement? probesElement = null;
+        var sections = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in root.EnumerateObject())
         {
-            if (!property.Name.Equals("Probes", StringComparison.OrdinalIgnoreCase))
+            if (!s_keys.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
             {
-                reader.Add(property.Name, "is not a key of the server configuration (allowed: Probes)");
+                reader.Add(property.Name, $"is not a key of the server configuration (allowed: {string.Join(", ", s_keys)})");
             }
-            else if (probesElement is not null)
+            else if (!sections.TryAdd(property.Name, property.Value))
             {
                 reader.Add(property.Name, "is given more than once");
             }
-            else
-            {
-                probesElement = property.Value;
-            }
         }
 
-        if (probesElement is not { } array)
-        {
-            return probes;
-        }
+        var errorTracking = sections.TryGetValue("Errors", out var errors) ? ErrorsJsonReader.Read(errors, reader) : ErrorTrackingOptions.Default;
+        return (sections.TryGetValue("Probes", out var probes) ? ReadProbes(probes, reader) : [], errorTracking);
+    }
 
+    private static List<ProbeDefinition?> ReadProbes(JsonElement array, ConfigReader reader)
+    {
+        var probes = new List<ProbeDefinition?>();
         if (array.ValueKind != JsonValueKind.Array)
         {
             reader.Add("Probes", $"{ConfigReader.Show(array)} is not allowed: an array of probes");

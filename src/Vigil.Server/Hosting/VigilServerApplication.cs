@@ -61,7 +61,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         }
 
         var ownsStore = store is null;
-        store ??= SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer);
+        store ??= SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer with { ErrorTracking = options.ErrorTracking });
         var listeners = new VigilListeners();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Vigil.Server.Probes;
+using Vigil.Storage;
 
 namespace Vigil.Server.Hosting;
 
@@ -53,6 +54,12 @@ public sealed class VigilServerOptions
 
     /// <summary>The synthetic probes to run (usually from the configuration file, see <see cref="Configuration.ServerConfigurationLoader"/>).</summary>
     public IReadOnlyList<ProbeDefinition> Probes { get; set; } = [];
+
+    /// <summary>
+    /// How the store groups the exceptions it receives: severity and grouping rules, in-app prefixes, minimum log
+    /// severity, spikes (usually the configuration file's <c>Errors</c> section).
+    /// </summary>
+    public ErrorTrackingOptions ErrorTracking { get; set; } = ErrorTrackingOptions.Default;
 
     /// <summary>The bind address as an IP address (<c>localhost</c> means the IPv4 loopback).</summary>
     /// <exception cref="ArgumentException">The address is neither an IP address nor <c>localhost</c>.</exception>

@@ -157,7 +157,7 @@ public sealed class ServerConfigurationTests
             "Probes:4:Interval: '-5s' is not a duration",
             "Probes:4:FailureThreshold: 0 is not allowed",
             "Probes:4:File: is required",
-            "Alerts: is not a key of the server configuration (allowed: Probes)",
+            "Alerts: is not a key of the server configuration (allowed: Probes, Errors)",
         ];
         foreach (var problem in expected)
         {

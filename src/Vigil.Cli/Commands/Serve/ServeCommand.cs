@@ -81,6 +81,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         await ServerLifetime.WriteListenersAsync(output, server, options).ConfigureAwait(false);
         await output.WriteLineAsync($"  API key    {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "required")}").ConfigureAwait(false);
         await ServerConfigOption.WriteProbesAsync(output, configFile, options.Probes).ConfigureAwait(false);
+        await ErrorTrackingSummary.WriteAsync(output, options.ErrorTracking).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
         if (options.IsExposed() && string.IsNullOrEmpty(options.ApiKey))
         {

@@ -7,7 +7,7 @@ using Vigil.Server.Probes;
 namespace Vigil.Cli.Commands.Serve;
 
 /// <summary>
-/// <c>--config FILE</c>: the server's configuration file (probes). Without it, <c>VIGIL_SERVER_CONFIG</c>, else
+/// <c>--config FILE</c>: the server's configuration file (probes, error tracking). Without it, <c>VIGIL_SERVER_CONFIG</c>, else
 /// <c>vigil.server.json</c> in the working directory when there is one. A missing or wrong file is a usage error
 /// that lists every problem.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class ServerConfigOption
 {
     private readonly Option<string?> _config = new("--config")
     {
-        Description = $"The server's configuration file with its probes (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} when present).",
+        Description = $"The server's configuration file: probes and error tracking (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} when present).",
         HelpName = "FILE",
     };
 
@@ -35,7 +35,9 @@ internal sealed class ServerConfigOption
 
         try
         {
-            options.Probes = ServerConfigurationLoader.Load(path).Probes;
+            var configuration = ServerConfigurationLoader.Load(path);
+            options.Probes = configuration.Probes;
+            options.ErrorTracking = configuration.ErrorTracking;
             return path;
         }
         catch (ServerConfigurationException e)

@@ -1,0 +1,84 @@
+using System.Text.Json;
+
+namespace Vigil.Server.Configuration;
+
+/// <summary>The value forms of the <c>Errors</c> section: objects of known keys, log levels, lists of names.</summary>
+internal static partial class ErrorsJsonReader
+{
+    // The .NET log levels as OpenTelemetry severity numbers (the first number of each range), as the SDK maps them.
+    private static readonly (string Name, int Severity)[] s_levels =
+    [
+        ("Trace", 1), ("Debug", 5), ("Information", 9), ("Warning", 13), ("Error", 17), ("Critical", 21),
+    ];
+
+    /// <summary>The keys of an object, case-insensitively; repeated and unknown keys are problems. Null when it is not an object.</summary>
+    private static Dictionary<string, JsonElement>? ReadObject(JsonElement element, string path, string[] keys, string what, string expected, ConfigReader reader)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            reader.Add(path, $"{ConfigReader.Show(element)} is not allowed: {expected}");
+            return null;
+        }
+
+        var values = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!keys.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                reader.Add($"{path}:{property.Name}", $"is not a key of {what} (allowed: {string.Join(", ", keys)})");
+            }
+            else if (!values.TryAdd(property.Name, property.Value))
+            {
+                reader.Add($"{path}:{property.Name}", "is given more than once");
+            }
+        }
+
+        return values;
+    }
+
+    private static int? ReadLevel(JsonElement value, string path, ConfigReader reader)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
+        foreach (var (name, severity) in s_levels)
+        {
+            if (name.Equals(text, StringComparison.OrdinalIgnoreCase))
+            {
+                return severity;
+            }
+        }
+
+        reader.Add(path, $"{ConfigReader.Show(value)} is not a log level: {string.Join(", ", s_levels.Select(l => l.Name))}");
+        return null;
+    }
+
+    /// <summary>An array of non-blank strings (prefixes, type names, attribute names), trimmed.</summary>
+    private static List<string> Names(JsonElement value, string path, ConfigReader reader)
+    {
+        var names = new List<string>();
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            reader.Add(path, $"{ConfigReader.Show(value)} is not allowed: an array of strings");
+            return names;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (reader.String(item, $"{path}:{index}") is { } text)
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    reader.Add($"{path}:{index}", "is blank: give a name, or remove the entry");
+                }
+                else
+                {
+                    names.Add(text.Trim());
+                }
+            }
+
+            index++;
+        }
+
+        return names;
+    }
+}
