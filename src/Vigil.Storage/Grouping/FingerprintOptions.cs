@@ -13,7 +13,7 @@ public sealed class FingerprintOptions
     public IReadOnlyList<string> InAppExcludePrefixes { get; init; } =
     [
         "System.", "Microsoft.", "Grpc.", "Npgsql.", "Newtonsoft.", "OpenTelemetry.", "Polly.", "Dapper.",
-        "Serilog.", "Xunit.", "NUnit.", "Castle.", "Internal.", "Interop.", "Vigil.Sdk.",
+        "Serilog.", "Xunit.", "NUnit.", "Castle.", "Internal.", "Interop.", "Vigil.Sdk.", "Vigil.OperationTracker.",
         "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.",
         "org.springframework.", "org.apache.", "io.netty.", "reactor.",
         "runtime.", "runtime/", "net/", "net.", "go.opentelemetry.io/", "google.golang.org/",

@@ -30,6 +30,25 @@ public sealed class ExceptionFingerprinterRuleTests
     }
 
     [Fact]
+    public void Compute_TrackedOperationFrames_NotInApp()
+    {
+        // Arrange: the same failure with and without Vigil's tracking frame between the application's.
+        const string Header = "System.InvalidOperationException: Out of stock";
+        var tracked = new ExceptionDetails
+        {
+            StackTrace = Header + "\n   at Shop.Checkout.PayAsync()\n   at Vigil.OperationTracker.TrackAsync(String operation, Func`2 work)\n   at Shop.Api.HandleAsync()",
+        };
+        var plain = new ExceptionDetails { StackTrace = Header + "\n   at Shop.Checkout.PayAsync()\n   at Shop.Api.HandleAsync()" };
+
+        // Act
+        var fingerprint = tracked.Fingerprint();
+
+        // Assert
+        Assert.Equal(plain.Fingerprint().Value, fingerprint.Value);
+        Assert.DoesNotContain(fingerprint.Components, c => c.Contains("OperationTracker", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compute_BlankExplicitAttribute_Ignored()
     {
         // Act

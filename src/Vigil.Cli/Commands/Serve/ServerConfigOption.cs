@@ -55,9 +55,11 @@ internal sealed class ServerConfigOption
         }
 
         await output.WriteLineAsync($"  probes     {(probes.Count == 0 ? "none" : probes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))}").ConfigureAwait(false);
+        // Names padded to the longest so the targets line up.
+        var width = probes.Count == 0 ? 0 : probes.Max(p => p.Name.Length);
         foreach (var probe in probes)
         {
-            await output.WriteLineAsync($"    {probe.Name}  {Target(probe)}  every {DurationFormatter.Format(probe.Interval)}, timeout {DurationFormatter.Format(probe.Timeout)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"    {probe.Name.PadRight(width)}  {Target(probe)}  every {DurationFormatter.Format(probe.Interval)}, timeout {DurationFormatter.Format(probe.Timeout)}").ConfigureAwait(false);
         }
     }
 
