@@ -34,10 +34,9 @@ internal static partial class ErrorsJsonReader
 
             if (values.TryGetValue("Attribute", out var attribute) && reader.String(attribute, $"{path}:Attribute") is { } text)
             {
-                var equals = text.IndexOf('=', StringComparison.Ordinal);
-                if (equals > 0 && text[..equals].Trim().Length > 0)
+                if (SeverityRule.TryParseAttribute(text, out var condition))
                 {
-                    rule = rule with { Attribute = new(text[..equals].Trim(), text[(equals + 1)..].Trim()) };
+                    rule = rule with { Attribute = condition };
                 }
                 else
                 {

@@ -21,4 +21,20 @@ public sealed record SeverityRule
 
     /// <summary>The severity to give.</summary>
     public ErrorSeverity Severity { get; init; }
+
+    /// <summary>
+    /// Reads an <see cref="Attribute"/> condition written as <c>key=value</c> in configuration (the SDK's and the
+    /// server's); both sides are trimmed, the key must not be blank, the value may be empty.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="attribute">The condition read.</param>
+    /// <returns>False when the text has no <c>=</c> or a blank key.</returns>
+    public static bool TryParseAttribute(string text, out KeyValuePair<string, string> attribute)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var key = equals > 0 ? text[..equals].Trim() : string.Empty;
+        attribute = new(key, equals > 0 ? text[(equals + 1)..].Trim() : string.Empty);
+        return key.Length > 0;
+    }
 }

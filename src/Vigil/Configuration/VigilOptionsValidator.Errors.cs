@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Vigil.Errors;
+using Vigil.Storage;
 
 namespace Vigil.Configuration;
 
@@ -50,7 +50,7 @@ internal static partial class VigilOptionsValidator
                 errors.Add($"'{key}:Severity' is {(rule?.Severity is { } value ? (int)value : "missing")}{Origin($"{key}:Severity", describeOrigin)}: expected one of Low, Medium, High, Critical.");
             }
 
-            if (rule?.Attribute is { } attribute && !ErrorTrackingOptionsMapper.TryParseAttribute(attribute, out _))
+            if (rule?.Attribute is { } attribute && !SeverityRule.TryParseAttribute(attribute, out _))
             {
                 errors.Add($"'{key}:Attribute' is '{attribute}'{Origin($"{key}:Attribute", describeOrigin)}: expected key=value, e.g. tenant=internal.");
             }

@@ -25,15 +25,6 @@ internal static class ErrorTrackingOptionsMapper
         };
     }
 
-    /// <summary>Reads <c>key=value</c>; the key must not be blank, the value may be empty.</summary>
-    public static bool TryParseAttribute(string text, out KeyValuePair<string, string> attribute)
-    {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        var key = equals > 0 ? text[..equals].Trim() : string.Empty;
-        attribute = new(key, equals > 0 ? text[(equals + 1)..].Trim() : string.Empty);
-        return key.Length > 0;
-    }
-
     private static GroupingRule ToGroupingRule(ErrorGroupingRuleOptions rule) => new()
     {
         Types = [.. rule.Types],
@@ -46,7 +37,7 @@ internal static class ErrorTrackingOptionsMapper
     {
         Type = rule.Type,
         Service = rule.Service,
-        Attribute = rule.Attribute is { } text && TryParseAttribute(text, out var attribute) ? attribute : null,
+        Attribute = rule.Attribute is { } text && SeverityRule.TryParseAttribute(text, out var attribute) ? attribute : null,
         Severity = rule.Severity ?? ErrorSeverity.Medium,
     };
 }
