@@ -16,6 +16,13 @@ internal static class ErrorLifecycle
         switch (group.Status)
         {
             case ErrorGroupStatus.Resolved:
+                // An event that happened before the resolve (a late export, a backlog drained after an outage) was
+                // part of what the user resolved: it is counted, but it proves nothing about the fix.
+                if (group.StatusChanged is { } resolvedAt && timestamp <= resolvedAt)
+                {
+                    return group;
+                }
+
                 // Resolved "in the next release": the releases seen at resolve time still carry the bug (the fix is
                 // not deployed there); only a release not seen before proves the fix did not work.
                 if (group.ResolvedInNextRelease && !newRelease)

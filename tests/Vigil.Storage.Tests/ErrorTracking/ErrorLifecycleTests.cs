@@ -30,6 +30,23 @@ public sealed class ErrorLifecycleTests
     }
 
     [Theory]
+    [InlineData(-1, ErrorGroupStatus.Resolved)]
+    [InlineData(0, ErrorGroupStatus.Resolved)]
+    [InlineData(1, ErrorGroupStatus.Unresolved)]
+    public void OnEvent_Resolved_OnlyAnEventAfterTheResolveReopens(int secondsAfter, ErrorGroupStatus expected)
+    {
+        // Arrange
+        var group = new ErrorGroup { Status = ErrorGroupStatus.Resolved, StatusChanged = s_now };
+
+        // Act
+        var after = ErrorLifecycle.OnEvent(group, s_now.AddSeconds(secondsAfter), newRelease: false, s_now.AddMinutes(5));
+
+        // Assert
+        Assert.Equal(expected, after.Status);
+        Assert.Equal(expected == ErrorGroupStatus.Unresolved, after.IsRegression);
+    }
+
+    [Theory]
     [InlineData(false, ErrorGroupStatus.Resolved)]
     [InlineData(true, ErrorGroupStatus.Unresolved)]
     public void OnEvent_ResolvedInNextRelease_ReopensOnlyForNewRelease(bool newRelease, ErrorGroupStatus expected)

@@ -155,7 +155,9 @@ public sealed class ErrorsListTests : IDisposable
     {
         await ErrorSamples.WriteThreeGroupsAsync(_store);
         var id = await ErrorSamples.IdOfAsync(_cli, _store, ErrorSamples.Validation);
+        _cli.Clock.Now = CliHarness.Now.AddMinutes(-2);
         await _cli.RunAsync("errors", "resolve", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--store", _store.Path);
+        _cli.Clock.Now = CliHarness.Now;
         await _store.WriteLogsAsync(ErrorSamples.Exception(ErrorSamples.Validation, "Quantity must be positive", "Validate", CliHarness.Now.AddMinutes(-1)));
 
         var run = await _cli.RunAsync("errors", "--store", _store.Path);

@@ -139,8 +139,11 @@ public sealed class ErrorsShowTests : IDisposable
     [Fact]
     public async Task Show_Regression_StatusSaysWhy()
     {
+        // Resolved a minute ago; the event comes after it (an event from before a resolve does not reopen).
         var id = await PaymentIdAsync();
+        _cli.Clock.Now = CliHarness.Now.AddMinutes(-1);
         await _cli.RunAsync("errors", "resolve", id, "--store", _store.Path);
+        _cli.Clock.Now = CliHarness.Now;
         await _store.WriteLogsAsync(ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", CliHarness.Now.AddSeconds(-30)));
 
         var run = await _cli.RunAsync("errors", "show", id, "--store", _store.Path);
