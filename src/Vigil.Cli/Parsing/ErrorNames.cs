@@ -12,7 +12,7 @@ internal static class ErrorNames
     public const string AcceptedStatuses = "unresolved, resolved, ignored or all";
 
     /// <summary>The values <c>--severity</c> accepts.</summary>
-    public const string AcceptedSeverities = "low, medium, high or critical";
+    public const string AcceptedSeverities = ErrorSeverityNames.Accepted;
 
     /// <summary>The name of a status.</summary>
     public static string Status(ErrorGroupStatus status) => status switch
@@ -23,13 +23,7 @@ internal static class ErrorNames
     };
 
     /// <summary>The name of a severity.</summary>
-    public static string Severity(ErrorSeverity severity) => severity switch
-    {
-        ErrorSeverity.Low => "low",
-        ErrorSeverity.High => "high",
-        ErrorSeverity.Critical => "critical",
-        _ => "medium",
-    };
+    public static string Severity(ErrorSeverity severity) => ErrorSeverityNames.Name(severity);
 
     /// <summary>Parses a <c>--status</c> value, case-insensitively.</summary>
     public static bool TryParseStatus(string text, out ErrorStatusFilter status, out string? error)
@@ -49,15 +43,7 @@ internal static class ErrorNames
     /// <summary>Parses a <c>--severity</c> value, case-insensitively.</summary>
     public static bool TryParseSeverity(string text, out ErrorSeverity severity, out string? error)
     {
-        severity = text.Trim().ToUpperInvariant() switch
-        {
-            "LOW" => ErrorSeverity.Low,
-            "MEDIUM" => ErrorSeverity.Medium,
-            "HIGH" => ErrorSeverity.High,
-            "CRITICAL" => ErrorSeverity.Critical,
-            _ => (ErrorSeverity)(-1),
-        };
-        error = Enum.IsDefined(severity) ? null : $"'{text}' is not a severity (use {AcceptedSeverities})";
+        error = ErrorSeverityNames.TryParse(text, out severity) ? null : $"'{text}' is not a severity (use {AcceptedSeverities})";
         return error is null;
     }
 }

@@ -18,7 +18,7 @@ internal static class HealthStatesEndpoints
         };
         var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
         var states = await store.QueryHealthAsync(query, context.RequestAborted).ConfigureAwait(false);
-        var worst = states.Count == 0 ? HealthStatus.Healthy : states.Max(s => s.Latest.Status);
+        var worst = HealthState.Worst(states);
         return ApiResults.CamelJson(new HealthOverview(worst, states));
     });
 }

@@ -9,7 +9,7 @@ internal static partial class ErrorsJsonReader
     private static readonly string[] s_severityKeys = ["Type", "Service", "Attribute", "Severity"];
 
     /// <summary>The severities as written in configuration.</summary>
-    public const string AllowedSeverities = "low, medium, high or critical";
+    public const string AllowedSeverities = ErrorSeverityNames.Accepted;
 
     private static List<SeverityRule> ReadSeverityRules(JsonElement array, ConfigReader reader)
     {
@@ -61,15 +61,8 @@ internal static partial class ErrorsJsonReader
 
     private static ErrorSeverity? ReadSeverity(JsonElement value, string path, ConfigReader reader)
     {
-        ErrorSeverity? severity = value.ValueKind == JsonValueKind.String
-            ? value.GetString()?.Trim().ToUpperInvariant() switch
-            {
-                "LOW" => ErrorSeverity.Low,
-                "MEDIUM" => ErrorSeverity.Medium,
-                "HIGH" => ErrorSeverity.High,
-                "CRITICAL" => ErrorSeverity.Critical,
-                _ => null,
-            }
+        ErrorSeverity? severity = value.ValueKind == JsonValueKind.String && ErrorSeverityNames.TryParse(value.GetString(), out var parsed)
+            ? parsed
             : null;
         if (severity is null)
         {

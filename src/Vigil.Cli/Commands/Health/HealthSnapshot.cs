@@ -6,7 +6,7 @@ namespace Vigil.Cli.Commands.Health;
 internal sealed record HealthSnapshot(IReadOnlyList<HealthState> States, DateTimeOffset Taken)
 {
     /// <summary>The worst status; its number is the exit code of <c>vigil health</c>.</summary>
-    public HealthStatus Overall => States.Count == 0 ? HealthStatus.Healthy : States.Max(s => s.Latest.Status);
+    public HealthStatus Overall => HealthState.Worst(States);
 
     /// <summary>How many states have <paramref name="status"/>.</summary>
     public int CountOf(HealthStatus status) => States.Count(s => s.Latest.Status == status);
