@@ -55,7 +55,7 @@ internal sealed class HealthTextOutput : IHealthOutput
                     (latest.ServiceName ?? "-", _palette.Service),
                     (latest.Name, Style.Plain),
                     (HealthLogRecord.StatusText(latest.Status), StatusStyle(latest.Status)),
-                    (DurationFormatter.Format(Max(snapshot.Taken - state.Since)), Style.Plain),
+                    (StateAge(snapshot.Taken - state.Since), Style.Plain),
                     (RelativeTimeFormatter.Relative(latest.Timestamp, snapshot.Taken), _palette.Dim),
                     (DurationFormatter.Format(latest.Duration), Style.Plain),
                     (Describe(latest), latest.Status == HealthStatus.Healthy ? _palette.Dim : Style.Plain));
@@ -98,5 +98,7 @@ internal sealed class HealthTextOutput : IHealthOutput
         return text.Length == 0 ? "-" : text;
     }
 
-    private static TimeSpan Max(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+    /// <summary>How long a state has held, to the second: <c>29s</c>, <c>3m12s</c> (never negative across clocks).</summary>
+    private static string StateAge(TimeSpan held) =>
+        held < TimeSpan.FromSeconds(1) ? "0s" : DurationFormatter.Format(TimeSpan.FromSeconds(Math.Floor(held.TotalSeconds)));
 }

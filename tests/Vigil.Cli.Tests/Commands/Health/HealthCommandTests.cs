@@ -74,6 +74,20 @@ public sealed class HealthCommandTests : IDisposable
         Assert.Matches(@"database\s+unhealthy\s+45m\s+10s ago\s+12\.5ms\s+timeout", run.Stdout);
     }
 
+    [Theory]
+    [InlineData(29_480, "29s")]
+    [InlineData(192_700, "3m12s")]
+    [InlineData(400, "0s")]
+    public async Task Health_StateHeldPartOfASecond_ForIsWholeSeconds(int heldMilliseconds, string expected)
+    {
+        var since = CliHarness.Now.AddMilliseconds(-heldMilliseconds);
+        await HealthSamples.WriteAsync(_store, HealthSamples.Result("database", HealthStatus.Healthy, since));
+
+        var run = await _cli.RunAsync("health", "--store", _store.Path);
+
+        Assert.Matches($@"database\s+healthy\s+{expected}\s", run.Stdout);
+    }
+
     [Fact]
     public async Task Health_ProbeFailedUnderThreshold_StaysHealthyAndSaysWhatItSaw()
     {
