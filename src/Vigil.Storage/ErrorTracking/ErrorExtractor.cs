@@ -63,6 +63,7 @@ internal static class ErrorExtractor
             ErrorEventSource.Log,
             log.TraceId,
             log.SpanId,
+            ExceptionIdentity.Read(log.Attributes),
             log.Resource,
             new ExceptionDetails
             {
@@ -85,6 +86,7 @@ internal static class ErrorExtractor
             ErrorEventSource.SpanEvent,
             span.TraceId,
             span.SpanId,
+            ExceptionIdentity.Read(spanEvent.Attributes),
             span.Resource,
             new ExceptionDetails
             {
@@ -101,6 +103,7 @@ internal static class ErrorExtractor
         ErrorEventSource source,
         string? traceId,
         string? spanId,
+        string? exceptionId,
         TelemetryResource resource,
         ExceptionDetails details,
         ErrorTrackingOptions options)
@@ -114,6 +117,7 @@ internal static class ErrorExtractor
             Source = source,
             TraceId = Id(traceId),
             SpanId = Id(spanId),
+            ExceptionId = exceptionId,
             ServiceName = service,
             Release = Release(resource),
             Type = type,

@@ -16,6 +16,9 @@ internal sealed record ErrorOccurrence
     /// <summary>Lowercase hex, or null.</summary>
     public string? SpanId { get; init; }
 
+    /// <summary>The exception object's identity (<see cref="ExceptionIdentity"/>), or null when the report has none.</summary>
+    public string? ExceptionId { get; init; }
+
     public string? ServiceName { get; init; }
 
     public string? Release { get; init; }

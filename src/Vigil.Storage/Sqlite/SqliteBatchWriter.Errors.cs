@@ -31,6 +31,17 @@ internal sealed partial class SqliteBatchWriter
     private void WriteError(ErrorOccurrence occurrence, DateTimeOffset now)
     {
         var time = UnixTime.ToNanoseconds(occurrence.Timestamp);
+        if (occurrence.ExceptionId is not null)
+        {
+            _errors.FindByExceptionId.Set(0, occurrence.ExceptionId);
+            if (_errors.FindByExceptionId.ExecuteNullableInt64() is { } reportedGroup)
+            {
+                // Another report of this very exception object is stored and counted.
+                AliasFingerprint(occurrence, reportedGroup);
+                return;
+            }
+        }
+
         if (occurrence.TraceId is not null && occurrence.SpanId is not null)
         {
             _errors.PairEvent.Set(0, occurrence.SpanId);
@@ -39,14 +50,11 @@ internal sealed partial class SqliteBatchWriter
             _errors.PairEvent.Set(3, occurrence.Type);
             _errors.PairEvent.Set(4, occurrence.Message);
             _errors.PairEvent.Set(5, time);
+            _errors.PairEvent.Set(6, occurrence.ExceptionId);
             if (_errors.PairEvent.ExecuteNullableInt64() is { } pairedGroup)
             {
-                // The other report of this same occurrence is already stored and counted. Its stack text may
-                // differ from this one's, so this fingerprint becomes an alias of that group.
-                _errors.InsertAlias.Set(0, occurrence.Fingerprint.Value);
-                _errors.InsertAlias.Set(1, ExceptionFingerprinter.Version);
-                _errors.InsertAlias.Set(2, pairedGroup);
-                _errors.InsertAlias.Execute();
+                // The other report of this same occurrence is already stored and counted.
+                AliasFingerprint(occurrence, pairedGroup);
                 return;
             }
         }
@@ -64,6 +72,7 @@ internal sealed partial class SqliteBatchWriter
         insert.Set(7, occurrence.Type);
         insert.Set(8, occurrence.Message);
         insert.Set(9, occurrence.StackTrace);
+        insert.Set(10, occurrence.ExceptionId);
         insert.Execute();
 
         if (occurrence.ServiceName is not null)
@@ -97,6 +106,18 @@ internal sealed partial class SqliteBatchWriter
         _errors.CountHour.Set(0, group.Id);
         _errors.CountHour.Set(1, UnixTime.ToNanoseconds(ErrorHour.Start(occurrence.Timestamp)));
         _errors.CountHour.Execute();
+    }
+
+    /// <summary>
+    /// A second report of a counted occurrence may carry another stack text (rendered after the exception unwound
+    /// further, or logged again by an outer catch), so its fingerprint becomes an alias of the first report's group.
+    /// </summary>
+    private void AliasFingerprint(ErrorOccurrence occurrence, long groupId)
+    {
+        _errors.InsertAlias.Set(0, occurrence.Fingerprint.Value);
+        _errors.InsertAlias.Set(1, ExceptionFingerprinter.Version);
+        _errors.InsertAlias.Set(2, groupId);
+        _errors.InsertAlias.Execute();
     }
 
     /// <summary>The group this fingerprint was paired into as an alias, with its life-cycle state; null when none.</summary>

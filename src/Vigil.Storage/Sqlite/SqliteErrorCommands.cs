@@ -23,10 +23,15 @@ internal sealed class SqliteErrorCommands
             connection,
             "UPDATE error_events SET paired = 1 WHERE id = (SELECT id FROM error_events " +
             "WHERE span_id = @span AND trace_id = @trace AND source <> @source AND paired = 0 " +
+            "AND (exception_id IS NULL OR @exception IS NULL) " +
             "AND type = @type AND coalesce(message, '') = coalesce(@message, '') " +
             "AND time BETWEEN @time - 1000000000 AND @time + 1000000000 ORDER BY abs(time - @time) LIMIT 1) " +
             "RETURNING group_id;",
-            "@span", "@trace", "@source", "@type", "@message", "@time");
+            "@span", "@trace", "@source", "@type", "@message", "@time", "@exception");
+        FindByExceptionId = new(
+            connection,
+            "SELECT group_id FROM error_events WHERE exception_id = @exception LIMIT 1;",
+            "@exception");
         FindAlias = new(
             connection,
             "SELECT group_id FROM error_group_aliases WHERE fingerprint = @fingerprint AND grouping_version = @version;",
@@ -45,9 +50,9 @@ internal sealed class SqliteErrorCommands
             "@id");
         InsertEvent = new(
             connection,
-            "INSERT INTO error_events (group_id, time, source, trace_id, span_id, service_name, release, type, message, stacktrace, paired) " +
-            "VALUES (@group, @time, @source, @trace, @span, @service, @release, @type, @message, @stack, 0);",
-            "@group", "@time", "@source", "@trace", "@span", "@service", "@release", "@type", "@message", "@stack");
+            "INSERT INTO error_events (group_id, time, source, trace_id, span_id, service_name, release, type, message, stacktrace, paired, exception_id) " +
+            "VALUES (@group, @time, @source, @trace, @span, @service, @release, @type, @message, @stack, 0, @exception);",
+            "@group", "@time", "@source", "@trace", "@span", "@service", "@release", "@type", "@message", "@stack", "@exception");
         InsertService = new(
             connection,
             "INSERT INTO error_group_services (group_id, service_name) VALUES (@group, @service) ON CONFLICT DO NOTHING;",
@@ -67,13 +72,16 @@ internal sealed class SqliteErrorCommands
             "INSERT INTO error_hourly_counts (group_id, hour, count) VALUES (@group, @hour, 1) " +
             "ON CONFLICT (group_id, hour) DO UPDATE SET count = count + 1;",
             "@group", "@hour");
-        All = [UpsertGroup, PairEvent, FindAlias, InsertAlias, ReadGroup, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
+        All = [UpsertGroup, PairEvent, FindByExceptionId, FindAlias, InsertAlias, ReadGroup, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
     }
 
     public PreparedCommand UpsertGroup { get; }
 
     /// <summary>Marks the matching unpaired event from the other source as paired; one row changed means "paired".</summary>
     public PreparedCommand PairEvent { get; }
+
+    /// <summary>The group of a stored report of the same exception object, if any.</summary>
+    public PreparedCommand FindByExceptionId { get; }
 
     public PreparedCommand FindAlias { get; }
 

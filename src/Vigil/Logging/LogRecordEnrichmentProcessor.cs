@@ -1,12 +1,15 @@
 using OpenTelemetry;
 using OpenTelemetry.Logs;
+using Vigil.Errors;
 using Vigil.Redaction;
+using Vigil.Storage;
 
 namespace Vigil.Logging;
 
 /// <summary>
 /// Runs first, on the logging thread, before any sink: takes the text of the record's exception while its
-/// stack trace is still the one at the logging call (see <see cref="ExceptionText.Capture"/>), folds the active
+/// stack trace is still the one at the logging call (see <see cref="ExceptionText.Capture"/>) and adds the
+/// exception's identity (<see cref="ExceptionIds"/>), folds the active
 /// logging scopes into the record's attributes and masks secret values. A record with no scope and no secret is left as it
 /// is, without allocating.
 /// </summary>
@@ -30,20 +33,22 @@ internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
 
     public override void OnEnd(LogRecord data)
     {
+        string? exceptionId = null;
         if (data.Exception is { } exception)
         {
             ExceptionText.Capture(exception);
+            exceptionId = ExceptionIds.Of(exception);
         }
 
         var scopeItems = CollectScopes();
         var attributes = data.Attributes;
         var hasSecret = HasSecret(attributes);
-        if (scopeItems.Count == 0 && !hasSecret)
+        if (scopeItems.Count == 0 && !hasSecret && exceptionId is null)
         {
             return;
         }
 
-        var enriched = new List<KeyValuePair<string, object?>>((attributes?.Count ?? 0) + scopeItems.Count);
+        var enriched = new List<KeyValuePair<string, object?>>((attributes?.Count ?? 0) + scopeItems.Count + 1);
         if (attributes is not null)
         {
             foreach (var attribute in attributes)
@@ -62,6 +67,11 @@ internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
         }
 
         scopeItems.Clear();
+        if (exceptionId is not null)
+        {
+            enriched.Add(new(ExceptionIdentity.AttributeName, exceptionId));
+        }
+
         data.Attributes = enriched;
         if (hasSecret && FindTemplate(enriched) is { } template)
         {

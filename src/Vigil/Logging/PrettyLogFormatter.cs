@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using OpenTelemetry.Logs;
+using Vigil.Storage;
 
 namespace Vigil.Logging;
 
@@ -88,7 +89,9 @@ internal sealed class PrettyLogFormatter
         for (var i = 0; i < attributes.Count; i++)
         {
             var (key, value) = attributes[i];
+            // The exception's identity is for stores to count it once; on a terminal it is noise.
             if (key == MessageTemplate.OriginalFormatKey
+                || key == ExceptionIdentity.AttributeName
                 || MessageTemplate.HasPlaceholder(template, key)
                 || LogAttributes.IsDuplicate(attributes, i))
             {

@@ -94,8 +94,9 @@ internal static class VigilPipeline
             telemetry.WithTracing(tracing =>
             {
                 tracing.SetSampler(SamplerFactory.Create(options.Tracing));
-                tracing.AddSource(OperationTracker.InstrumentationName);
-                tracing.AddSource([.. options.Tracing.Sources]);
+                string[] sources = [OperationTracker.InstrumentationName, .. options.Tracing.Sources];
+                tracing.AddSource(sources);
+                tracing.AddInstrumentation(() => new ExceptionIdRecorder(SourceNameFilter.Create(sources)));
                 if (redactor is not null)
                 {
                     tracing.AddProcessor(new SpanRedactionProcessor(redactor));

@@ -112,4 +112,23 @@ public sealed class ErrorExtractorTests
         Assert.Equal("InvalidOperationException", log.ExceptionType);
         Assert.Equal("System.InvalidOperationException", occurrence.Type);
     }
+
+    [Fact]
+    public void Extract_ExceptionId_ReadFromTheLogAndFromTheEventNotTheSpan()
+    {
+        // Arrange: a span attribute of that name is not an exception's identity; the event's own is.
+        var log = SomeErrors.Log(new InvalidOperationException("x"), attributes: [new(ExceptionIdentity.AttributeName, "log-id")]);
+        var spanOnly = SomeErrors.Span("E", "m", null, span: 1, attributes: [new(ExceptionIdentity.AttributeName, "span-id")]);
+        var withEventId = SomeErrors.Span("E", "m", null, span: 2);
+        withEventId = withEventId with
+        {
+            Events = [withEventId.Events[0] with { Attributes = [.. withEventId.Events[0].Attributes, new(ExceptionIdentity.AttributeName, "event-id")] }],
+        };
+
+        // Act
+        var found = ErrorExtractor.Extract(new TelemetryBatch { Logs = [log], Spans = [spanOnly, withEventId] }, ErrorTrackingOptions.Default);
+
+        // Assert
+        Assert.Equal(["log-id", null, "event-id"], found.Select(o => o.ExceptionId));
+    }
 }
