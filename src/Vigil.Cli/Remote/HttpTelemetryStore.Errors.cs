@@ -53,7 +53,7 @@ internal sealed partial class HttpTelemetryStore
         return page?.Items ?? [];
     }
 
-    // The API spells its enum values in lower case (docs/api.md).
+    // The API spells its enum values in camelCase, in parameters as in answers (docs/api.md).
     private static string? Name<T>(T? value)
-        where T : struct, Enum => value?.ToString().ToLowerInvariant();
+        where T : struct, Enum => value is { } v ? TelemetryJson.Name(v) : null;
 }

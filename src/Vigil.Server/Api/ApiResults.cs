@@ -6,10 +6,8 @@ namespace Vigil.Server.Api;
 /// <summary>Runs a handler and turns its failures into RFC 9457 problem details.</summary>
 internal static class ApiResults
 {
+    /// <summary>Every answer's JSON: <see cref="TelemetryJson.Options"/> (camelCase names and enums).</summary>
     public static IResult Json<T>(T value) => Results.Json(value, TelemetryJson.Options);
-
-    /// <summary>For the error and health endpoints, whose enums are camelCase (see <see cref="ApiJson"/>).</summary>
-    public static IResult CamelJson<T>(T value) => Results.Json(value, ApiJson.Options);
 
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

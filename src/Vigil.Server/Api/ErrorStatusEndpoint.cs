@@ -26,6 +26,6 @@ internal static class ErrorStatusEndpoint
             throw new BadBodyException(StatusCodes.Status400BadRequest, "body: " + e.Message);
         }
 
-        return group is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.CamelJson(group);
+        return group is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.Json(group);
     });
 }

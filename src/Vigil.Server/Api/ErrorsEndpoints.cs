@@ -31,7 +31,7 @@ internal static class ErrorsEndpoints
         };
         var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
         var groups = await store.QueryErrorGroupsAsync(query, context.RequestAborted).ConfigureAwait(false);
-        return ApiResults.CamelJson(new ItemsPage<ErrorGroup>(groups, null));
+        return ApiResults.Json(new ItemsPage<ErrorGroup>(groups, null));
     });
 
     public static Task<IResult> GetAsync(HttpContext context, string id) => ApiResults.RunAsync(async () =>
@@ -42,6 +42,6 @@ internal static class ErrorsEndpoints
         var events = p.Int("events", DefaultEvents, 0, MaxEvents);
         var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
         var detail = await store.GetErrorGroupAsync(groupId, hours, events, context.RequestAborted).ConfigureAwait(false);
-        return detail is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.CamelJson(detail);
+        return detail is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.Json(detail);
     });
 }

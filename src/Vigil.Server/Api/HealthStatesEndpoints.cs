@@ -19,6 +19,6 @@ internal static class HealthStatesEndpoints
         var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
         var states = await store.QueryHealthAsync(query, context.RequestAborted).ConfigureAwait(false);
         var worst = HealthState.Worst(states);
-        return ApiResults.CamelJson(new HealthOverview(worst, states));
+        return ApiResults.Json(new HealthOverview(worst, states));
     });
 }

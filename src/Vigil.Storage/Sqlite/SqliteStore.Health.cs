@@ -47,17 +47,4 @@ internal sealed partial class SqliteStore
 
         return result;
     }
-
-    /// <summary>Deletes one chunk of health results older than <paramref name="cutoff"/>, never a check's latest.</summary>
-    private static int DeleteOldHealthResults(SqliteConnection connection, SqliteTransaction transaction, long cutoff, int chunkSize)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
-            "DELETE FROM health_results WHERE id IN (SELECT id FROM health_results WHERE time < @cutoff " +
-            "AND id NOT IN (SELECT result_id FROM health_state) ORDER BY time LIMIT @chunk);";
-        command.Parameters.AddWithValue("@cutoff", cutoff);
-        command.Parameters.AddWithValue("@chunk", chunkSize);
-        return command.ExecuteNonQuery();
-    }
 }

@@ -10,13 +10,16 @@ namespace Vigil.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteStore
 {
-    // Each signal's table and the column its age is measured by. Our own constants, never user input.
-    private static readonly (string Table, string TimeColumn)[] s_signals =
+    // Each signal's table, the column its age is measured by, and which of its rows retention may delete at all
+    // (health: never a check's latest result, which is the state `vigil health` shows). Our own constants, never
+    // user input. The order is RetentionResult's.
+    private static readonly (string Table, string TimeColumn, string Deletable)[] s_signals =
     [
-        ("logs", "time"),
-        ("spans", "start_time"),
-        ("metric_points", "time"),
-        ("error_events", "time"),
+        ("logs", "time", "1"),
+        ("spans", "start_time", "1"),
+        ("metric_points", "time", "1"),
+        ("error_events", "time", "1"),
+        ("health_results", "time", "id NOT IN (SELECT result_id FROM health_state)"),
     ];
 
     public async Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default)
@@ -25,7 +28,6 @@ internal sealed partial class SqliteStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ChunkSize);
         ThrowIfDisposed();
         var deleted = new long[s_signals.Length];
-        long healthResultsDeleted = 0;
 
         if (options.MaxAge is { } maxAge)
         {
@@ -47,16 +49,6 @@ internal sealed partial class SqliteStore
 
             await WriteTransactionAsync((connection, transaction) => DeleteFinishedTraces(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
             await WriteTransactionAsync((connection, transaction) => DeleteOldErrorHours(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
-            int healthCount;
-            do
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                healthCount = await WriteTransactionAsync(
-                    (connection, transaction) => DeleteOldHealthResults(connection, transaction, cutoff, options.ChunkSize),
-                    cancellationToken).ConfigureAwait(false);
-                healthResultsDeleted += healthCount;
-            }
-            while (healthCount == options.ChunkSize);
         }
 
         if (options.MaxSizeBytes is { } maxSize)
@@ -82,7 +74,7 @@ internal sealed partial class SqliteStore
             SpansDeleted = deleted[1],
             MetricPointsDeleted = deleted[2],
             ErrorEventsDeleted = deleted[3],
-            HealthResultsDeleted = healthResultsDeleted,
+            HealthResultsDeleted = deleted[4],
             UsedBytesAfter = await ReadAsync(UsedBytes, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -95,12 +87,12 @@ internal sealed partial class SqliteStore
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static int DeleteOldest(SqliteConnection connection, SqliteTransaction transaction, (string Table, string TimeColumn) signal, long cutoff, int chunkSize)
+    private static int DeleteOldest(SqliteConnection connection, SqliteTransaction transaction, (string Table, string TimeColumn, string Deletable) signal, long cutoff, int chunkSize)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"DELETE FROM {signal.Table} WHERE id IN (SELECT id FROM {signal.Table} WHERE {signal.TimeColumn} < @cutoff ORDER BY {signal.TimeColumn} LIMIT @chunk);";
+            $"DELETE FROM {signal.Table} WHERE id IN (SELECT id FROM {signal.Table} WHERE {signal.TimeColumn} < @cutoff AND {signal.Deletable} ORDER BY {signal.TimeColumn} LIMIT @chunk);";
         command.Parameters.AddWithValue("@cutoff", cutoff);
         command.Parameters.AddWithValue("@chunk", chunkSize);
         var count = command.ExecuteNonQuery();
@@ -134,7 +126,10 @@ internal sealed partial class SqliteStore
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>Deletes a chunk from whichever signal holds the oldest record.</summary>
+    /// <summary>
+    /// Deletes a chunk from whichever signal holds the oldest deletable record. Zero when nothing is left to delete
+    /// (every health check down to its latest result), so the size loop ends even if the store stays over its cap.
+    /// </summary>
     private static (int Signal, int Count) DeleteOldestChunkOfAnySignal(SqliteConnection connection, SqliteTransaction transaction, int chunkSize)
     {
         var oldestSignal = -1;
@@ -143,7 +138,8 @@ internal sealed partial class SqliteStore
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"SELECT min({s_signals[i].TimeColumn}) FROM {s_signals[i].Table};";
+            // ORDER BY ... LIMIT 1 rather than min(): with a WHERE clause only this form walks the time index.
+            command.CommandText = $"SELECT {s_signals[i].TimeColumn} FROM {s_signals[i].Table} WHERE {s_signals[i].Deletable} ORDER BY {s_signals[i].TimeColumn} LIMIT 1;";
             if (command.ExecuteScalar() is long time && time < oldestTime)
             {
                 oldestTime = time;
@@ -159,7 +155,7 @@ internal sealed partial class SqliteStore
         var signal = s_signals[oldestSignal];
         using var delete = connection.CreateCommand();
         delete.Transaction = transaction;
-        delete.CommandText = $"DELETE FROM {signal.Table} WHERE id IN (SELECT id FROM {signal.Table} ORDER BY {signal.TimeColumn} LIMIT @chunk);";
+        delete.CommandText = $"DELETE FROM {signal.Table} WHERE id IN (SELECT id FROM {signal.Table} WHERE {signal.Deletable} ORDER BY {signal.TimeColumn} LIMIT @chunk);";
         delete.Parameters.AddWithValue("@chunk", chunkSize);
         var count = delete.ExecuteNonQuery();
         if (signal.Table == "logs")

@@ -138,7 +138,7 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
         Assert.Equal(ErrorGroupStatus.Ignored, ignored!.Status);
         Assert.Equal(until, ignored.IgnoredUntil);
         Assert.Equal(2 + 3, ignored.IgnoredUntilCount);
-        Assert.Contains("\"status\":\"Ignored\"", local, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"ignored\"", local, StringComparison.Ordinal);
         Assert.Equal(local, remote);
     }
 

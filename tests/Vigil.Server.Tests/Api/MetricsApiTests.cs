@@ -7,7 +7,7 @@ namespace Vigil.Server.Tests.Api;
 public sealed class MetricsApiTests
 {
     [Fact]
-    public async Task GetMetrics_ListsEveryMetric()
+    public async Task GetMetrics_ListsEveryMetricWithCamelCaseKind()
     {
         await using var server = await ReadServer.StartAsync();
         await server.WriteAsync(new TelemetryBatch { MetricPoints = [Seed.Gauge("queue.depth", 4, Seed.Now.AddMinutes(-1)), Seed.Counter("orders.placed", 5, Seed.Now.AddMinutes(-1))] });
@@ -16,6 +16,7 @@ public sealed class MetricsApiTests
 
         var names = json.RootElement.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["orders.placed", "queue.depth"], names);
+        Assert.Equal(["sum", "gauge"], json.RootElement.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("kind").GetString()));
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class MetricsApiTests
 
         using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/metrics/orders.placed?since=1h&step=30m&by=tenant&service=orders&where=tenant%3Dacme", UriKind.Relative)).DefaultTimeout());
 
-        Assert.Equal("Sum", json.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("sum", json.RootElement.GetProperty("kind").GetString());
         var series = Assert.Single(json.RootElement.GetProperty("series").EnumerateArray());
         Assert.Equal("acme", series.GetProperty("labels").GetProperty("tenant").GetString());
         Assert.Equal(7, series.GetProperty("buckets").EnumerateArray().Sum(b => b.GetProperty("increase").GetDouble()));

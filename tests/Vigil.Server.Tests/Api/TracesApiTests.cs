@@ -43,6 +43,22 @@ public sealed class TracesApiTests
     }
 
     [Fact]
+    public async Task GetTrace_SpanEnums_AreCamelCase()
+    {
+        await using var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Spans = [Seed.Span("POST /orders", "00f067aa0ba902b7", null, TimeSpan.FromMilliseconds(300), SpanStatusCode.Error) with { Kind = SpanKind.Server }],
+        });
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces/" + Seed.TraceId, UriKind.Relative)).DefaultTimeout());
+
+        var span = Assert.Single(json.RootElement.GetProperty("spans").EnumerateArray());
+        Assert.Equal("server", span.GetProperty("kind").GetString());
+        Assert.Equal("error", span.GetProperty("statusCode").GetString());
+    }
+
+    [Fact]
     public async Task GetTrace_Unknown_Returns404Problem()
     {
         await using var server = await ReadServer.StartAsync();

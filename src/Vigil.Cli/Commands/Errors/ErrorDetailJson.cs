@@ -1,5 +1,6 @@
 using Vigil.Cli.Output;
 using Vigil.Storage;
+using Vigil.Storage.Json;
 
 namespace Vigil.Cli.Commands.Errors;
 
@@ -33,7 +34,7 @@ internal static class ErrorDetailJson
                 json.WriteStartObject();
                 json.WriteNumber("id", e.Id);
                 json.WriteString("timestamp", e.Timestamp);
-                json.WriteString("source", e.Source == ErrorEventSource.SpanEvent ? "span" : "log");
+                json.WriteString("source", TelemetryJson.Name(e.Source));
                 json.WriteString("service", e.ServiceName);
                 json.WriteString("release", e.Release);
                 json.WriteString("traceId", e.TraceId);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vigil.Cli.Parsing;
 using Vigil.Storage;
+using Vigil.Storage.Json;
 
 namespace Vigil.Cli.Commands.Errors;
 
@@ -28,7 +29,7 @@ internal static class ErrorGroupJson
         json.WriteString("message", group.Message);
         json.WriteString("culprit", group.Culprit);
         json.WriteString("fingerprint", group.Fingerprint);
-        json.WriteString("fingerprintMethod", group.Method.ToString().ToLowerInvariant());
+        json.WriteString("fingerprintMethod", TelemetryJson.Name(group.Method));
         json.WriteNumber("groupingVersion", group.GroupingVersion);
         WriteTime(json, "statusChanged", group.StatusChanged);
         json.WriteBoolean("resolvedInNextRelease", group.ResolvedInNextRelease);

@@ -1,5 +1,6 @@
 using Vigil.Cli.Output;
 using Vigil.Storage;
+using Vigil.Storage.Json;
 
 namespace Vigil.Cli.Commands.Health;
 
@@ -27,7 +28,7 @@ internal sealed class HealthJsonOutput : IHealthOutput
             {
                 var latest = state.Latest;
                 json.WriteStartObject();
-                json.WriteString("kind", latest.Kind == HealthSourceKind.Probe ? "probe" : "check");
+                json.WriteString("kind", TelemetryJson.Name(latest.Kind));
                 json.WriteString("service", latest.ServiceName);
                 json.WriteString("name", latest.Name);
                 json.WriteString("status", HealthLogRecord.StatusText(latest.Status));

@@ -1,4 +1,5 @@
 using Vigil.Storage;
+using Vigil.Storage.Json;
 
 namespace Vigil.Cli.Commands.Metrics;
 
@@ -21,12 +22,8 @@ internal static class MetricShapes
     {
         MetricKind.Sum when shape == MetricShape.Counter => "counter",
         MetricKind.Sum when shape == MetricShape.Gauge => "updowncounter",
-        MetricKind.Sum => "sum",
-        MetricKind.Gauge => "gauge",
-        MetricKind.Histogram => "histogram",
-        MetricKind.ExponentialHistogram => "exponential-histogram",
-        MetricKind.Summary => "summary",
-        _ => kind.ToString().ToLowerInvariant(),
+        // Otherwise the query API's name for the kind, so `--json` and the API agree.
+        _ => TelemetryJson.Name(kind),
     };
 
     /// <summary>The value columns shown for a shape, in order.</summary>

@@ -1,5 +1,6 @@
 using Vigil.Cli.Output;
 using Vigil.Storage;
+using Vigil.Storage.Json;
 
 namespace Vigil.Cli.Commands.Traces;
 
@@ -20,12 +21,12 @@ internal static class SpanJsonOutput
                 json.WriteString("parentSpanId", span.ParentSpanId);
                 json.WriteNumber("depth", depth);
                 json.WriteString("name", span.Name);
-                json.WriteString("kind", span.Kind.ToString().ToLowerInvariant());
+                json.WriteString("kind", TelemetryJson.Name(span.Kind));
                 json.WriteString("service", span.Resource.ServiceName);
                 json.WriteString("startTime", span.StartTime);
                 json.WriteString("endTime", span.EndTime);
                 json.WriteNumber("durationMs", span.Duration.TotalMilliseconds);
-                json.WriteString("status", span.StatusCode.ToString().ToLowerInvariant());
+                json.WriteString("status", TelemetryJson.Name(span.StatusCode));
                 json.WriteString("statusMessage", span.StatusMessage);
                 JsonAttributes.Write(json, "attributes", span.Attributes);
                 json.WriteStartArray("events");

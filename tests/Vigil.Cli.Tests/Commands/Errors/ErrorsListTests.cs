@@ -86,7 +86,7 @@ public sealed class ErrorsListTests : IDisposable
         Assert.Equal("Connection refused", group.GetProperty("message").GetString());
         Assert.Contains("Save", group.GetProperty("culprit").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(group.GetProperty("fingerprint").GetString()));
-        Assert.Equal("stacktrace", group.GetProperty("fingerprintMethod").GetString());
+        Assert.Equal("stackTrace", group.GetProperty("fingerprintMethod").GetString());
         foreach (var name in new[] { "groupingVersion", "statusChanged", "resolvedInNextRelease", "ignoredUntil", "ignoredUntilCount" })
         {
             Assert.True(group.TryGetProperty(name, out _), $"missing {name}");

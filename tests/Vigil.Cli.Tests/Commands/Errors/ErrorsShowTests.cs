@@ -117,6 +117,20 @@ public sealed class ErrorsShowTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_JsonOfSpanExceptionEvent_SourceAndMethodSpelledAsTheApi()
+    {
+        await _store.WriteSpansAsync(ErrorSamples.SpanWithException("ChargeFailedError", "gateway timeout", CliHarness.Now.AddMinutes(-3), Some.TraceId));
+        var id = await ErrorSamples.IdOfAsync(_cli, _store, "ChargeFailedError");
+
+        var run = await _cli.RunAsync("errors", "show", id.ToString(CultureInfo.InvariantCulture), "--json", "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var group = Assert.Single(ErrorSamples.JsonLines(run.Stdout));
+        Assert.Equal("stackTrace", group.GetProperty("fingerprintMethod").GetString());
+        Assert.Equal("spanEvent", Assert.Single(group.GetProperty("events").EnumerateArray()).GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task Show_UnknownId_ExitsThree()
     {
         await ErrorSamples.WriteThreeGroupsAsync(_store);

@@ -164,6 +164,8 @@ public sealed class TracesCommandTests : IDisposable
         Assert.Equal(3, lines.Count);
         Assert.Equal("span", lines[0].GetProperty("type").GetString());
         Assert.Equal(0, lines[0].GetProperty("depth").GetInt32());
+        Assert.Equal("internal", lines[0].GetProperty("kind").GetString());
+        Assert.Equal("unset", lines[0].GetProperty("status").GetString());
         Assert.Equal("SELECT orders", lines[1].GetProperty("name").GetString());
         Assert.Equal(1, lines[1].GetProperty("depth").GetInt32());
         Assert.Equal("0000000000000001", lines[1].GetProperty("parentSpanId").GetString());
