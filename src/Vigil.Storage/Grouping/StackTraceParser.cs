@@ -23,12 +23,23 @@ internal static partial class StackTraceParser
             return GoStackTraceParser.Parse(text);
         }
 
+        // Before Java: opentelemetry-php writes Java's layout, with "(Unknown Source)" and "Caused by:" that Java's check takes.
+        if (PhpRegex().IsMatch(text))
+        {
+            return PhpStackTraceParser.Parse(text);
+        }
+
         if (JavaRegex().IsMatch(text))
         {
             return JavaStackTraceParser.Parse(text);
         }
 
-        return JavaScriptRegex().IsMatch(text) ? JavaScriptStackTraceParser.Parse(text) : DotNetStackTraceParser.Parse(text);
+        if (JavaScriptRegex().IsMatch(text))
+        {
+            return JavaScriptStackTraceParser.Parse(text);
+        }
+
+        return RubyRegex().IsMatch(text) ? RubyStackTraceParser.Parse(text) : DotNetStackTraceParser.Parse(text);
     }
 
     [GeneratedRegex(@"^Traceback \(most recent call last\):|^\s*File ""[^""]+"", line \d+, in ", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
@@ -40,6 +51,14 @@ internal static partial class StackTraceParser
     [GeneratedRegex(@"^\s*at [\w$./]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)|^Caused by: ", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex JavaRegex();
 
+    // "#0 /var/www/src/Order.php(42): …", "#1 [internal function]: …", "#2 {main}", or "at App.Order.charge(Order.php:42)".
+    [GeneratedRegex(@"^#\d+ (?:\{main\}|\[internal function\]: |[^\r\n]*?\(\d+\): )|^[ \t]*at [^\r\n]*?\([^()\r\n]*\.php:\d+\)\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex PhpRegex();
+
     [GeneratedRegex(@"^\s*at .*:\d+:\d+\)?\r?$|^\s*at .*\((?:native|index \d+)\)\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex JavaScriptRegex();
+
+    // A line that starts with a path (no spaces) to a .rb file, "/app/order.rb:42:in 'charge'", or full_message's "\tfrom …:42:in".
+    [GeneratedRegex(@"^\S*?\.rb:\d+:in [`']|^\tfrom [^\r\n]*?:\d+:in [`']", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex RubyRegex();
 }

@@ -69,10 +69,7 @@ public sealed class ExceptionFingerprinterOtherLanguageTests
         { "go", Go, "main.Server.handle.func" },
     };
 
-    private static ExceptionDetails Text(string format, int line, int otherLine, string root) =>
-        new() { StackTrace = format.Replace("{0}", line.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{1}", otherLine.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{2}", root, StringComparison.Ordinal) };
+    private static ExceptionDetails Text(string format, int line, int otherLine, string root) => StackText.Details(format, line, otherLine, root);
 
     [Theory]
     [MemberData(nameof(Formats))]
