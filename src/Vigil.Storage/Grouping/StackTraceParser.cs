@@ -42,20 +42,20 @@ internal static partial class StackTraceParser
         return RubyRegex().IsMatch(text) ? RubyStackTraceParser.Parse(text) : DotNetStackTraceParser.Parse(text);
     }
 
-    [GeneratedRegex(@"^Traceback \(most recent call last\):|^\s*File ""[^""]+"", line \d+, in ", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^Traceback \(most recent call last\):|^[ \t]*File ""[^""]+"", line \d+, in ", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex PythonRegex();
 
     [GeneratedRegex(@"^goroutine \d+ \[|^\t\S+\.go:\d+", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex GoRegex();
 
-    [GeneratedRegex(@"^\s*at [\w$./]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)|^Caused by: ", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*at [\w$./]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)|^Caused by: ", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex JavaRegex();
 
     // "#0 /var/www/src/Order.php(42): …", "#1 [internal function]: …", "#2 {main}", or "at App.Order.charge(Order.php:42)".
     [GeneratedRegex(@"^#\d+ (?:\{main\}|\[internal function\]: |[^\r\n]*?\(\d+\): )|^[ \t]*at [^\r\n]*?\([^()\r\n]*\.php:\d+\)\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex PhpRegex();
 
-    [GeneratedRegex(@"^\s*at .*:\d+:\d+\)?\r?$|^\s*at .*\((?:native|index \d+)\)\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*at .*:\d+:\d+\)?\r?$|^[ \t]*at .*\((?:native|index \d+)\)\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex JavaScriptRegex();
 
     // A line that starts with a path (no spaces) to a .rb file, "/app/order.rb:42:in 'charge'", or full_message's "\tfrom …:42:in".
