@@ -81,6 +81,22 @@ public abstract partial class TelemetryStoreContractTests
     }
 
     [Fact]
+    public async Task QueryErrorGroupsAsync_BrandNewGroupBursting_IsNotRaised()
+    {
+        // Arrange: thirty events in the last ten minutes and none ever before.
+        var now = DateTimeOffset.UtcNow;
+        var exception = SomeErrors.Thrown(() => ThrowSite.Fail(1));
+
+        // Act
+        await WriteLogsAsync([.. Enumerable.Range(0, 30).Select(i => SomeErrors.Log(exception, now.AddSeconds(-20 * i)))]);
+
+        // Assert
+        var group = Assert.Single(await GroupsAsync());
+        Assert.False(group.SeverityRaised);
+        Assert.Equal(ErrorSeverity.Medium, group.Severity);
+    }
+
+    [Fact]
     public async Task QueryErrorGroupsAsync_BurstHoursAgo_HasDecayed()
     {
         // Arrange

@@ -5,12 +5,26 @@ namespace Vigil.Storage;
 /// <summary>Replaces the variable parts of an exception message with placeholders, so ids and values do not split groups.</summary>
 internal static partial class MessageNormalizer
 {
+    /// <summary>
+    /// How much of a message groups it. Some of the shapes below cost time quadratic in the length of a run of
+    /// matching characters, and a message arrives from anyone who can send OTLP: normalizing a 16 MB
+    /// <c>a.a.a.…</c> would hold the store's write transaction for an hour. Two messages that agree on their first
+    /// 1,024 characters are one cause.
+    /// </summary>
+    public const int MaxLength = 1024;
+
     /// <summary>Returns the message with URLs, e-mails, GUIDs, timestamps, IPs, quoted strings, paths, hex and numbers replaced.</summary>
     public static string Normalize(string? message)
     {
         if (string.IsNullOrWhiteSpace(message))
         {
             return "";
+        }
+
+        if (message.Length > MaxLength)
+        {
+            // Never split a surrogate pair: the cut must stay valid text.
+            message = message[..(char.IsHighSurrogate(message[MaxLength - 1]) ? MaxLength - 1 : MaxLength)];
         }
 
         // Order matters: the wider shapes go first so their digits are not taken as numbers.

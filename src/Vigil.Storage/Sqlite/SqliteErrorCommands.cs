@@ -28,10 +28,13 @@ internal sealed class SqliteErrorCommands
             "AND time BETWEEN @time - 1000000000 AND @time + 1000000000 ORDER BY abs(time - @time) LIMIT 1) " +
             "RETURNING group_id;",
             "@span", "@trace", "@source", "@type", "@message", "@time", "@exception");
+        // Only within ExceptionIdentity.Window: an exception object cached and thrown again later (a preallocated
+        // OutOfMemoryException, a library's static instance) is a new occurrence.
         FindByExceptionId = new(
             connection,
-            "SELECT group_id FROM error_events WHERE exception_id = @exception LIMIT 1;",
-            "@exception");
+            "SELECT group_id FROM error_events WHERE exception_id = @exception " +
+            "AND time BETWEEN @time - @window AND @time + @window LIMIT 1;",
+            "@exception", "@time", "@window");
         FindAlias = new(
             connection,
             "SELECT group_id FROM error_group_aliases WHERE fingerprint = @fingerprint AND grouping_version = @version;",

@@ -39,7 +39,8 @@ internal sealed partial class SqliteStore
         }
 
         var hourly = ReadHourlyCounts(connection, row.Id, SpikeDetector.Hours, now);
-        var spiking = SpikeDetector.IsSpiking([.. hourly.Select(h => h.Count)], ErrorHour.Elapsed(now), _errorTracking);
+        var history = now.AddHours(-1) - row.FirstSeen;
+        var spiking = SpikeDetector.IsSpiking([.. hourly.Select(h => h.Count)], ErrorHour.Elapsed(now), history, _errorTracking);
         return spiking ? row with { Severity = SpikeDetector.Raise(row.BaseSeverity), SeverityRaised = true } : row;
     }
 

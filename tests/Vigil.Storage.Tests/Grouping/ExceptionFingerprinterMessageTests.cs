@@ -83,4 +83,58 @@ public sealed class ExceptionFingerprinterMessageTests
         Assert.Equal(FingerprintMethod.Message, fingerprint.Method);
         Assert.Equal(["type:System.InvalidOperationException", "message:Queue <num> is full"], fingerprint.Components);
     }
+
+    [Fact]
+    public void Compute_MessagesAgreeingOnTheFirstKilobyte_SameGroup()
+    {
+        // Arrange: a long message whose tail differs in words, not only in variable parts.
+        var head = string.Concat(Enumerable.Repeat("word ", MessageNormalizer.MaxLength / 5 + 1))[..MessageNormalizer.MaxLength];
+        var a = new ExceptionDetails { Type = "E", Message = head + " first tail" };
+        var b = new ExceptionDetails { Type = "E", Message = head + " another ending" };
+
+        // Act + Assert
+        Assert.Equal(a.Fingerprint().Value, b.Fingerprint().Value);
+    }
+
+    [Fact]
+    public void Compute_MessagesDifferingWithinTheFirstKilobyte_DifferentGroups()
+    {
+        // Arrange
+        var tail = new string('x', MessageNormalizer.MaxLength);
+        var a = new ExceptionDetails { Type = "E", Message = "Stock missing " + tail };
+        var b = new ExceptionDetails { Type = "E", Message = "Price missing " + tail };
+
+        // Act + Assert
+        Assert.NotEqual(a.Fingerprint().Value, b.Fingerprint().Value);
+    }
+
+    [Theory]
+    [InlineData("a.")]
+    [InlineData("a-")]
+    [InlineData("1:")]
+    public void Normalize_HostileMegabyteMessage_ReadsOnlyTheFirstKilobyte(string unit)
+    {
+        // Arrange: runs that the URL and address shapes would rescan from every word boundary.
+        var message = string.Concat(Enumerable.Repeat(unit, 1024 * 1024 / unit.Length));
+
+        // Act
+        var normalized = MessageNormalizer.Normalize(message);
+
+        // Assert
+        Assert.Equal(MessageNormalizer.Normalize(message[..MessageNormalizer.MaxLength]), normalized);
+    }
+
+    [Fact]
+    public void Normalize_CutFallsInsideASurrogatePair_KeepsValidText()
+    {
+        // Arrange: an emoji (two UTF-16 units) straddling the cut.
+        var message = new string('a', MessageNormalizer.MaxLength - 1) + "\U0001F600" + "tail";
+
+        // Act
+        var normalized = MessageNormalizer.Normalize(message);
+
+        // Assert
+        Assert.False(char.IsHighSurrogate(normalized[^1]));
+        Assert.Equal(new string('a', MessageNormalizer.MaxLength - 1), normalized);
+    }
 }

@@ -173,15 +173,17 @@ public sealed class ErrorsListTests : IDisposable
     [Fact]
     public async Task Errors_RateSpikes_SeverityRaisedAndMarked()
     {
-        // The store measures spikes by the CLI's clock: a dozen events in the last hour and none before.
+        // The store measures spikes by the CLI's clock: one event a day ago, then a dozen in the last hour.
         var now = CliHarness.Now.AddMinutes(30);
         _cli.Clock.Now = now;
-        await _store.WriteLogsAsync([.. Enumerable.Range(1, 12).Select(i => ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", now.AddSeconds(-5 * i)))]);
+        await _store.WriteLogsAsync([
+            ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", now.AddHours(-23)),
+            .. Enumerable.Range(1, 12).Select(i => ErrorSamples.Exception(ErrorSamples.Payment, "Card declined", "Pay", now.AddSeconds(-5 * i)))]);
 
         var text = await _cli.RunAsync("errors", "--store", _store.Path);
         var json = await _cli.RunAsync("errors", "--json", "--store", _store.Path);
 
-        Assert.Matches(@"unresolved\s+high↑\s+12\s", text.Stdout);
+        Assert.Matches(@"unresolved\s+high↑\s+13\s", text.Stdout);
         var group = Assert.Single(ErrorSamples.JsonLines(json.Stdout));
         Assert.True(group.GetProperty("severityRaised").GetBoolean());
         Assert.Equal("high", group.GetProperty("severity").GetString());
