@@ -103,6 +103,7 @@ internal sealed partial class SqliteBatchWriter
         update.Set(6, updated.IgnoredUntil is { } until ? UnixTime.ToNanoseconds(until) : null);
         update.Set(7, updated.IgnoredUntilCount);
         update.Set(8, group.Id);
+        update.Set(9, (int)occurrence.Severity);
         update.Execute();
 
         _errors.CountHour.Set(0, group.Id);

@@ -64,12 +64,14 @@ internal sealed class SqliteErrorCommands
             connection,
             "INSERT INTO error_group_releases (group_id, release) VALUES (@group, @release) ON CONFLICT DO NOTHING;",
             "@group", "@release");
+        // The severity is the newest event's (SET reads the row as it was), so a changed rule applies from the next event.
         UpdateGroup = new(
             connection,
             "UPDATE error_groups SET count = @count, first_seen = min(first_seen, @time), last_seen = max(last_seen, @time), " +
+            "base_severity = CASE WHEN @time >= last_seen THEN @severity ELSE base_severity END, " +
             "status = @status, status_changed = @changed, is_regression = @regression, resolved_in_next_release = @nextRelease, " +
             "ignored_until = @until, ignored_until_count = @untilCount WHERE id = @group;",
-            "@count", "@time", "@status", "@changed", "@regression", "@nextRelease", "@until", "@untilCount", "@group");
+            "@count", "@time", "@status", "@changed", "@regression", "@nextRelease", "@until", "@untilCount", "@group", "@severity");
         CountHour = new(
             connection,
             "INSERT INTO error_hourly_counts (group_id, hour, count) VALUES (@group, @hour, 1) " +
