@@ -60,6 +60,31 @@ public abstract partial class TelemetryStoreContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_NewestEventsSeverity_IsTheGroups_ALateOlderEventDoesNotChangeIt()
+    {
+        // Arrange: a rule that only some events of one group match.
+        await using var store = await CreateOtherStoreAsync(new TelemetryStoreOptions
+        {
+            ErrorTracking = new() { SeverityRules = [new() { Attribute = new("tier", "vip"), Severity = ErrorSeverity.Critical }] },
+        });
+        var exception = SomeErrors.Thrown(() => ThrowSite.Fail(1));
+        var now = DateTimeOffset.UtcNow;
+        var vip = new KeyValuePair<string, object?>[] { new("tier", "vip") };
+
+        // Act + Assert: first a plain event, then a newer VIP one, then a late plain one from before both.
+        await store.WriteAsync(new TelemetryBatch { Logs = [SomeErrors.Log(exception, now.AddMinutes(-5))] });
+        Assert.Equal(ErrorSeverity.Medium, Assert.Single(await store.QueryErrorGroupsAsync(new ErrorGroupQuery())).BaseSeverity);
+
+        await store.WriteAsync(new TelemetryBatch { Logs = [SomeErrors.Log(exception, now, attributes: vip)] });
+        Assert.Equal(ErrorSeverity.Critical, Assert.Single(await store.QueryErrorGroupsAsync(new ErrorGroupQuery())).BaseSeverity);
+
+        await store.WriteAsync(new TelemetryBatch { Logs = [SomeErrors.Log(exception, now.AddMinutes(-10))] });
+        var group = Assert.Single(await store.QueryErrorGroupsAsync(new ErrorGroupQuery()));
+        Assert.Equal(ErrorSeverity.Critical, group.BaseSeverity);
+        Assert.Equal(3, group.Count);
+    }
+
+    [Fact]
     public async Task QueryErrorGroupsAsync_BurstInLastHour_RaisesSeverityOneStep()
     {
         // Arrange: a steady trickle yesterday, then a burst now.

@@ -155,4 +155,21 @@ public abstract partial class TelemetryStoreContractTests
         // Assert
         Assert.Equal(1, Assert.Single(await GroupsAsync()).Count);
     }
+
+    [Fact]
+    public async Task WriteAsync_SameIdBeyondTheWindow_IsANewOccurrence()
+    {
+        // Arrange: a cached exception object thrown again later (a preallocated OutOfMemoryException).
+        var exception = SomeErrors.Thrown(() => ThrowSite.Fail(1));
+        var first = DateTimeOffset.UtcNow.AddHours(-1);
+
+        // Act
+        await WriteLogsAsync(
+            LogWithId(exception, exception.ToString(), "cached", first),
+            LogWithId(exception, exception.ToString(), "cached", first + ExceptionIdentity.Window),
+            LogWithId(exception, exception.ToString(), "cached", first + ExceptionIdentity.Window + TimeSpan.FromSeconds(1)));
+
+        // Assert: the report at the window's edge is the first one's; the one past it is counted.
+        Assert.Equal(2, Assert.Single(await GroupsAsync()).Count);
+    }
 }

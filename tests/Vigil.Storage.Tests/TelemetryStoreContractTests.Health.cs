@@ -8,7 +8,7 @@ public abstract partial class TelemetryStoreContractTests
     public async Task QueryHealthAsync_EmptyStore_ReturnsNothing()
     {
         // Act
-        var states = await Store.QueryHealthAsync(new HealthQuery());
+        var states = await QueryHealthAsync(new HealthQuery());
 
         // Assert
         Assert.Empty(states);
@@ -33,7 +33,7 @@ public abstract partial class TelemetryStoreContractTests
         }
 
         // Assert
-        var state = Assert.Single(await Store.QueryHealthAsync(new HealthQuery()));
+        var state = Assert.Single(await QueryHealthAsync(new HealthQuery()));
         Assert.Equal(Some.BaseTime.AddSeconds(60), state.Since);
         Assert.Equal(results[^1], state.Latest with { Data = results[^1].Data });
         Assert.Empty(state.Latest.Data);
@@ -52,7 +52,7 @@ public abstract partial class TelemetryStoreContractTests
         });
 
         // Assert
-        var state = Assert.Single(await Store.QueryHealthAsync(new HealthQuery()));
+        var state = Assert.Single(await QueryHealthAsync(new HealthQuery()));
         Assert.Equal(Some.BaseTime, state.Since);
         Assert.Equal(Some.BaseTime.AddMinutes(2), state.Latest.Timestamp);
     }
@@ -67,7 +67,7 @@ public abstract partial class TelemetryStoreContractTests
         await Store.WriteAsync(new TelemetryBatch { HealthResults = [Probe("db", HealthStatus.Unhealthy, Some.BaseTime)] });
 
         // Assert
-        var state = Assert.Single(await Store.QueryHealthAsync(new HealthQuery()));
+        var state = Assert.Single(await QueryHealthAsync(new HealthQuery()));
         Assert.Equal(HealthStatus.Healthy, state.Latest.Status);
         Assert.Equal(Some.BaseTime.AddMinutes(5), state.Since);
     }
@@ -92,7 +92,7 @@ public abstract partial class TelemetryStoreContractTests
         await WriteLogsAsync(record);
 
         // Assert
-        var state = Assert.Single(await Store.QueryHealthAsync(new HealthQuery()));
+        var state = Assert.Single(await QueryHealthAsync(new HealthQuery()));
         Assert.Equal(HealthSourceKind.Check, state.Latest.Kind);
         Assert.Equal("checkout", state.Latest.ServiceName);
         Assert.Equal("database", state.Latest.Name);
@@ -116,7 +116,7 @@ public abstract partial class TelemetryStoreContractTests
         await WriteLogsAsync(record);
 
         // Assert
-        var state = Assert.Single(await Store.QueryHealthAsync(new HealthQuery()));
+        var state = Assert.Single(await QueryHealthAsync(new HealthQuery()));
         Assert.Equal("all good", state.Latest.Description);
         Assert.Equal(TimeSpan.Zero, state.Latest.Duration);
     }
@@ -153,7 +153,7 @@ public abstract partial class TelemetryStoreContractTests
         await WriteLogsAsync(HealthRecord("checkout", attributes) with { Body = why });
 
         // Assert
-        Assert.Empty(await Store.QueryHealthAsync(new HealthQuery()));
+        Assert.Empty(await QueryHealthAsync(new HealthQuery()));
         Assert.Equal(why, Assert.Single(await Store.QueryLogsAsync(new LogQuery())).Body);
     }
 
@@ -167,7 +167,7 @@ public abstract partial class TelemetryStoreContractTests
         await WriteLogsAsync(log, log with { EventName = "vigil.health.checks" });
 
         // Assert
-        Assert.Empty(await Store.QueryHealthAsync(new HealthQuery()));
+        Assert.Empty(await QueryHealthAsync(new HealthQuery()));
         Assert.Equal(2, (await Store.QueryLogsAsync(new LogQuery())).Count);
     }
 
@@ -186,7 +186,7 @@ public abstract partial class TelemetryStoreContractTests
         await WriteLogsAsync(record);
 
         // Assert
-        Assert.Equal(TimeSpan.Zero, Assert.Single(await Store.QueryHealthAsync(new HealthQuery())).Latest.Duration);
+        Assert.Equal(TimeSpan.Zero, Assert.Single(await QueryHealthAsync(new HealthQuery())).Latest.Duration);
     }
 
     [Fact]
@@ -203,10 +203,10 @@ public abstract partial class TelemetryStoreContractTests
         });
 
         // Act
-        var all = await Store.QueryHealthAsync(new HealthQuery());
-        var checkout = await Store.QueryHealthAsync(new HealthQuery { ServiceName = "checkout" });
-        var probes = await Store.QueryHealthAsync(new HealthQuery { Kind = HealthSourceKind.Probe });
-        var none = await Store.QueryHealthAsync(new HealthQuery { ServiceName = "checkout", Kind = HealthSourceKind.Probe });
+        var all = await QueryHealthAsync(new HealthQuery());
+        var checkout = await QueryHealthAsync(new HealthQuery { ServiceName = "checkout" });
+        var probes = await QueryHealthAsync(new HealthQuery { Kind = HealthSourceKind.Probe });
+        var none = await QueryHealthAsync(new HealthQuery { ServiceName = "checkout", Kind = HealthSourceKind.Probe });
 
         // Assert
         Assert.Equal(
@@ -228,7 +228,7 @@ public abstract partial class TelemetryStoreContractTests
         await Store.WriteAsync(new TelemetryBatch { Logs = [check], HealthResults = [Probe("api", HealthStatus.Healthy, Some.BaseTime)] });
 
         // Assert
-        var states = await Store.QueryHealthAsync(new HealthQuery());
+        var states = await QueryHealthAsync(new HealthQuery());
         Assert.Equal([HealthStatus.Unhealthy, HealthStatus.Healthy], states.Select(s => s.Latest.Status));
     }
 
@@ -244,7 +244,7 @@ public abstract partial class TelemetryStoreContractTests
         await Assert.ThrowsAsync<ArgumentException>(() => Store.WriteAsync(batch));
 
         // Assert
-        Assert.Empty(await Store.QueryHealthAsync(new HealthQuery()));
+        Assert.Empty(await QueryHealthAsync(new HealthQuery()));
         Assert.Empty(await Store.QueryLogsAsync(new LogQuery()));
     }
 
@@ -258,30 +258,41 @@ public abstract partial class TelemetryStoreContractTests
     [Fact]
     public async Task ApplyRetentionAsync_MaxAge_DeletesOldHealthResultsButNeverTheLatest()
     {
-        // Arrange: "stale" only ran long ago; "busy" ran long ago and now.
-        var now = DateTimeOffset.UtcNow;
-        var old = now.AddDays(-3);
+        // Arrange: "quiet" only ran hours ago; "busy" ran hours ago and now (both within the day before they are forgotten).
+        var now = Some.BaseTime.AddDays(10);
+        Clock.Pinned = now;
+        var old = now.AddHours(-3);
         await Store.WriteAsync(new TelemetryBatch
         {
             HealthResults =
             [
-                Probe("stale", HealthStatus.Healthy, old), Probe("stale", HealthStatus.Healthy, old.AddMinutes(1)), Probe("stale", HealthStatus.Unhealthy, old.AddMinutes(2)),
+                Probe("quiet", HealthStatus.Healthy, old), Probe("quiet", HealthStatus.Healthy, old.AddMinutes(1)), Probe("quiet", HealthStatus.Unhealthy, old.AddMinutes(2)),
                 Probe("busy", HealthStatus.Healthy, old), Probe("busy", HealthStatus.Healthy, old.AddMinutes(1)), Probe("busy", HealthStatus.Degraded, now),
             ],
         });
 
         // Act: chunk size 2 makes the pass take several transactions.
-        var result = await Store.ApplyRetentionAsync(new RetentionOptions { MaxAge = TimeSpan.FromDays(1), ChunkSize = 2 });
-        var again = await Store.ApplyRetentionAsync(new RetentionOptions { MaxAge = TimeSpan.FromDays(1), ChunkSize = 2 });
+        var result = await Store.ApplyRetentionAsync(new RetentionOptions { MaxAge = TimeSpan.FromHours(1), ChunkSize = 2 });
+        var again = await Store.ApplyRetentionAsync(new RetentionOptions { MaxAge = TimeSpan.FromHours(1), ChunkSize = 2 });
 
         // Assert
         Assert.Equal(4, result.HealthResultsDeleted);
         Assert.Equal(0, again.HealthResultsDeleted);
-        var states = await Store.QueryHealthAsync(new HealthQuery());
-        Assert.Equal(["busy", "stale"], states.Select(s => s.Latest.Name));
+        var states = await QueryHealthAsync(new HealthQuery());
+        Assert.Equal(["busy", "quiet"], states.Select(s => s.Latest.Name));
         Assert.Equal(HealthStatus.Degraded, states[0].Latest.Status);
         Assert.Equal(HealthStatus.Unhealthy, states[1].Latest.Status);
         Assert.Equal(old.AddMinutes(2).UtcTicks, states[1].Since.UtcTicks);
+    }
+
+    /// <summary>
+    /// The store's health states with its clock pinned an hour after <see cref="Some.BaseTime"/>, where these tests'
+    /// results lie (none forgotten), unless the test pinned it itself.
+    /// </summary>
+    private Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query)
+    {
+        Clock.Pinned ??= Some.BaseTime.AddHours(1);
+        return Store.QueryHealthAsync(query);
     }
 
     private static HealthResult Probe(
@@ -290,7 +301,8 @@ public abstract partial class TelemetryStoreContractTests
         DateTimeOffset time,
         HealthStatus? observed = null,
         string? description = null,
-        TimeSpan? duration = null) => new()
+        TimeSpan? duration = null,
+        TimeSpan? interval = null) => new()
         {
             Name = name,
             Kind = HealthSourceKind.Probe,
@@ -300,6 +312,7 @@ public abstract partial class TelemetryStoreContractTests
             Timestamp = time,
             Duration = duration ?? TimeSpan.FromMilliseconds(3),
             Description = description,
+            Interval = interval,
         };
 
     private static LogEntry HealthRecord(string service, IReadOnlyList<KeyValuePair<string, object?>> attributes) =>

@@ -1,3 +1,5 @@
+using Vigil.Storage.Tests.Support;
+
 namespace Vigil.Storage.Tests;
 
 /// <summary>
@@ -9,6 +11,9 @@ public abstract partial class TelemetryStoreContractTests : IAsyncLifetime
     private ITelemetryStore? _store;
 
     protected ITelemetryStore Store => _store ?? throw new InvalidOperationException("The store is not open.");
+
+    /// <summary>The clock <see cref="Store"/> must be given (<see cref="TelemetryStoreOptions.Clock"/>): the real time unless pinned.</summary>
+    protected StoreClock Clock { get; } = new();
 
     public async Task InitializeAsync() => _store = await CreateStoreAsync();
 
@@ -22,7 +27,7 @@ public abstract partial class TelemetryStoreContractTests : IAsyncLifetime
         await DeleteStoreAsync();
     }
 
-    /// <summary>Creates a new, empty store.</summary>
+    /// <summary>Creates a new, empty store with <see cref="Clock"/> as its clock.</summary>
     protected abstract Task<ITelemetryStore> CreateStoreAsync();
 
     /// <summary>Removes what <see cref="CreateStoreAsync"/> created, after the store is disposed.</summary>

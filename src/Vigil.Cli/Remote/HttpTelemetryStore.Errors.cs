@@ -48,10 +48,16 @@ internal sealed partial class HttpTelemetryStore
         ArgumentNullException.ThrowIfNull(query);
         var path = "api/health" + new QueryString()
             .Add("service", query.ServiceName)
-            .Add("kind", Name(query.Kind));
+            .Add("kind", Name(query.Kind))
+            .Add("staleAfter", MeaningfulStaleAfter(query.StaleAfter));
         var page = await GetAsync<RemotePage<HealthState>>(path, cancellationToken).ConfigureAwait(false);
         return page?.Items ?? [];
     }
+
+    // A state silent for longer than ForgetAfter is not shown at all, so any longer limit means the same as that one;
+    // sending it as it is could exceed the longest duration the API reads, and the server would refuse what a file accepts.
+    private static TimeSpan? MeaningfulStaleAfter(TimeSpan? staleAfter) =>
+        staleAfter > HealthStaleness.ForgetAfter ? HealthStaleness.ForgetAfter : staleAfter;
 
     // The API spells its enum values in camelCase, in parameters as in answers (docs/api.md).
     private static string? Name<T>(T? value)

@@ -103,6 +103,8 @@ internal sealed partial class ProbeRunner : IDisposable
             Observed = attempt.Status,
             Timestamp = _time.GetUtcNow(),
             Duration = duration,
+            // How the store tells a probe that stopped (vigil serve down) from one that is merely quiet: it goes stale.
+            Interval = _definition.Interval,
             Description = attempt.Description,
             Data = attempt.Data,
         };

@@ -6,7 +6,8 @@ namespace Vigil.Server.Prometheus;
 /// <summary>
 /// <c>vigil_health_status</c>: one gauge sample per health check and probe, its current status as a number
 /// (0 healthy, 1 degraded, 2 unhealthy, the exit codes of <c>vigil health</c>), so an alert rule can say
-/// <c>vigil_health_status &gt; 0</c>.
+/// <c>vigil_health_status &gt; 0</c>. A stale check (no result for three of its intervals) is 2: its last reported
+/// status says nothing about now, and a check whose application died must not read healthy.
 /// </summary>
 internal static class HealthMetricFamilies
 {
@@ -30,8 +31,8 @@ internal static class HealthMetricFamilies
             return [];
         }
 
-        var samples = states.Select(state => new ExpositionSample(string.Empty, Labels(state.Latest), (int)state.Latest.Status)).ToList();
-        return [new ExpositionFamily(Name, "gauge", "Status of each health check and probe: 0 healthy, 1 degraded, 2 unhealthy.", samples)];
+        var samples = states.Select(state => new ExpositionSample(string.Empty, Labels(state.Latest), (int)state.Status)).ToList();
+        return [new ExpositionFamily(Name, "gauge", "Status of each health check and probe: 0 healthy, 1 degraded, 2 unhealthy (also when stale: no result for 3 of its intervals).", samples)];
     }
 
     private static string Labels(HealthResult result)

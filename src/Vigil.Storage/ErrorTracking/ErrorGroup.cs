@@ -53,7 +53,7 @@ public sealed record ErrorGroup
     /// </summary>
     public ErrorSeverity Severity { get; init; }
 
-    /// <summary>The severity the rules gave the group (see <see cref="SeverityRule"/>).</summary>
+    /// <summary>The severity the rules gave the group's newest event (see <see cref="SeverityRule"/>).</summary>
     public ErrorSeverity BaseSeverity { get; init; }
 
     /// <summary>True while the rate of the last hour spikes above the group's usual rate.</summary>

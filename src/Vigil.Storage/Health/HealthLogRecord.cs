@@ -19,6 +19,12 @@ public static class HealthLogRecord
     /// <summary>How long the check took, in milliseconds (double).</summary>
     public const string DurationMilliseconds = "vigil.health.duration_ms";
 
+    /// <summary>
+    /// How often the check runs, in milliseconds (double); optional. With it, a check that stops reporting turns stale
+    /// (<see cref="HealthState.IsStale"/>); a record without it (another SDK) is never stale by its interval.
+    /// </summary>
+    public const string IntervalMilliseconds = "vigil.health.interval_ms";
+
     /// <summary>The check's description or failure (string); the record's body carries it too.</summary>
     public const string Description = "vigil.health.description";
 

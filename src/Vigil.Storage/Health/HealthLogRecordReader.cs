@@ -28,6 +28,7 @@ internal static class HealthLogRecordReader
         string? statusText = null;
         string? description = null;
         var duration = TimeSpan.Zero;
+        TimeSpan? interval = null;
         List<KeyValuePair<string, object?>>? data = null;
         foreach (var (key, value) in log.Attributes)
         {
@@ -43,7 +44,10 @@ internal static class HealthLogRecordReader
                     description = value as string;
                     break;
                 case HealthLogRecord.DurationMilliseconds:
-                    duration = ReadDuration(value);
+                    duration = ReadMilliseconds(value) ?? TimeSpan.Zero;
+                    break;
+                case HealthLogRecord.IntervalMilliseconds:
+                    interval = ReadMilliseconds(value);
                     break;
                 default:
                     if (key.Length > HealthLogRecord.DataPrefix.Length && key.StartsWith(HealthLogRecord.DataPrefix, StringComparison.Ordinal))
@@ -69,14 +73,15 @@ internal static class HealthLogRecordReader
             Observed = status,
             Timestamp = log.Timestamp,
             Duration = duration,
+            Interval = interval,
             Description = description ?? log.Body,
             Data = data ?? [],
         };
         return true;
     }
 
-    /// <summary>Milliseconds as a double or an integer; anything negative, not finite or over a year counts as zero.</summary>
-    private static TimeSpan ReadDuration(object? value)
+    /// <summary>Milliseconds as a double or an integer; null for anything else, zero, negative, not finite or over a year.</summary>
+    private static TimeSpan? ReadMilliseconds(object? value)
     {
         var milliseconds = value switch
         {
@@ -88,6 +93,6 @@ internal static class HealthLogRecordReader
         };
         return double.IsFinite(milliseconds) && milliseconds > 0 && milliseconds <= MaxDurationMilliseconds
             ? TimeSpan.FromMilliseconds(milliseconds)
-            : TimeSpan.Zero;
+            : null;
     }
 }

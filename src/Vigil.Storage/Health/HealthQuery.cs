@@ -8,4 +8,10 @@ public sealed record HealthQuery
 
     /// <summary>Only checks, or only probes.</summary>
     public HealthSourceKind? Kind { get; init; }
+
+    /// <summary>
+    /// When given, a state is stale once its latest result is older than this, whatever its interval; by default a
+    /// state is stale after <see cref="HealthStaleness.MissedRuns"/> of its intervals (see <see cref="HealthStaleness"/>).
+    /// </summary>
+    public TimeSpan? StaleAfter { get; init; }
 }

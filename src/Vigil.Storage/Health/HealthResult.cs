@@ -27,6 +27,12 @@ public sealed record HealthResult
     /// <summary>How long the run took.</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>
+    /// How often the check or probe is meant to run; null when its sender does not say (another SDK). A state whose
+    /// latest result is older than <see cref="HealthStaleness.MissedRuns"/> intervals is stale (<see cref="HealthState.IsStale"/>).
+    /// </summary>
+    public TimeSpan? Interval { get; init; }
+
     /// <summary>What the check said: its description, or the error that failed it.</summary>
     public string? Description { get; init; }
 

@@ -8,6 +8,9 @@ internal static class UnixTime
     public static long ToNanoseconds(DateTimeOffset time) =>
         (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * NanosecondsPerTick;
 
+    /// <summary>A span of time in the same unit, for range arithmetic in SQL.</summary>
+    public static long ToNanoseconds(TimeSpan duration) => duration.Ticks * NanosecondsPerTick;
+
     public static DateTimeOffset FromNanoseconds(long nanoseconds) =>
         new(DateTimeOffset.UnixEpoch.UtcTicks + (nanoseconds / NanosecondsPerTick), TimeSpan.Zero);
 }

@@ -34,6 +34,8 @@ internal sealed partial class SqliteBatchWriter
         if (occurrence.ExceptionId is not null)
         {
             _errors.FindByExceptionId.Set(0, occurrence.ExceptionId);
+            _errors.FindByExceptionId.Set(1, time);
+            _errors.FindByExceptionId.Set(2, UnixTime.ToNanoseconds(ExceptionIdentity.Window));
             if (_errors.FindByExceptionId.ExecuteNullableInt64() is { } reportedGroup)
             {
                 // Another report of this very exception object is stored and counted.
@@ -101,6 +103,7 @@ internal sealed partial class SqliteBatchWriter
         update.Set(6, updated.IgnoredUntil is { } until ? UnixTime.ToNanoseconds(until) : null);
         update.Set(7, updated.IgnoredUntilCount);
         update.Set(8, group.Id);
+        update.Set(9, (int)occurrence.Severity);
         update.Execute();
 
         _errors.CountHour.Set(0, group.Id);

@@ -13,9 +13,9 @@ internal sealed partial class SqliteBatchWriter
     (
         new(
             connection,
-            "INSERT INTO health_results (kind, service_name, name, status, observed, time, duration, description, data) " +
-            "VALUES (@kind, @service, @name, @status, @observed, @time, @duration, @description, @data) RETURNING id;",
-            "@kind", "@service", "@name", "@status", "@observed", "@time", "@duration", "@description", "@data"),
+            "INSERT INTO health_results (kind, service_name, name, status, observed, time, duration, description, data, interval) " +
+            "VALUES (@kind, @service, @name, @status, @observed, @time, @duration, @description, @data, @interval) RETURNING id;",
+            "@kind", "@service", "@name", "@status", "@observed", "@time", "@duration", "@description", "@data", "@interval"),
         // A result older than the state's latest (a late delivery) is kept as a run but does not move the state;
         // `since` moves only when the status changes.
         new(
@@ -64,6 +64,8 @@ internal sealed partial class SqliteBatchWriter
         _insertHealthResult.Set(6, Math.Clamp(result.Duration.Ticks, 0, long.MaxValue / 100) * 100);
         _insertHealthResult.Set(7, result.Description);
         _insertHealthResult.Set(8, AttributeJson.Serialize(result.Data));
+        // No positive interval is no interval: such a state could only ever be stale, which says nothing.
+        _insertHealthResult.Set(9, result.Interval is { } interval && interval > TimeSpan.Zero ? Math.Min(interval.Ticks, long.MaxValue / 100) * 100 : null);
         var id = _insertHealthResult.ExecuteInt64();
 
         _upsertHealthState.Set(0, (int)result.Kind);

@@ -28,10 +28,13 @@ internal sealed class SqliteErrorCommands
             "AND time BETWEEN @time - 1000000000 AND @time + 1000000000 ORDER BY abs(time - @time) LIMIT 1) " +
             "RETURNING group_id;",
             "@span", "@trace", "@source", "@type", "@message", "@time", "@exception");
+        // Only within ExceptionIdentity.Window: an exception object cached and thrown again later (a preallocated
+        // OutOfMemoryException, a library's static instance) is a new occurrence.
         FindByExceptionId = new(
             connection,
-            "SELECT group_id FROM error_events WHERE exception_id = @exception LIMIT 1;",
-            "@exception");
+            "SELECT group_id FROM error_events WHERE exception_id = @exception " +
+            "AND time BETWEEN @time - @window AND @time + @window LIMIT 1;",
+            "@exception", "@time", "@window");
         FindAlias = new(
             connection,
             "SELECT group_id FROM error_group_aliases WHERE fingerprint = @fingerprint AND grouping_version = @version;",
@@ -61,12 +64,14 @@ internal sealed class SqliteErrorCommands
             connection,
             "INSERT INTO error_group_releases (group_id, release) VALUES (@group, @release) ON CONFLICT DO NOTHING;",
             "@group", "@release");
+        // The severity is the newest event's (SET reads the row as it was), so a changed rule applies from the next event.
         UpdateGroup = new(
             connection,
             "UPDATE error_groups SET count = @count, first_seen = min(first_seen, @time), last_seen = max(last_seen, @time), " +
+            "base_severity = CASE WHEN @time >= last_seen THEN @severity ELSE base_severity END, " +
             "status = @status, status_changed = @changed, is_regression = @regression, resolved_in_next_release = @nextRelease, " +
             "ignored_until = @until, ignored_until_count = @untilCount WHERE id = @group;",
-            "@count", "@time", "@status", "@changed", "@regression", "@nextRelease", "@until", "@untilCount", "@group");
+            "@count", "@time", "@status", "@changed", "@regression", "@nextRelease", "@until", "@untilCount", "@group", "@severity");
         CountHour = new(
             connection,
             "INSERT INTO error_hourly_counts (group_id, hour, count) VALUES (@group, @hour, 1) " +

@@ -39,7 +39,7 @@ internal sealed partial class SqliteStore
 
         if (query.MinDuration is { } minDuration)
         {
-            sql.Add("t.end_time - t.start_time >= {0}", minDuration.Ticks * 100);
+            sql.Add("t.end_time - t.start_time >= {0}", UnixTime.ToNanoseconds(minDuration));
         }
 
         if (query.ErrorsOnly)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Vigil.Internal;
 using Vigil.Storage;
 using PlatformStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus;
@@ -12,7 +13,8 @@ namespace Vigil.Health;
 /// The publisher the platform's health-check scheduler hands every report to: each check's result becomes
 /// one log record shaped as <see cref="HealthLogRecord"/> says (so the local store and <c>vigil serve</c>
 /// record it as a health result) and two metrics (<see cref="HealthMetrics"/>). A check's exception is
-/// described, not attached: attached, it would open an error group every period.
+/// described, not attached: attached, it would open an error group every period. Each record carries the check's
+/// period, so a store can tell when the application has stopped reporting (a stale check).
 /// </summary>
 internal sealed class HealthCheckRecorder : IHealthCheckPublisher
 {
@@ -22,11 +24,25 @@ internal sealed class HealthCheckRecorder : IHealthCheckPublisher
 
     private readonly ILogger _logger;
     private readonly HealthMetrics _metrics;
+    private readonly double _periodMilliseconds;
 
-    public HealthCheckRecorder(ILoggerFactory loggerFactory, HealthMetrics metrics)
+    // A registration may run on its own period (HealthCheckRegistration.Period); the scheduler honours it, so do we.
+    private readonly Dictionary<string, double> _registrationPeriodMilliseconds;
+
+    public HealthCheckRecorder(
+        ILoggerFactory loggerFactory,
+        HealthMetrics metrics,
+        IOptions<HealthCheckPublisherOptions> publisher,
+        IOptions<HealthCheckServiceOptions> checks)
     {
         _logger = loggerFactory.CreateLogger(CategoryName);
         _metrics = metrics;
+        // The scheduler's period, which Health:PeriodSeconds sets (HealthServices) unless the application changed it.
+        _periodMilliseconds = publisher.Value.Period.TotalMilliseconds;
+        _registrationPeriodMilliseconds = checks.Value.Registrations
+            .Where(r => r.Period is not null)
+            .DistinctBy(r => r.Name, StringComparer.Ordinal)
+            .ToDictionary(r => r.Name, r => r.Period!.Value.TotalMilliseconds, StringComparer.Ordinal);
     }
 
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
@@ -55,11 +71,12 @@ internal sealed class HealthCheckRecorder : IHealthCheckPublisher
         var milliseconds = entry.Duration.TotalMilliseconds;
         _metrics.Record(name, status, entry.Duration);
 
-        var attributes = new List<KeyValuePair<string, object?>>(4 + entry.Data.Count)
+        var attributes = new List<KeyValuePair<string, object?>>(5 + entry.Data.Count)
         {
             new(HealthLogRecord.Name, name),
             new(HealthLogRecord.Status, statusText),
             new(HealthLogRecord.DurationMilliseconds, milliseconds),
+            new(HealthLogRecord.IntervalMilliseconds, _registrationPeriodMilliseconds.GetValueOrDefault(name, _periodMilliseconds)),
         };
         if (description is not null)
         {

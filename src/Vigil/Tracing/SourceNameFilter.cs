@@ -12,10 +12,11 @@ internal static class SourceNameFilter
     public static Func<string, bool> Create(IEnumerable<string> names)
     {
         var alternatives = names.Select(n => Regex.Escape(n).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal));
+        // Linear by construction, so no timeout: ShouldListenTo runs inside the application's own ActivitySource
+        // constructor, where an exception would be the application's problem.
         var pattern = new Regex(
             $"^(?:{string.Join('|', alternatives)})$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-            TimeSpan.FromSeconds(1));
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         return pattern.IsMatch;
     }
 }

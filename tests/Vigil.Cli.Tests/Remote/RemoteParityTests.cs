@@ -48,6 +48,9 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
         "health --json",
         "health --kind probe",
         "health --service orders --kind check",
+        "health --stale-after 90s",
+        "health --stale-after 90s --json",
+        "health --stale-after 9999w --json",
     };
 
     public async Task InitializeAsync()
@@ -88,6 +91,19 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
                     Observed = HealthStatus.Healthy,
                     Timestamp = CliHarness.Now.AddMinutes(-1),
                     Duration = TimeSpan.FromMilliseconds(40),
+                    Interval = TimeSpan.FromSeconds(30),
+                },
+                // Last healthy, but silent for 3 of its intervals and more: stale, so vigil health exits 2 either way.
+                new HealthResult
+                {
+                    Name = "shop-api",
+                    Kind = HealthSourceKind.Probe,
+                    ServiceName = "vigil",
+                    Status = HealthStatus.Healthy,
+                    Observed = HealthStatus.Healthy,
+                    Timestamp = CliHarness.Now.AddMinutes(-5),
+                    Duration = TimeSpan.FromMilliseconds(25),
+                    Interval = TimeSpan.FromMinutes(1),
                 },
             ],
             Spans =
@@ -158,8 +174,9 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("InvalidOperationException", show.Stdout, StringComparison.Ordinal);
         Assert.Contains(Some.TraceId, show.Stdout, StringComparison.Ordinal);
-        Assert.Equal(1, health.ExitCode);
+        Assert.Equal(2, health.ExitCode);
         Assert.Contains("shop-home", health.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"shop-api\s+stale\s.*no result for 5m \(last: healthy\)", health.Stdout);
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
                     Timestamp = s_now.AddMinutes(-1),
                     Duration = TimeSpan.FromTicks(1_234_567),
                     Description = "one failed attempt of three",
+                    // Every 10 s, last heard from a minute ago: stale.
+                    Interval = TimeSpan.FromSeconds(10),
                     Data = [new("http.response.status_code", 503L), new("tls.days_left", 12.5), new("redirected", true)],
                 },
             ],
@@ -117,13 +119,27 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task QueryHealthAsync_RemoteAndFile_SameStatesForEveryFilter()
     {
-        foreach (var query in new[] { new HealthQuery(), new HealthQuery { Kind = HealthSourceKind.Probe }, new HealthQuery { ServiceName = "orders", Kind = HealthSourceKind.Check } })
+        HealthQuery[] queries =
+        [
+            new(),
+            new() { Kind = HealthSourceKind.Probe },
+            new() { ServiceName = "orders", Kind = HealthSourceKind.Check },
+            new() { StaleAfter = TimeSpan.FromSeconds(90) },
+            new() { StaleAfter = TimeSpan.FromDays(9999 * 7) },
+        ];
+        var stale = new List<string>();
+        foreach (var query in queries)
         {
             var (local, remote) = await BothAsync(store => store.QueryHealthAsync(query));
 
             Assert.NotEqual("[]", local);
             Assert.Equal(local, remote);
+            stale.Add(string.Join(",", JsonDocument.Parse(local).RootElement.EnumerateArray().Select(s => s.GetProperty("stale").GetBoolean() ? "y" : "n")));
         }
+
+        // billing/disk, orders/database, shop-home: by the rule only the probe with its interval; a 90 s limit replaces
+        // the rule, so only the database (2 minutes); a limit longer than states are remembered, none.
+        Assert.Equal(["n,n,y", "y", "n", "n,y,n", "n,n,n"], stale);
     }
 
     [Fact]

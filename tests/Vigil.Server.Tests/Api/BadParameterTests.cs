@@ -72,6 +72,14 @@ public sealed class BadParameterTests
         { "/api/health?kind=check&kind=probe", "kind" },
         { "/api/health?service=" + new string('s', 600), "service" },
         { "/api/health?stat=1", "stat" },
+        { "/api/health?staleAfter=0s", "staleAfter" },
+        { "/api/health?staleAfter=-5m", "staleAfter" },
+        { "/api/health?staleAfter=5", "staleAfter" },
+        { "/api/health?staleAfter=1w", "staleAfter" },
+        { "/api/health?staleAfter=fresh", "staleAfter" },
+        { "/api/health?staleAfter=", "staleAfter" },
+        { "/api/health?staleAfter=999999999999d", "staleAfter" },
+        { "/api/health?staleAfter=1m&staleAfter=2m", "staleAfter" },
     };
 
     [Theory]

@@ -71,4 +71,48 @@ public sealed class HealthApiTests
         Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Empty(json.RootElement.GetProperty("items").EnumerateArray());
     }
+
+    [Fact]
+    public async Task GetHealth_ProbeSilentForThreeIntervals_StaleUnhealthyKeepingItsLastStatus()
+    {
+        await using var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Logs = [Seed.HealthCheck("disk", "healthy", minutesAgo: 5)],
+            HealthResults = [Seed.Probe("shop-home", HealthStatus.Healthy, HealthStatus.Healthy, minutesAgo: 2, interval: TimeSpan.FromSeconds(30))],
+        });
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/health", UriKind.Relative)).DefaultTimeout());
+
+        // The check has no interval (another SDK's, or an old one's): it cannot go stale by the rule.
+        var root = json.RootElement;
+        Assert.Equal("unhealthy", root.GetProperty("status").GetString());
+        var items = root.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([false, true], items.Select(i => i.GetProperty("stale").GetBoolean()));
+        Assert.Equal(["healthy", "unhealthy"], items.Select(i => i.GetProperty("status").GetString()));
+        Assert.Equal(["healthy", "healthy"], items.Select(i => i.GetProperty("latest").GetProperty("status").GetString()));
+        Assert.Equal(JsonValueKind.Null, items[0].GetProperty("latest").GetProperty("interval").ValueKind);
+        Assert.Equal("00:00:30", items[1].GetProperty("latest").GetProperty("interval").GetString());
+    }
+
+    [Theory]
+    [InlineData("?staleAfter=10m", "healthy", false, false)]
+    [InlineData("?staleAfter=3m", "unhealthy", true, false)]
+    [InlineData("?staleAfter=30s", "unhealthy", true, true)]
+    [InlineData("?staleAfter=1.5s&kind=probe", "unhealthy", true, null)]
+    public async Task GetHealth_StaleAfter_ReplacesTheRuleForEveryState(string query, string worst, bool firstStale, bool? secondStale)
+    {
+        await using var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Logs = [Seed.HealthCheck("disk", "healthy", minutesAgo: 5)],
+            HealthResults = [Seed.Probe("shop-home", HealthStatus.Healthy, HealthStatus.Healthy, minutesAgo: 2, interval: TimeSpan.FromSeconds(30))],
+        });
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/health" + query, UriKind.Relative)).DefaultTimeout());
+
+        Assert.Equal(worst, json.RootElement.GetProperty("status").GetString());
+        var stale = json.RootElement.GetProperty("items").EnumerateArray().Select(i => (bool?)i.GetProperty("stale").GetBoolean()).ToList();
+        Assert.Equal(secondStale is null ? [firstStale] : [firstStale, secondStale], stale);
+    }
 }

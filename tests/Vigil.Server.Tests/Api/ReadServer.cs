@@ -41,7 +41,9 @@ internal sealed class ReadServer : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer);
+        var clock = new FixedClock(Seed.Now);
+        // The store judges health staleness (and error-group hours) by its clock: the same fixed one as the API's.
+        var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer with { Clock = clock });
         store = wrap?.Invoke(store) ?? store;
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,7 +51,7 @@ internal sealed class ReadServer : IAsyncDisposable
         builder.Services.AddSingleton(store);
         var statistics = new FakeIngestStatistics();
         builder.Services.AddSingleton<IIngestStatistics>(statistics);
-        builder.Services.AddSingleton<TimeProvider>(new FixedClock(Seed.Now));
+        builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.Configure<QueryApiOptions>(options => options.ApiKey = apiKey);
         var app = builder.Build();
         app.MapVigilQueryApi();

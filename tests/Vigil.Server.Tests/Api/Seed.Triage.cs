@@ -23,7 +23,7 @@ internal static partial class Seed
     };
 
     /// <summary>A probe result as the server writes it, straight into the batch.</summary>
-    public static HealthResult Probe(string name, HealthStatus status, HealthStatus observed, int minutesAgo = 1, string? description = null) => new()
+    public static HealthResult Probe(string name, HealthStatus status, HealthStatus observed, int minutesAgo = 1, string? description = null, TimeSpan? interval = null) => new()
     {
         Name = name,
         Kind = HealthSourceKind.Probe,
@@ -33,6 +33,7 @@ internal static partial class Seed
         Timestamp = Now.AddMinutes(-minutesAgo),
         Duration = TimeSpan.FromMilliseconds(40),
         Description = description,
+        Interval = interval,
         Data = [new("http.response.status_code", 503L)],
     };
 

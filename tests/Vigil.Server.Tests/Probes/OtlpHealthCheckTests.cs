@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
@@ -10,15 +11,17 @@ public sealed class OtlpHealthCheckTests
     [Fact]
     public async Task PostLogs_HealthCheckRecord_RecordedAsCheckOfTheSendingService()
     {
-        // Arrange: what a non-.NET SDK would send (OTLP/JSON, event_name and vigil.health.* attributes).
-        const string json = """
+        // Arrange: what a non-.NET SDK would send (OTLP/JSON, event_name and vigil.health.* attributes), a minute ago
+        // by the server's real clock (a result a day old is forgotten).
+        var time = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60);
+        const string template = """
             {
               "resourceLogs": [{
                 "resource": { "attributes": [{ "key": "service.name", "value": { "stringValue": "billing" } }] },
                 "scopeLogs": [{
                   "logRecords": [
                     {
-                      "timeUnixNano": "1767225600000000000",
+                      "timeUnixNano": "{time}",
                       "eventName": "vigil.health.check",
                       "body": { "stringValue": "replica lag 9s" },
                       "attributes": [
@@ -29,7 +32,7 @@ public sealed class OtlpHealthCheckTests
                       ]
                     },
                     {
-                      "timeUnixNano": "1767225600000000000",
+                      "timeUnixNano": "{time}",
                       "eventName": "vigil.health.check",
                       "body": { "stringValue": "no status: stays a log" },
                       "attributes": [{ "key": "vigil.health.name", "value": { "stringValue": "broken" } }]
@@ -39,6 +42,7 @@ public sealed class OtlpHealthCheckTests
               }]
             }
             """;
+        var json = template.Replace("{time}", (time.ToUnixTimeSeconds() * 1_000_000_000).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         await using var server = await TestServer.StartAsync();
         var client = server.CreateHttpClient();
 
@@ -51,7 +55,7 @@ public sealed class OtlpHealthCheckTests
         Assert.Equal((HealthSourceKind.Check, "billing", "postgres", HealthStatus.Degraded), (state.Latest.Kind, state.Latest.ServiceName, state.Latest.Name, state.Latest.Status));
         Assert.Equal("replica lag 9s", state.Latest.Description);
         Assert.Equal(TimeSpan.FromMilliseconds(12.5), state.Latest.Duration);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225600), state.Since);
+        Assert.Equal(time, state.Since);
         Assert.Equal([new("lag_seconds", 9L)], state.Latest.Data);
         Assert.Equal(2, (await server.Store.QueryLogsAsync(new LogQuery()).DefaultTimeout()).Count);
     }

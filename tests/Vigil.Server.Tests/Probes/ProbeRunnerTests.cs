@@ -26,6 +26,21 @@ public sealed class ProbeRunnerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Attempt_AnyOutcome_CarriesTheProbesIntervalToTheStore()
+    {
+        // Arrange
+        using var runner = Runner(new DelegateProbe(_ => Task.FromResult(new ProbeAttempt(HealthStatus.Healthy, "ok", []))), interval: TimeSpan.FromSeconds(45));
+
+        // Act
+        var result = await runner.AttemptAsync(CancellationToken.None).DefaultTimeout();
+        await _harness.Store.WriteAsync(new TelemetryBatch { HealthResults = [result!] }).DefaultTimeout();
+
+        // Assert
+        Assert.Equal(TimeSpan.FromSeconds(45), result!.Interval);
+        Assert.Equal(TimeSpan.FromSeconds(45), (await _harness.StateAsync("fake").DefaultTimeout())!.Latest.Interval);
+    }
+
+    [Fact]
     public async Task Attempt_ProbeIgnoresItsToken_TimedOutAnyway()
     {
         // Arrange

@@ -31,6 +31,28 @@ public sealed class TriageMetricsTests
     }
 
     [Fact]
+    public async Task GetMetrics_StaleProbeLastHealthy_IsUnhealthyAndTheHelpSaysWhy()
+    {
+        await using var server = await ReadServer.StartAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            HealthResults =
+            [
+                Seed.Probe("shop-home", HealthStatus.Healthy, HealthStatus.Healthy, minutesAgo: 2, interval: TimeSpan.FromSeconds(30)),
+                Seed.Probe("api", HealthStatus.Healthy, HealthStatus.Healthy, minutesAgo: 2, interval: TimeSpan.FromMinutes(1)),
+            ],
+        });
+
+        var text = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative)).DefaultTimeout();
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(text);
+
+        Assert.True(exitCode == 0, $"promtool: {output}\n{text}");
+        Assert.Contains("vigil_health_status{kind=\"probe\",name=\"shop-home\",service_name=\"vigil\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("vigil_health_status{kind=\"probe\",name=\"api\",service_name=\"vigil\"} 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("# HELP vigil_health_status Status of each health check and probe: 0 healthy, 1 degraded, 2 unhealthy (also when stale: no result for 3 of its intervals).\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetMetrics_OpenMetricsWithHealth_PassesPromtoolAndEndsWithEof()
     {
         await using var server = await ReadServer.StartAsync();

@@ -6,7 +6,7 @@ public sealed class SqliteTelemetryStoreTests : TelemetryStoreContractTests
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "vigil-storage-tests", Guid.NewGuid().ToString("N"));
 
     protected override Task<ITelemetryStore> CreateStoreAsync() =>
-        Task.FromResult(SqliteTelemetryStore.Open(Path.Combine(_directory, "nested", "vigil.db")));
+        Task.FromResult(SqliteTelemetryStore.Open(Path.Combine(_directory, "nested", "vigil.db"), TelemetryStoreOptions.Writer with { Clock = Clock }));
 
     protected override Task<ITelemetryStore> CreateOtherStoreAsync(TelemetryStoreOptions options) =>
         Task.FromResult(SqliteTelemetryStore.Open(Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".db"), options));

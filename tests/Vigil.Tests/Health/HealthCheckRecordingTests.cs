@@ -26,6 +26,7 @@ public sealed class HealthCheckRecordingTests
         Assert.Equal("healthy", db.Attributes[HealthLogRecord.Status]);
         Assert.Equal("connected", db.Attributes[HealthLogRecord.Description]);
         Assert.True(Assert.IsType<double>(db.Attributes[HealthLogRecord.DurationMilliseconds]) >= 0);
+        Assert.Equal(1000d, db.Attributes[HealthLogRecord.IntervalMilliseconds]);
         Assert.Equal(3L, db.Attributes[HealthLogRecord.DataPrefix + "connections"]);
         Assert.Equal("db-1", db.Attributes[HealthLogRecord.DataPrefix + "server"]);
         Assert.StartsWith("Health check db is healthy (", db.Message, StringComparison.Ordinal);

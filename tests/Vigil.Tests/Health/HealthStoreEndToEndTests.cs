@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Vigil.Storage;
+using Vigil.Tests.Support;
 using StoreStatus = Vigil.Storage.HealthStatus;
 
 namespace Vigil.Tests.Health;
@@ -33,5 +34,59 @@ public sealed class HealthStoreEndToEndTests
         Assert.Equal("backlog of 120", queue.Description);
         Assert.Contains(queue.Data, d => d.Key == "depth" && Equals(d.Value, 120L));
         Assert.Equal(StoreStatus.Healthy, Assert.Single(states, s => s.Latest.Name == "db").Latest.Status);
+    }
+
+    [Fact]
+    public async Task CheckResults_ApplicationStopped_StaleAfterThreeOfItsPeriods()
+    {
+        await using var host = HealthHost.Create(
+            checks => checks.AddCheck("db", () => HealthCheckResult.Healthy()),
+            options =>
+            {
+                options.Service.Name = "health-stale";
+                options.Store.Enabled = true;
+            });
+        await host.StartAsync();
+        await host.WaitForResultsAsync("db");
+        await host.StopAsync();
+        var path = Path.Combine(host.WorkingDirectory, ".vigil", "vigil.db");
+        DateTimeOffset last;
+        await using (var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader))
+        {
+            last = Assert.Single(await store.QueryHealthAsync(new HealthQuery { ServiceName = "health-stale" })).Latest.Timestamp;
+        }
+
+        // The period is 1 s (HealthHost): three of them after the last result the check is still current, just past them it is stale.
+        var atThree = await ReadAtAsync(path, last.AddSeconds(3));
+        var pastThree = await ReadAtAsync(path, last.AddSeconds(3).AddTicks(1));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), atThree.Latest.Interval);
+        Assert.False(atThree.IsStale);
+        Assert.True(pastThree.IsStale);
+        Assert.Equal(StoreStatus.Healthy, pastThree.Latest.Status);
+        Assert.Equal(StoreStatus.Unhealthy, HealthState.Worst([pastThree]));
+    }
+
+    [Fact]
+    public async Task CheckResults_RegistrationWithItsOwnPeriod_CarryThatPeriod()
+    {
+        await using var host = HealthHost.Create(checks =>
+        {
+            checks.AddCheck("every-second", () => HealthCheckResult.Healthy()).AddCheck("own-period", () => HealthCheckResult.Healthy());
+            checks.Services.Configure<HealthCheckServiceOptions>(o => o.Registrations.Single(r => r.Name == "own-period").Period = TimeSpan.FromSeconds(2));
+        });
+        await host.StartAsync();
+
+        var own = (await host.WaitForResultsAsync("own-period"))[0];
+        var shared = (await host.WaitForResultsAsync("every-second"))[0];
+
+        Assert.Equal(2000d, own.Attributes[HealthLogRecord.IntervalMilliseconds]);
+        Assert.Equal(1000d, shared.Attributes[HealthLogRecord.IntervalMilliseconds]);
+    }
+
+    private static async Task<HealthState> ReadAtAsync(string path, DateTimeOffset now)
+    {
+        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader with { Clock = new FixedClock(now) });
+        return Assert.Single(await store.QueryHealthAsync(new HealthQuery { ServiceName = "health-stale" }));
     }
 }

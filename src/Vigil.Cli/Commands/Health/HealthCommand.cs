@@ -8,7 +8,8 @@ namespace Vigil.Cli.Commands.Health;
 
 /// <summary>
 /// <c>vigil health</c>: the current state of every health check (run in applications) and probe (run
-/// by the server). The exit code is the worst status: 0 healthy, 1 degraded, 2 unhealthy.
+/// by the server). The exit code is the worst status: 0 healthy, 1 degraded, 2 unhealthy; a check or probe that
+/// stopped reporting (stale) counts as unhealthy, so a dead process never reads healthy.
 /// </summary>
 internal sealed class HealthCommand : Command, IHaveExamples
 {
@@ -22,6 +23,12 @@ internal sealed class HealthCommand : Command, IHaveExamples
     private readonly Option<HealthSourceKind?> _kind = ParsedOption.Single<HealthSourceKind>(
         "--kind", "Only checks (run in applications) or only probes (run by vigil serve): check or probe.", "KIND", HealthKindParser.TryParse);
 
+    private readonly Option<TimeSpan?> _staleAfter = ParsedOption.Single<TimeSpan>(
+        "--stale-after",
+        $"Count a check or probe as stale (unhealthy) once its latest result is older than this: 90s, 5m (default: {HealthStaleness.MissedRuns} of its own intervals; never for a sender that does not say its interval).",
+        "DURATION",
+        DurationParser.TryParse);
+
     private readonly Option<bool> _watch = new("--watch", "-w")
     {
         Description = "Keep running and show the state again every --interval, until Ctrl-C; the exit code is the last state's.",
@@ -34,13 +41,14 @@ internal sealed class HealthCommand : Command, IHaveExamples
     public HealthCommand(CliContext context)
         : base(
             "health",
-            "Show the current state of every health check and probe. Exit code: 0 all healthy, 1 any degraded, 2 any unhealthy (also 2 when the store cannot be opened).")
+            "Show the current state of every health check and probe. Exit code: 0 all healthy, 1 any degraded, 2 any unhealthy or stale (also 2 when the store cannot be opened).")
     {
         _context = context;
         _store.AddTo(this);
         _format.AddTo(this);
         Options.Add(_service);
         Options.Add(_kind);
+        Options.Add(_staleAfter);
         Options.Add(_watch);
         Options.Add(_interval);
         SetAction(ExecuteAsync);
@@ -53,6 +61,7 @@ internal sealed class HealthCommand : Command, IHaveExamples
         "vigil health --service orders --kind check",
         "vigil health --watch --interval 10s          # redraw every 10 seconds until Ctrl-C",
         "vigil health --json | jq -r .status",
+        "vigil health --stale-after 2m                # stale (exit 2) when a check has not reported for 2 minutes",
         "vigil health --server http://127.0.0.1:4320 || echo \"not healthy\"",
     ];
 
@@ -65,7 +74,12 @@ internal sealed class HealthCommand : Command, IHaveExamples
             throw new CliUsageException("--interval: only applies with --watch");
         }
 
-        var query = new HealthQuery { ServiceName = parseResult.GetValue(_service), Kind = parseResult.GetValue(_kind) };
+        var query = new HealthQuery
+        {
+            ServiceName = parseResult.GetValue(_service),
+            Kind = parseResult.GetValue(_kind),
+            StaleAfter = parseResult.GetValue(_staleAfter),
+        };
         IHealthOutput output = _format.IsJson(parseResult)
             ? new HealthJsonOutput(_context.Data)
             : new HealthTextOutput(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, _context.Clock, _context.StdoutIsTerminal);

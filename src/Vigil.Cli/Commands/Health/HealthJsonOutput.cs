@@ -6,7 +6,8 @@ namespace Vigil.Cli.Commands.Health;
 
 /// <summary>
 /// <c>vigil health --json</c>: one JSON document per snapshot, on one line (so <c>--watch --json</c> is JSON Lines):
-/// <c>status</c> (the overall one), <c>time</c>, and <c>states</c> (one object per check or probe).
+/// <c>status</c> (the overall one), <c>time</c>, and <c>states</c> (one object per check or probe). A state's
+/// <c>status</c> is the one it counts as (<c>unhealthy</c> when <c>stale</c>); <c>lastStatus</c> is the one it last reported.
 /// </summary>
 internal sealed class HealthJsonOutput : IHealthOutput
 {
@@ -31,11 +32,23 @@ internal sealed class HealthJsonOutput : IHealthOutput
                 json.WriteString("kind", TelemetryJson.Name(latest.Kind));
                 json.WriteString("service", latest.ServiceName);
                 json.WriteString("name", latest.Name);
-                json.WriteString("status", HealthLogRecord.StatusText(latest.Status));
+                json.WriteString("status", HealthLogRecord.StatusText(state.Status));
+                json.WriteBoolean("stale", state.IsStale);
+                json.WriteString("lastStatus", HealthLogRecord.StatusText(latest.Status));
                 json.WriteString("observed", HealthLogRecord.StatusText(latest.Observed));
                 json.WriteString("since", state.Since);
                 json.WriteString("lastResult", latest.Timestamp);
                 json.WriteNumber("durationMs", latest.Duration.TotalMilliseconds);
+                if (latest.Interval is { } interval)
+                {
+                    json.WriteNumber("intervalMs", interval.TotalMilliseconds);
+                }
+                else
+                {
+                    // Unknown: the sender did not say how often it runs, so only --stale-after can make it stale.
+                    json.WriteNull("intervalMs");
+                }
+
                 json.WriteString("description", latest.Description);
                 JsonAttributes.Write(json, "data", latest.Data);
                 json.WriteEndObject();

@@ -8,12 +8,16 @@ namespace Vigil.Cli.Commands.Health;
 
 /// <summary>
 /// <c>vigil health</c> for humans: one row per check or probe, then the overall status. With
-/// <c>--watch</c> on a terminal each snapshot replaces the last; piped, each follows a separator line.
+/// <c>--watch</c> on a terminal each snapshot replaces the last; piped, each follows a separator line. A stale state
+/// shows <c>stale</c>, styled as unhealthy, and says how long it has been silent and what it last reported.
 /// </summary>
 internal sealed class HealthTextOutput : IHealthOutput
 {
     /// <summary>Opens each snapshot of <c>--watch</c> when the output is not a terminal.</summary>
     public const string SeparatorPrefix = "--- vigil health ";
+
+    /// <summary>What the STATUS column says for a check or probe that stopped reporting.</summary>
+    public const string StaleText = "stale";
 
     private readonly IAnsiConsole _console;
     private readonly Palette _palette;
@@ -54,11 +58,11 @@ internal sealed class HealthTextOutput : IHealthOutput
                     (HealthKindParser.Name(latest.Kind), _palette.Dim),
                     (latest.ServiceName ?? "-", _palette.Service),
                     (latest.Name, Style.Plain),
-                    (HealthLogRecord.StatusText(latest.Status), StatusStyle(latest.Status)),
+                    (state.IsStale ? StaleText : HealthLogRecord.StatusText(latest.Status), StatusStyle(state.Status)),
                     (StateAge(snapshot.Taken - state.Since), Style.Plain),
                     (RelativeTimeFormatter.Relative(latest.Timestamp, snapshot.Taken), _palette.Dim),
                     (DurationFormatter.Format(latest.Duration), Style.Plain),
-                    (Describe(latest), latest.Status == HealthStatus.Healthy ? _palette.Dim : Style.Plain));
+                    (Describe(state, snapshot.Taken), state.Status == HealthStatus.Healthy ? _palette.Dim : Style.Plain));
             }
 
             table.Write(_console, _palette, _terminal ? _console.Profile.Width : null);
@@ -68,7 +72,8 @@ internal sealed class HealthTextOutput : IHealthOutput
         var summary = new StyledLine().Append(HealthLogRecord.StatusText(snapshot.Overall), StatusStyle(snapshot.Overall));
         summary.Append(snapshot.States.Count == 0
             ? "  (no health checks or probes recorded)"
-            : string.Create(c, $"  {snapshot.CountOf(HealthStatus.Healthy)} healthy, {snapshot.CountOf(HealthStatus.Degraded)} degraded, {snapshot.CountOf(HealthStatus.Unhealthy)} unhealthy"));
+            : string.Create(c, $"  {snapshot.CountOf(HealthStatus.Healthy)} healthy, {snapshot.CountOf(HealthStatus.Degraded)} degraded, {snapshot.CountOf(HealthStatus.Unhealthy)} unhealthy")
+                + (snapshot.StaleCount == 0 ? string.Empty : string.Create(c, $", {snapshot.StaleCount} {StaleText}")));
         if (watching)
         {
             summary.Append("  " + RelativeTimeFormatter.Local(snapshot.Taken, _clock), _palette.Dim);
@@ -84,9 +89,16 @@ internal sealed class HealthTextOutput : IHealthOutput
         _ => _palette.Error,
     };
 
+    // Stale: how long it has been silent and what it said last, which is all that is known.
     // A probe that failed once under its threshold is still healthy; say what the attempt saw.
-    private static string Describe(HealthResult result)
+    private static string Describe(HealthState state, DateTimeOffset now)
     {
+        var result = state.Latest;
+        if (state.IsStale)
+        {
+            return $"no result for {StateAge(now - result.Timestamp)} (last: {HealthLogRecord.StatusText(result.Status)})";
+        }
+
         var text = result.Description ?? string.Empty;
         var end = text.IndexOfAny(['\r', '\n']);
         text = end < 0 ? text : text[..end];

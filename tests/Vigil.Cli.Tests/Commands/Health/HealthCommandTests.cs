@@ -231,7 +231,7 @@ public sealed class HealthCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         // Help wraps long descriptions; compare with the line breaks folded.
         var text = System.Text.RegularExpressions.Regex.Replace(run.Stdout, @"\s+", " ");
-        Assert.Contains("0 all healthy, 1 any degraded, 2 any unhealthy (also 2 when the store cannot be opened)", text, StringComparison.Ordinal);
+        Assert.Contains("0 all healthy, 1 any degraded, 2 any unhealthy or stale (also 2 when the store cannot be opened)", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ internal static class HealthSamples
         HealthSourceKind kind = HealthSourceKind.Check,
         string service = "orders",
         string? description = null,
-        HealthStatus? observed = null) => new()
+        HealthStatus? observed = null,
+        TimeSpan? interval = null) => new()
         {
             Name = name,
             Kind = kind,
@@ -23,6 +24,7 @@ internal static class HealthSamples
             Timestamp = at,
             Duration = TimeSpan.FromMilliseconds(12.5),
             Description = description,
+            Interval = interval,
             Data = [new("pool.size", 10L)],
         };
 
