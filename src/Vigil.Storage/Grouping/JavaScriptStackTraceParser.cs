@@ -64,7 +64,9 @@ internal static partial class JavaScriptStackTraceParser
         || location is "native" or "<anonymous>"
         || location.StartsWith("index ", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^\s*at (?:async )?(?:new )?(?:(?<function>.+?) \((?<location>.+)\)|(?<location>\S+))$", RegexOptions.CultureInvariant)]
+    // The lookahead changes no match: it only skips the "f (location)" shape when the line does not end with ")",
+    // where trying it from every " (" would rescan the rest of the line each time (quadratic in a hostile line).
+    [GeneratedRegex(@"^\s*at (?:async )?(?:new )?(?:(?=.*\)$)(?<function>.+?) \((?<location>.+)\)|(?<location>\S+))$", RegexOptions.CultureInvariant)]
     private static partial Regex FrameRegex();
 
     [GeneratedRegex(@"^(?<type>[A-Za-z_$][\w$.]*)(?:: (?<message>.*))?$", RegexOptions.CultureInvariant)]
