@@ -24,6 +24,7 @@ public sealed class StackTraceParserHostileInputTests
         { "php header in", "Exception: x" + Repeat(" in /a:", Megabyte) },
         { "php next header", "Next " + Repeat("A\\", Megabyte) + " in " + Repeat("/a:1", Megabyte / 4) },
         { "blank lines", "x" + Repeat("\n \n", Megabyte) + "at y" },
+        { "ruby nested block labels", "/app/x.rb:1:in '" + Repeat("block in rescue in block (2 levels) in ", Megabyte) + "'" },
         { "node frame never closed", "    at " + Repeat("a (", Megabyte) + "x.js:1:1" },
         { "go call never closed", "goroutine 1 [running]:\n" + Repeat("a(b", Megabyte) + "\n\t/app/main.go:1" },
         { "python frame", "  File \"" + Repeat("a\", line 1, in ", Megabyte) },
