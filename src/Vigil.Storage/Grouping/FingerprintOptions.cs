@@ -8,7 +8,7 @@ public sealed class FingerprintOptions
 
     /// <summary>
     /// Frame prefixes that are platform or library code, not the application. Matched ordinally against
-    /// <c>Namespace.Type.Function</c> (.NET, Java, Go, PHP) or the module path (Python, JavaScript, Ruby).
+    /// <c>Namespace.Type.Function</c> (.NET, Java, Go) or the module path (Python, JavaScript).
     /// </summary>
     public IReadOnlyList<string> InAppExcludePrefixes { get; init; } =
     [
@@ -17,8 +17,6 @@ public sealed class FingerprintOptions
         "java.", "javax.", "jdk.", "sun.", "com.sun.", "kotlin.", "kotlinx.", "scala.",
         "org.springframework.", "org.apache.", "io.netty.", "reactor.",
         "runtime.", "runtime/", "net/", "net.", "go.opentelemetry.io/", "google.golang.org/",
-        "Illuminate.", "Laravel.", "Symfony.", "Doctrine.", "GuzzleHttp.", "Monolog.", "Psr.", "Composer.",
-        "Laminas.", "Slim.", "Twig.", "PHPUnit.", "PDO.", "PDOStatement.",
     ];
 
     /// <summary>Prefixes that are application code even when an exclude prefix matches (checked first).</summary>

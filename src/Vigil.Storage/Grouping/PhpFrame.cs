@@ -51,8 +51,9 @@ internal static class PhpFrame
             return false;
         }
 
-        var hint = call == Main ? false : calleeFile is null ? (bool?)null : !IsLibrary(calleeFile);
-        frame = new ParsedFrame(TraceName(call), hint);
+        var name = TraceName(call);
+        var library = call == Main || PhpFrameName.IsVendor(name) || calleeFile is not null && IsLibrary(calleeFile);
+        frame = new ParsedFrame(name, library ? false : calleeFile is null ? null : true);
         return true;
     }
 
@@ -72,9 +73,10 @@ internal static class PhpFrame
             return false;
         }
 
-        var function = text[3..name];
+        var function = PhpFrameName.FromJavaStyle(text[3..name]);
         var location = text[(name + 1)..^1];
-        frame = new ParsedFrame(PhpFrameName.FromJavaStyle(function), function == Main || location == "Unknown Source" ? false : null);
+        var library = function == Main || location == "Unknown Source" || PhpFrameName.IsVendor(function);
+        frame = new ParsedFrame(function, library ? false : null);
         return true;
     }
 

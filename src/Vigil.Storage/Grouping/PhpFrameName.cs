@@ -8,6 +8,29 @@ internal static class PhpFrameName
 {
     private const string Closure = "{closure}";
 
+    // Frameworks' and Composer packages' namespaces, and PHP's own database classes: library code even where no path
+    // says vendor/ (the Java-like text has file names only, and getTraceAsString() has no file for the throwing function).
+    // Kept here, not in FingerprintOptions' shared defaults, so no other language's names can match them.
+    private static readonly string[] s_vendorNamespaces =
+    [
+        "Illuminate.", "Laravel.", "Symfony.", "Doctrine.", "GuzzleHttp.", "Monolog.", "Psr.", "Composer.",
+        "Laminas.", "Slim.", "Twig.", "PHPUnit.", "OpenTelemetry.", "PDO.", "PDOStatement.",
+    ];
+
+    /// <summary>Whether a normalized name is in a framework's or package's namespace.</summary>
+    public static bool IsVendor(string name)
+    {
+        foreach (var prefix in s_vendorNamespaces)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A <c>getTraceAsString()</c> call: <c>App\Order</c> + <c>charge</c>, or no class + <c>App\format_price</c>.</summary>
     public static string FromTrace(string? owner, string function)
     {

@@ -171,6 +171,22 @@ public sealed class ExceptionFingerprinterPhpTests
         Assert.Equal([false, false], parsed.Frames.Select(f => f.InAppHint));
     }
 
+    [Fact]
+    public void Compute_FrameworkNamespaceInJavaStyleText_NotInAppButOnlyForPhp()
+    {
+        // Arrange: the Java-like text has no vendor/ path, the namespace tells; a .NET application named Slim keeps its frames.
+        const string Php = "Error: x\n\tat Slim.Routing.Route.handle(Route.php:12)\n\tat App.Api.Orders.list(Orders.php:8)";
+        const string DotNet = "System.Exception: x\n   at Slim.Routing.Route.Handle()\n   at App.Api.Orders.List()";
+
+        // Act
+        var php = new ExceptionDetails { StackTrace = Php }.Fingerprint();
+        var dotNet = new ExceptionDetails { StackTrace = DotNet }.Fingerprint();
+
+        // Assert
+        Assert.Equal(["type:Error", "frame:App.Api.Orders.list"], php.Components);
+        Assert.Equal(["type:System.Exception", "frame:Slim.Routing.Route.Handle", "frame:App.Api.Orders.List"], dotNet.Components);
+    }
+
     [Theory]
     [InlineData(@"#0 /app/src/Order.php(12): App\Order->App\{closure}(1)", "App.Order.{closure}")]
     [InlineData(@"#0 /app/src/Order.php(12): App\Order->{closure:App\Order::charge():42}(1)", "App.Order.{closure}")]
