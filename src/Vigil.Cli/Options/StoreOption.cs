@@ -39,12 +39,23 @@ internal sealed class StoreOption
         HelpName = "KEY",
     };
 
-    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    /// <summary>Adds the options to <paramref name="command"/>, a command that reads a store or a server.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Path);
         command.Options.Add(Server);
         command.Options.Add(ApiKey);
+    }
+
+    /// <summary>
+    /// Adds only <c>--store</c> to <paramref name="command"/>, a command that hosts the store (<c>serve</c>,
+    /// <c>demo</c>): reading a server means nothing there, and a second <c>--api-key</c> beside the command's own
+    /// would take its value, leaving the server without the key it was given.
+    /// </summary>
+    public void AddPathTo(Command command)
+    {
+        Path.Description = $"The store file to write to and serve (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
+        command.Options.Add(Path);
     }
 
     /// <summary>The absolute path of the store file this run reads.</summary>

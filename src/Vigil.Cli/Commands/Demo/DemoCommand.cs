@@ -37,7 +37,7 @@ internal sealed class DemoCommand : Command, IHaveExamples
         : base("demo", "Run the server with a built-in web shop that sends logs, traces and metrics through the Vigil SDK.")
     {
         _context = context;
-        _store.AddTo(this);
+        _store.AddPathTo(this);
         _ports.AddTo(this);
         Options.Add(_duration);
         Options.Add(_rate);

@@ -36,7 +36,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         : base("serve", "Receive OTLP (gRPC and HTTP) from any OpenTelemetry SDK into the store and serve the query API.")
     {
         _context = context;
-        _store.AddTo(this);
+        _store.AddPathTo(this);
         Options.Add(_bind);
         _ports.AddTo(this);
         Options.Add(_apiKey);
