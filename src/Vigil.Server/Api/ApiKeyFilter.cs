@@ -7,6 +7,9 @@ namespace Vigil.Server.Api;
 /// <summary>Requires the configured API key on every query API request (see <see cref="QueryApiOptions.ApiKey"/>).</summary>
 internal sealed class ApiKeyFilter : IEndpointFilter
 {
+    /// <summary>The 401 problem's detail, the same from this filter and from <c>vigil serve</c>'s key check.</summary>
+    internal const string Refusal = "this server requires an API key: send it as 'Authorization: Bearer KEY' or 'x-api-key: KEY'";
+
     private const string BearerPrefix = "Bearer ";
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -20,7 +23,7 @@ internal sealed class ApiKeyFilter : IEndpointFilter
 
         http.Response.Headers.WWWAuthenticate = "Bearer";
         return ValueTask.FromResult<object?>(Results.Problem(
-            detail: "this server requires an API key: send it as 'Authorization: Bearer KEY' or 'x-api-key: KEY'",
+            detail: Refusal,
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Unauthorized"));
     }

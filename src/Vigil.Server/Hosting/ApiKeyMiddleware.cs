@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Vigil.Server.Api;
 
 namespace Vigil.Server.Hosting;
 
@@ -8,7 +9,7 @@ namespace Vigil.Server.Hosting;
 /// <c>x-api-key: KEY</c>; otherwise 401. The comparison takes the same time whatever the key.
 /// Liveness and readiness (<c>/health/*</c>) stay open: probes carry no secrets, and they reveal none.
 /// </summary>
-internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] expectedKey)
+internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners listeners, byte[] expectedKey)
 {
     private const string ApiKeyHeader = "x-api-key";
     private const string BearerPrefix = "Bearer ";
@@ -22,8 +23,16 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, byte[] expectedKey)
             return next(context);
         }
 
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer";
+
+        // The query API answers every error as a problem document (docs/api.md), and readers such as the CLI show
+        // its detail; the OTLP ports keep a short text, which exporters log as it is (gRPC maps 401 to UNAUTHENTICATED).
+        if (listeners.Identify(context) == VigilServerListener.Query)
+        {
+            return Results.Problem(detail: ApiKeyFilter.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(context);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         return context.Response.WriteAsync("An API key is required: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", context.RequestAborted);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Grpc.Core;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 using Vigil.Server.Tests.Support;
@@ -53,6 +54,26 @@ public sealed class ApiKeyTests
         using var response = await client.GetAsync("/api/traces").DefaultTimeout();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/logs")]
+    [InlineData("/api/errors/1")]
+    [InlineData("/metrics")]
+    public async Task QueryPort_WithApiKeyConfiguredAndMissing_Returns401ProblemDocument(string path)
+    {
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = Key);
+        using var client = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).DefaultTimeout();
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync().DefaultTimeout());
+
+        // docs/api.md: every error of the query port is a problem document, whose detail the CLI shows.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal(401, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("x-api-key", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
