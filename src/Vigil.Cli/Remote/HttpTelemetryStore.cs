@@ -19,6 +19,9 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
     /// <summary>How long one request may take before the server counts as unreachable.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
+    // The title of the query port's 404 for a path no endpoint takes (Vigil.Server's QueryNotFoundMiddleware).
+    private const string NoSuchEndpointTitle = "No such endpoint";
+
     private readonly HttpClient _client;
     private readonly Uri _server;
 
@@ -145,7 +148,7 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
         {
             switch (response.StatusCode)
             {
-                case HttpStatusCode.NotFound when response.Content.Headers.ContentType?.MediaType == "application/problem+json":
+                case HttpStatusCode.NotFound when await IsMissingItemAsync(response, cancellationToken).ConfigureAwait(false):
                     return null;
                 case HttpStatusCode.BadRequest:
                     throw badRequest(await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false));
@@ -166,6 +169,33 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
             {
                 throw new StoreException(Location, $"{Location} did not answer like a Vigil server (is it the query port?): {e.Message}", e);
             }
+        }
+    }
+
+    /// <summary>
+    /// A 404 problem means "no such trace, metric or error group" unless its title says the server has no such
+    /// endpoint (the URL has a wrong path prefix, or names an OTLP port): that is a server that cannot be read (exit 2),
+    /// not an empty answer or a missing item.
+    /// </summary>
+    private static async Task<bool> IsMissingItemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return false;
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var problem = JsonDocument.Parse(text);
+            return !(problem.RootElement.ValueKind == JsonValueKind.Object
+                && problem.RootElement.TryGetProperty("title", out var title)
+                && title.ValueKind == JsonValueKind.String
+                && title.GetString() == NoSuchEndpointTitle);
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -11,9 +11,8 @@ internal sealed class ListenerRoutingMiddleware(RequestDelegate next, VigilListe
         var wanted = context.GetEndpoint()?.Metadata.GetMetadata<ListenerMetadata>();
         if (wanted is not null && listeners.Identify(context) != wanted.Listener)
         {
+            // No endpoint: the request goes on as one that matched nothing (the key check, then a 404).
             context.SetEndpoint(null);
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
         }
 
         return next(context);

@@ -119,6 +119,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
             app.UseMiddleware<ApiKeyMiddleware>(Encoding.UTF8.GetBytes(options.ApiKey));
         }
 
+        app.UseMiddleware<QueryNotFoundMiddleware>();
+
         app.MapGrpcService<OtlpGrpcTraceService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcLogsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcMetricsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));

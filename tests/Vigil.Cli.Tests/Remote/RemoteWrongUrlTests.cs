@@ -1,0 +1,74 @@
+using Vigil.Cli.Tests.Support;
+using Vigil.Server.Hosting;
+
+namespace Vigil.Cli.Tests.Remote;
+
+/// <summary>
+/// <c>--server</c> against the real <c>vigil serve</c> composition (not just the mapped API), for what only it does:
+/// the API key check in front of every route, and the 404 for a path no endpoint takes.
+/// </summary>
+public sealed class RemoteWrongUrlTests : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+    private readonly TempStore _store = new();
+    private VigilServerApplication? _server;
+
+    private string Url => $"http://127.0.0.1:{_server!.Port(VigilServerListener.Query)}";
+
+    public async Task InitializeAsync()
+    {
+        await _store.WriteLogsAsync(Some.Log("a record"));
+        _server = VigilServerApplication.Create(new VigilServerOptions { StorePath = _store.Path, GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0, ApiKey = "k3y" });
+        await _server.StartAsync().WaitAsync(s_timeout);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    // xunit calls this after DisposeAsync: the store file goes once the server has let go of it.
+    public void Dispose() => _store.Dispose();
+
+    [Theory]
+    [InlineData("logs")]
+    [InlineData("errors")]
+    [InlineData("errors", "show", "1")]
+    [InlineData("traces", "4bf92f3577b34da6a3ce929d0e0e4736")]
+    [InlineData("metrics", "shop.orders")]
+    public async Task Run_ServerUrlWithWrongPathPrefix_Exit2NotAnEmptyOrMissingAnswer(params string[] command)
+    {
+        // Act: the URL names the right server but a path under which it has no API.
+        var run = await new CliHarness().RunAsync([.. command, "--server", Url + "/vigil", "--api-key", "k3y"]).WaitAsync(s_timeout);
+
+        // Assert: not "nothing here yet" (exit 0) nor "not found" (exit 3), but a server that cannot be read.
+        Assert.Equal(ExitCodes.StoreUnavailable, run.ExitCode);
+        Assert.Contains("no endpoint answers GET /vigil/api/", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public async Task Run_ServerRefusesMissingKey_Exit2WithTheServersExplanation()
+    {
+        // Act
+        var run = await new CliHarness().RunAsync("logs", "--server", Url).WaitAsync(s_timeout);
+
+        // Assert: the server's problem detail reaches the user, not just "Unauthorized".
+        Assert.Equal(ExitCodes.StoreUnavailable, run.ExitCode);
+        Assert.Contains("x-api-key", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ServerUrlWithTrailingSlash_ReadsTheSameServer()
+    {
+        // Act
+        var run = await new CliHarness().RunAsync("logs", "--server", Url + "/", "--api-key", "k3y").WaitAsync(s_timeout);
+
+        // Assert
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("a record", run.Stdout, StringComparison.Ordinal);
+    }
+}
