@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Vigil.Configuration;
-using Vigil.Errors;
 using Vigil.Pipeline;
 
 namespace Vigil;
@@ -12,7 +12,8 @@ namespace Vigil;
 /// <summary>
 /// Vigil for programs without a generic host: console tools, scripts, tests. Start it once, use its
 /// loggers and <see cref="Operations"/> (and any <c>Meter</c> or <c>ActivitySource</c> named in the
-/// options), and dispose it before exit: disposing flushes every sink.
+/// options), and dispose it before exit: disposing flushes every sink. Without a host, it is the host of the
+/// services given to it: health checks registered with <c>AddHealthChecks()</c> run on Vigil's period.
 /// </summary>
 /// <example>
 /// <code>
@@ -30,6 +31,7 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
     private readonly TracerProvider? _tracerProvider;
     private readonly MeterProvider? _meterProvider;
     private readonly LoggerProvider? _loggerProvider;
+    private readonly IHostedService[] _hostedServices;
     private int _disposed;
 
     private VigilSdk(ServiceProvider services)
@@ -44,8 +46,13 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
         _meterProvider = services.GetService<MeterProvider>();
         _loggerProvider = services.GetService<LoggerProvider>();
 
-        // Without a host no hosted service starts it; with one, the host does.
-        services.GetService<UnhandledExceptionCapture>()?.Install();
+        // Without a host the SDK starts what a host would: the unhandled-exception capture, the health checks'
+        // scheduler, and any service registered as hosted.
+        _hostedServices = [.. services.GetServices<IHostedService>()];
+        foreach (var hosted in _hostedServices)
+        {
+            hosted.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>The options in force, after configuration files, environment variables and code.</summary>
@@ -60,10 +67,14 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
     /// <summary>The services behind this instance.</summary>
     public IServiceProvider Services => _services;
 
-    /// <summary>Starts Vigil with configuration from vigil.json, environment variables and <paramref name="configure"/>.</summary>
+    /// <summary>
+    /// Starts Vigil with configuration from vigil.json, environment variables and <paramref name="configure"/>, and
+    /// with the services <paramref name="configureServices"/> adds, such as health checks
+    /// (<c>services.AddHealthChecks().AddCheck(...)</c>). Hosted services among them start now and stop on dispose.
+    /// </summary>
     /// <exception cref="VigilConfigurationException">The configuration is invalid; the message names each bad key.</exception>
-    public static VigilSdk Start(Action<VigilOptions>? configure = null) =>
-        Start(VigilStartupContext.FromProcess(), sinkEnvironment: null, configure);
+    public static VigilSdk Start(Action<VigilOptions>? configure = null, Action<IServiceCollection>? configureServices = null) =>
+        Start(VigilStartupContext.FromProcess(), sinkEnvironment: null, configure, configureServices);
 
     internal static VigilSdk Start(VigilStartupContext context, SinkEnvironment? sinkEnvironment, Action<VigilOptions>? configure, Action<IServiceCollection>? configureServices = null)
     {
@@ -90,8 +101,20 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            Flush(DefaultFlushTimeout);
-            _services.Dispose();
+            try
+            {
+                // Stopped first, so nothing new is recorded while the sinks flush.
+                using var stopping = new CancellationTokenSource(DefaultFlushTimeout);
+                for (var i = _hostedServices.Length - 1; i >= 0; i--)
+                {
+                    _hostedServices[i].StopAsync(stopping.Token).GetAwaiter().GetResult();
+                }
+            }
+            finally
+            {
+                Flush(DefaultFlushTimeout);
+                _services.Dispose();
+            }
         }
     }
 

@@ -117,6 +117,21 @@ public abstract partial class TelemetryStoreContractTests
         Assert.Equal(1, Assert.Single(await GroupsAsync()).Count);
     }
 
+    [Fact]
+    public async Task WriteAsync_LogWithIdAndHandBuiltSpanEventWithout_StillPairedBySpan()
+    {
+        // Arrange: the SDK's log carries an id; an exception event built by hand (OpenTelemetry's RecordException) does not.
+        var exception = SomeErrors.Thrown(() => ThrowSite.Fail(1));
+        var time = DateTimeOffset.UtcNow;
+
+        // Act
+        await WriteLogsAsync(LogWithId(exception, exception.ToString(), "a1", time, trace: 5, span: 9));
+        await WriteSpansAsync(SomeErrors.Span(exception, time.AddMilliseconds(2), trace: 5, span: 9));
+
+        // Assert
+        Assert.Equal(1, Assert.Single(await GroupsAsync()).Count);
+    }
+
     public static TheoryData<object?> NotAnId => new()
     {
         { null },

@@ -111,7 +111,12 @@ internal sealed class DemoCommand : Command, IHaveExamples
             o.Metrics.ExportIntervalMilliseconds = 2_000;
             o.Tracing.Sources.Add(DemoShopTelemetry.Name);
             o.Metrics.Meters.Add(DemoShopTelemetry.Name);
-        });
+
+            // Health checks from the first second and every five, so `vigil health` has them at once.
+            o.Health.Enabled = true;
+            o.Health.DelaySeconds = 1;
+            o.Health.PeriodSeconds = 5;
+        }, services => DemoHealthChecks.Add(services, telemetry));
         await using (sdk.ConfigureAwait(false))
         {
             var shop = new DemoShop(telemetry, sdk.CreateLogger("Vigil.Demo.Shop.Checkout"), sdk.Operations);

@@ -17,6 +17,7 @@ internal static class DemoGuide
             $"vigil metrics {store}",
             $"vigil errors {store}",
             $"vigil errors show 1 {store}",
+            $"vigil health {store}",
         ];
     }
 
@@ -27,7 +28,7 @@ internal static class DemoGuide
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync(
             $"A small web shop is handling {rate} checkout request(s) a second, instrumented with the Vigil SDK, " +
-            $"which exports its logs, spans and metrics over OTLP/gRPC to port {grpcPort}.").ConfigureAwait(false);
+            $"which exports its logs, spans, metrics and health checks over OTLP/gRPC to port {grpcPort}.").ConfigureAwait(false);
         await output.WriteLineAsync("Look at them from another terminal:").ConfigureAwait(false);
         foreach (var command in Commands(server.StoreLocation))
         {

@@ -98,8 +98,11 @@ internal sealed class DemoShop
                 payment?.SetStatus(ActivityStatusCode.Error, declined.Message);
                 payment?.SetTag("error.type", declined.GetType().FullName);
                 _telemetry.Orders.Add(1, new KeyValuePair<string, object?>("outcome", "declined"));
+                _telemetry.RecordPayment(declined: true);
                 throw declined;
             }
+
+            _telemetry.RecordPayment(declined: false);
         }
 
         _telemetry.Orders.Add(1, new KeyValuePair<string, object?>("outcome", "paid"));

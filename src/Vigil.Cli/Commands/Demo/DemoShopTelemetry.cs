@@ -13,6 +13,8 @@ internal sealed class DemoShopTelemetry : IDisposable
     public const string Name = "Vigil.Demo.Shop";
 
     private int _stock = 500;
+    private long _payments;
+    private long _declines;
 
     /// <summary>Creates the instruments.</summary>
     public DemoShopTelemetry()
@@ -54,6 +56,26 @@ internal sealed class DemoShopTelemetry : IDisposable
         }
 
         return left;
+    }
+
+    /// <summary>Items in stock now.</summary>
+    public int StockLevel => Volatile.Read(ref _stock);
+
+    /// <summary>Counts one payment attempt, for the payment gateway's health check.</summary>
+    public void RecordPayment(bool declined)
+    {
+        Interlocked.Increment(ref _payments);
+        if (declined)
+        {
+            Interlocked.Increment(ref _declines);
+        }
+    }
+
+    /// <summary>The payment attempts, and how many were declined, since the last call.</summary>
+    public (long Declined, long Total) TakePayments()
+    {
+        var declined = Interlocked.Exchange(ref _declines, 0);
+        return (declined, Interlocked.Exchange(ref _payments, 0));
     }
 
     /// <inheritdoc />

@@ -38,6 +38,17 @@ public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
         Assert.Contains($"vigil traces --errors --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
         Assert.Contains($"vigil metrics --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
         Assert.Contains($"vigil errors --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
+        Assert.Contains($"vigil health --store {_demo.Store.Path}", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_HealthChecks_ReachTheServerAsTheShopsCurrentState()
+    {
+        var states = await _demo.ReadAsync(store => store.QueryHealthAsync(new HealthQuery { ServiceName = DemoCommand.ServiceName }));
+
+        Assert.Equal(["inventory", "payment-gateway"], states.Select(s => s.Latest.Name).Order());
+        Assert.All(states, s => Assert.Equal(HealthSourceKind.Check, s.Latest.Kind));
+        Assert.Contains(states, s => s.Latest.Description?.Contains("payments declined since the last check", StringComparison.Ordinal) == true);
     }
 
     [Fact]
