@@ -98,7 +98,9 @@ internal sealed class StoreOption
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new CliUsageException($"--server: '{text}' is not an http:// or https:// URL (e.g. http://127.0.0.1:4320)");
+            // Name where the text came from: a bad $VIGIL_SERVER is not on the command line the user is looking at.
+            var source = flag is null ? ServerEnvironmentVariable : "--server";
+            throw new CliUsageException($"{source}: '{text}' is not an http:// or https:// URL (e.g. http://127.0.0.1:4320)");
         }
 
         // A base without a trailing slash would drop its last segment when "api/logs" is appended.

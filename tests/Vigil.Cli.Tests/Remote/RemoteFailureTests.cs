@@ -29,6 +29,19 @@ public sealed class RemoteFailureTests
     }
 
     [Fact]
+    public async Task Run_ServerEnvironmentNotHttpUrl_UsageErrorNamingTheVariable()
+    {
+        var cli = new CliHarness();
+        cli.Environment["VIGIL_SERVER"] = "127.0.0.1:4320";
+
+        var run = await cli.RunAsync("logs").WaitAsync(s_timeout);
+
+        // The user typed no --server: the message must point at the variable that holds the bad value.
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("vigil: VIGIL_SERVER: '127.0.0.1:4320' is not an http:// or https:// URL", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_ServerAndStoreTogether_UsageError()
     {
         var run = await new CliHarness().RunAsync("logs", "--server", "http://127.0.0.1:1", "--store", "x.db").WaitAsync(s_timeout);
