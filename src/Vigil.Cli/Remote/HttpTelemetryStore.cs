@@ -136,7 +136,7 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
             }
             catch (HttpRequestException e)
             {
-                throw new StoreException(Location, $"cannot reach the Vigil server at {Location}: {e.Message}", e);
+                throw new StoreException(Location, $"cannot reach the Vigil server at {Location}: {Describe(e)}", e);
             }
             catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -170,6 +170,25 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
                 throw new StoreException(Location, $"{Location} did not answer like a Vigil server (is it the query port?): {e.Message}", e);
             }
         }
+    }
+
+    // HttpClient's TLS failure says only "The SSL connection could not be established, see inner exception." (an
+    // https:// URL for a plain-http server, an untrusted certificate); the user cannot see that inner exception.
+    private static string Describe(HttpRequestException exception)
+    {
+        const string SeeInner = ", see inner exception.";
+        var message = exception.Message;
+        if (exception.InnerException is { } inner && message.EndsWith(SeeInner, StringComparison.Ordinal))
+        {
+            while (inner.InnerException is not null)
+            {
+                inner = inner.InnerException;
+            }
+
+            message = $"{message[..^SeeInner.Length]}: {inner.Message}";
+        }
+
+        return message;
     }
 
     /// <summary>

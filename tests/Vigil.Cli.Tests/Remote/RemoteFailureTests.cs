@@ -42,6 +42,22 @@ public sealed class RemoteFailureTests
     }
 
     [Fact]
+    public async Task Run_HttpsUrlForPlainHttpServer_Exit2WithTheTlsReason()
+    {
+        using var store = new TempStore();
+        await store.CreateAsync();
+        await using var server = await LoopbackServer.StartAsync(store.Path);
+        var https = "https://" + server.Url["http://".Length..];
+
+        var run = await new CliHarness().RunAsync("logs", "--server", https).WaitAsync(s_timeout);
+
+        // HttpClient's own text ends "see inner exception", which a CLI user cannot do: the reason is spelt out.
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("SSL connection could not be established: ", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("see inner exception", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_ServerAndStoreTogether_UsageError()
     {
         var run = await new CliHarness().RunAsync("logs", "--server", "http://127.0.0.1:1", "--store", "x.db").WaitAsync(s_timeout);
