@@ -6,7 +6,7 @@ namespace Vigil.Cli.Options;
 /// <summary>
 /// <c>--json</c> (one JSON object per line, for scripts) and <c>--no-color</c>.
 /// Colour is used only when stdout is an ANSI terminal, <c>NO_COLOR</c> is unset
-/// (https://no-color.org) and <c>--no-color</c> is absent.
+/// or empty (https://no-color.org) and <c>--no-color</c> is absent.
 /// </summary>
 internal sealed class OutputFormatOption
 {
@@ -29,7 +29,9 @@ internal sealed class OutputFormatOption
     /// <summary>Whether human output may be coloured.</summary>
     public bool UseColor(ParseResult parseResult, CliContext context)
     {
-        if (parseResult.GetValue(NoColor) || context.GetEnvironmentVariable("NO_COLOR") is not null)
+        // https://no-color.org: only a non-empty NO_COLOR turns colour off (an empty one is how a shell unsets it for
+        // one command), as docs/cli.md and the SDK's console sink read it.
+        if (parseResult.GetValue(NoColor) || !string.IsNullOrEmpty(context.GetEnvironmentVariable("NO_COLOR")))
         {
             return false;
         }

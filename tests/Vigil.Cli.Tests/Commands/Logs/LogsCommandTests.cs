@@ -286,6 +286,19 @@ public sealed class LogsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_NoColorEnvironmentEmpty_StillColoursATerminal()
+    {
+        await _store.WriteLogsAsync(Some.Log("broken", severity: 17));
+        _cli.Terminal = true;
+        _cli.Environment["NO_COLOR"] = string.Empty;
+
+        var run = await _cli.RunAsync("logs", "--store", _store.Path);
+
+        // no-color.org and docs/cli.md: NO_COLOR turns colour off only when it is set to a non-empty value.
+        Assert.Contains("\u001b[", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logs_NoColorFlag_NoEscapeSequences()
     {
         await _store.WriteLogsAsync(Some.Log("broken", severity: 17));
