@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Vigil.Server.Api;
+using Vigil.Server.Otlp.Http;
 
 namespace Vigil.Server.Hosting;
 
@@ -25,15 +26,19 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
 
         context.Response.Headers.WWWAuthenticate = "Bearer";
 
-        // The query API answers every error as a problem document (docs/api.md), and readers such as the CLI show
-        // its detail; the OTLP ports keep a short text, which exporters log as it is (gRPC maps 401 to UNAUTHENTICATED).
-        if (listeners.Identify(context) == VigilServerListener.Query)
+        // Each port refuses in its own protocol's error shape: the query API a problem document (docs/api.md), whose
+        // detail readers such as the CLI show; OTLP/HTTP a google.rpc.Status, as the specification requires of every
+        // 4xx; gRPC clients map HTTP 401 to UNAUTHENTICATED themselves.
+        switch (listeners.Identify(context))
         {
-            return Results.Problem(detail: ApiKeyFilter.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(context);
+            case VigilServerListener.Query:
+                return Results.Problem(detail: ApiKeyFilter.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(context);
+            case VigilServerListener.OtlpHttp:
+                return OtlpHttpHandler.WriteRefusalAsync(context, StatusCodes.Status401Unauthorized, ApiKeyFilter.Refusal);
+            default:
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return context.Response.WriteAsync(ApiKeyFilter.Refusal, context.RequestAborted);
         }
-
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        return context.Response.WriteAsync("An API key is required: send 'Authorization: Bearer <key>' or 'x-api-key: <key>'.", context.RequestAborted);
     }
 
     private static string BearerToken(string authorization) =>

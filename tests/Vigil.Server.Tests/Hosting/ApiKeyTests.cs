@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using Grpc.Core;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 using Vigil.Server.Tests.Support;
+using RpcStatus = Vigil.Server.Otlp.Proto.Rpc.Status;
 
 namespace Vigil.Server.Tests.Hosting;
 
@@ -43,6 +45,28 @@ public sealed class ApiKeyTests
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
         Assert.Equal("keyed", Assert.Single(server.Store.Spans).Name);
+    }
+
+    [Fact]
+    public async Task PostTraces_WithApiKeyConfiguredAndMissing_AnswersStatusInTheRequestsEncoding()
+    {
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = Key);
+        var client = server.CreateHttpClient();
+        using var json = new StringContent("{}", Encoding.UTF8, "application/json");
+
+        using var protobufResponse = await client.PostAsync(new Uri("/v1/traces", UriKind.Relative), OtlpHttp.Protobuf(Some.Traces(Some.Span()))).DefaultTimeout();
+        using var jsonResponse = await client.PostAsync(new Uri("/v1/logs", UriKind.Relative), json).DefaultTimeout();
+        var protobufStatus = RpcStatus.Parser.ParseFrom(await protobufResponse.Content.ReadAsByteArrayAsync().DefaultTimeout());
+        using var jsonStatus = JsonDocument.Parse(await jsonResponse.Content.ReadAsStringAsync().DefaultTimeout());
+
+        // The OTLP/HTTP specification: every 4xx body is a google.rpc.Status in the request's encoding.
+        Assert.Equal(HttpStatusCode.Unauthorized, protobufResponse.StatusCode);
+        Assert.Equal("application/x-protobuf", protobufResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(16, protobufStatus.Code);
+        Assert.Contains("x-api-key", protobufStatus.Message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, jsonResponse.StatusCode);
+        Assert.Equal("application/json", jsonResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(16, jsonStatus.RootElement.GetProperty("code").GetInt32());
     }
 
     [Fact]

@@ -45,6 +45,17 @@ internal static class OtlpHttpHandler
         }
     }
 
+    /// <summary>
+    /// Answers a request refused before it reached a receiver (a missing API key) as the specification asks of every
+    /// 4xx and 5xx: a google.rpc.Status, in JSON when the request was JSON, else in protobuf.
+    /// </summary>
+    public static Task WriteRefusalAsync(HttpContext context, int statusCode, string message)
+    {
+        var json = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals(JsonContentType, StringComparison.OrdinalIgnoreCase);
+        return WriteErrorAsync(context, statusCode, json ? OtlpEncoding.Json : OtlpEncoding.Protobuf, message);
+    }
+
     private static OtlpEncoding ChooseEncoding(HttpRequest request)
     {
         if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
@@ -99,6 +110,7 @@ internal static class OtlpHttpHandler
     private static int GrpcCodeFor(int statusCode) => statusCode switch
     {
         StatusCodes.Status400BadRequest => 3, // INVALID_ARGUMENT
+        StatusCodes.Status401Unauthorized => 16, // UNAUTHENTICATED
         StatusCodes.Status413PayloadTooLarge => 8, // RESOURCE_EXHAUSTED
         StatusCodes.Status415UnsupportedMediaType => 3,
         StatusCodes.Status503ServiceUnavailable => 14, // UNAVAILABLE
