@@ -109,7 +109,15 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);
-        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue));
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue);
+
+            // Otherwise gRPC maps a catch-all "{service}/{method}" route that also takes two-segment paths of the
+            // query port (PUT /api/logs got 404, not 405). An unknown service still fails: HTTP 404, which gRPC
+            // clients read as UNIMPLEMENTED.
+            grpc.IgnoreUnknownServices = true;
+        });
 
         var app = builder.Build();
         app.UseRouting();

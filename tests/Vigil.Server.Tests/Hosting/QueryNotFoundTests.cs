@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Google.Protobuf;
+using Grpc.Core;
+using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 using Vigil.Server.Tests.Support;
 
 namespace Vigil.Server.Tests.Hosting;
@@ -40,15 +43,37 @@ public sealed class QueryNotFoundTests
         Assert.Equal(HttpStatusCode.NotFound, withKey.StatusCode);
     }
 
-    [Fact]
-    public async Task QueryPort_KnownPathWrongMethod_StillReturns405()
+    [Theory]
+    [InlineData("GET", "/api/errors/1/status")]
+    [InlineData("PUT", "/api/logs")]
+    [InlineData("DELETE", "/api/traces")]
+    [InlineData("POST", "/health/live")]
+    [InlineData("PUT", "/metrics")]
+    public async Task QueryPort_KnownPathWrongMethod_Returns405(string method, string path)
     {
         await using var server = await TestServer.StartAsync();
         using var client = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
 
-        using var response = await client.GetAsync(new Uri("/api/errors/1/status", UriKind.Relative)).DefaultTimeout();
+        using var response = await client.SendAsync(request).DefaultTimeout();
 
+        // Two-segment paths used to meet gRPC's catch-all route for unknown services and answer 404.
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GrpcPort_UnknownService_IsUnimplemented()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var channel = server.CreateGrpcChannel();
+        var marshaller = Marshallers.Create(r => r.ToByteArray(), ExportTraceServiceResponse.Parser.ParseFrom);
+        var requestMarshaller = Marshallers.Create(r => r.ToByteArray(), ExportTraceServiceRequest.Parser.ParseFrom);
+        var method = new Method<ExportTraceServiceRequest, ExportTraceServiceResponse>(MethodType.Unary, "unknown.v1.NoService", "Export", requestMarshaller, marshaller);
+
+        var call = channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(), new ExportTraceServiceRequest());
+        var refused = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.DefaultTimeout());
+
+        Assert.Equal(StatusCode.Unimplemented, refused.StatusCode);
     }
 
     [Fact]
