@@ -150,14 +150,18 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
             {
                 case HttpStatusCode.NotFound when await IsMissingItemAsync(response, cancellationToken).ConfigureAwait(false):
                     return null;
-                case HttpStatusCode.BadRequest:
+                // Only the query API's problem document names a refused parameter; a bare 400 comes from something
+                // else at that URL (the HTTP/2-only OTLP/gRPC port, a proxy), which is a server the CLI cannot read.
+                case HttpStatusCode.BadRequest when IsProblem(response):
                     throw badRequest(await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false));
                 case HttpStatusCode.NotImplemented:
                     throw new NotSupportedException($"{Location}: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)}");
                 case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
                     throw new StoreException(Location, $"the Vigil server at {Location} refused the request: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)} (use --api-key or VIGIL_API_KEY)", null);
                 case var status when !response.IsSuccessStatusCode:
-                    throw new StoreException(Location, $"the Vigil server at {Location} answered {(int)status} {response.ReasonPhrase}: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)}", null);
+                    var detail = await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false);
+                    var hint = IsProblem(response) ? string.Empty : " (not an answer of Vigil's query API: is it the query port, 4320 by default?)";
+                    throw new StoreException(Location, $"the Vigil server at {Location} answered {(int)status} {response.ReasonPhrase}: {detail}{hint}", null);
             }
 
             try
@@ -198,7 +202,7 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
     /// </summary>
     private static async Task<bool> IsMissingItemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        if (!IsProblem(response))
         {
             return false;
         }
@@ -217,6 +221,9 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
             return false;
         }
     }
+
+    private static bool IsProblem(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType == "application/problem+json";
 
     private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -50,6 +50,20 @@ public sealed class RemoteWrongUrlTests : IAsyncLifetime, IDisposable
         Assert.Equal(string.Empty, run.Stdout);
     }
 
+    [Theory]
+    [InlineData(VigilServerListener.OtlpGrpc)]
+    [InlineData(VigilServerListener.OtlpHttp)]
+    public async Task Run_ServerUrlNamesAnOtlpPort_Exit2PointingAtTheQueryPort(VigilServerListener listener)
+    {
+        // Act: the gRPC port answers an HTTP/1.1 request with a bare 400, the OTLP/HTTP port with a bare 404.
+        var url = $"http://127.0.0.1:{_server!.Port(listener)}";
+        var run = await new CliHarness().RunAsync("logs", "--server", url, "--api-key", "k3y").WaitAsync(s_timeout);
+
+        // Assert: not a usage error (the command line is fine) but a URL that is not the query API.
+        Assert.Equal(ExitCodes.StoreUnavailable, run.ExitCode);
+        Assert.Contains("is it the query port", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_ServerRefusesMissingKey_Exit2WithTheServersExplanation()
     {
