@@ -8,10 +8,9 @@ namespace Vigil.Logging;
 
 /// <summary>
 /// Runs first, on the logging thread, before any sink: takes the text of the record's exception while its
-/// stack trace is still the one at the logging call (see <see cref="ExceptionText.Capture"/>) and adds the
-/// exception's identity (<see cref="ExceptionIds"/>), folds the active
-/// logging scopes into the record's attributes and masks secret values. A record with no scope and no secret is left as it
-/// is, without allocating.
+/// stack trace is still the one at the logging call (see <see cref="ExceptionText.Capture"/>), adds the exception's
+/// identity (<see cref="ExceptionIds"/>), folds the active logging scopes into the record's attributes and masks
+/// secret values. A record with no exception, no scope and no secret is left as it is, without allocating.
 /// </summary>
 internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
 {
