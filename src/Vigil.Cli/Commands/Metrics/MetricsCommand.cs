@@ -89,11 +89,27 @@ internal sealed class MetricsCommand : Command, IHaveExamples
         }
 
         // Validate the whole command line before touching the store.
+        if (name is null)
+        {
+            RejectSeriesOptions(parseResult);
+        }
+
         var query = name is null ? null : BuildQuery(parseResult, name);
         await using var store = _store.Open(parseResult, _context);
         return query is null
             ? await new ListMetricsHandler(_context, store, palette, format).RunAsync(cancellationToken).ConfigureAwait(false)
             : await new ShowMetricHandler(_context, store, palette, format).RunAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The list shows every metric's latest value and takes no range or filter: an option of NAME's view there would
+    // be silently ignored, and "vigil metrics --service orders" would seem to say something about orders.
+    private void RejectSeriesOptions(ParseResult parseResult)
+    {
+        Option[] seriesOnly = [_range.Since, _range.Until!, _step, _by, _service, _where];
+        if (seriesOnly.FirstOrDefault(option => parseResult.GetResult(option) is { Implicit: false }) is { } given)
+        {
+            throw new CliUsageException($"{given.Name}: only applies with a metric NAME (vigil metrics NAME {given.Name} ...); the list shows every metric");
+        }
     }
 
     private MetricQuery BuildQuery(ParseResult parseResult, string name)

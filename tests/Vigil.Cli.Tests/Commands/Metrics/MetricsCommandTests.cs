@@ -68,6 +68,26 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Matches(@"^queue\.length\s+gauge\s+-\s+1\s+2\s+8m ago", lines[3]);
     }
 
+    [Theory]
+    [InlineData("--since", "2h")]
+    [InlineData("--until", "1h")]
+    [InlineData("--step", "1m")]
+    [InlineData("--by", "tenant")]
+    [InlineData("--service", "orders")]
+    [InlineData("-s", "orders")]
+    [InlineData("--where", "tenant=acme")]
+    public async Task Metrics_ListWithSeriesOnlyOption_UsageErrorNotSilentlyIgnored(string option, string value)
+    {
+        await WriteMetricsAsync();
+
+        var run = await _cli.RunAsync("metrics", option, value, "--store", _store.Path);
+
+        // The list takes no range or filter: the option would do nothing, so it is refused rather than ignored.
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("only applies with a metric NAME", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
     [Fact]
     public async Task Metrics_ListJson_OneObjectPerMetric()
     {
