@@ -34,7 +34,7 @@ internal static class VigilCli
         if (parseResult.Action is ParseErrorAction)
         {
             // One line naming the argument; the full help is one --help away.
-            await context.Stderr.WriteLineAsync($"vigil: {OneLine(parseResult.Errors[0].Message)}").ConfigureAwait(false);
+            await context.Stderr.WriteLineAsync($"vigil: {OneLine(ParseErrorText.Describe(parseResult, args))}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 

@@ -36,6 +36,10 @@ public sealed class UsageErrorTests
     [InlineData("--since", "earlier than --until", "metrics", "m", "--since", "2026-11-24T00:00:00Z")]
     [InlineData("'extra'", "Unrecognized", "logs", "extra")]
     [InlineData("--nope", "Unrecognized", "metrics", "--nope")]
+    [InlineData("'--until'", "Unrecognized option", "traces", "--until", "1h")]
+    [InlineData("'--until'", "see vigil errors resolve --help", "errors", "resolve", "--until", "1h")]
+    [InlineData("'--bogus'", "Unrecognized option", "errors", "show", "--bogus", "1")]
+    [InlineData("'--nope'", "Unrecognized option", "metrics", "--nope=1", "x")]
     public async Task Command_BadArgument_ExitsOneWithOneLineNamingIt(string argument, string expectedFragment, params string[] args)
     {
         var run = await _cli.RunAsync([.. args, "--store", "/nonexistent/vigil.db"]);
