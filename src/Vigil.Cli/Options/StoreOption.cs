@@ -47,6 +47,14 @@ internal sealed class StoreOption
         command.Options.Add(ApiKey);
     }
 
+    /// <summary>Adds the options to <paramref name="command"/>, a command that changes what a store or server holds.</summary>
+    public void AddForChangeTo(Command command)
+    {
+        Path.Description = $"The store file to change (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
+        Server.Description = $"Change it on a Vigil server through its query API instead of a store file (default: ${ServerEnvironmentVariable}).";
+        AddTo(command);
+    }
+
     /// <summary>
     /// Adds only <c>--store</c> to <paramref name="command"/>, a command that hosts the store (<c>serve</c>,
     /// <c>demo</c>): reading a server means nothing there, and a second <c>--api-key</c> beside the command's own

@@ -25,7 +25,7 @@ internal sealed class ErrorStatusChanger
     public void AddTo(Command command)
     {
         command.Arguments.Add(Id);
-        _store.AddTo(command);
+        _store.AddForChangeTo(command);
         command.Options.Add(_json);
     }
 
