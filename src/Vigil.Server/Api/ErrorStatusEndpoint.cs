@@ -11,9 +11,16 @@ internal static class ErrorStatusEndpoint
 {
     public static Task<IResult> PostAsync(HttpContext context, string id) => ApiResults.RunAsync(async () =>
     {
-        _ = new QueryParameters(context.Request.Query, ApiResults.Now(context));
+        var now = ApiResults.Now(context);
+        _ = new QueryParameters(context.Request.Query, now);
         var groupId = ApiParse.GroupId("id", id);
         var change = await ErrorStatusBody.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (change.IgnoreUntil is { } until && until <= now)
+        {
+            // `vigil errors ignore --until` refuses a past time too: an ignore that has already ended is a mistake.
+            throw new BadBodyException(StatusCodes.Status400BadRequest, $"ignoreUntil: {until:O} is not in the future");
+        }
+
         var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
         ErrorGroup? group;
         try

@@ -37,6 +37,7 @@ public sealed class ErrorStatusRequestTests
         { "{\"status\":\"ignored\",\"ignoreUntil\":1767225600}", "ignoreUntil" },
         { "{\"status\":\"ignored\",\"ignoreUntil\":\"2026-13-01T00:00:00Z\"}", "ignoreUntil" },
         { "{\"status\":\"unresolved\",\"ignoreUntil\":\"2026-12-01T00:00:00Z\"}", "ignoreUntil" },
+        { "{\"status\":\"ignored\",\"ignoreUntil\":\"2020-01-01T00:00:00Z\"}", "ignoreUntil" },
     };
 
     [Theory]
