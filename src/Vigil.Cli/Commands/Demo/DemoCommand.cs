@@ -34,7 +34,7 @@ internal sealed class DemoCommand : Command, IHaveExamples
 
     /// <summary>Creates the command.</summary>
     public DemoCommand(CliContext context)
-        : base("demo", "Run the server with a built-in web shop that sends logs, traces and metrics through the Vigil SDK.")
+        : base("demo", "Run the server with a built-in web shop that sends logs, traces, metrics and health checks through the Vigil SDK.")
     {
         _context = context;
         _store.AddPathTo(this);
