@@ -16,6 +16,9 @@ internal static class UnixTime
     /// <summary>A span of time in the same unit, for range arithmetic in SQL.</summary>
     public static long ToNanoseconds(TimeSpan duration) => Saturate(duration.Ticks);
 
+    /// <summary>A span of time stored in nanoseconds.</summary>
+    public static TimeSpan DurationFromNanoseconds(long nanoseconds) => TimeSpan.FromTicks(nanoseconds / NanosecondsPerTick);
+
     public static DateTimeOffset FromNanoseconds(long nanoseconds) =>
         new(DateTimeOffset.UnixEpoch.UtcTicks + (nanoseconds / NanosecondsPerTick), TimeSpan.Zero);
 

@@ -61,11 +61,11 @@ internal sealed partial class SqliteBatchWriter
         _insertHealthResult.Set(3, (int)result.Status);
         _insertHealthResult.Set(4, (int)result.Observed);
         _insertHealthResult.Set(5, time);
-        _insertHealthResult.Set(6, Math.Clamp(result.Duration.Ticks, 0, long.MaxValue / 100) * 100);
+        _insertHealthResult.Set(6, UnixTime.ToNanoseconds(result.Duration < TimeSpan.Zero ? TimeSpan.Zero : result.Duration));
         _insertHealthResult.Set(7, result.Description);
         _insertHealthResult.Set(8, AttributeJson.Serialize(result.Data));
         // No positive interval is no interval: such a state could only ever be stale, which says nothing.
-        _insertHealthResult.Set(9, result.Interval is { } interval && interval > TimeSpan.Zero ? Math.Min(interval.Ticks, long.MaxValue / 100) * 100 : null);
+        _insertHealthResult.Set(9, result.Interval is { } interval && interval > TimeSpan.Zero ? UnixTime.ToNanoseconds(interval) : null);
         var id = _insertHealthResult.ExecuteInt64();
 
         _upsertHealthState.Set(0, (int)result.Kind);

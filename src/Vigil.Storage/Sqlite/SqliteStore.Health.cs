@@ -39,10 +39,10 @@ internal sealed partial class SqliteStore
                 Status = (HealthStatus)reader.GetInt32(3),
                 Observed = (HealthStatus)reader.GetInt32(4),
                 Timestamp = UnixTime.FromNanoseconds(reader.GetInt64(5)),
-                Duration = TimeSpan.FromTicks(reader.GetInt64(6) / 100),
+                Duration = UnixTime.DurationFromNanoseconds(reader.GetInt64(6)),
                 Description = GetNullableString(reader, 7),
                 Data = AttributeJson.Deserialize(reader.GetString(8)),
-                Interval = reader.IsDBNull(10) ? null : TimeSpan.FromTicks(reader.GetInt64(10) / 100),
+                Interval = reader.IsDBNull(10) ? null : UnixTime.DurationFromNanoseconds(reader.GetInt64(10)),
             };
             result.Add(new HealthState
             {

@@ -64,7 +64,7 @@ internal sealed partial class SqliteStore
                 ServiceName = GetNullableString(reader, 2),
                 SpanCount = reader.GetInt32(3),
                 StartTime = UnixTime.FromNanoseconds(start),
-                Duration = TimeSpan.FromTicks((reader.GetInt64(5) - start) / 100),
+                Duration = UnixTime.DurationFromNanoseconds(reader.GetInt64(5) - start),
                 HasError = reader.GetInt64(6) != 0,
             });
         }
