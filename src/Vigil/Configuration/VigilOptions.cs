@@ -20,6 +20,9 @@ public sealed class VigilOptions
     /// <summary>Which meters are collected and how histograms are bucketed (section <c>Metrics</c>).</summary>
     public MetricsOptions Metrics { get; } = new();
 
+    /// <summary>What ASP.NET Core, HttpClient and the runtime report, captured by default (section <c>Instrumentation</c>).</summary>
+    public InstrumentationOptions Instrumentation { get; } = new();
+
     /// <summary>The console sink (section <c>Console</c>).</summary>
     public ConsoleSinkOptions Console { get; } = new();
 

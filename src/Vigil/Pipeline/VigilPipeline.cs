@@ -8,6 +8,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Vigil.Errors;
 using Vigil.Health;
+using Vigil.Instrumentation;
 using Vigil.LocalStore;
 using Vigil.Logging;
 using Vigil.Metrics;
@@ -94,7 +95,13 @@ internal static class VigilPipeline
             telemetry.WithTracing(tracing =>
             {
                 tracing.SetSampler(SamplerFactory.Create(options.Tracing));
-                string[] sources = [OperationTracker.InstrumentationName, .. options.Tracing.Sources];
+                string[] sources = [OperationTracker.InstrumentationName, .. PlatformInstrumentation.Sources(options.Instrumentation), .. options.Tracing.Sources];
+                if (options.Instrumentation.AspNetCore)
+                {
+                    PlatformInstrumentation.RequestAspNetCoreSpanAttributes();
+                    tracing.AddInstrumentation(() => new AspNetCoreRequestSpanCompleter());
+                }
+
                 tracing.AddSource(sources);
                 tracing.AddInstrumentation(() => new ExceptionIdRecorder(SourceNameFilter.Create(sources)));
                 if (redactor is not null)
@@ -114,7 +121,7 @@ internal static class VigilPipeline
             telemetry.WithMetrics(metrics =>
             {
                 metrics.AddMeter(OperationTracker.InstrumentationName, SdkMetrics.MeterName);
-                metrics.AddMeter([.. options.Metrics.Meters]);
+                metrics.AddMeter([.. PlatformInstrumentation.Meters(options.Instrumentation), .. options.Metrics.Meters]);
                 metrics.AddInstrumentation(sp => sp.GetRequiredService<SdkMetrics>());
                 foreach (var (instrument, bounds) in options.Metrics.HistogramBuckets)
                 {

@@ -110,6 +110,11 @@ internal sealed class DemoCommand : Command, IHaveExamples
             // Metrics every two seconds rather than ten, so `vigil metrics` moves while someone watches.
             o.Metrics.ExportIntervalMilliseconds = 2_000;
             o.Tracing.Sources.Add(DemoShopTelemetry.Name);
+
+            // The demo's server runs in this process: tracing ASP.NET Core would record every export the shop
+            // sends it as a new span to export, and its http.server.request.duration would mix with the shop's.
+            o.Instrumentation.AspNetCore = false;
+            o.Instrumentation.HttpClient = false;
             o.Metrics.Meters.Add(DemoShopTelemetry.Name);
 
             // Health checks from the first second and every five, so `vigil health` has them at once.
