@@ -13,7 +13,10 @@ namespace Vigil.Cli.Tests.Remote;
 public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
-    private static readonly DateTimeOffset s_now = DateTimeOffset.UtcNow;
+
+    // Taken when each test's store is written, not once for the class: staleness is judged by the server's clock
+    // at query time, and a test that starts minutes after the class was loaded would see every state older.
+    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
 
     private const string OrderStack =
         "System.InvalidOperationException: order 42 has no lines\n" +
@@ -49,7 +52,7 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
                     ServiceName = "vigil",
                     Status = HealthStatus.Healthy,
                     Observed = HealthStatus.Unhealthy,
-                    Timestamp = s_now.AddMinutes(-1),
+                    Timestamp = _now.AddMinutes(-1),
                     Duration = TimeSpan.FromTicks(1_234_567),
                     Description = "one failed attempt of three",
                     // Every 10 s, last heard from a minute ago: stale.
@@ -88,8 +91,8 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
             "service" => new ErrorGroupQuery { ServiceName = "billing" },
             "status" => new ErrorGroupQuery { Status = ErrorGroupStatus.Unresolved },
             "severity" => new ErrorGroupQuery { MinimumSeverity = ErrorSeverity.High },
-            "since" => new ErrorGroupQuery { From = s_now.AddMinutes(-3) },
-            "until" => new ErrorGroupQuery { To = s_now.AddMinutes(-60).AddTicks(7) },
+            "since" => new ErrorGroupQuery { From = _now.AddMinutes(-3) },
+            "until" => new ErrorGroupQuery { To = _now.AddMinutes(-60).AddTicks(7) },
             "limit" => new ErrorGroupQuery { Limit = 1 },
             _ => new ErrorGroupQuery(),
         };
@@ -202,9 +205,9 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private static LogEntry Failure(string type, string message, string stack, string service, string release, int minutesAgo, string? traceId = null) => new()
+    private LogEntry Failure(string type, string message, string stack, string service, string release, int minutesAgo, string? traceId = null) => new()
     {
-        Timestamp = s_now.AddMinutes(-minutesAgo),
+        Timestamp = _now.AddMinutes(-minutesAgo),
         SeverityNumber = 17,
         Body = message,
         TraceId = traceId,
@@ -215,9 +218,9 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
         Resource = new() { Attributes = [new(TelemetryResource.ServiceNameKey, service), new("service.version", release)] },
     };
 
-    private static LogEntry Check(string name, string status, string service, int minutesAgo) => new()
+    private LogEntry Check(string name, string status, string service, int minutesAgo) => new()
     {
-        Timestamp = s_now.AddMinutes(-minutesAgo),
+        Timestamp = _now.AddMinutes(-minutesAgo),
         SeverityNumber = 9,
         EventName = HealthLogRecord.EventName,
         Attributes = [new(HealthLogRecord.Name, name), new(HealthLogRecord.Status, status), new(HealthLogRecord.DurationMilliseconds, 3.25), new(HealthLogRecord.DataPrefix + "pool", 4L)],
