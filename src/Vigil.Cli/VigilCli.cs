@@ -5,6 +5,7 @@ using Spectre.Console;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
+using Vigil.Storage;
 
 namespace Vigil.Cli;
 
@@ -59,6 +60,12 @@ internal static class VigilCli
         }
         catch (CliUsageException e)
         {
+            await context.Stderr.WriteLineAsync($"vigil: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+        catch (QueryRefusedException e)
+        {
+            // The same words as the server's 400 for the same query ('--grep !!!').
             await context.Stderr.WriteLineAsync($"vigil: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }

@@ -48,7 +48,10 @@ public interface ITelemetryStore : IAsyncDisposable
     /// <returns>The buckets of each group.</returns>
     Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists error groups, newest activity first (see <see cref="ErrorGroupQuery"/>).</summary>
+    /// <summary>
+    /// Lists error groups, newest activity first (see <see cref="ErrorGroupQuery"/>). A list carries summaries:
+    /// <see cref="ErrorGroup.StackTrace"/> is null; <see cref="GetErrorGroupAsync"/> gives it.
+    /// </summary>
     /// <param name="query">The filters.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The matching groups.</returns>

@@ -6,6 +6,9 @@ public sealed record TelemetryStoreOptions
     /// <summary>The default for <see cref="BusyTimeout"/>.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default for <see cref="QueryTimeout"/>: shorter than the CLI's 30 s wait for a server, so it hears why.</summary>
+    public static readonly TimeSpan DefaultQueryTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// True (writers: the SDK sink, the server) creates the file and its folder on first use.
     /// False (readers: the CLI) throws <see cref="StoreNotFoundException"/> when the file is missing.
@@ -16,6 +19,12 @@ public sealed record TelemetryStoreOptions
     /// How long an operation waits for another process's write lock before it fails.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = DefaultBusyTimeout;
+
+    /// <summary>
+    /// How long one read may run: past it SQLite is interrupted and the read throws
+    /// <see cref="StoreQueryTimeoutException"/>. <see cref="Timeout.InfiniteTimeSpan"/> lets reads run until cancelled.
+    /// </summary>
+    public TimeSpan QueryTimeout { get; init; } = DefaultQueryTimeout;
 
     /// <summary>How exceptions in written telemetry are grouped into error groups.</summary>
     public ErrorTrackingOptions ErrorTracking { get; init; } = ErrorTrackingOptions.Default;

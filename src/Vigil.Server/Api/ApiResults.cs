@@ -31,6 +31,15 @@ internal static class ApiResults
                 _ => "Bad request body",
             });
         }
+        catch (QueryRefusedException e)
+        {
+            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Query refused");
+        }
+        catch (StoreQueryTimeoutException e)
+        {
+            // The store is fine; this query asked for too much. The detail names the limit, not the store file.
+            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Query took too long");
+        }
         catch (NotSupportedException e)
         {
             // A store engine without error tracking or health: the server works, this feature does not.

@@ -20,6 +20,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         // Handlers taking only HttpContext are cast so minimal APIs write their IResult (ASP0016).
         var api = endpoints.MapGroup("/api");
         api.AddEndpointFilter<ApiKeyFilter>();
+        api.AddEndpointFilter<QueryCancellationFilter>();
         api.MapGet("/logs", (Func<HttpContext, Task<IResult>>)LogsEndpoints.QueryAsync);
         api.MapGet("/traces", (Func<HttpContext, Task<IResult>>)TracesEndpoints.ListAsync);
         api.MapGet("/traces/{traceId}", TracesEndpoints.GetAsync);

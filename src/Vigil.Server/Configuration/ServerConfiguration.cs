@@ -14,4 +14,7 @@ public sealed record ServerConfiguration
 
     /// <summary>How the store groups the exceptions it receives (the <c>Errors</c> section; see docs/errors.md).</summary>
     public ErrorTrackingOptions ErrorTracking { get; init; } = ErrorTrackingOptions.Default;
+
+    /// <summary>How long one query may run (<c>QueryTimeout</c>, e.g. <c>"15s"</c>); null keeps the default.</summary>
+    public TimeSpan? QueryTimeout { get; init; }
 }

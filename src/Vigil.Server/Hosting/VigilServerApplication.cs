@@ -61,7 +61,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         }
 
         var ownsStore = store is null;
-        store ??= SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer with { ErrorTracking = options.ErrorTracking });
+        store ??= SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer with { ErrorTracking = options.ErrorTracking, QueryTimeout = options.QueryTimeout });
         var listeners = new VigilListeners();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 

@@ -61,6 +61,12 @@ public sealed class VigilServerOptions
     /// </summary>
     public ErrorTrackingOptions ErrorTracking { get; set; } = ErrorTrackingOptions.Default;
 
+    /// <summary>
+    /// How long one query of the query API may run in the store before it is stopped and answered 503 (the
+    /// configuration file's <c>QueryTimeout</c>; default <see cref="TelemetryStoreOptions.DefaultQueryTimeout"/>).
+    /// </summary>
+    public TimeSpan QueryTimeout { get; set; } = TelemetryStoreOptions.DefaultQueryTimeout;
+
     /// <summary>The bind address as an IP address (<c>localhost</c> means the IPv4 loopback).</summary>
     /// <exception cref="ArgumentException">The address is neither an IP address nor <c>localhost</c>.</exception>
     public IPAddress BindAddress() =>
@@ -104,6 +110,11 @@ public sealed class VigilServerOptions
         if (MaxQueuedRecords < 1 || MaxRecordsPerCommit < 1)
         {
             errors.Add("The queue limits must be at least 1 record.");
+        }
+
+        if (QueryTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("The query timeout must be positive.");
         }
 
         errors.AddRange(ProbeValidation.Validate(Probes).Select(p => p.ToString()));

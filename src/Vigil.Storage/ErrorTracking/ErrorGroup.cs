@@ -29,7 +29,7 @@ public sealed record ErrorGroup
     /// <summary>The top application frame of the root cause (<c>Namespace.Type.Function</c>), when known.</summary>
     public string? Culprit { get; init; }
 
-    /// <summary>The stack trace text of the first event.</summary>
+    /// <summary>The stack trace text of the first event; null in lists (<see cref="ITelemetryStore.QueryErrorGroupsAsync"/>), which carry summaries.</summary>
     public string? StackTrace { get; init; }
 
     /// <summary>When the first event happened.</summary>

@@ -16,6 +16,9 @@ internal sealed partial class SqliteStore
         "id, fingerprint, grouping_version, method, type, message, culprit, stacktrace, first_seen, last_seen, count, " +
         "base_severity, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count";
 
+    // A list carries summaries: stack traces can run to megabytes each (9 groups once came to 122 MB), and come by id.
+    private static readonly string s_errorGroupListColumns = ErrorGroupColumns.Replace(" stacktrace,", " NULL,", StringComparison.Ordinal);
+
     private const string ErrorEventColumns =
         "id, group_id, time, source, trace_id, span_id, service_name, release, type, message, stacktrace";
 
@@ -78,7 +81,7 @@ internal sealed partial class SqliteStore
         }
 
         var limit = query.MinimumSeverity is null ? " LIMIT " + sql.AddParameter(query.Limit) : string.Empty;
-        using var command = sql.CreateCommand(connection, $"SELECT {ErrorGroupColumns} FROM error_groups{sql.Where} ORDER BY last_seen DESC, id DESC{limit};");
+        using var command = sql.CreateCommand(connection, $"SELECT {s_errorGroupListColumns} FROM error_groups{sql.Where} ORDER BY last_seen DESC, id DESC{limit};");
         var rows = new List<ErrorGroup>();
         using (var reader = command.ExecuteReader())
         {

@@ -69,6 +69,13 @@ internal sealed partial class SqliteStore
             terms.Add(SearchTokens.Quote(SearchTokens.AttributeToken(attribute.Key, attribute.Value)));
         }
 
+        // Text without a word ('%', '!!!', an emoji) leaves nothing for the index, and LIKE would read every body.
+        if (terms.Count == 0 && !string.IsNullOrWhiteSpace(query.Text))
+        {
+            throw new QueryRefusedException(
+                $"the search text '{query.Text.Trim()}' has no letter or digit, so no index can serve it and it would read every log record; search for a word, or add a trace or where filter");
+        }
+
         // With index terms the full-text index drives: FTS5 streams matching ids newest first and
         // the query stops after Limit rows, however common the word. An upper time bound becomes
         // an id range first (one pass over the time index), so the stream starts inside the window

@@ -21,10 +21,37 @@ internal sealed partial class SqliteStore
 
     private static List<TraceSummary> QueryTraces(SqliteConnection connection, TraceQuery query)
     {
+        using var command = TraceListCommand(connection, query);
+        using var reader = command.ExecuteReader();
+        var result = new List<TraceSummary>();
+        while (reader.Read())
+        {
+            var start = reader.GetInt64(4);
+            result.Add(new TraceSummary
+            {
+                TraceId = reader.GetString(0),
+                RootSpanName = GetNullableString(reader, 1),
+                ServiceName = GetNullableString(reader, 2),
+                SpanCount = reader.GetInt32(3),
+                StartTime = UnixTime.FromNanoseconds(start),
+                Duration = UnixTime.DurationFromNanoseconds(reader.GetInt64(5) - start),
+                HasError = reader.GetInt64(6) != 0,
+            });
+        }
+
+        return result;
+    }
+
+    /// <summary>The listing's statement, newest traces first (tests read its plan).</summary>
+    internal static SqliteCommand TraceListCommand(SqliteConnection connection, TraceQuery query, string prefix = "")
+    {
         var sql = new SqlBuilder();
         if (query.ServiceName is not null)
         {
-            sql.Add("EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = t.trace_id AND s.service_name = {0})", query.ServiceName);
+            // Each trace's spans are found by trace id. Left to itself SQLite takes ix_spans_service_start
+            // instead (it matches service_name too) and walks every span of the service for every trace:
+            // quadratic, 24 s for 100 traces of a service with 100,000.
+            sql.Add("EXISTS (SELECT 1 FROM spans s INDEXED BY ix_spans_trace WHERE s.trace_id = t.trace_id AND s.service_name = {0})", query.ServiceName);
         }
 
         if (query.From is { } from)
@@ -48,28 +75,10 @@ internal sealed partial class SqliteStore
         }
 
         var limit = sql.AddParameter(query.Limit);
-        using var command = sql.CreateCommand(
+        return sql.CreateCommand(
             connection,
-            "SELECT t.trace_id, t.root_name, t.service_name, t.span_count, t.start_time, t.end_time, t.has_error " +
+            prefix + "SELECT t.trace_id, t.root_name, t.service_name, t.span_count, t.start_time, t.end_time, t.has_error " +
             $"FROM traces t{sql.Where} ORDER BY t.start_time DESC LIMIT {limit};");
-        using var reader = command.ExecuteReader();
-        var result = new List<TraceSummary>();
-        while (reader.Read())
-        {
-            var start = reader.GetInt64(4);
-            result.Add(new TraceSummary
-            {
-                TraceId = reader.GetString(0),
-                RootSpanName = GetNullableString(reader, 1),
-                ServiceName = GetNullableString(reader, 2),
-                SpanCount = reader.GetInt32(3),
-                StartTime = UnixTime.FromNanoseconds(start),
-                Duration = UnixTime.DurationFromNanoseconds(reader.GetInt64(5) - start),
-                HasError = reader.GetInt64(6) != 0,
-            });
-        }
-
-        return result;
     }
 
     private List<SpanEntry> GetTrace(SqliteConnection connection, string traceId)

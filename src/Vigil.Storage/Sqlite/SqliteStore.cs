@@ -13,6 +13,7 @@ internal sealed partial class SqliteStore : ITelemetryStore
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+    private readonly TimeSpan _queryTimeout;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ErrorTrackingOptions _errorTracking;
     private readonly TimeProvider _clock;
@@ -24,14 +25,18 @@ internal sealed partial class SqliteStore : ITelemetryStore
     private SqliteBatchWriter? _writer;
     private bool _disposed;
 
-    private SqliteStore(string location, string connectionString, TimeSpan busyTimeout, ErrorTrackingOptions errorTracking, TimeProvider clock)
+    private SqliteStore(string location, string connectionString, TelemetryStoreOptions options)
     {
         Location = location;
-        _errorTracking = errorTracking;
-        _clock = clock;
+        _errorTracking = options.ErrorTracking;
+        _clock = options.Clock;
         _connectionString = connectionString;
-        _busyTimeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        _busyTimeoutMilliseconds = (int)Math.Clamp(options.BusyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        _queryTimeout = options.QueryTimeout;
     }
+
+    /// <summary>Called from inside every running read, every few thousand SQLite steps (tests cancel a read mid-statement with it).</summary>
+    internal Action? OnQueryProgress { get; set; }
 
     public string Location { get; }
 
@@ -64,7 +69,7 @@ internal sealed partial class SqliteStore : ITelemetryStore
             // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed.
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         };
-        var store = new SqliteStore(path, builder.ToString(), options.BusyTimeout, options.ErrorTracking, options.Clock);
+        var store = new SqliteStore(path, builder.ToString(), options);
         try
         {
             using var connection = store.OpenConnection();
@@ -171,7 +176,10 @@ internal sealed partial class SqliteStore : ITelemetryStore
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
-    /// <summary>Runs a read on a connection of its own, mapping SQLite failures to store exceptions.</summary>
+    /// <summary>
+    /// Runs a read on a connection of its own, mapping SQLite failures to store exceptions. The read stops inside
+    /// SQLite when <paramref name="cancellationToken"/> is cancelled or the query timeout passes (see <see cref="QueryGuard"/>).
+    /// </summary>
     private Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
@@ -179,7 +187,15 @@ internal sealed partial class SqliteStore : ITelemetryStore
         try
         {
             using var connection = OpenConnection();
-            return Task.FromResult(read(connection));
+            using var guard = QueryGuard.Install(connection, _queryTimeout, OnQueryProgress, cancellationToken);
+            try
+            {
+                return Task.FromResult(read(connection));
+            }
+            catch (SqliteException exception) when (guard.Translate(exception, Location) is { } stopped)
+            {
+                throw stopped;
+            }
         }
         catch (SqliteException exception)
         {

@@ -155,6 +155,24 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Run_GrepWithoutLetterOrDigit_RefusedTheSameWayFromStoreFileAndServer()
+    {
+        // Arrange
+        var cli = new CliHarness();
+        const string Refusal = "the search text '!!!' has no letter or digit, so no index can serve it and it would read every log record; search for a word, or add a trace or where filter";
+
+        // Act
+        var local = await cli.RunAsync("logs", "--grep", "!!!", "--store", _store.Path).WaitAsync(TimeSpan.FromSeconds(30));
+        var remote = await cli.RunAsync("logs", "--grep", "!!!", "--server", _server!.Url).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Assert
+        Assert.Equal(1, local.ExitCode);
+        Assert.Equal(1, remote.ExitCode);
+        Assert.Equal($"vigil: {Refusal}", local.Stderr.TrimEnd());
+        Assert.EndsWith(Refusal, remote.Stderr.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_SampleIsNotEmpty_SoParityMeansSomething()
     {
         var run = await new CliHarness().RunAsync("logs", "--server", _server!.Url).WaitAsync(TimeSpan.FromSeconds(30));

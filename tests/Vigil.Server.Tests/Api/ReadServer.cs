@@ -37,13 +37,14 @@ internal sealed class ReadServer : IAsyncDisposable
     /// <param name="apiKey">The API key to require, if any.</param>
     /// <param name="storePath">The store file; a new one in a temp folder by default.</param>
     /// <param name="wrap">Wraps the real store, to stand for another engine's behaviour.</param>
-    public static async Task<ReadServer> StartAsync(string? apiKey = null, string? storePath = null, Func<ITelemetryStore, ITelemetryStore>? wrap = null)
+    /// <param name="queryTimeout">The store's query timeout, when not the default.</param>
+    public static async Task<ReadServer> StartAsync(string? apiKey = null, string? storePath = null, Func<ITelemetryStore, ITelemetryStore>? wrap = null, TimeSpan? queryTimeout = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var clock = new FixedClock(Seed.Now);
         // The store judges health staleness (and error-group hours) by its clock: the same fixed one as the API's.
-        var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer with { Clock = clock });
+        var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer with { Clock = clock, QueryTimeout = queryTimeout ?? TelemetryStoreOptions.DefaultQueryTimeout });
         store = wrap?.Invoke(store) ?? store;
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -157,7 +157,7 @@ public sealed class ServerConfigurationTests
             "Probes:4:Interval: '-5s' is not a duration",
             "Probes:4:FailureThreshold: 0 is not allowed",
             "Probes:4:File: is required",
-            "Alerts: is not a key of the server configuration (allowed: Probes, Errors)",
+            "Alerts: is not a key of the server configuration (allowed: Probes, Errors, QueryTimeout)",
         ];
         foreach (var problem in expected)
         {
@@ -208,6 +208,27 @@ public sealed class ServerConfigurationTests
 
         // Assert
         Assert.Contains("malformed JSON", Assert.Single(exception.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QueryTimeout_ReadsIt()
+    {
+        // Act
+        var configuration = ServerConfigurationLoader.Parse("""{ "QueryTimeout": "5s" }""", "t");
+
+        // Assert
+        Assert.Equal(TimeSpan.FromSeconds(5), configuration.QueryTimeout);
+        Assert.Null(ServerConfigurationLoader.Parse("{}", "t").QueryTimeout);
+    }
+
+    [Fact]
+    public void Parse_QueryTimeoutNotADuration_ReportsIt()
+    {
+        // Act
+        var exception = Assert.Throws<ServerConfigurationException>(() => ServerConfigurationLoader.Parse("""{ "QueryTimeout": 5 }""", "t"));
+
+        // Assert
+        Assert.StartsWith("QueryTimeout: 5 is not a duration", Assert.Single(exception.Problems), StringComparison.Ordinal);
     }
 
     [Theory]

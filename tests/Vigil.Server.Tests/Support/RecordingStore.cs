@@ -5,12 +5,13 @@ namespace Vigil.Server.Tests.Support;
 
 /// <summary>
 /// A real SQLite store that also keeps every batch written, so tests can check fields the query API
-/// does not return, and can hold commits behind a gate or make them fail.
+/// does not return, and can hold commits behind a gate or make them fail, or keep log queries running.
 /// </summary>
 internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
 {
     private readonly ConcurrentQueue<TelemetryBatch> _batches = new();
     private volatile TaskCompletionSource? _gate;
+    private volatile TaskCompletionSource? _logQueryStarted;
 
     public string Location => inner.Location;
 
@@ -50,7 +51,24 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
         _batches.Enqueue(batch);
     }
 
-    public Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default) => inner.QueryLogsAsync(query, cancellationToken);
+    /// <summary>Makes every following log query run until it is cancelled; the task completes when one has started.</summary>
+    public Task HoldLogQueries()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _logQueryStarted = started;
+        return started.Task;
+    }
+
+    public async Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default)
+    {
+        if (_logQueryStarted is { } started)
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await inner.QueryLogsAsync(query, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<IReadOnlyList<TraceSummary>> QueryTracesAsync(TraceQuery query, CancellationToken cancellationToken = default) => inner.QueryTracesAsync(query, cancellationToken);
 

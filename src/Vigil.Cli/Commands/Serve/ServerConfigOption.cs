@@ -38,6 +38,7 @@ internal sealed class ServerConfigOption
             var configuration = ServerConfigurationLoader.Load(path);
             options.Probes = configuration.Probes;
             options.ErrorTracking = configuration.ErrorTracking;
+            options.QueryTimeout = configuration.QueryTimeout ?? options.QueryTimeout;
             return path;
         }
         catch (ServerConfigurationException e)
