@@ -20,6 +20,7 @@ internal sealed class CliContext
 
         // The store reads "now" (hourly error counts, spikes, ignore limits) from the same clock as the output.
         OpenStore = path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader with { Clock = Clock });
+        OpenStoreForChange = path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer with { CreateIfMissing = false, Clock = Clock });
         StdoutIsTerminal = stdout.Profile.Out.IsTerminal;
     }
 
@@ -45,10 +46,19 @@ internal sealed class CliContext
     public TimeSpan FollowPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Opens the store at an absolute path for reading. The CLI never creates a store: a
-    /// missing file is an error (exit code 2), not a new empty database.
+    /// Opens the store at an absolute path for reading, read-only: the CLI's readers never create,
+    /// upgrade or change a store, and a missing or foreign file is an error (exit code 2).
     /// </summary>
     public Func<string, ITelemetryStore> OpenStore { get; init; }
+
+    /// <summary>
+    /// Opens the store at an absolute path for a change (<c>vigil errors resolve|ignore|reopen</c>): it must
+    /// exist and be a Vigil store; an older schema is upgraded, as every writer does.
+    /// </summary>
+    public Func<string, ITelemetryStore> OpenStoreForChange { get; init; }
+
+    /// <summary>The directory relative store paths are resolved against (the process's, unless a test sets one).</summary>
+    public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
 
     /// <summary>Writes raw data to stdout, bypassing Spectre's wrapping (JSON lines must not wrap at 80 columns).</summary>
     public TextWriter Data => Stdout.Profile.Out.Writer;

@@ -5,8 +5,11 @@ namespace Vigil.Cli;
 /// <summary>Recognises the storage engine's "cannot open the store" failures (exit code 2).</summary>
 internal static class StoreErrors
 {
-    /// <summary>When <paramref name="exception"/> means the store cannot be used, a one-line message naming the path.</summary>
-    public static bool TryDescribe(Exception exception, out string message)
+    /// <summary>
+    /// When <paramref name="exception"/> means the store cannot be used, a message naming the path: one line,
+    /// and for a missing store the ways to name one and the stores found below <paramref name="currentDirectory"/>.
+    /// </summary>
+    public static bool TryDescribe(Exception exception, string currentDirectory, out string message)
     {
         if (exception is not StoreException store)
         {
@@ -20,13 +23,26 @@ internal static class StoreErrors
             text = $"{path}: {text}";
         }
 
-        if (store is StoreNotFoundException && !text.Contains("--store", StringComparison.Ordinal))
+        if (store is StoreNotFoundException)
         {
-            text += " (run an application with Vigil first, or point --store or VIGIL_STORE at a store file)";
+            text += " Point --store or VIGIL_STORE at a store file, or read a running `vigil serve` with --server URL.";
+            text += FoundStores(currentDirectory);
         }
 
         message = text;
         return true;
+    }
+
+    private static string FoundStores(string currentDirectory)
+    {
+        var stores = LocalStoreFinder.Find(currentDirectory);
+        if (stores.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var lines = stores.Select(store => $"{Environment.NewLine}  vigil logs --store {store}");
+        return $"{Environment.NewLine}Stores below this folder (an app started with `dotnet run --project` writes in its project folder):{string.Concat(lines)}";
     }
 
     private static string FirstLine(string text)

@@ -16,6 +16,14 @@ public sealed record TelemetryStoreOptions
     public bool CreateIfMissing { get; init; } = true;
 
     /// <summary>
+    /// True (readers: <c>vigil logs</c>, <c>traces</c>, <c>metrics</c>, <c>errors</c>, <c>health</c>) opens the file
+    /// read-only and changes nothing in it: it must already be a Vigil store at this version's schema, and
+    /// <see cref="CreateIfMissing"/> is ignored. False (writers) may create the store and upgrade its schema;
+    /// neither ever writes to a file that is not a Vigil store.
+    /// </summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>
     /// How long an operation waits for another process's write lock before it fails.
     /// </summary>
     public TimeSpan BusyTimeout { get; init; } = DefaultBusyTimeout;
@@ -38,6 +46,6 @@ public sealed record TelemetryStoreOptions
     /// <summary>Options for a writer: create the store when it is missing.</summary>
     public static TelemetryStoreOptions Writer { get; } = new();
 
-    /// <summary>Options for a reader: the store must exist.</summary>
-    public static TelemetryStoreOptions Reader { get; } = new() { CreateIfMissing = false };
+    /// <summary>Options for a reader: the store must exist, and it is opened read-only.</summary>
+    public static TelemetryStoreOptions Reader { get; } = new() { CreateIfMissing = false, ReadOnly = true };
 }

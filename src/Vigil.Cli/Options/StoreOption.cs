@@ -18,6 +18,9 @@ internal sealed class StoreOption
     /// <summary>The environment variable holding the server's API key.</summary>
     public const string ApiKeyEnvironmentVariable = "VIGIL_API_KEY";
 
+    // Set by AddForChangeTo: the command writes to the store, so it is opened read-write.
+    private bool _forChange;
+
     /// <summary>The <c>--store</c> option.</summary>
     public Option<string?> Path { get; } = new("--store")
     {
@@ -52,6 +55,7 @@ internal sealed class StoreOption
     {
         Path.Description = $"The store file to change (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
         Server.Description = $"Change it on a Vigil server through its query API instead of a store file (default: ${ServerEnvironmentVariable}).";
+        _forChange = true;
         AddTo(command);
     }
 
@@ -70,19 +74,20 @@ internal sealed class StoreOption
     public string Resolve(ParseResult parseResult, CliContext context)
     {
         // The environment comes from the context, not the process, so tests stay isolated.
-        return StorePaths.Resolve(parseResult.GetValue(Path), context.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        return StorePaths.Resolve(parseResult.GetValue(Path), context.GetEnvironmentVariable, context.CurrentDirectory);
     }
 
     /// <summary>
-    /// Opens the store or the server for reading; storage exceptions (an unreachable server too)
-    /// become exit code 2 in the composition root.
+    /// Opens the store (read-only, unless the command changes it) or the server; storage exceptions
+    /// (an unreachable server too) become exit code 2 in the composition root.
     /// </summary>
     public ITelemetryStore Open(ParseResult parseResult, CliContext context)
     {
         var server = ResolveServer(parseResult, context);
         if (server is null)
         {
-            return context.OpenStore(Resolve(parseResult, context));
+            var path = Resolve(parseResult, context);
+            return _forChange ? context.OpenStoreForChange(path) : context.OpenStore(path);
         }
 
         var apiKey = parseResult.GetValue(ApiKey) ?? context.GetEnvironmentVariable(ApiKeyEnvironmentVariable);

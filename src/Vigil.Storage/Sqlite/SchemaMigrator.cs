@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace Vigil.Storage.Sqlite;
@@ -7,15 +8,51 @@ namespace Vigil.Storage.Sqlite;
 /// <summary>
 /// Brings a store file to the newest schema by running the embedded <c>Schema/NNN.Name.sql</c>
 /// scripts it has not run yet. The version lives in <c>PRAGMA user_version</c>, inside the same
-/// transaction as the scripts, so a failed upgrade leaves the file as it was.
+/// transaction as the scripts, so a failed upgrade leaves the file as it was. The same transaction
+/// stamps <see cref="ApplicationId"/>, which is how a Vigil store is told from another program's
+/// database (see <see cref="StoreFileInspector"/>).
 /// </summary>
-internal static class SchemaMigrator
+internal static partial class SchemaMigrator
 {
+    /// <summary>
+    /// Vigil's mark in the SQLite header (<c>PRAGMA application_id</c>): the bytes "VIGL".
+    /// https://www.sqlite.org/pragma.html#pragma_application_id
+    /// </summary>
+    public const int ApplicationId = 0x5649474C;
+
+    /// <summary>
+    /// The newest schema a Vigil store may have without <see cref="ApplicationId"/>: stores written
+    /// before the mark existed, recognised by their tables instead. Fixed; later schemas are always marked.
+    /// </summary>
+    public const int LastUnmarkedVersion = 7;
+
     private const string ResourcePrefix = "Vigil.Storage.Schema.";
 
     public static IReadOnlyList<SchemaMigration> Migrations { get; } = Load();
 
     public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>The tables the scripts up to <paramref name="version"/> create (none of them drop one).</summary>
+    public static HashSet<string> TablesUpTo(int version)
+    {
+        var tables = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var migration in Migrations.Where(m => m.Version <= version))
+        {
+            foreach (Match match in CreateTable().Matches(migration.Script))
+            {
+                tables.Add(match.Groups["name"].Value);
+            }
+        }
+
+        return tables;
+    }
+
+    public static int ReadApplicationId(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA application_id;";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
 
     public static int ReadVersion(SqliteConnection connection)
     {
@@ -31,7 +68,7 @@ internal static class SchemaMigrator
         var target = targetVersion ?? LatestVersion;
         var before = ReadVersion(connection);
         ThrowIfNewer(before, path);
-        if (before >= target)
+        if (before >= target && ReadApplicationId(connection) == ApplicationId)
         {
             return before;
         }
@@ -57,8 +94,11 @@ internal static class SchemaMigrator
         using (var setVersion = connection.CreateCommand())
         {
             setVersion.Transaction = transaction;
-            // PRAGMA takes no parameters; the value is our own integer.
-            setVersion.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {target};");
+            // PRAGMA takes no parameters; the values are our own integers. A store written before the
+            // mark existed gets it here, from its first writer of this version.
+            setVersion.CommandText = string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA user_version = {Math.Max(current, target)}; PRAGMA application_id = {ApplicationId};");
             setVersion.ExecuteNonQuery();
         }
 
@@ -66,7 +106,7 @@ internal static class SchemaMigrator
         return current;
     }
 
-    private static void ThrowIfNewer(int version, string path)
+    public static void ThrowIfNewer(int version, string path)
     {
         if (version > LatestVersion)
         {
@@ -76,6 +116,9 @@ internal static class SchemaMigrator
                 null);
         }
     }
+
+    [GeneratedRegex(@"CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?<name>\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CreateTable();
 
     private static SchemaMigration[] Load()
     {

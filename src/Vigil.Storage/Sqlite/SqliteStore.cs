@@ -45,10 +45,68 @@ internal sealed partial class SqliteStore : ITelemetryStore
     /// <summary>Opens the store, migrating to <paramref name="schemaVersion"/> (tests build old files with it).</summary>
     internal static SqliteStore Open(string path, TelemetryStoreOptions options, int? schemaVersion)
     {
-        var exists = File.Exists(path);
+        StoreFileState file;
+        try
+        {
+            // Looked at read-only before anything is written: another program's database stays as it was.
+            file = StoreFileInspector.Inspect(path);
+        }
+        catch (SqliteException exception)
+        {
+            throw SqliteErrors.Translate(path, exception);
+        }
+
+        return options.ReadOnly ? OpenReader(path, options, file) : OpenWriter(path, options, file, schemaVersion);
+    }
+
+    /// <summary>A reader changes nothing: it opens only a Vigil store at this version's schema, read-only.</summary>
+    private static SqliteStore OpenReader(string path, TelemetryStoreOptions options, StoreFileState file)
+    {
+        switch (file.Kind)
+        {
+            case StoreFileKind.Missing:
+                throw NotFound(path);
+            case StoreFileKind.Empty:
+                throw new StoreNotFoundException(path, $"The store '{path}' is an empty file: nothing has been written to it yet, so it is not a Vigil store.", null);
+            case StoreFileKind.Foreign:
+                throw NotVigil(path, file);
+        }
+
+        SchemaMigrator.ThrowIfNewer(file.Version, path);
+        if (file.Version < SchemaMigrator.LatestVersion)
+        {
+            throw new StoreVersionException(
+                path,
+                $"The store '{path}' has schema version {file.Version}, older than this Vigil reads ({SchemaMigrator.LatestVersion}); reading never changes a store. " +
+                $"Upgrade it once with a writer of this version: run `vigil serve --store {path}` and stop it with Ctrl+C, or run the application with this version of Vigil.",
+                null);
+        }
+
+        var store = Create(path, options, SqliteOpenMode.ReadOnly);
+        try
+        {
+            using var connection = store.OpenConnection();
+            return store;
+        }
+        catch (SqliteException exception)
+        {
+            store.ClearPool();
+            throw SqliteErrors.Translate(path, exception);
+        }
+    }
+
+    /// <summary>A writer creates a missing or empty file and upgrades a Vigil store; it never touches another program's database.</summary>
+    private static SqliteStore OpenWriter(string path, TelemetryStoreOptions options, StoreFileState file, int? schemaVersion)
+    {
+        var exists = file.Kind != StoreFileKind.Missing;
         if (!exists && !options.CreateIfMissing)
         {
-            throw new StoreNotFoundException(path, $"The store '{path}' does not exist. Run an application with Vigil's local store, or pass --store.", null);
+            throw NotFound(path);
+        }
+
+        if (file.Kind == StoreFileKind.Foreign)
+        {
+            throw NotVigil(path, file);
         }
 
         if (exists && IsMarkedReadOnly(path))
@@ -61,15 +119,7 @@ internal sealed partial class SqliteStore : ITelemetryStore
             CreateDirectory(path);
         }
 
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = options.CreateIfMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
-            Pooling = true,
-            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed.
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
-        };
-        var store = new SqliteStore(path, builder.ToString(), options);
+        var store = Create(path, options, options.CreateIfMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite);
         try
         {
             using var connection = store.OpenConnection();
@@ -90,9 +140,34 @@ internal sealed partial class SqliteStore : ITelemetryStore
         }
         catch (SqliteException exception)
         {
-            SqliteConnection.ClearPool(new SqliteConnection(builder.ToString()));
+            store.ClearPool();
             throw SqliteErrors.Translate(path, exception);
         }
+    }
+
+    private static SqliteStore Create(string path, TelemetryStoreOptions options, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed.
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        };
+        return new SqliteStore(path, builder.ToString(), options);
+    }
+
+    private static StoreNotFoundException NotFound(string path) =>
+        new(path, $"The store '{path}' does not exist: no application with Vigil's local store, and no `vigil serve`, has written there yet.", null);
+
+    private static StoreCorruptException NotVigil(string path, StoreFileState file) =>
+        new(path, $"'{path}' is a SQLite database but not a Vigil store ({file.Reason}); Vigil left it unchanged. Point --store at a Vigil store.", null);
+
+    private void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     public async ValueTask DisposeAsync()

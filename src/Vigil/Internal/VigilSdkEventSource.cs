@@ -38,4 +38,7 @@ internal sealed class VigilSdkEventSource : EventSource
 
     [Event(3, Level = EventLevel.Error, Message = "Processor '{0}' failed: {1}: {2}")]
     public void ProcessorFailed(string processor, string exceptionType, string message) => WriteEvent(3, processor, exceptionType, message);
+
+    [Event(4, Level = EventLevel.Informational, Message = "The local store is {0}")]
+    public void LocalStoreOpened(string path) => WriteEvent(4, path);
 }

@@ -39,6 +39,11 @@ internal static class VigilPipeline
         var store = options.Store.Enabled ?? !options.Otlp.Enabled
             ? new LocalStoreWriter(LocalStorePath.Resolve(options.Store, sinkEnvironment), LocalStorePath.Retention(options.Store), ErrorTrackingOptionsMapper.ToStoreOptions(options.Errors))
             : null;
+        if (store is not null)
+        {
+            LocalStoreAnnouncement.Write(store.Path, options.Console.Enabled, sinkEnvironment);
+        }
+
         var sinks = new SinkFactory(options, queues, sinkEnvironment, resource, store);
 
         services.AddSingleton(options);

@@ -41,21 +41,26 @@ public sealed class StoreErrorTests : IDisposable
     }
 
     [Fact]
-    public async Task Logs_ReadOnlyStore_ExitsTwoNamingPath()
+    public async Task Logs_ReadOnlyStore_ReadsIt()
     {
-        // The engine opens every store read-write (WAL and migrations need it), so a read-only
-        // file cannot be read either; the CLI must say so, not crash.
+        // Readers open the store read-only, so a file they may not write is still readable.
         await _store.WriteLogsAsync(Some.Log("hello"));
-        if (OperatingSystem.IsWindows())
-        {
-            File.SetAttributes(_store.Path, FileAttributes.ReadOnly);
-        }
-        else
-        {
-            File.SetUnixFileMode(_store.Path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        }
+        MakeReadOnly(_store.Path);
 
         var run = await _cli.RunAsync("logs", "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("hello", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorsResolve_ReadOnlyStore_ExitsTwoNamingPath()
+    {
+        // A triage command writes, so a read-only file is an error for it, named as such.
+        await _store.WriteLogsAsync(Some.Log("hello"));
+        MakeReadOnly(_store.Path);
+
+        var run = await _cli.RunAsync("errors", "resolve", "1", "--store", _store.Path);
 
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -70,5 +75,17 @@ public sealed class StoreErrorTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("StoreNotFoundException", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static void MakeReadOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(path, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
     }
 }

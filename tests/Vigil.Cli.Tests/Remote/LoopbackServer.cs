@@ -34,7 +34,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// </param>
     public static async Task<LoopbackServer> StartAsync(string storePath, string? apiKey = null, TimeProvider? clock = null)
     {
-        var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader with { Clock = clock ?? TimeProvider.System });
+        // Writable, as vigil serve's store is: the triage endpoints change it.
+        var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Writer with { CreateIfMissing = false, Clock = clock ?? TimeProvider.System });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(store);

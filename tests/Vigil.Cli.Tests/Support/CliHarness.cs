@@ -20,6 +20,9 @@ internal sealed class CliHarness
     /// <summary>Whether the console can show Unicode (true for any UTF-8 terminal).</summary>
     public bool Unicode { get; set; } = true;
 
+    /// <summary>The folder the command runs in (relative store paths, the stores it lists); the process's when null.</summary>
+    public string? CurrentDirectory { get; set; }
+
     public async Task<CliRun> RunAsync(params string[] args)
     {
         var console = new TestConsole().Width(Width).SupportsUnicode(Unicode);
@@ -29,7 +32,7 @@ internal sealed class CliHarness
         }
 
         using var stderr = new StringWriter();
-        var context = new CliContext(console, stderr, Environment, Clock) { StdoutIsTerminal = Terminal };
+        var context = new CliContext(console, stderr, Environment, Clock) { StdoutIsTerminal = Terminal, CurrentDirectory = CurrentDirectory ?? Directory.GetCurrentDirectory() };
         var exitCode = await VigilCli.RunAsync(args, context);
         return new CliRun(exitCode, console.Output, stderr.ToString());
     }

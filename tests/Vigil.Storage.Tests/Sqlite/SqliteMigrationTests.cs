@@ -67,7 +67,8 @@ public sealed class SqliteMigrationTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 999;";
+            // Marked as Vigil's: a newer Vigil always stamps its application_id.
+            command.CommandText = $"PRAGMA application_id = {SchemaMigrator.ApplicationId}; PRAGMA user_version = 999;";
             command.ExecuteNonQuery();
         }
 

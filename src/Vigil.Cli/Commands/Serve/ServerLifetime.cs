@@ -17,6 +17,11 @@ internal static class ServerLifetime
             throw new CliUsageException(string.Join("; ", problems));
         }
 
+        // Before Create: that opens (and, the first time, creates) the store.
+        PortCheck.ThrowIfTaken(options);
+        var folder = Path.GetDirectoryName(options.StorePath);
+        var folderExisted = folder is null || Directory.Exists(folder);
+        var storeExisted = File.Exists(options.StorePath);
         var server = VigilServerApplication.Create(options);
         try
         {
@@ -25,13 +30,39 @@ internal static class ServerLifetime
         }
         catch (IOException e)
         {
+            // A port taken between the check and Kestrel's bind: the server never ran, so the store it created goes too.
             await server.DisposeAsync().ConfigureAwait(false);
+            if (!storeExisted)
+            {
+                RemoveCreatedStore(options.StorePath, folderExisted ? null : folder);
+            }
+
             throw new CliUsageException($"cannot listen on {options.Bind}: {e.Message}");
         }
         catch
         {
             await server.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private static void RemoveCreatedStore(string path, string? createdFolder)
+    {
+        try
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            if (createdFolder is not null && !Directory.EnumerateFileSystemEntries(createdFolder).Any())
+            {
+                Directory.Delete(createdFolder);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the port message matters more than an empty store left behind.
         }
     }
 

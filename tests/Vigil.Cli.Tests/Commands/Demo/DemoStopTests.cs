@@ -41,7 +41,7 @@ public sealed class DemoStopTests
     }
 
     [Fact]
-    public async Task Demo_PortInUse_UsageErrorNamingTheAddress()
+    public async Task Demo_PortInUse_OneLineNamingPortAndOptionAndNoStore()
     {
         using var store = new TempStore();
         using var taken = new TcpListener(IPAddress.Loopback, 0);
@@ -53,7 +53,9 @@ public sealed class DemoStopTests
             .WaitAsync(Timeout);
 
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.Contains("vigil: cannot listen on 127.0.0.1", run.Stderr, StringComparison.Ordinal);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"vigil: port {port} (OTLP/gRPC, --grpc-port) on 127.0.0.1 is already in use: choose another with --grpc-port PORT, or --grpc-port 0 to pick a free one", line.TrimEnd());
         Assert.Empty(run.Stdout);
+        Assert.False(File.Exists(store.Path), "a server that never listened must not create the store");
     }
 }

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Configuration;
+using Vigil.Pipeline;
+using Vigil.Tests.Support;
+
+namespace Vigil.Tests.LocalStore;
+
+/// <summary>Issue 11 item 9: the SDK says once, at start-up, where its local store is.</summary>
+public sealed class LocalStoreAnnouncementTests
+{
+    [Fact]
+    public void AddVigil_ConsoleIsATerminal_PrintsTheStorePathOnce()
+    {
+        // Arrange
+        using var directory = new TempDirectory();
+        var console = new StringWriter();
+
+        // Act
+        AddVigil(directory.Path, console, terminal: true);
+
+        // Assert
+        var line = Assert.Single(console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(Path.Combine(directory.Path, ".vigil", "vigil.db"), line, StringComparison.Ordinal);
+        Assert.Contains("vigil logs --store", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddVigil_ConsoleRedirected_KeepsTheConsoleForJsonLines()
+    {
+        // Arrange
+        using var directory = new TempDirectory();
+        var console = new StringWriter();
+
+        // Act
+        AddVigil(directory.Path, console, terminal: false);
+
+        // Assert
+        Assert.Empty(console.ToString());
+    }
+
+    private static void AddVigil(string directory, StringWriter console, bool terminal)
+    {
+        var context = new VigilStartupContext(directory, new Dictionary<string, string?>());
+        new ServiceCollection().AddVigil(context, new SinkEnvironment(console, terminal, new Dictionary<string, string?>(), directory), configure: null);
+    }
+}
