@@ -44,6 +44,19 @@ public sealed class OtlpGrpcHostileInputTests
     }
 
     [Fact]
+    public async Task Export_MessageOverTheLimitAsSent_ResourceExhaustedAndCounted()
+    {
+        await using var server = await TestServer.StartAsync(o => o.MaxRequestBodyBytes = 1024);
+        var client = new TraceService.TraceServiceClient(server.CreateGrpcChannel());
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => client.ExportAsync(Some.ManySpans(50)).ResponseAsync).DefaultTimeout();
+
+        Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
+        Assert.Empty(server.Store.Spans);
+        await Eventually.TrueAsync(() => server.Statistics.Refused(OtlpTransport.Grpc, OtlpRefusalReason.TooLarge) == 1, "the refusal is counted");
+    }
+
+    [Fact]
     public async Task Export_GarbageProtobuf_InvalidArgumentSayingWhatWasWrong()
     {
         using var logs = new FakeLoggerProvider();

@@ -76,6 +76,7 @@ public sealed class OtlpHttpHostileInputTests
         using var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync().DefaultTimeout());
         Assert.Equal(3, status.RootElement.GetProperty("code").GetInt32());
         Assert.Contains("is not supported", status.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(server.Store.Spans);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Vigil.Server.Otlp.Grpc;
 /// <summary>
 /// Records every refused OTLP/gRPC call in one place, from the status it ended with: the refusals of this server
 /// (a bomb, bad protobuf, a missing key) and those Grpc.AspNetCore makes itself before a service runs (a message
-/// over the limit as sent, an unknown encoding, a cut-off frame), which it logs only at information level.
+/// over the limit as sent, an unknown encoding, a cut-off frame), which it logs only at information level. It also
+/// leaves the size of a gRPC call to gRPC's own message limit (see below).
 /// </summary>
 internal sealed class OtlpGrpcRefusalMiddleware(RequestDelegate next, VigilListeners listeners, OtlpRefusals refusals)
 {
@@ -17,11 +18,21 @@ internal sealed class OtlpGrpcRefusalMiddleware(RequestDelegate next, VigilListe
 
     public async Task InvokeAsync(HttpContext context)
     {
-        await next(context).ConfigureAwait(false);
         if (listeners.Identify(context) != VigilServerListener.OtlpGrpc)
         {
+            await next(context).ConfigureAwait(false);
             return;
         }
+
+        // Kestrel's body limit (the same number) would cut a message over the limit off mid-read, which gRPC answers
+        // UNKNOWN. gRPC bounds the call itself: a message whose header states more than MaxReceiveMessageSize is
+        // refused with RESOURCE_EXHAUSTED before its body is read, and anything after the one message is refused too.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = null;
+        }
+
+        await next(context).ConfigureAwait(false);
 
         if (context.Response.StatusCode == StatusCodes.Status401Unauthorized)
         {
