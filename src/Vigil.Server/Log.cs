@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Error, "The result of probe {Probe} could not be stored.")]
     public static partial void ProbeResultNotStored(ILogger logger, Exception exception, string probe);
+
+    [LoggerMessage(3, LogLevel.Warning, "Refused an {Transport} request to {Path} from {Peer}: {Reason}")]
+    public static partial void RequestRefused(ILogger logger, string transport, string path, string peer, string reason);
 }

@@ -1,8 +1,10 @@
 using System.Text;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Vigil.Server.Ingest;
+using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
 using Vigil.Server.Otlp.Http;
 using Vigil.Server.Probes;
@@ -46,7 +48,10 @@ public sealed class VigilServerApplication : IAsyncDisposable
     public static VigilServerApplication Create(VigilServerOptions options) => Create(options, store: null);
 
     /// <summary>Builds the server over a given store (tests use a slow or failing one); the caller keeps ownership of it.</summary>
-    internal static VigilServerApplication Create(VigilServerOptions options, ITelemetryStore? store)
+    /// <param name="options">Listeners, store and limits.</param>
+    /// <param name="store">The store to write, or null to open <see cref="VigilServerOptions.StorePath"/>.</param>
+    /// <param name="logs">Also receives the server's log (tests read it).</param>
+    internal static VigilServerApplication Create(VigilServerOptions options, ITelemetryStore? store, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = options.Validate();
@@ -70,6 +75,10 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -106,12 +115,21 @@ public sealed class VigilServerApplication : IAsyncDisposable
             sp.GetRequiredService<ILogger<IngestQueue>>(),
             options.MaxQueuedRecords, options.MaxRecordsPerCommit));
         builder.Services.AddSingleton<OtlpIngestService>();
+        builder.Services.AddSingleton<OtlpRefusals>();
+        builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcTraceService>, OtlpGrpcMethods>();
+        builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcLogsService>, OtlpGrpcMethods>();
+        builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcMetricsService>, OtlpGrpcMethods>();
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);
         builder.Services.AddGrpc(grpc =>
         {
+            // The one request limit of OTLP/HTTP, on both sides of decompression. Grpc.AspNetCore checks this one
+            // against the message as sent; the gzip provider bounds the inflated message. Only gzip is offered (the
+            // OTLP specification names no other): the built-in deflate provider would inflate without a bound.
             grpc.MaxReceiveMessageSize = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue);
+            grpc.CompressionProviders.Clear();
+            grpc.CompressionProviders.Add(new OtlpGrpcGzipProvider(options.MaxRequestBodyBytes));
 
             // Otherwise gRPC maps a catch-all "{service}/{method}" route that also takes two-segment paths of the
             // query port (PUT /api/logs got 404, not 405). An unknown service still fails: HTTP 404, which gRPC
@@ -122,6 +140,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         app.UseMiddleware<ListenerRoutingMiddleware>();
+        app.UseMiddleware<OtlpGrpcRefusalMiddleware>();
         if (!string.IsNullOrEmpty(options.ApiKey))
         {
             app.UseMiddleware<ApiKeyMiddleware>(Encoding.UTF8.GetBytes(options.ApiKey));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Vigil.Server.Otlp;
 using Vigil.Storage;
 
 namespace Vigil.Server.Ingest;
@@ -10,6 +11,7 @@ namespace Vigil.Server.Ingest;
 internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistics
 {
     private static readonly int s_signalCount = Enum.GetValues<OtlpSignal>().Length;
+    private static readonly int s_reasonCount = Enum.GetValues<OtlpRefusalReason>().Length;
 
     private readonly long[] _received = new long[s_signalCount];
     private readonly long[] _rejected = new long[s_signalCount];
@@ -19,6 +21,7 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
 
     // Request latency as Prometheus summary parts: a running sum of seconds and a count.
     private readonly long[] _latencyTicks = new long[s_signalCount];
+    private readonly long[] _refused = new long[Enum.GetValues<OtlpTransport>().Length * s_reasonCount];
     private long _queueDepth;
     private long _commits;
 
@@ -34,6 +37,8 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
 
     public void RecordQueueDepth(long records) => Volatile.Write(ref _queueDepth, records);
 
+    public void RecordRefused(OtlpTransport transport, OtlpRefusalReason reason) => Interlocked.Increment(ref _refused[RefusedIndex(transport, reason)]);
+
     public void RecordRequest(OtlpSignal signal, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _requests[(int)signal]);
@@ -47,6 +52,8 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
     public long Dropped(OtlpSignal signal) => Volatile.Read(ref _dropped[(int)signal]);
 
     public long Stored(OtlpSignal signal) => Volatile.Read(ref _stored[(int)signal]);
+
+    public long Refused(OtlpTransport transport, OtlpRefusalReason reason) => Volatile.Read(ref _refused[RefusedIndex(transport, reason)]);
 
     public long Commits => Volatile.Read(ref _commits);
 
@@ -67,6 +74,15 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
             figures.Add(new("vigil_ingest_request_duration_seconds_count", "Export requests answered.", "counter", labels, Volatile.Read(ref _requests[i])));
         }
 
+        foreach (var transport in Enum.GetValues<OtlpTransport>())
+        {
+            foreach (var reason in Enum.GetValues<OtlpRefusalReason>())
+            {
+                KeyValuePair<string, string>[] labels = [new("transport", TransportLabel(transport)), new("reason", ReasonLabel(reason))];
+                figures.Add(new("vigil_ingest_requests_refused_total", "OTLP requests refused before their records reached the ingest queue (too large, malformed, unsupported, aborted, unauthenticated).", "counter", labels, Refused(transport, reason)));
+            }
+        }
+
         figures.Add(new("vigil_ingest_queue_depth_records", "Records accepted and waiting to be committed.", "gauge", [], Volatile.Read(ref _queueDepth)));
         figures.Add(new("vigil_ingest_commits_total", "Store transactions written by the ingest queue.", "counter", [], Volatile.Read(ref _commits)));
         figures.Add(new("vigil_store_size_bytes", "Size of the store on disk, write-ahead log included.", "gauge", [], StoreSizeBytes()));
@@ -78,6 +94,20 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
         OtlpSignal.Traces => "traces",
         OtlpSignal.Logs => "logs",
         OtlpSignal.Metrics => "metrics",
+        _ => throw new UnreachableException(),
+    };
+
+    private static int RefusedIndex(OtlpTransport transport, OtlpRefusalReason reason) => ((int)transport * s_reasonCount) + (int)reason;
+
+    private static string TransportLabel(OtlpTransport transport) => transport == OtlpTransport.Grpc ? "grpc" : "http";
+
+    private static string ReasonLabel(OtlpRefusalReason reason) => reason switch
+    {
+        OtlpRefusalReason.TooLarge => "too_large",
+        OtlpRefusalReason.Malformed => "malformed",
+        OtlpRefusalReason.Unsupported => "unsupported",
+        OtlpRefusalReason.Aborted => "aborted",
+        OtlpRefusalReason.Unauthenticated => "unauthenticated",
         _ => throw new UnreachableException(),
     };
 

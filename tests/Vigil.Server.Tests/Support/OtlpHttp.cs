@@ -18,7 +18,18 @@ internal static class OtlpHttp
 
     public static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
-    public static ByteArrayContent Gzip(byte[] bytes, string contentType)
+    public static ByteArrayContent Gzip(byte[] bytes, string contentType) => Gzipped(GzipBytes(bytes), contentType);
+
+    /// <summary>Bytes that say they are gzip (e.g. gzip followed by garbage).</summary>
+    public static ByteArrayContent Gzipped(byte[] body, string contentType)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        content.Headers.ContentEncoding.Add("gzip");
+        return content;
+    }
+
+    public static byte[] GzipBytes(byte[] bytes)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -26,9 +37,6 @@ internal static class OtlpHttp
             gzip.Write(bytes);
         }
 
-        var content = new ByteArrayContent(buffer.ToArray());
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        content.Headers.ContentEncoding.Add("gzip");
-        return content;
+        return buffer.ToArray();
     }
 }

@@ -68,6 +68,20 @@ internal static class Some
         Body = new AnyValue { StringValue = body },
     };
 
+    /// <summary>A log whose body nests key-value lists <paramref name="lists"/> deep: three messages a level.</summary>
+    public static ExportLogsServiceRequest NestedLog(int lists)
+    {
+        var value = new AnyValue { StringValue = "leaf" };
+        for (var i = 0; i < lists; i++)
+        {
+            value = new AnyValue { KvlistValue = new KeyValueList { Values = { new KeyValue { Key = "k", Value = value } } } };
+        }
+
+        var log = Log();
+        log.Body = value;
+        return Logs(log);
+    }
+
     public static ExportMetricsServiceRequest Metrics(params Metric[] metrics) => new()
     {
         ResourceMetrics =

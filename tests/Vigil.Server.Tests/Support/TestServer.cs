@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Vigil.Server.Hosting;
 using Vigil.Server.Ingest;
 using Vigil.Storage;
@@ -31,7 +32,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Uri QueryEndpoint => new($"http://127.0.0.1:{App.Port(VigilServerListener.Query)}");
 
-    public static async Task<TestServer> StartAsync(Action<VigilServerOptions>? configure = null)
+    public static async Task<TestServer> StartAsync(Action<VigilServerOptions>? configure = null, ILoggerProvider? logs = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -44,7 +45,7 @@ internal sealed class TestServer : IAsyncDisposable
         };
         configure?.Invoke(options);
         var store = new RecordingStore(SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer));
-        var app = VigilServerApplication.Create(options, store);
+        var app = VigilServerApplication.Create(options, store, logs);
         await app.StartAsync().DefaultTimeout();
         return new TestServer(directory, app, store);
     }

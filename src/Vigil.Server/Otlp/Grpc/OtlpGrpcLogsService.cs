@@ -5,10 +5,10 @@ using Vigil.Server.Otlp.Proto.Collector.Logs.V1;
 
 namespace Vigil.Server.Otlp.Grpc;
 
-/// <summary>OTLP/gRPC <c>LogsService.Export</c>: one call into the ingest path.</summary>
-internal sealed class OtlpGrpcLogsService(OtlpIngestService ingest) : LogsService.LogsServiceBase
+/// <summary>OTLP/gRPC <c>LogsService.Export</c> (declared by <see cref="OtlpGrpcMethods"/>): one call into the ingest path.</summary>
+internal sealed class OtlpGrpcLogsService(OtlpIngestService ingest)
 {
-    public override async Task<ExportLogsServiceResponse> Export(ExportLogsServiceRequest request, ServerCallContext context)
+    public async Task<ExportLogsServiceResponse> ExportAsync(ExportLogsServiceRequest request, ServerCallContext context)
     {
         var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Logs, OtlpMapper.MapLogs(request), context).ConfigureAwait(false);
         return OtlpResponses.Logs(result);

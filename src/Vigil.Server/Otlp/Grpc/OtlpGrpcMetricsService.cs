@@ -5,10 +5,10 @@ using Vigil.Server.Otlp.Proto.Collector.Metrics.V1;
 
 namespace Vigil.Server.Otlp.Grpc;
 
-/// <summary>OTLP/gRPC <c>MetricsService.Export</c>: one call into the ingest path.</summary>
-internal sealed class OtlpGrpcMetricsService(OtlpIngestService ingest) : MetricsService.MetricsServiceBase
+/// <summary>OTLP/gRPC <c>MetricsService.Export</c> (declared by <see cref="OtlpGrpcMethods"/>): one call into the ingest path.</summary>
+internal sealed class OtlpGrpcMetricsService(OtlpIngestService ingest)
 {
-    public override async Task<ExportMetricsServiceResponse> Export(ExportMetricsServiceRequest request, ServerCallContext context)
+    public async Task<ExportMetricsServiceResponse> ExportAsync(ExportMetricsServiceRequest request, ServerCallContext context)
     {
         var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Metrics, OtlpMapper.MapMetrics(request), context).ConfigureAwait(false);
         return OtlpResponses.Metrics(result);

@@ -1,12 +1,12 @@
 using System.Buffers;
-using System.IO.Compression;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Vigil.Server.Otlp.Http;
 
 /// <summary>
-/// Reads an export request's body, gunzipping it when asked, and enforces one limit on both the bytes
-/// received and the bytes decompressed, while streaming: a gzip bomb is cut off at the limit.
+/// Reads an export request's body, gunzipping it when asked (<see cref="OtlpGzipStream"/>, shared with gRPC), and
+/// enforces one limit on both the bytes received and the bytes decompressed, while streaming: a gzip bomb is cut off
+/// at the limit.
 /// </summary>
 internal static class OtlpBodyReader
 {
@@ -25,7 +25,7 @@ internal static class OtlpBodyReader
             sizeFeature.MaxRequestBodySize = maxBytes;
         }
 
-        var source = gzip ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
+        var source = gzip ? new OtlpGzipStream(request.Body, maxBytes, OtlpHttpException.For) : request.Body;
         var output = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
@@ -45,9 +45,19 @@ internal static class OtlpBodyReader
         {
             throw TooLarge(maxBytes);
         }
-        catch (InvalidDataException e)
+        catch (BadHttpRequestException e)
         {
-            throw new OtlpHttpException(StatusCodes.Status400BadRequest, $"The body is not valid gzip: {e.Message}", e);
+            // Kestrel's own refusals of a body: too slow (408), or shorter than its Content-Length because the sender
+            // hung up (400). Answered and counted like any bad request, not left to escape as a server error.
+            throw new OtlpHttpException(
+                e.StatusCode,
+                OtlpRefusalReason.Aborted,
+                e.StatusCode == StatusCodes.Status408RequestTimeout ? "The request body arrived too slowly." : "The request body ended before its announced length.",
+                e);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OtlpHttpException(StatusCodes.Status400BadRequest, OtlpRefusalReason.Aborted, "The sender hung up before the body arrived.", e);
         }
         finally
         {
@@ -61,6 +71,5 @@ internal static class OtlpBodyReader
         return output.ToArray();
     }
 
-    private static OtlpHttpException TooLarge(long maxBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {maxBytes} bytes (after decompression).");
+    private static OtlpHttpException TooLarge(long maxBytes) => new(StatusCodes.Status413PayloadTooLarge, OtlpGzipStream.TooLargeMessage(maxBytes));
 }

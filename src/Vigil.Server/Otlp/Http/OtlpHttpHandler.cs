@@ -24,7 +24,7 @@ internal static class OtlpHttpHandler
     {
         var ingest = context.RequestServices.GetRequiredService<OtlpIngestService>();
         var options = context.RequestServices.GetRequiredService<IOptions<VigilServerOptions>>().Value;
-        var encoding = OtlpEncoding.Protobuf;
+        var encoding = AnswerEncoding(context.Request);
         try
         {
             encoding = ChooseEncoding(context.Request);
@@ -36,7 +36,11 @@ internal static class OtlpHttpHandler
         }
         catch (OtlpHttpException e)
         {
-            await WriteErrorAsync(context, e.StatusCode, encoding, e.Message).ConfigureAwait(false);
+            context.RequestServices.GetRequiredService<OtlpRefusals>().Record(context, OtlpTransport.Http, e.Reason, e.Message);
+            if (!context.RequestAborted.IsCancellationRequested)
+            {
+                await WriteErrorAsync(context, e.StatusCode, encoding, e.Message).ConfigureAwait(false);
+            }
         }
         catch (IngestRefusedException e)
         {
@@ -47,14 +51,20 @@ internal static class OtlpHttpHandler
 
     /// <summary>
     /// Answers a request refused before it reached a receiver (a missing API key) as the specification asks of every
-    /// 4xx and 5xx: a google.rpc.Status, in JSON when the request was JSON, else in protobuf.
+    /// 4xx and 5xx: a google.rpc.Status in the request's encoding (<see cref="AnswerEncoding"/>).
     /// </summary>
     public static Task WriteRefusalAsync(HttpContext context, int statusCode, string message)
     {
-        var json = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var mediaType)
-            && mediaType.MediaType.Equals(JsonContentType, StringComparison.OrdinalIgnoreCase);
-        return WriteErrorAsync(context, statusCode, json ? OtlpEncoding.Json : OtlpEncoding.Protobuf, message);
+        context.RequestServices.GetRequiredService<OtlpRefusals>().Record(context, OtlpTransport.Http, OtlpRefusalReason.Unauthenticated, message);
+        return WriteErrorAsync(context, statusCode, AnswerEncoding(context.Request), message);
     }
+
+    // The encoding of every answer: the request's, and JSON when the request's is neither (a text/plain sender can
+    // read JSON; it cannot read protobuf).
+    private static OtlpEncoding AnswerEncoding(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) && mediaType.MediaType.Equals(ProtobufContentType, StringComparison.OrdinalIgnoreCase)
+            ? OtlpEncoding.Protobuf
+            : OtlpEncoding.Json;
 
     private static OtlpEncoding ChooseEncoding(HttpRequest request)
     {
@@ -99,7 +109,7 @@ internal static class OtlpHttpHandler
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new OtlpHttpException(StatusCodes.Status400BadRequest, $"The body is not a valid OTLP protobuf export request: {e.Message}", e);
+            throw new OtlpHttpException(StatusCodes.Status400BadRequest, OtlpDecodeErrors.Protobuf(e), e);
         }
     }
 

@@ -27,11 +27,11 @@ internal static class OtlpJson
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
+            root = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = OtlpDecodeErrors.MaxJsonDepth });
         }
         catch (JsonException e)
         {
-            throw new OtlpHttpException(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}", e);
+            throw new OtlpHttpException(StatusCodes.Status400BadRequest, OtlpDecodeErrors.Json(e), e);
         }
 
         if (root is not JsonObject)
@@ -46,7 +46,7 @@ internal static class OtlpJson
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidJsonException or FormatException)
         {
-            throw new OtlpHttpException(StatusCodes.Status400BadRequest, $"The body is not a valid OTLP/JSON export request: {e.Message}", e);
+            throw new OtlpHttpException(StatusCodes.Status400BadRequest, OtlpDecodeErrors.OtlpJson(e), e);
         }
     }
 
