@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
+using Vigil.Storage.Internal;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -41,6 +42,7 @@ internal static class SchemaMigrator
         using var transaction = connection.BeginTransaction(deferred: false);
         var current = ReadVersion(connection);
         ThrowIfNewer(current, path);
+        RegisterFunctions(connection);
         foreach (var migration in Migrations)
         {
             if (migration.Version <= current || migration.Version > target)
@@ -65,6 +67,13 @@ internal static class SchemaMigrator
         transaction.Commit();
         return current;
     }
+
+    /// <summary>What scripts compute in C#: version 8 rebuilds the contentless full-text index from the stored rows.</summary>
+    private static void RegisterFunctions(SqliteConnection connection) =>
+        connection.CreateFunction<string?, string?, string, string>(
+            "vigil_search_terms",
+            static (body, traceId, attributes) => SearchTokens.For(body, traceId, AttributeJson.Deserialize(attributes)),
+            isDeterministic: true);
 
     private static void ThrowIfNewer(int version, string path)
     {
