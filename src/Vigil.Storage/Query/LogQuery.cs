@@ -28,7 +28,8 @@ public sealed record LogQuery
     /// <summary>
     /// Text search over the body, like <c>grep -i -F</c> with whole words: the body must contain the
     /// text (case-insensitive for ASCII) and every word of the text as a whole word, so
-    /// <c>time</c> does not find <c>timeout</c>. Served by a full-text index.
+    /// <c>time</c> does not find <c>timeout</c>. Served by a full-text index, which holds the first
+    /// 1,000 distinct words of the first 32,768 characters of a body.
     /// </summary>
     public string? Text { get; init; }
 
@@ -37,8 +38,9 @@ public sealed record LogQuery
 
     /// <summary>
     /// Attribute equality filters (<c>key=value</c>); the value is compared with the attribute's
-    /// text form (<see cref="TelemetryAttributes.ToFilterText"/>). Matched through a 64-bit hash of
-    /// key and value, so a false match would need a hash collision.
+    /// text form (<see cref="TelemetryAttributes.ToFilterText"/>). A 64-bit hash of key and value in
+    /// the full-text index narrows the rows, then the stored attributes decide. The index holds a
+    /// record's first 128 scalar attributes, so one past those is not found.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Attributes { get; init; } = [];
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Vigil.Storage.Internal;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -78,6 +79,7 @@ internal static partial class SchemaMigrator
         using var transaction = connection.BeginTransaction(deferred: false);
         var current = ReadVersion(connection);
         ThrowIfNewer(current, path);
+        RegisterFunctions(connection);
         foreach (var migration in Migrations)
         {
             if (migration.Version <= current || migration.Version > target)
@@ -105,6 +107,13 @@ internal static partial class SchemaMigrator
         transaction.Commit();
         return current;
     }
+
+    /// <summary>What scripts compute in C#: version 8 rebuilds the contentless full-text index from the stored rows.</summary>
+    private static void RegisterFunctions(SqliteConnection connection) =>
+        connection.CreateFunction<string?, string?, string, string>(
+            "vigil_search_terms",
+            static (body, traceId, attributes) => SearchTokens.For(body, traceId, AttributeJson.Deserialize(attributes)),
+            isDeterministic: true);
 
     public static void ThrowIfNewer(int version, string path)
     {

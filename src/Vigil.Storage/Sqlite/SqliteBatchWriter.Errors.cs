@@ -141,17 +141,28 @@ internal sealed partial class SqliteBatchWriter
     /// <summary>Finds or creates the group; returns the life-cycle state it had before this event.</summary>
     private ErrorGroup UpsertErrorGroup(ErrorOccurrence occurrence, long time)
     {
-        var upsert = _errors.UpsertGroup;
-        upsert.Set(0, occurrence.Fingerprint.Value);
-        upsert.Set(1, ExceptionFingerprinter.Version);
-        upsert.Set(2, (int)occurrence.Fingerprint.Method);
-        upsert.Set(3, occurrence.Type);
-        upsert.Set(4, occurrence.Message);
-        upsert.Set(5, occurrence.Fingerprint.Culprit);
-        upsert.Set(6, occurrence.StackTrace);
-        upsert.Set(7, time);
-        upsert.Set(8, (int)occurrence.Severity);
-        using var reader = upsert.ExecuteReader();
+        var find = _errors.FindGroup;
+        find.Set(0, occurrence.Fingerprint.Value);
+        find.Set(1, ExceptionFingerprinter.Version);
+        using (var found = find.ExecuteReader())
+        {
+            if (found.Read())
+            {
+                return ReadLifecycle(found);
+            }
+        }
+
+        var insert = _errors.InsertGroup;
+        insert.Set(0, occurrence.Fingerprint.Value);
+        insert.Set(1, ExceptionFingerprinter.Version);
+        insert.Set(2, (int)occurrence.Fingerprint.Method);
+        insert.Set(3, occurrence.Type);
+        insert.Set(4, occurrence.Message);
+        insert.Set(5, occurrence.Fingerprint.Culprit);
+        insert.Set(6, occurrence.StackTrace);
+        insert.Set(7, time);
+        insert.Set(8, (int)occurrence.Severity);
+        using var reader = insert.ExecuteReader();
         reader.Read();
         return ReadLifecycle(reader);
     }

@@ -18,6 +18,31 @@ internal sealed partial class SqliteBatchWriter
         return BinaryPrimitives.ReadInt64LittleEndian(digest);
     }
 
+    /// <summary>
+    /// Finds or creates every resource, scope and series of the batch before any row is written. Each upsert
+    /// opens a statement savepoint, and FTS5 flushes its pending terms at every savepoint: resolved in between
+    /// log rows, a batch of new resources flushed the full-text index once per resource (issue 10, item 4).
+    /// </summary>
+    private void ResolveIdentities(TelemetryBatch batch)
+    {
+        foreach (var log in batch.Logs)
+        {
+            ResolveResource(log.Resource);
+            ResolveScope(log.Scope);
+        }
+
+        foreach (var span in batch.Spans)
+        {
+            ResolveResource(span.Resource);
+            ResolveScope(span.Scope);
+        }
+
+        foreach (var point in batch.MetricPoints)
+        {
+            ResolveSeries(point.Series);
+        }
+    }
+
     private void PublishPendingIds()
     {
         if (_idsByReference.Count + _pendingByReference.Count > MaxCachedIdentities)
@@ -30,57 +55,38 @@ internal sealed partial class SqliteBatchWriter
             _idsByHash.Clear();
         }
 
-        foreach (var pending in _pendingByReference)
+        // A batch with more new identities than the cache holds leaves them out: the next batch finds them by upsert.
+        if (_pendingByReference.Count <= MaxCachedIdentities)
         {
-            _idsByReference[pending.Key] = pending.Value;
+            foreach (var pending in _pendingByReference)
+            {
+                _idsByReference[pending.Key] = pending.Value;
+            }
         }
 
-        foreach (var pending in _pendingByHash)
+        if (_pendingByHash.Count <= MaxCachedIdentities)
         {
-            _idsByHash[pending.Key] = pending.Value;
+            foreach (var pending in _pendingByHash)
+            {
+                _idsByHash[pending.Key] = pending.Value;
+            }
         }
 
+        ClearPendingIds();
+    }
+
+    private void ClearPendingIds()
+    {
         _pendingByReference.Clear();
         _pendingByHash.Clear();
+        _pendingSeries.Clear();
     }
 
-    private bool TryGetCached(object key, out (long Id, long Hash) identity)
-    {
-        if (_idsByReference.TryGetValue(key, out identity))
-        {
-            return true;
-        }
+    private bool TryGetCached(object key, out (long Id, long Hash) identity) =>
+        _idsByReference.TryGetValue(key, out identity) || _pendingByReference.TryGetValue(key, out identity);
 
-        foreach (var pending in _pendingByReference)
-        {
-            if (ReferenceEquals(pending.Key, key))
-            {
-                identity = pending.Value;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool TryGetCachedHash((char Table, long Hash) key, out long id)
-    {
-        if (_idsByHash.TryGetValue(key, out id))
-        {
-            return true;
-        }
-
-        foreach (var pending in _pendingByHash)
-        {
-            if (pending.Key == key)
-            {
-                id = pending.Value;
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool TryGetCachedHash((char Table, long Hash) key, out long id) =>
+        _idsByHash.TryGetValue(key, out id) || _pendingByHash.TryGetValue(key, out id);
 
     private (long Id, long Hash) ResolveResource(TelemetryResource resource)
     {
@@ -98,10 +104,10 @@ internal sealed partial class SqliteBatchWriter
             _upsertResource.Set(2, resource.SchemaUrl);
             _upsertResource.Set(3, attributes);
             id = _upsertResource.ExecuteInt64();
-            _pendingByHash.Add(new(('r', hash), id));
+            _pendingByHash[('r', hash)] = id;
         }
 
-        _pendingByReference.Add(new(resource, (id, hash)));
+        _pendingByReference[resource] = (id, hash);
         return (id, hash);
     }
 
@@ -121,10 +127,10 @@ internal sealed partial class SqliteBatchWriter
             _upsertScope.Set(2, scope.Version);
             _upsertScope.Set(3, attributes);
             id = _upsertScope.ExecuteInt64();
-            _pendingByHash.Add(new(('s', hash), id));
+            _pendingByHash[('s', hash)] = id;
         }
 
-        _pendingByReference.Add(new(scope, (id, hash)));
+        _pendingByReference[scope] = (id, hash);
         return (id, hash);
     }
 }

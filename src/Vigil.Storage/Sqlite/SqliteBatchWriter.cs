@@ -25,11 +25,12 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand _upsertHealthState;
 
     // Batches usually repeat the same resource and scope objects: look them up by reference first,
-    // then by content hash, and only then in the database. Ids are only cached after a commit.
+    // then by content hash, and only then in the database. Ids are only cached after a commit; until
+    // then they are pending, in dictionaries too, so a batch of n new identities costs O(n).
     private readonly Dictionary<object, (long Id, long Hash)> _idsByReference = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(char Table, long Hash), long> _idsByHash = [];
-    private readonly List<KeyValuePair<object, (long Id, long Hash)>> _pendingByReference = [];
-    private readonly List<KeyValuePair<(char Table, long Hash), long>> _pendingByHash = [];
+    private readonly Dictionary<object, (long Id, long Hash)> _pendingByReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(char Table, long Hash), long> _pendingByHash = [];
 
     public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking, TimeProvider clock)
     {
@@ -115,6 +116,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
 
         try
         {
+            ResolveIdentities(batch);
+
             // The batch holds the write lock, so ids can be handed out here instead of read back
             // row by row; AUTOINCREMENT still records the highest one.
             var nextLogId = batch.Logs.Count > 0 ? _lastLogId.ExecuteInt64() + 1 : 0;
@@ -141,8 +144,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         }
         catch
         {
-            _pendingByReference.Clear();
-            _pendingByHash.Clear();
+            ClearPendingIds();
             throw;
         }
     }

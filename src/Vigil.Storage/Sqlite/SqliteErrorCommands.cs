@@ -5,17 +5,26 @@ namespace Vigil.Storage.Sqlite;
 /// <summary>The prepared commands <see cref="SqliteBatchWriter"/> adds exceptions to their error groups with.</summary>
 internal sealed class SqliteErrorCommands
 {
+    /// <summary>The columns <see cref="SqliteBatchWriter"/> reads a group's life-cycle state from, in its order.</summary>
+    private const string GroupLifecycleColumns =
+        "id, count, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count";
+
     public SqliteErrorCommands(SqliteConnection connection)
     {
-        // A new group starts with count 0 and is counted by UpdateGroup like every later event. On conflict the
-        // no-op update makes RETURNING give the existing row, so one statement finds or creates the group.
-        UpsertGroup = new(
+        // Find first, insert only when absent: an upsert on this AUTOINCREMENT table takes a new id from
+        // sqlite_sequence even when it resolves to the existing row, so ids jumped by one per event. The batch runs
+        // in a BEGIN IMMEDIATE transaction, so no other writer can insert between the two statements.
+        FindGroup = new(
+            connection,
+            "SELECT " + GroupLifecycleColumns + " FROM error_groups WHERE fingerprint = @fingerprint AND grouping_version = @version;",
+            "@fingerprint", "@version");
+        // A new group starts with count 0 and is counted by UpdateGroup like every later event.
+        InsertGroup = new(
             connection,
             "INSERT INTO error_groups (fingerprint, grouping_version, method, type, message, culprit, stacktrace, first_seen, last_seen, " +
             "count, base_severity, status, is_regression, resolved_in_next_release) " +
             "VALUES (@fingerprint, @version, @method, @type, @message, @culprit, @stack, @time, @time, 0, @severity, 0, 0, 0) " +
-            "ON CONFLICT (fingerprint, grouping_version) DO UPDATE SET count = count " +
-            "RETURNING id, count, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count;",
+            "RETURNING " + GroupLifecycleColumns + ";",
             "@fingerprint", "@version", "@method", "@type", "@message", "@culprit", "@stack", "@time", "@severity");
         // The other report of one occurrence: same span, other source, same type and message, within a second. Not
         // matched by group, because the two reports' stack texts may differ (see error_group_aliases).
@@ -48,8 +57,7 @@ internal sealed class SqliteErrorCommands
             "@fingerprint", "@version", "@group");
         ReadGroup = new(
             connection,
-            "SELECT id, count, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count " +
-            "FROM error_groups WHERE id = @id;",
+            "SELECT " + GroupLifecycleColumns + " FROM error_groups WHERE id = @id;",
             "@id");
         InsertEvent = new(
             connection,
@@ -77,10 +85,12 @@ internal sealed class SqliteErrorCommands
             "INSERT INTO error_hourly_counts (group_id, hour, count) VALUES (@group, @hour, 1) " +
             "ON CONFLICT (group_id, hour) DO UPDATE SET count = count + 1;",
             "@group", "@hour");
-        All = [UpsertGroup, PairEvent, FindByExceptionId, FindAlias, InsertAlias, ReadGroup, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
+        All = [FindGroup, InsertGroup, PairEvent, FindByExceptionId, FindAlias, InsertAlias, ReadGroup, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
     }
 
-    public PreparedCommand UpsertGroup { get; }
+    public PreparedCommand FindGroup { get; }
+
+    public PreparedCommand InsertGroup { get; }
 
     /// <summary>Marks the matching unpaired event from the other source as paired; one row changed means "paired".</summary>
     public PreparedCommand PairEvent { get; }

@@ -97,28 +97,37 @@ internal sealed partial class SqliteStore
 
         // CROSS JOIN fixes the loop order: SQLite must not drive from a logs index instead.
         var source = ftsDriven ? "logs_fts CROSS JOIN logs ON logs.id = logs_fts.rowid" : "logs";
-        var limit = sql.AddParameter(query.Limit);
+        // The index only narrows attribute filters: a token says a row may hold key=value (a hash collision, or a
+        // row indexed before schema 8 whose body spelled the token out, matches too), so the stored attributes
+        // decide. Then SQL cannot stop at Limit; the rows stream in index order and reading stops there instead.
+        var recheck = query.Attributes.Count > 0;
+        var limit = recheck ? string.Empty : " LIMIT " + sql.AddParameter(query.Limit);
         string text;
         if (query.AfterSequence is { } after)
         {
             sql.Add(ftsDriven ? "logs_fts.rowid > {0}" : "id > {0}", after);
-            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY {(ftsDriven ? "logs_fts.rowid" : "id")} LIMIT {limit};";
+            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY {(ftsDriven ? "logs_fts.rowid" : "id")}{limit};";
         }
         else if (ftsDriven)
         {
-            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY logs_fts.rowid DESC LIMIT {limit};";
+            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY logs_fts.rowid DESC{limit};";
         }
         else
         {
-            text = $"SELECT {LogColumns} FROM logs{sql.Where} ORDER BY time DESC, id DESC LIMIT {limit};";
+            text = $"SELECT {LogColumns} FROM logs{sql.Where} ORDER BY time DESC, id DESC{limit};";
         }
 
         using var command = sql.CreateCommand(connection, text);
         var result = new List<LogEntry>();
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read())
+            while (result.Count < query.Limit && reader.Read())
             {
+                if (recheck && !HasAttributes(AttributeJson.Deserialize(reader.GetString(6)), query.Attributes))
+                {
+                    continue;
+                }
+
                 result.Add(ReadLog(connection, reader));
             }
         }
@@ -134,6 +143,30 @@ internal sealed partial class SqliteStore
         }
 
         return result;
+    }
+
+    /// <summary>Whether the stored attributes hold every filter's key with that text form of the value.</summary>
+    private static bool HasAttributes(IReadOnlyList<KeyValuePair<string, object?>> stored, IReadOnlyList<KeyValuePair<string, string>> filters)
+    {
+        foreach (var filter in filters)
+        {
+            var found = false;
+            foreach (var attribute in stored)
+            {
+                if (attribute.Key == filter.Key && AttributeJson.ToFilterText(attribute.Value) == filter.Value)
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The lowest and highest id of the rows in a time range, or null when it is empty.</summary>

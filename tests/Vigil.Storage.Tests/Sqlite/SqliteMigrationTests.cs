@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vigil.Storage.Internal;
 using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 
@@ -56,6 +57,46 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(SchemaMigrator.LatestVersion, ReadUserVersion(path));
         Assert.Equal(2, (await store.QueryLogsAsync(new LogQuery())).Count);
         Assert.Equal(1, Assert.Single(await store.QueryErrorGroupsAsync(new ErrorGroupQuery())).Count);
+    }
+
+    [Fact]
+    public async Task Open_VersionSevenFile_RebuildsTheSearchIndexSoOldRowsStaySearchableAndBodiesCannotSpoofWhere()
+    {
+        // Arrange: a version 7 file indexed as version 7 did: body text, then t<trace id> and a<hash> tokens.
+        var path = _directory.File("v7.db");
+        var token = SearchTokens.AttributeToken("tenant", "acme").Replace("_", string.Empty, StringComparison.Ordinal);
+        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 7))
+        {
+            await old.WriteAsync(new TelemetryBatch
+            {
+                Logs =
+                [
+                    Some.Log("payment declined", traceId: Some.TraceId(5), attributes: [new("tenant", "acme")]),
+                    Some.Log("spoof " + token, service: "intruder"),
+                ],
+            });
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                "DELETE FROM logs_fts; " +
+                $"INSERT INTO logs_fts (rowid, terms) SELECT id, body || ' t{Some.TraceId(5)} {token}' FROM logs WHERE body = 'payment declined'; " +
+                "INSERT INTO logs_fts (rowid, terms) SELECT id, body FROM logs WHERE body <> 'payment declined';";
+            command.ExecuteNonQuery();
+        }
+
+        // Act
+        await using var store = SqliteTelemetryStore.Open(path);
+
+        // Assert
+        Assert.Equal(SchemaMigrator.LatestVersion, ReadUserVersion(path));
+        Assert.Single(await store.QueryLogsAsync(new LogQuery { Text = "declined" }));
+        Assert.Single(await store.QueryLogsAsync(new LogQuery { TraceId = Some.TraceId(5) }));
+        Assert.Equal("checkout", Assert.Single(await store.QueryLogsAsync(new LogQuery { Attributes = [new("tenant", "acme")] })).Resource.ServiceName);
+        Assert.Single(await store.QueryLogsAsync(new LogQuery { Text = "spoof" }));
     }
 
     [Fact]
