@@ -106,6 +106,19 @@ public sealed class CommandNameTests : IDisposable
         Assert.Contains("(see ./Vigil.Cli traces --help)", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task UnknownErrorGroup_ListHint_SpellsTheCommandAsItRuns()
+    {
+        using var store = new TempStore();
+        await store.CreateAsync();
+        var cli = new CliHarness { CommandName = "./Vigil.Cli" };
+
+        var run = await cli.RunAsync("errors", "show", "99", "--store", store.Path);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("(list them with `./Vigil.Cli errors --status all`)", run.Stderr, StringComparison.Ordinal);
+    }
+
     private static string Touch(string path)
     {
         File.WriteAllText(path, string.Empty);

@@ -137,7 +137,7 @@ internal sealed class ErrorDetailText
         if (events.Any(e => e.TraceId is not null))
         {
             _console.Write(new StyledLine());
-            _console.Write(new StyledLine().Append("Open a trace with: vigil traces TRACEID", _palette.Dim));
+            _console.Write(new StyledLine().Append("Open a trace with: " + _context.Runnable("vigil traces TRACEID"), _palette.Dim));
         }
     }
 }
