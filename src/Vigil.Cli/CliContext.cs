@@ -42,6 +42,15 @@ internal sealed class CliContext
     /// </summary>
     public bool StdoutIsTerminal { get; init; }
 
+    /// <summary>
+    /// How every command the CLI prints for the user to run spells <c>vigil</c> (see <see cref="Invocation.CommandName"/>):
+    /// <c>vigil</c> in tests and for the installed tool, the executable's path when run from a build.
+    /// </summary>
+    public string CommandName { get; init; } = Invocation.CommandName.ToolName;
+
+    /// <summary><paramref name="commandLine"/>, written with <c>vigil</c>, as the user can run it here.</summary>
+    public string Runnable(string commandLine) => Invocation.CommandName.Apply(commandLine, CommandName);
+
     /// <summary>How often <c>--follow</c> asks the store for new records.</summary>
     public TimeSpan FollowPollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Parsing;
 
 namespace Vigil.Cli;
 
@@ -10,18 +11,41 @@ internal static class ParseErrorText
     /// (<c>vigil traces --until 1h</c>): the option is taken for the argument, and the parser then names the value
     /// ("Unrecognized command or argument '1h'"), not the option the user mistyped.
     /// </summary>
-    public static string Describe(ParseResult parseResult, IReadOnlyList<string> args)
+    public static string Describe(ParseResult parseResult, IReadOnlyList<string> args, string commandName)
     {
         foreach (var unmatched in parseResult.UnmatchedTokens)
         {
             var index = IndexOf(args, unmatched);
             if (index > 0 && UnknownOption(parseResult.CommandResult.Command, args[index - 1]) is { } option)
             {
-                return $"Unrecognized option '{option}' (see vigil {CommandPath(parseResult.CommandResult.Command)} --help)";
+                return $"Unrecognized option '{option}' (see {commandName} {CommandPath(parseResult.CommandResult.Command)} --help)";
             }
         }
 
+        if (Suggestion(parseResult) is { } suggestion)
+        {
+            var path = CommandPath(parseResult.CommandResult.Command);
+            return $"Unrecognized command '{suggestion.Typed}': did you mean '{suggestion.Name}'? (see {commandName}{(path.Length == 0 ? string.Empty : " " + path)} --help)";
+        }
+
         return parseResult.Errors[0].Message;
+    }
+
+    // "vigil lgos": a word where a subcommand goes that is one or two edits from one of them (git's "did you mean").
+    private static (string Typed, string Name)? Suggestion(ParseResult parseResult)
+    {
+        var command = parseResult.CommandResult.Command;
+        if (command.Subcommands.Count == 0 || parseResult.UnmatchedTokens.Count == 0 || parseResult.UnmatchedTokens[0] is not { Length: > 0 } typed || typed.StartsWith('-'))
+        {
+            return null;
+        }
+
+        var best = command.Subcommands
+            .Where(c => !c.Hidden)
+            .Select(c => (c.Name, Distance: EditDistance.Between(typed.ToLowerInvariant(), c.Name)))
+            .OrderBy(c => c.Distance)
+            .FirstOrDefault();
+        return best.Name is not null && best.Distance <= Math.Min(2, best.Name.Length / 2) ? (typed, best.Name) : null;
     }
 
     private static int IndexOf(IReadOnlyList<string> args, string token)

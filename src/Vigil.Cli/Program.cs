@@ -2,6 +2,7 @@ using System.Collections;
 using System.Runtime.InteropServices;
 using Spectre.Console;
 using Vigil.Cli;
+using Vigil.Cli.Invocation;
 
 // Ctrl-C stops --follow cleanly; a second Ctrl-C kills the process as usual.
 using var cancellation = new CancellationTokenSource();
@@ -32,4 +33,6 @@ foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
     environment[(string)entry.Key] = entry.Value as string;
 }
 
-return await VigilCli.RunAsync(args, stdout, Console.Error, environment, TimeProvider.System, cancellation.Token).ConfigureAwait(false);
+// Commands printed for the user to run name this executable unless PATH finds it as "vigil".
+var context = new CliContext(stdout, Console.Error, environment, TimeProvider.System) { CommandName = CommandName.ForCurrentProcess(environment) };
+return await VigilCli.RunAsync(args, context, cancellation.Token).ConfigureAwait(false);

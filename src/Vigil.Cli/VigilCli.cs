@@ -35,7 +35,7 @@ internal static class VigilCli
         if (parseResult.Action is ParseErrorAction)
         {
             // One line naming the argument; the full help is one --help away.
-            await context.Stderr.WriteLineAsync($"vigil: {OneLine(ParseErrorText.Describe(parseResult, args))}").ConfigureAwait(false);
+            await context.Stderr.WriteLineAsync($"vigil: {OneLine(ParseErrorText.Describe(parseResult, args, context.CommandName))}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
@@ -95,7 +95,7 @@ internal static class VigilCli
             {
                 case HelpOption help when help.Action is HelpAction inner:
                     inner.MaxWidth = Math.Max(40, context.Stdout.Profile.Width);
-                    help.Action = new ExamplesHelpAction(inner);
+                    help.Action = new ExamplesHelpAction(inner, context.CommandName);
                     break;
                 case VersionOption version:
                     version.Action = new VersionAction();

@@ -37,6 +37,17 @@ public interface ITelemetryStore : IAsyncDisposable
     /// <returns>The spans; empty when the trace is unknown.</returns>
     Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ids of stored traces that start with <paramref name="prefix"/> (as a log line's short trace id), in
+    /// order, so a caller can take a unique prefix for the whole id as git does for commits.
+    /// </summary>
+    /// <param name="prefix">One to 32 hex digits, any case.</param>
+    /// <param name="limit">The most ids to return; ask for two to learn whether the prefix is unique.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>Whole trace ids, lower case, ascending; empty when no trace matches.</returns>
+    /// <exception cref="ArgumentException"><paramref name="prefix"/> is not hex digits.</exception>
+    Task<IReadOnlyList<string>> FindTraceIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Lists every metric name with its kind, unit, description and latest value.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>One entry per metric name, ordered by name.</returns>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Vigil.Cli.Commands;
+using Vigil.Cli.Invocation;
 
 namespace Vigil.Cli.Help;
 
@@ -12,9 +13,14 @@ namespace Vigil.Cli.Help;
 internal sealed class ExamplesHelpAction : SynchronousCommandLineAction
 {
     private readonly HelpAction _inner;
+    private readonly string _commandName;
 
-    /// <summary>Wraps the library's help action.</summary>
-    public ExamplesHelpAction(HelpAction inner) => _inner = inner;
+    /// <summary>Wraps the library's help action; examples name the command as <paramref name="commandName"/> spells it.</summary>
+    public ExamplesHelpAction(HelpAction inner, string commandName)
+    {
+        _inner = inner;
+        _commandName = commandName;
+    }
 
     /// <inheritdoc />
     public override bool ClearsParseErrors => true;
@@ -29,7 +35,7 @@ internal sealed class ExamplesHelpAction : SynchronousCommandLineAction
             output.WriteLine("Examples:");
             foreach (var example in withExamples.Examples)
             {
-                output.WriteLine($"  {example}");
+                output.WriteLine($"  {CommandName.Apply(example, _commandName)}");
             }
 
             output.WriteLine();

@@ -14,7 +14,7 @@ internal sealed class TimeRangeOptions
     private readonly TimeSpan? _defaultSince;
 
     /// <summary>Creates both options; <paramref name="defaultSince"/> applies when <c>--since</c> is absent.</summary>
-    public TimeRangeOptions(TimeProvider clock, TimeSpan? defaultSince = null, bool includeUntil = true)
+    public TimeRangeOptions(TimeProvider clock, TimeSpan? defaultSince = null)
     {
         _clock = clock;
         _defaultSince = defaultSince;
@@ -24,25 +24,20 @@ internal sealed class TimeRangeOptions
             $"Only what happened after this: a duration back from now (30s, 15m, 2h, 3d, 1w) or an ISO 8601 timestamp{sinceDefault}.",
             "WHEN",
             Parse);
-        Until = includeUntil
-            ? ParsedOption.Single<DateTimeOffset>("--until", "Only what happened before this: a duration back from now or an ISO 8601 timestamp.", "WHEN", Parse)
-            : null;
+        Until = ParsedOption.Single<DateTimeOffset>("--until", "Only what happened before this: a duration back from now or an ISO 8601 timestamp.", "WHEN", Parse);
     }
 
     /// <summary>The <c>--since</c> option.</summary>
     public Option<DateTimeOffset?> Since { get; }
 
-    /// <summary>The <c>--until</c> option, when the command has one.</summary>
-    public Option<DateTimeOffset?>? Until { get; }
+    /// <summary>The <c>--until</c> option.</summary>
+    public Option<DateTimeOffset?> Until { get; }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Since);
-        if (Until is not null)
-        {
-            command.Options.Add(Until);
-        }
+        command.Options.Add(Until);
     }
 
     /// <summary>The start of the range, applying the default.</summary>
@@ -53,7 +48,7 @@ internal sealed class TimeRangeOptions
     /// <exception cref="CliUsageException">The range is empty (<c>--until</c> not after <c>--since</c>).</exception>
     public DateTimeOffset? GetUntil(ParseResult parseResult)
     {
-        var until = Until is null ? null : parseResult.GetValue(Until);
+        var until = parseResult.GetValue(Until);
         if (until is { } u && GetSince(parseResult) is { } s && u <= s)
         {
             throw new CliUsageException("--until: must be later than --since");

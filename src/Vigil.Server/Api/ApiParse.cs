@@ -18,6 +18,25 @@ internal static class ApiParse
             : throw new BadParameterException($"{name}: '{Shorten(text)}' is not a trace id (32 hex digits)");
     }
 
+    /// <summary>
+    /// The start of a trace id, as a log line shows it: <see cref="MinTraceIdPrefixLength"/> to 32 hex digits,
+    /// lower-cased. Fewer digits would match too much of a store to be worth a lookup.
+    /// </summary>
+    public static string TraceIdPrefix(string name, string? text)
+    {
+        if (text is null)
+        {
+            throw new BadParameterException($"{name}: required (the first {MinTraceIdPrefixLength} to 32 hex digits of a trace id)");
+        }
+
+        return text.Length is >= MinTraceIdPrefixLength and <= 32 && text.All(char.IsAsciiHexDigit)
+            ? text.ToLowerInvariant()
+            : throw new BadParameterException($"{name}: '{Shorten(text)}' is not the start of a trace id ({MinTraceIdPrefixLength} to 32 hex digits)");
+    }
+
+    /// <summary>The fewest hex digits a trace id prefix may have (the CLI asks for as many).</summary>
+    public const int MinTraceIdPrefixLength = 4;
+
     /// <summary>A severity number (1 to 24) or a level name; names map to the lowest number of their OpenTelemetry range.</summary>
     public static int? Severity(string name, string? text)
     {

@@ -24,6 +24,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/logs", (Func<HttpContext, Task<IResult>>)LogsEndpoints.QueryAsync);
         api.MapGet("/traces", (Func<HttpContext, Task<IResult>>)TracesEndpoints.ListAsync);
         api.MapGet("/traces/{traceId}", TracesEndpoints.GetAsync);
+        api.MapGet("/trace-ids", (Func<HttpContext, Task<IResult>>)TracesEndpoints.FindIdsAsync);
         api.MapGet("/metrics", (Func<HttpContext, Task<IResult>>)MetricsEndpoints.ListAsync);
         api.MapGet("/metrics/{name}", MetricsEndpoints.QueryAsync);
         api.MapGet("/errors", (Func<HttpContext, Task<IResult>>)ErrorsEndpoints.ListAsync);

@@ -2,11 +2,17 @@ using Vigil.Storage;
 
 namespace Vigil.Server.Api;
 
-/// <summary><c>GET /api/traces</c> and <c>GET /api/traces/{traceId}</c>.</summary>
+/// <summary><c>GET /api/traces</c>, <c>GET /api/traces/{traceId}</c> and <c>GET /api/trace-ids</c>.</summary>
 internal static class TracesEndpoints
 {
     /// <summary>The most log records returned with one trace (as <c>vigil traces ID</c> shows).</summary>
     public const int MaxTraceLogs = 1000;
+
+    /// <summary>The most ids one <c>GET /api/trace-ids</c> returns.</summary>
+    public const int MaxTraceIds = 100;
+
+    /// <summary>The ids <c>GET /api/trace-ids</c> returns when <c>limit</c> is absent.</summary>
+    public const int DefaultTraceIds = 10;
 
     public static Task<IResult> ListAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
@@ -38,5 +44,16 @@ internal static class TracesEndpoints
 
         var logs = await store.QueryLogsAsync(new LogQuery { TraceId = id, Limit = MaxTraceLogs }, context.RequestAborted).ConfigureAwait(false);
         return ApiResults.Json(new TraceDetail(id, spans, logs));
+    });
+
+    /// <summary>The stored trace ids that start with <c>prefix</c>, ascending: how a client takes a short id for a whole one.</summary>
+    public static Task<IResult> FindIdsAsync(HttpContext context) => ApiResults.RunAsync(async () =>
+    {
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "prefix", "limit");
+        var prefix = ApiParse.TraceIdPrefix("prefix", p.Text("prefix", 32));
+        var limit = p.Int("limit", DefaultTraceIds, 1, MaxTraceIds);
+        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var ids = await store.FindTraceIdsAsync(prefix, limit, context.RequestAborted).ConfigureAwait(false);
+        return ApiResults.Json(new ItemsPage<string>(ids, null));
     });
 }

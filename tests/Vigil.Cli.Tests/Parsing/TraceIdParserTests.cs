@@ -14,7 +14,18 @@ public sealed class TraceIdParserTests
     }
 
     [Theory]
-    [InlineData("4bf92f3577b34da6a3ce929d0e0e473", "not a trace id")]
+    [InlineData("4bf9", "4bf9")]
+    [InlineData("4BF92F35", "4bf92f35")]
+    [InlineData("4bf92f3577b34da6a3ce929d0e0e473", "4bf92f3577b34da6a3ce929d0e0e473")]
+    [InlineData("0000", "0000")]
+    public void TryParse_Prefix_AcceptedInLowerCase(string text, string expected)
+    {
+        Assert.True(TraceIdParser.TryParse(text, out var prefix, out _));
+        Assert.Equal(expected, prefix);
+    }
+
+    [Theory]
+    [InlineData("4bf", "the first 4 or more")]
     [InlineData("4bf92f3577b34da6a3ce929d0e0e47366", "not a trace id")]
     [InlineData("zbf92f3577b34da6a3ce929d0e0e4736", "not a trace id")]
     [InlineData("00000000000000000000000000000000", "all-zero")]

@@ -17,6 +17,9 @@ internal sealed class CliHarness
 
     public int Width { get; set; } = 120;
 
+    /// <summary>How the commands vigil prints spell it (the real process works it out from its executable and PATH).</summary>
+    public string CommandName { get; set; } = "vigil";
+
     /// <summary>Whether the console can show Unicode (true for any UTF-8 terminal).</summary>
     public bool Unicode { get; set; } = true;
 
@@ -32,7 +35,7 @@ internal sealed class CliHarness
         }
 
         using var stderr = new StringWriter();
-        var context = new CliContext(console, stderr, Environment, Clock) { StdoutIsTerminal = Terminal, CurrentDirectory = CurrentDirectory ?? Directory.GetCurrentDirectory() };
+        var context = new CliContext(console, stderr, Environment, Clock) { StdoutIsTerminal = Terminal, CurrentDirectory = CurrentDirectory ?? Directory.GetCurrentDirectory(), CommandName = CommandName };
         var exitCode = await VigilCli.RunAsync(args, context);
         return new CliRun(exitCode, console.Output, stderr.ToString());
     }

@@ -74,6 +74,8 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
 
     public Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default) => inner.GetTraceAsync(traceId, cancellationToken);
 
+    public Task<IReadOnlyList<string>> FindTraceIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default) => inner.FindTraceIdsAsync(prefix, limit, cancellationToken);
+
     public Task<IReadOnlyList<MetricSummary>> ListMetricsAsync(CancellationToken cancellationToken = default) => inner.ListMetricsAsync(cancellationToken);
 
     public Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default) => inner.QueryMetricAsync(query, cancellationToken);

@@ -69,7 +69,7 @@ internal sealed class DemoCommand : Command, IHaveExamples
         var output = _context.Data;
         await output.WriteLineAsync($"vigil demo {VersionAction.InformationalVersion}").ConfigureAwait(false);
         await ServerLifetime.WriteListenersAsync(output, server, options).ConfigureAwait(false);
-        await DemoGuide.WriteAsync(output, server, rate, duration).ConfigureAwait(false);
+        await DemoGuide.WriteAsync(output, _context.CommandName, server, rate, duration).ConfigureAwait(false);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (duration is { } limit)
@@ -78,7 +78,7 @@ internal sealed class DemoCommand : Command, IHaveExamples
         }
 
         var sent = await RunShopAsync(server, options, rate, stop.Token).ConfigureAwait(false);
-        await _context.Stderr.WriteLineAsync($"vigil demo: {sent} request(s) sent; the SDK has flushed.").ConfigureAwait(false);
+        await _context.Stderr.WriteLineAsync($"vigil demo: {sent} {(sent == 1 ? "request" : "requests")} sent; the SDK has flushed.").ConfigureAwait(false);
         await ServerLifetime.DrainAsync(server, _context.Stderr, "demo").ConfigureAwait(false);
         return ExitCodes.Success;
     }

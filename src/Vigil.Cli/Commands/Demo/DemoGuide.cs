@@ -1,3 +1,4 @@
+using Vigil.Cli.Invocation;
 using Vigil.Server.Hosting;
 
 namespace Vigil.Cli.Commands.Demo;
@@ -5,32 +6,35 @@ namespace Vigil.Cli.Commands.Demo;
 /// <summary>What <c>vigil demo</c> prints after start-up: where the data goes and the commands to look at it.</summary>
 internal static class DemoGuide
 {
-    /// <summary>The commands to type in another terminal, each reading the demo's store.</summary>
-    public static IReadOnlyList<string> Commands(string storePath)
+    /// <summary>
+    /// The commands to type in another terminal, each reading the demo's store, with <c>vigil</c> spelled as
+    /// <paramref name="commandName"/> (see <see cref="CommandName"/>) so they run as printed.
+    /// </summary>
+    public static IReadOnlyList<string> Commands(string commandName, string storePath)
     {
-        // The reading commands open the store file directly (they have no --server yet), so name the file.
-        var store = "--store " + Quote(storePath);
+        // The store file is named, so each command reads the demo's store from any directory.
+        var store = "--store " + ShellWord.Quote(storePath);
         return
         [
-            $"vigil logs --since 5m {store}",
-            $"vigil traces --errors {store}",
-            $"vigil metrics {store}",
-            $"vigil errors {store}",
-            $"vigil errors show 1 {store}",
-            $"vigil health {store}",
+            $"{commandName} logs --since 5m {store}",
+            $"{commandName} traces --errors {store}",
+            $"{commandName} metrics {store}",
+            $"{commandName} errors {store}",
+            $"{commandName} errors show 1 {store}",
+            $"{commandName} health {store}",
         ];
     }
 
     /// <summary>Writes the guide.</summary>
-    public static async Task WriteAsync(TextWriter output, VigilServerApplication server, int rate, TimeSpan? duration)
+    public static async Task WriteAsync(TextWriter output, string commandName, VigilServerApplication server, int rate, TimeSpan? duration)
     {
         var grpcPort = server.Port(VigilServerListener.OtlpGrpc);
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync(
-            $"A small web shop is handling {rate} checkout request(s) a second, instrumented with the Vigil SDK, " +
+            $"A small web shop is handling {rate} checkout {(rate == 1 ? "request" : "requests")} a second, instrumented with the Vigil SDK, " +
             $"which exports its logs, spans, metrics and health checks over OTLP/gRPC to port {grpcPort}.").ConfigureAwait(false);
         await output.WriteLineAsync("Look at them from another terminal:").ConfigureAwait(false);
-        foreach (var command in Commands(server.StoreLocation))
+        foreach (var command in Commands(commandName, server.StoreLocation))
         {
             await output.WriteLineAsync("  " + command).ConfigureAwait(false);
         }
@@ -42,7 +46,4 @@ internal static class DemoGuide
             : "Press Ctrl-C to stop.").ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
     }
-
-    // Double quotes keep a path with spaces in one piece in a POSIX shell, PowerShell and cmd alike.
-    private static string Quote(string path) => path.Any(char.IsWhiteSpace) ? "\"" + path + "\"" : path;
 }

@@ -14,6 +14,9 @@ internal sealed class ErrorDetailText
 {
     private const int LabelWidth = 10;
 
+    // Tab stops in a stack's text, as most terminals and editors set them.
+    private const int TabWidth = 4;
+
     private readonly CliContext _context;
     private readonly IAnsiConsole _console;
     private readonly Palette _palette;
@@ -79,10 +82,35 @@ internal sealed class ErrorDetailText
         }
 
         _console.Write(new StyledLine().Append("Stack trace", _palette.Header));
-        foreach (var line in group.StackTrace.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        // The text as recorded: blank lines part a chained Python traceback, and Java and Go indent frames with tabs,
+        // which a terminal would otherwise get as one space each (StyledLine blanks control characters).
+        foreach (var line in group.StackTrace.TrimEnd().Split('\n'))
         {
-            _console.Write(new StyledLine().Append("  ").Append(line.TrimEnd('\r'), _palette.Dim));
+            _console.Write(new StyledLine().Append("  ").Append(ExpandTabs(line.TrimEnd('\r')), _palette.Dim));
         }
+    }
+
+    private static string ExpandTabs(string line)
+    {
+        if (!line.Contains('\t', StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        var expanded = new System.Text.StringBuilder(line.Length + 8);
+        foreach (var c in line)
+        {
+            if (c == '\t')
+            {
+                expanded.Append(' ', TabWidth - (expanded.Length % TabWidth));
+            }
+            else
+            {
+                expanded.Append(c);
+            }
+        }
+
+        return expanded.ToString();
     }
 
     private void WriteEvents(IReadOnlyList<ErrorEvent> events)
@@ -109,7 +137,7 @@ internal sealed class ErrorDetailText
         if (events.Any(e => e.TraceId is not null))
         {
             _console.Write(new StyledLine());
-            _console.Write(new StyledLine().Append("Open a trace with: vigil traces TRACEID", _palette.Dim));
+            _console.Write(new StyledLine().Append("Open a trace with: " + _context.Runnable("vigil traces TRACEID"), _palette.Dim));
         }
     }
 }

@@ -43,7 +43,7 @@ internal sealed class ErrorStatusChanger
         var group = await store.UpdateErrorGroupStatusAsync(id, change, cancellationToken).ConfigureAwait(false);
         if (group is null)
         {
-            await _context.Stderr.WriteLineAsync($"vigil: error group {id} not found in the store (list them with `vigil errors --status all`)").ConfigureAwait(false);
+            await _context.Stderr.WriteLineAsync($"vigil: error group {id} not found in the store (list them with `{_context.Runnable("vigil errors --status all")}`)").ConfigureAwait(false);
             return ExitCodes.NotFound;
         }
 

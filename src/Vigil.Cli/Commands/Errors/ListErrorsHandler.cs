@@ -51,23 +51,34 @@ internal sealed class ListErrorsHandler
         }
 
         var unicode = _context.Stdout.Profile.Capabilities.Unicode;
-        var table = new TextTable(">ID", "STATUS", "SEVERITY", ">EVENTS", "LAST SEEN", "FIRST SEEN", "SERVICES", "CULPRIT", "ERROR");
-        foreach (var group in groups)
+        List<ErrorTableColumn> columns =
+        [
+            new(">ID", [.. groups.Select(g => (g.Id.ToString(CultureInfo.InvariantCulture), _palette.Header))]),
+            new("STATUS", [.. groups.Select(g => ErrorGroupText.Status(g, _palette))]),
+            new("SEVERITY", [.. groups.Select(g => ErrorGroupText.Severity(g, _palette, unicode))]),
+            new(">EVENTS", [.. groups.Select(g => (g.Count.ToString(CultureInfo.InvariantCulture), Style.Plain))]),
+            new("LAST SEEN", [.. groups.Select(g => (ErrorGroupText.Time(g.LastSeen, _context.Clock, _relativeTime), _palette.Dim))]),
+            new("FIRST SEEN", [.. groups.Select(g => (ErrorGroupText.Time(g.FirstSeen, _context.Clock, _relativeTime), _palette.Dim))]),
+            new("SERVICES", [.. groups.Select(g => (TruncateEnd(g.Services.Count == 0 ? "-" : string.Join(',', g.Services), MaxServicesWidth), _palette.Service))]),
+            new(ErrorTableLayout.Culprit, [.. groups.Select(g => (TruncateStart(g.Culprit ?? "-", MaxCulpritWidth), _palette.Dim))]),
+            new("ERROR", [.. groups.Select(g => (ErrorGroupText.Title(g), Style.Plain))]),
+        ];
+
+        // On a terminal the table fits its width (columns give way to the error, see ErrorTableLayout) and the
+        // message is cut to it; piped output keeps whole lines for grep.
+        int? width = _context.StdoutIsTerminal ? _context.Stdout.Profile.Width : null;
+        if (width is { } fit)
         {
-            table.AddRow(
-                (group.Id.ToString(CultureInfo.InvariantCulture), _palette.Header),
-                ErrorGroupText.Status(group, _palette),
-                ErrorGroupText.Severity(group, _palette, unicode),
-                (group.Count.ToString(CultureInfo.InvariantCulture), Style.Plain),
-                (ErrorGroupText.Time(group.LastSeen, _context.Clock, _relativeTime), _palette.Dim),
-                (ErrorGroupText.Time(group.FirstSeen, _context.Clock, _relativeTime), _palette.Dim),
-                (TruncateEnd(group.Services.Count == 0 ? "-" : string.Join(',', group.Services), MaxServicesWidth), _palette.Service),
-                (TruncateStart(group.Culprit ?? "-", MaxCulpritWidth), _palette.Dim),
-                (ErrorGroupText.Title(group), Style.Plain));
+            ErrorTableLayout.Fit(columns, fit, ErrorTableLayout.ErrorTarget(groups.Select(g => g.Type), groups.Select(g => ErrorGroupText.Title(g))));
         }
 
-        // On a terminal the message is cut to the width; piped output keeps whole lines for grep.
-        table.Write(_context.Stdout, _palette, _context.StdoutIsTerminal ? _context.Stdout.Profile.Width : null);
+        var table = new TextTable([.. columns.Select(c => c.Header)]);
+        for (var row = 0; row < groups.Count; row++)
+        {
+            table.AddRow([.. columns.Select(c => c.Cells[row])]);
+        }
+
+        table.Write(_context.Stdout, _palette, width);
         return ExitCodes.Success;
     }
 
@@ -75,6 +86,6 @@ internal sealed class ListErrorsHandler
         text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…");
 
     // A culprit's most telling part is its end (Type.Method), so a long one loses its namespace.
-    private static string TruncateStart(string text, int width) =>
+    internal static string TruncateStart(string text, int width) =>
         text.Length <= width ? text : string.Concat("…", text.AsSpan(text.Length - width + 1));
 }

@@ -65,7 +65,7 @@ internal sealed class ShowErrorCommand : Command, IHaveExamples
         var detail = await store.GetErrorGroupAsync(id, hours, events, cancellationToken).ConfigureAwait(false);
         if (detail is null)
         {
-            await _context.Stderr.WriteLineAsync($"vigil: error group {id} not found in the store (list them with `vigil errors --status all`)").ConfigureAwait(false);
+            await _context.Stderr.WriteLineAsync($"vigil: error group {id} not found in the store (list them with `{_context.Runnable("vigil errors --status all")}`)").ConfigureAwait(false);
             return ExitCodes.NotFound;
         }
 

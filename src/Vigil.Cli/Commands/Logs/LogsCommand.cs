@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Traces;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
 using Vigil.Cli.Parsing;
@@ -78,9 +79,20 @@ internal sealed class LogsCommand : Command, IHaveExamples
         var json = _format.IsJson(parseResult);
         ILogOutput output = json
             ? new LogJsonOutput(_context.Data)
-            : new LogTextOutput(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, _context.Clock, parseResult.GetValue(_time) != TimeDisplayOption.Local);
+            : new LogTextOutput(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, _context.Clock, RelativeTimes(parseResult, follow));
 
         await using var store = _store.Open(parseResult, _context);
+        if (query.TraceId is { } trace)
+        {
+            // A short id from a log line stands for the one stored trace it starts.
+            query = query with { TraceId = await TraceIdResolver.ResolveAsync(store, trace, cancellationToken).ConfigureAwait(false) };
+            if (query.TraceId is null)
+            {
+                await _context.Stderr.WriteLineAsync($"vigil: {TraceIdResolver.NotFound(trace)}").ConfigureAwait(false);
+                return ExitCodes.NotFound;
+            }
+        }
+
         var entries = await store.QueryLogsAsync(query, cancellationToken).ConfigureAwait(false);
         output.Write(entries);
 
@@ -98,6 +110,13 @@ internal sealed class LogsCommand : Command, IHaveExamples
         var follower = new LogFollower(store, output, _context.Clock, _context.FollowPollInterval);
         await follower.RunAsync(query, cursor, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    // Followed lines stay on screen while "3s ago" goes stale, so --follow prints clock times unless --time says otherwise.
+    private bool RelativeTimes(ParseResult parseResult, bool follow)
+    {
+        var given = parseResult.GetResult(_time) is { Implicit: false };
+        return (given || !follow) && parseResult.GetValue(_time) != TimeDisplayOption.Local;
     }
 
     private static bool ParseLevel(string text, out CliLogLevel level, out string? error)

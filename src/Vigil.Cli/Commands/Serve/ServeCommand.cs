@@ -16,11 +16,11 @@ internal sealed class ServeCommand : Command, IHaveExamples
 
     private readonly CliContext _context;
     private readonly StoreOption _store = new();
-    private readonly Option<string> _bind = new("--bind")
+    // No DefaultValueFactory: the description says the default, and help would print it a second time.
+    private readonly Option<string?> _bind = new("--bind")
     {
         Description = "The address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every interface).",
         HelpName = "ADDRESS",
-        DefaultValueFactory = _ => "127.0.0.1",
     };
 
     private readonly ServerPortOptions _ports = new();

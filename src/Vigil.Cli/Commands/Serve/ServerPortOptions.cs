@@ -9,9 +9,9 @@ namespace Vigil.Cli.Commands.Serve;
 /// </summary>
 internal sealed class ServerPortOptions
 {
-    private readonly Option<int> _grpcPort = Port("--grpc-port", "OTLP/gRPC", VigilServerOptions.DefaultGrpcPort);
-    private readonly Option<int> _otlpPort = Port("--otlp-port", "OTLP/HTTP", VigilServerOptions.DefaultOtlpHttpPort);
-    private readonly Option<int> _queryPort = Port("--port", "the query API", VigilServerOptions.DefaultQueryPort);
+    private readonly Option<int?> _grpcPort = Port("--grpc-port", "OTLP/gRPC", VigilServerOptions.DefaultGrpcPort);
+    private readonly Option<int?> _otlpPort = Port("--otlp-port", "OTLP/HTTP", VigilServerOptions.DefaultOtlpHttpPort);
+    private readonly Option<int?> _queryPort = Port("--port", "the query API", VigilServerOptions.DefaultQueryPort);
 
     /// <summary>Adds the three options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -24,15 +24,16 @@ internal sealed class ServerPortOptions
     /// <summary>Copies the parsed ports into <paramref name="options"/>.</summary>
     public void ApplyTo(ParseResult parseResult, VigilServerOptions options)
     {
-        options.GrpcPort = parseResult.GetValue(_grpcPort);
-        options.OtlpHttpPort = parseResult.GetValue(_otlpPort);
-        options.QueryPort = parseResult.GetValue(_queryPort);
+        options.GrpcPort = parseResult.GetValue(_grpcPort) ?? VigilServerOptions.DefaultGrpcPort;
+        options.OtlpHttpPort = parseResult.GetValue(_otlpPort) ?? VigilServerOptions.DefaultOtlpHttpPort;
+        options.QueryPort = parseResult.GetValue(_queryPort) ?? VigilServerOptions.DefaultQueryPort;
     }
 
-    private static Option<int> Port(string name, string what, int defaultPort) => new(name)
+    // The default is applied in ApplyTo, not by a DefaultValueFactory: help would then print it twice, once in the
+    // description (which also says what 0 does) and once as "[default: 4317]".
+    private static Option<int?> Port(string name, string what, int defaultPort) => new(name)
     {
         Description = $"The port for {what} (default: {defaultPort}; 0 picks a free port).",
         HelpName = "PORT",
-        DefaultValueFactory = _ => defaultPort,
     };
 }

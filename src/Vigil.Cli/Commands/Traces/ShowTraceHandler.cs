@@ -35,13 +35,16 @@ internal sealed class ShowTraceHandler
         _relativeTime = relativeTime;
     }
 
-    /// <summary>Writes the trace; <see cref="ExitCodes.NotFound"/> when the store has no span of it.</summary>
-    public async Task<int> RunAsync(string traceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the trace of an id or a unique prefix of one; <see cref="ExitCodes.NotFound"/> when the store has no span of it.
+    /// </summary>
+    public async Task<int> RunAsync(string idOrPrefix, CancellationToken cancellationToken)
     {
-        var spans = await _store.GetTraceAsync(traceId, cancellationToken).ConfigureAwait(false);
-        if (spans.Count == 0)
+        var traceId = await TraceIdResolver.ResolveAsync(_store, idOrPrefix, cancellationToken).ConfigureAwait(false);
+        var spans = traceId is null ? [] : await _store.GetTraceAsync(traceId, cancellationToken).ConfigureAwait(false);
+        if (traceId is null || spans.Count == 0)
         {
-            await _context.Stderr.WriteLineAsync($"vigil: trace {traceId} not found in the store").ConfigureAwait(false);
+            await _context.Stderr.WriteLineAsync($"vigil: {TraceIdResolver.NotFound(idOrPrefix)}").ConfigureAwait(false);
             return ExitCodes.NotFound;
         }
 

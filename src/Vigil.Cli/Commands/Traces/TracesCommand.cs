@@ -18,7 +18,7 @@ internal sealed class TracesCommand : Command, IHaveExamples
     private readonly TimeRangeOptions _range;
     private readonly Argument<string?> _traceId = new("ID")
     {
-        Description = "A trace id (32 hex digits): show that trace instead of the list.",
+        Description = "A trace id (32 hex digits), or a unique start of one (4 digits or more, as log lines show it): show that trace instead of the list.",
         Arity = ArgumentArity.ZeroOrOne,
         CustomParser = result =>
         {
@@ -46,7 +46,7 @@ internal sealed class TracesCommand : Command, IHaveExamples
         : base("traces", "List recent traces, or show one trace's spans as a waterfall followed by its logs.")
     {
         _context = context;
-        _range = new TimeRangeOptions(context.Clock, includeUntil: false);
+        _range = new TimeRangeOptions(context.Clock);
         Arguments.Add(_traceId);
         _store.AddTo(this);
         _format.AddTo(this);
@@ -64,8 +64,10 @@ internal sealed class TracesCommand : Command, IHaveExamples
     [
         "vigil traces                                  # the 50 most recent traces",
         "vigil traces --errors --since 1h              # failed traces of the last hour",
+        "vigil traces --since 2h --until 1h            # traces that started between two and one hours ago",
         "vigil traces --service checkout --min-duration 250ms",
         "vigil traces 4bf92f3577b34da6a3ce929d0e0e4736  # the span tree and logs of one trace",
+        "vigil traces 4bf92f35                         # the same, by the short id a log line shows",
         "vigil traces --json | jq .traceId",
     ];
 
@@ -84,6 +86,7 @@ internal sealed class TracesCommand : Command, IHaveExamples
         {
             ServiceName = parseResult.GetValue(_service),
             From = _range.GetSince(parseResult),
+            To = _range.GetUntil(parseResult),
             MinDuration = parseResult.GetValue(_minDuration),
             ErrorsOnly = parseResult.GetValue(_errors),
             Limit = parseResult.GetValue(_limit) ?? TraceQuery.DefaultLimit,
