@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Error, "The result of probe {Probe} could not be stored.")]
     public static partial void ProbeResultNotStored(ILogger logger, Exception exception, string probe);
+
+    [LoggerMessage(3, LogLevel.Warning, "The store cannot hold {Records} {Signal} records of one request; the request was rejected, the rest of its group commit was stored.")]
+    public static partial void RecordsRejectedByStore(ILogger logger, Exception exception, int records, Ingest.OtlpSignal signal);
 }

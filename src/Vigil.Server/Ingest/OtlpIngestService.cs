@@ -33,8 +33,18 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                     throw;
                 }
 
-                // A client that gives up does not cancel the commit; it only stops waiting for it.
-                await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    // A client that gives up does not cancel the commit; it only stops waiting for it.
+                    await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (IngestRejectedException e)
+                {
+                    // A permanent rejection, answered as the specification's partial_success: the sender drops the
+                    // records instead of retrying them into every other sender's commit.
+                    statistics.RecordRejected(signal, mapped.Accepted);
+                    return new IngestResult(0, mapped.Accepted + mapped.Rejected, e.Message);
+                }
             }
 
             return new IngestResult(mapped.Accepted, mapped.Rejected, mapped.ErrorMessage);
