@@ -105,7 +105,10 @@ public sealed class VigilServerApplication : IAsyncDisposable
             sp.GetRequiredService<IngestStatistics>(),
             sp.GetRequiredService<ILogger<IngestQueue>>(),
             options.MaxQueuedRecords, options.MaxRecordsPerCommit));
-        builder.Services.AddSingleton<OtlpIngestService>();
+        builder.Services.AddSingleton(sp => new OtlpIngestService(
+            sp.GetRequiredService<IngestQueue>(),
+            sp.GetRequiredService<IngestStatistics>(),
+            new FutureTimestamps(TimeProvider.System, options.MaxClockSkew)));
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);

@@ -7,7 +7,7 @@ namespace Vigil.Server.Ingest;
 /// The one ingest path every receiver (gRPC, HTTP protobuf, HTTP JSON) calls with a mapped request:
 /// counts, queues, and returns once the records are durable.
 /// </summary>
-internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics statistics)
+internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics statistics, FutureTimestamps futureTimestamps)
 {
     public IngestStatistics Statistics => statistics;
 
@@ -25,7 +25,7 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                 Task committed;
                 try
                 {
-                    committed = queue.EnqueueAsync(signal, mapped.Batch, mapped.Accepted);
+                    committed = queue.EnqueueAsync(signal, futureTimestamps.Clamp(mapped.Batch), mapped.Accepted);
                 }
                 catch (IngestRefusedException)
                 {

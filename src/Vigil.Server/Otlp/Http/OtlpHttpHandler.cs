@@ -101,11 +101,6 @@ internal static class OtlpHttpHandler
         {
             throw new OtlpHttpException(StatusCodes.Status400BadRequest, $"The body is not a valid OTLP protobuf export request: {e.Message}", e);
         }
-        catch (System.Text.DecoderFallbackException e)
-        {
-            // Google.Protobuf decodes string fields with a throwing UTF-8 decoder; the JSON path refuses the same text.
-            throw new OtlpHttpException(StatusCodes.Status400BadRequest, "The body holds a string that is not valid UTF-8.", e);
-        }
     }
 
     private static Task WriteErrorAsync(HttpContext context, int statusCode, OtlpEncoding encoding, string message) =>
