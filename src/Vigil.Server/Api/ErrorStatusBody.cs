@@ -65,35 +65,48 @@ internal static class ErrorStatusBody
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw Bad("body", "must be a JSON object such as {\"status\": \"resolved\"}");
+                return Read(document.RootElement);
             }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in root.EnumerateObject())
+            catch (InvalidOperationException)
             {
-                if (!s_fields.Contains(property.Name, StringComparer.Ordinal))
-                {
-                    throw Bad(Printable(property.Name), $"not a field here (use: {string.Join(", ", s_fields)})");
-                }
-
-                if (!seen.Add(property.Name))
-                {
-                    throw Bad(property.Name, "given twice; give it once");
-                }
+                // UTF-8 validity says nothing of escapes: "\ud800" decodes to a lone surrogate, which GetString and
+                // the property names refuse.
+                throw Bad("body", "holds a lone UTF-16 surrogate escape such as \\ud800; send each surrogate in a pair");
             }
-
-            var change = new ErrorStatusChange
-            {
-                Status = root.TryGetProperty("status", out var status) ? Status(status) : throw Bad("status", "required (unresolved, resolved or ignored)"),
-                InNextRelease = root.TryGetProperty("inNextRelease", out var next) && Boolean(next),
-                IgnoreForEvents = root.TryGetProperty("ignoreForEvents", out var events) ? Events(events) : null,
-                IgnoreUntil = root.TryGetProperty("ignoreUntil", out var until) ? Time(until) : null,
-            };
-            return change.Problem() is { } problem ? throw Bad(ProblemField(change), problem) : change;
         }
+    }
+
+    private static ErrorStatusChange Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Bad("body", "must be a JSON object such as {\"status\": \"resolved\"}");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!s_fields.Contains(property.Name, StringComparer.Ordinal))
+            {
+                throw Bad(Printable(property.Name), $"not a field here (use: {string.Join(", ", s_fields)})");
+            }
+
+            if (!seen.Add(property.Name))
+            {
+                throw Bad(property.Name, "given twice; give it once");
+            }
+        }
+
+        var change = new ErrorStatusChange
+        {
+            Status = root.TryGetProperty("status", out var status) ? Status(status) : throw Bad("status", "required (unresolved, resolved or ignored)"),
+            InNextRelease = root.TryGetProperty("inNextRelease", out var next) && Boolean(next),
+            IgnoreForEvents = root.TryGetProperty("ignoreForEvents", out var events) ? Events(events) : null,
+            IgnoreUntil = root.TryGetProperty("ignoreUntil", out var until) ? Time(until) : null,
+        };
+        return change.Problem() is { } problem ? throw Bad(ProblemField(change), problem) : change;
     }
 
     private static ErrorGroupStatus Status(JsonElement value) =>

@@ -29,7 +29,8 @@ internal static class MetricsEndpoints
         }
 
         var to = p.Time("until") ?? now;
-        var from = p.Time("since") ?? to - DefaultRange;
+        // An hour before 0001-01-01 is not a time: the default range then starts at the earliest one, and is empty.
+        var from = p.Time("since") ?? (to.UtcTicks - DateTimeOffset.MinValue.UtcTicks >= DefaultRange.Ticks ? to - DefaultRange : DateTimeOffset.MinValue);
         if (from >= to)
         {
             throw new BadParameterException("since: must be earlier than until (or now)");

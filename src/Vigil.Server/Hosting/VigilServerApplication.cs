@@ -114,7 +114,10 @@ public sealed class VigilServerApplication : IAsyncDisposable
             sp.GetRequiredService<IngestStatistics>(),
             sp.GetRequiredService<ILogger<IngestQueue>>(),
             options.MaxQueuedRecords, options.MaxRecordsPerCommit));
-        builder.Services.AddSingleton<OtlpIngestService>();
+        builder.Services.AddSingleton(sp => new OtlpIngestService(
+            sp.GetRequiredService<IngestQueue>(),
+            sp.GetRequiredService<IngestStatistics>(),
+            new FutureTimestamps(TimeProvider.System, options.MaxClockSkew)));
         builder.Services.AddSingleton<OtlpRefusals>();
         builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcTraceService>, OtlpGrpcMethods>();
         builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcLogsService>, OtlpGrpcMethods>();

@@ -25,6 +25,9 @@ public sealed class VigilServerOptions
     /// <summary>The default upper bound of records written in one store transaction.</summary>
     public const int DefaultMaxRecordsPerCommit = 20_000;
 
+    /// <summary>The default of <see cref="MaxClockSkew"/>.</summary>
+    public static readonly TimeSpan DefaultMaxClockSkew = TimeSpan.FromMinutes(5);
+
     /// <summary>The address every listener binds to. Default: 127.0.0.1 (this machine only).</summary>
     public string Bind { get; set; } = "127.0.0.1";
 
@@ -51,6 +54,13 @@ public sealed class VigilServerOptions
 
     /// <summary>Records written in one store transaction, at most.</summary>
     public int MaxRecordsPerCommit { get; set; } = DefaultMaxRecordsPerCommit;
+
+    /// <summary>
+    /// How far in the future of the server's clock a record's timestamp may be. Later ones are moved to the time the
+    /// server received them and marked <c>vigil.clock_skew</c>, so that a sender's wrong clock (or a timestamp of 2262)
+    /// does not keep a record on top as "newest" for years.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; set; } = DefaultMaxClockSkew;
 
     /// <summary>The synthetic probes to run (usually from the configuration file, see <see cref="Configuration.ServerConfigurationLoader"/>).</summary>
     public IReadOnlyList<ProbeDefinition> Probes { get; set; } = [];
@@ -115,6 +125,11 @@ public sealed class VigilServerOptions
         if (QueryTimeout <= TimeSpan.Zero)
         {
             errors.Add("The query timeout must be positive.");
+        }
+
+        if (MaxClockSkew < TimeSpan.Zero)
+        {
+            errors.Add("The clock skew allowed must not be negative.");
         }
 
         errors.AddRange(ProbeValidation.Validate(Probes).Select(p => p.ToString()));

@@ -89,6 +89,70 @@ internal sealed class IngestQueue
 
     private async Task CommitAsync(List<PendingWrite> group, int records)
     {
+        var failure = await TryWriteAsync(group).ConfigureAwait(false);
+        var outcomes = new Exception?[group.Count];
+        if (failure is not null)
+        {
+            Log.StoreCommitFailed(_logger, failure, records, group.Count);
+            if (group.Count == 1 || CommitFailure.IsStoreFault(failure))
+            {
+                Array.Fill(outcomes, failure);
+            }
+            else
+            {
+                await IsolateAsync(group, outcomes).ConfigureAwait(false);
+            }
+        }
+
+        lock (_admission)
+        {
+            _queuedRecords -= records;
+            _statistics.RecordQueueDepth(_queuedRecords);
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            Answer(group[i], outcomes[i]);
+        }
+    }
+
+    /// <summary>
+    /// One request's records failed the group's transaction: commit each request alone, so that only the request
+    /// whose records the store cannot hold fails, and everyone else's records are still stored (and durable before
+    /// they are acknowledged, each in its own transaction).
+    /// </summary>
+    private async Task IsolateAsync(List<PendingWrite> group, Exception?[] outcomes)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            outcomes[i] = await TryWriteAsync([group[i]]).ConfigureAwait(false);
+            if (outcomes[i] is { } failure && CommitFailure.IsStoreFault(failure))
+            {
+                // The store itself fails now (a full disk): the rest would fail the same way, so do not wait for each.
+                Array.Fill(outcomes, failure, i + 1, group.Count - i - 1);
+                return;
+            }
+        }
+    }
+
+    private async Task<Exception?> TryWriteAsync(List<PendingWrite> group)
+    {
+        var batch = group.Count == 1 ? group[0].Batch : Combine(group);
+        try
+        {
+            // Not cancellable: what was admitted is stored, even while the server stops.
+            await _store.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            _statistics.RecordCommit();
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    private static TelemetryBatch Combine(List<PendingWrite> group)
+    {
         var logs = new List<LogEntry>();
         var spans = new List<SpanEntry>();
         var points = new List<MetricPoint>();
@@ -99,37 +163,29 @@ internal sealed class IngestQueue
             points.AddRange(write.Batch.MetricPoints);
         }
 
-        Exception? failure = null;
-        try
-        {
-            // Not cancellable: what was admitted is stored, even while the server stops.
-            await _store.WriteAsync(new TelemetryBatch { Logs = logs, Spans = spans, MetricPoints = points }, CancellationToken.None).ConfigureAwait(false);
-            _statistics.RecordCommit();
-        }
-        catch (Exception e)
-        {
-            failure = e;
-            Log.StoreCommitFailed(_logger, e, records, group.Count);
-        }
+        return new TelemetryBatch { Logs = logs, Spans = spans, MetricPoints = points };
+    }
 
-        lock (_admission)
+    private void Answer(PendingWrite write, Exception? failure)
+    {
+        if (failure is null)
         {
-            _queuedRecords -= records;
-            _statistics.RecordQueueDepth(_queuedRecords);
+            _statistics.RecordStored(write.Signal, write.Records);
+            write.Committed.TrySetResult();
         }
-
-        foreach (var write in group)
+        else if (CommitFailure.IsStoreFault(failure))
         {
-            if (failure is null)
-            {
-                _statistics.RecordStored(write.Signal, write.Records);
-                write.Committed.TrySetResult();
-            }
-            else
-            {
-                _statistics.RecordDropped(write.Signal, write.Records);
-                write.Committed.TrySetException(new IngestRefusedException(IngestRefusal.StoreFailed, $"The store could not commit the records: {failure.Message}", failure));
-            }
+            // The sender is told what happened, not how the server is built: the details (the store's path, SQLite's
+            // text) are in the server's log.
+            _statistics.RecordDropped(write.Signal, write.Records);
+            write.Committed.TrySetException(new IngestRefusedException(IngestRefusal.StoreFailed, "The store could not commit the records; retry later.", failure));
+        }
+        else
+        {
+            // These records fail however often they are sent: a retryable answer would only bring them back.
+            Log.RecordsRejectedByStore(_logger, failure, write.Records, write.Signal);
+            write.Committed.TrySetException(new IngestRejectedException(
+                "The store cannot hold this request's records; they were rejected and should not be sent again.", failure));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Vigil.Server.Ingest;
 /// The one ingest path every receiver (gRPC, HTTP protobuf, HTTP JSON) calls with a mapped request:
 /// counts, queues, and returns once the records are durable.
 /// </summary>
-internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics statistics)
+internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics statistics, FutureTimestamps futureTimestamps)
 {
     public IngestStatistics Statistics => statistics;
 
@@ -25,7 +25,7 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                 Task committed;
                 try
                 {
-                    committed = queue.EnqueueAsync(signal, mapped.Batch, mapped.Accepted);
+                    committed = queue.EnqueueAsync(signal, futureTimestamps.Clamp(mapped.Batch), mapped.Accepted);
                 }
                 catch (IngestRefusedException)
                 {
@@ -33,8 +33,18 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                     throw;
                 }
 
-                // A client that gives up does not cancel the commit; it only stops waiting for it.
-                await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    // A client that gives up does not cancel the commit; it only stops waiting for it.
+                    await committed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (IngestRejectedException e)
+                {
+                    // A permanent rejection, answered as the specification's partial_success: the sender drops the
+                    // records instead of retrying them into every other sender's commit.
+                    statistics.RecordRejected(signal, mapped.Accepted);
+                    return new IngestResult(0, mapped.Accepted + mapped.Rejected, e.Message);
+                }
             }
 
             return new IngestResult(mapped.Accepted, mapped.Rejected, mapped.ErrorMessage);

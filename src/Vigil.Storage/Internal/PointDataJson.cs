@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Vigil.Storage.Internal;
 
@@ -8,11 +9,19 @@ namespace Vigil.Storage.Internal;
 /// </summary>
 internal static class PointDataJson
 {
+    // NaN and ±Inf are ordinary values here (a Prometheus summary with no observations has NaN quantiles), and
+    // plain JSON numbers cannot hold them: they are written as the strings "NaN", "Infinity" and "-Infinity".
+    // Finite values stay numbers, so rows written before this read back unchanged.
+    private static readonly JsonSerializerOptions s_options = new()
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     public static string? Serialize(MetricPoint point) => point switch
     {
-        { Histogram: { } h } => JsonSerializer.Serialize(h),
-        { ExponentialHistogram: { } e } => JsonSerializer.Serialize(e),
-        { Summary: { } s } => JsonSerializer.Serialize(s),
+        { Histogram: { } h } => JsonSerializer.Serialize(h, s_options),
+        { ExponentialHistogram: { } e } => JsonSerializer.Serialize(e, s_options),
+        { Summary: { } s } => JsonSerializer.Serialize(s, s_options),
         _ => null,
     };
 
@@ -32,9 +41,9 @@ internal static class PointDataJson
 
         return series.Kind switch
         {
-            MetricKind.Histogram => point with { Histogram = JsonSerializer.Deserialize<HistogramData>(data) },
-            MetricKind.ExponentialHistogram => point with { ExponentialHistogram = JsonSerializer.Deserialize<ExponentialHistogramData>(data) },
-            MetricKind.Summary => point with { Summary = JsonSerializer.Deserialize<SummaryData>(data) },
+            MetricKind.Histogram => point with { Histogram = JsonSerializer.Deserialize<HistogramData>(data, s_options) },
+            MetricKind.ExponentialHistogram => point with { ExponentialHistogram = JsonSerializer.Deserialize<ExponentialHistogramData>(data, s_options) },
+            MetricKind.Summary => point with { Summary = JsonSerializer.Deserialize<SummaryData>(data, s_options) },
             _ => point,
         };
     }

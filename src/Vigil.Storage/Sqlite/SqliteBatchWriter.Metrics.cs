@@ -25,12 +25,16 @@ internal sealed partial class SqliteBatchWriter
             _ => ((long?)null, (double?)null, (double?)null, (double?)null),
         };
         _insertPoint.Set(4, count);
-        _insertPoint.Set(5, sum);
-        _insertPoint.Set(6, min);
-        _insertPoint.Set(7, max);
+        _insertPoint.Set(5, NotNaN(sum));
+        _insertPoint.Set(6, NotNaN(min));
+        _insertPoint.Set(7, NotNaN(max));
         _insertPoint.Set(8, PointDataJson.Serialize(point));
         _insertPoint.Execute();
     }
+
+    // SQLite has no NaN (Microsoft.Data.Sqlite refuses to bind one): the column holds NULL, and the point's data
+    // JSON keeps the NaN a summary with no observations reports.
+    private static double? NotNaN(double? value) => value is { } v && double.IsNaN(v) ? null : value;
 
     private long ResolveSeries(MetricSeriesInfo series)
     {

@@ -80,6 +80,9 @@ public sealed class BadParameterTests
         { "/api/health?staleAfter=", "staleAfter" },
         { "/api/health?staleAfter=999999999999d", "staleAfter" },
         { "/api/health?staleAfter=1m&staleAfter=2m", "staleAfter" },
+
+        // The default range, an hour before until, would start before 0001-01-01 (a 500 with no body before).
+        { "/api/metrics/queue.depth?until=0001-01-01T00:00:00Z", "since" },
     };
 
     [Theory]

@@ -38,6 +38,10 @@ public sealed class ErrorStatusRequestTests
         { "{\"status\":\"ignored\",\"ignoreUntil\":\"2026-13-01T00:00:00Z\"}", "ignoreUntil" },
         { "{\"status\":\"unresolved\",\"ignoreUntil\":\"2026-12-01T00:00:00Z\"}", "ignoreUntil" },
         { "{\"status\":\"ignored\",\"ignoreUntil\":\"2020-01-01T00:00:00Z\"}", "ignoreUntil" },
+
+        // Valid UTF-8 whose escapes decode to a lone surrogate, in a value and in a name (a 500 with no body before).
+        { "{\"status\":\"\\ud800\"}", "body" },
+        { "{\"status\":\"resolved\",\"\\udc00\":1}", "body" },
     };
 
     [Theory]

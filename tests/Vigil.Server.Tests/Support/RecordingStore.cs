@@ -27,6 +27,12 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
 
     public Exception? FailWith { get; set; }
 
+    /// <summary>
+    /// Batches the store refuses for what they hold, as it refused NaN before it could store it: since no real
+    /// record fails the real store any more, this stands in for the next value it cannot encode.
+    /// </summary>
+    public Func<TelemetryBatch, bool>? Refuses { get; set; }
+
     private int _writesStarted;
 
     /// <summary>Holds every following write until <see cref="Open"/>.</summary>
@@ -45,6 +51,11 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
         if (FailWith is { } failure)
         {
             throw failure;
+        }
+
+        if (Refuses?.Invoke(batch) == true)
+        {
+            throw new ArgumentException("The store cannot encode a value of this batch.", nameof(batch));
         }
 
         await inner.WriteAsync(batch, cancellationToken).ConfigureAwait(false);

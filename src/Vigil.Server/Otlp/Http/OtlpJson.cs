@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Google.Protobuf;
 
 namespace Vigil.Server.Otlp.Http;
@@ -24,6 +25,13 @@ internal static class OtlpJson
     public static T Parse<T>(byte[] body)
         where T : IMessage, new()
     {
+        // The JSON parser checks structure, not the bytes inside strings; a broken sequence would be stored as U+FFFD
+        // where the protobuf path refuses it. Both paths refuse text that is not Unicode (docs/server.md).
+        if (!Utf8.IsValid(body))
+        {
+            throw new OtlpHttpException(StatusCodes.Status400BadRequest, "The body is not valid UTF-8; OTLP/JSON is UTF-8 text.");
+        }
+
         JsonNode? root;
         try
         {
@@ -39,7 +47,16 @@ internal static class OtlpJson
             throw new OtlpHttpException(StatusCodes.Status400BadRequest, "The body must be a JSON object.");
         }
 
-        RewriteIds(root);
+        try
+        {
+            RewriteIds(root);
+        }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json refuses to decode an escaped lone surrogate ("\ud800") in a name or a string.
+            throw NotUnicode(e);
+        }
+
         try
         {
             return s_parser.Parse<T>(root.ToJsonString());
@@ -57,6 +74,7 @@ internal static class OtlpJson
             case JsonObject obj:
                 foreach (var (name, value) in obj.ToList())
                 {
+                    CheckUnicode(name);
                     if (s_idFields.Contains(name) && value is JsonValue v && v.TryGetValue<string>(out var hex))
                     {
                         obj[name] = HexToBase64(name, hex);
@@ -75,10 +93,35 @@ internal static class OtlpJson
                 }
 
                 break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                CheckUnicode(value.GetValue<string>());
+                break;
             default:
                 break;
         }
     }
+
+    // Every name and string value is checked, not only those that reach a column: a lone surrogate cannot be
+    // written as UTF-8 anywhere, so the whole request is refused, as protobuf refuses invalid UTF-8.
+    private static void CheckUnicode(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                throw NotUnicode(null);
+            }
+        }
+    }
+
+    private static OtlpHttpException NotUnicode(Exception? innerException) => new(
+        StatusCodes.Status400BadRequest,
+        "The body holds a string that is not valid Unicode (a lone UTF-16 surrogate escape such as \\ud800); send each surrogate in a pair.",
+        innerException);
 
     private static string HexToBase64(string field, string hex)
     {
