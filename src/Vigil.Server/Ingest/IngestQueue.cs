@@ -109,6 +109,7 @@ internal sealed class IngestQueue
         catch (Exception e)
         {
             failure = e;
+            _statistics.RecordCommitFailed();
             Log.StoreCommitFailed(_logger, e, records, group.Count);
         }
 

@@ -22,6 +22,10 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
     private long _queueDepth;
     private long _commits;
 
+    // Commits that failed since the last one that succeeded, and when the latest failed (Environment.TickCount64).
+    private long _failedCommitsInARow;
+    private long _lastFailedCommitTicks;
+
     public void RecordReceived(OtlpSignal signal, int records) => Interlocked.Add(ref _received[(int)signal], records);
 
     public void RecordRejected(OtlpSignal signal, int records) => Interlocked.Add(ref _rejected[(int)signal], records);
@@ -30,7 +34,28 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
 
     public void RecordStored(OtlpSignal signal, int records) => Interlocked.Add(ref _stored[(int)signal], records);
 
-    public void RecordCommit() => Interlocked.Increment(ref _commits);
+    public void RecordCommit()
+    {
+        Interlocked.Increment(ref _commits);
+        Volatile.Write(ref _failedCommitsInARow, 0);
+    }
+
+    public void RecordCommitFailed()
+    {
+        Volatile.Write(ref _lastFailedCommitTicks, Environment.TickCount64);
+        Interlocked.Increment(ref _failedCommitsInARow);
+    }
+
+    /// <summary>
+    /// How many commits failed in a row, when the latest of them is less than <paramref name="window"/> old; 0 when the
+    /// last commit succeeded. The window lets readiness recover when no sender comes back to try: a server taken out of
+    /// rotation for failing would otherwise never see the commit that shows it healed.
+    /// </summary>
+    public long RecentFailedCommitsInARow(TimeSpan window)
+    {
+        var failed = Volatile.Read(ref _failedCommitsInARow);
+        return failed > 0 && Environment.TickCount64 - Volatile.Read(ref _lastFailedCommitTicks) < (long)window.TotalMilliseconds ? failed : 0;
+    }
 
     public void RecordQueueDepth(long records) => Volatile.Write(ref _queueDepth, records);
 
