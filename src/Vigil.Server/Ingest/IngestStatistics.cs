@@ -21,6 +21,8 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
     private readonly long[] _latencyTicks = new long[s_signalCount];
     private long _queueDepth;
     private long _commits;
+    private long _memoryReserved;
+    private long _memoryRefused;
 
     // Commits that failed since the last one that succeeded, and when the latest failed (Environment.TickCount64).
     private long _failedCommitsInARow;
@@ -59,6 +61,10 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
 
     public void RecordQueueDepth(long records) => Volatile.Write(ref _queueDepth, records);
 
+    public void RecordMemoryReserved(long bytes) => Volatile.Write(ref _memoryReserved, bytes);
+
+    public void RecordMemoryRefused() => Interlocked.Increment(ref _memoryRefused);
+
     public void RecordRequest(OtlpSignal signal, TimeSpan elapsed)
     {
         Interlocked.Increment(ref _requests[(int)signal]);
@@ -93,6 +99,8 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
         }
 
         figures.Add(new("vigil_ingest_queue_depth_records", "Records accepted and waiting to be committed.", "gauge", [], Volatile.Read(ref _queueDepth)));
+        figures.Add(new("vigil_ingest_memory_reserved_bytes", "Memory reserved by export requests in flight, estimated from their size (see MaxIngestMemoryBytes).", "gauge", [], Volatile.Read(ref _memoryReserved)));
+        figures.Add(new("vigil_ingest_memory_refused_requests_total", "Export requests refused (503 / UNAVAILABLE) because no ingest memory came free in time.", "counter", [], Volatile.Read(ref _memoryRefused)));
         figures.Add(new("vigil_ingest_commits_total", "Store transactions written by the ingest queue.", "counter", [], Volatile.Read(ref _commits)));
         figures.Add(new("vigil_store_size_bytes", "Size of the store on disk, write-ahead log included.", "gauge", [], StoreSizeBytes()));
         return figures;
