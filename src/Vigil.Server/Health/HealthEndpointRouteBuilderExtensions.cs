@@ -7,7 +7,7 @@ public static class HealthEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>GET /health/live</c> (the process answers) and <c>GET /health/ready</c> (the store
-    /// answers a cheap query), in <c>application/health+json</c>. Never behind the API key.
+    /// answers a cheap query, and its last commit did not fail within the last 30 s), in <c>application/health+json</c>. Never behind the API key.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <returns><paramref name="endpoints"/>, for chaining.</returns>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Server.Ingest;
 using Vigil.Storage;
 
 namespace Vigil.Server.Health;
@@ -14,11 +15,24 @@ internal static class HealthEndpoints
     /// <summary>How long the readiness probe waits for the store before calling it failed.</summary>
     public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a failed commit, with none succeeding since, keeps the server not ready.</summary>
+    public static readonly TimeSpan CommitFailureWindow = TimeSpan.FromSeconds(30);
+
     public static Task LiveAsync(HttpContext context) => WriteAsync(context, pass: true, output: null);
 
     public static async Task ReadyAsync(HttpContext context)
     {
         string? failure = null;
+
+        // A store that answers queries may still be unable to commit (a full disk): senders would only get 503s here.
+        var failedCommits = context.RequestServices.GetService<IngestStatistics>()?.RecentFailedCommitsInARow(CommitFailureWindow) ?? 0;
+        if (failedCommits > 0)
+        {
+            failure = $"the store could not commit the last {failedCommits} batch{(failedCommits == 1 ? string.Empty : "es")} of records; senders are told to retry";
+            await WriteAsync(context, pass: false, failure).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);

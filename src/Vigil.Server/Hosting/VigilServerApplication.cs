@@ -114,6 +114,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
             sp.GetRequiredService<IngestStatistics>(),
             sp.GetRequiredService<ILogger<IngestQueue>>(),
             options.MaxQueuedRecords, options.MaxRecordsPerCommit));
+        builder.Services.AddSingleton(sp => new IngestMemoryBudget(
+            options.MaxIngestMemoryBytes, options.MaxRequestBodyBytes, options.IngestMemoryWait, sp.GetRequiredService<IngestStatistics>()));
         builder.Services.AddSingleton(sp => new OtlpIngestService(
             sp.GetRequiredService<IngestQueue>(),
             sp.GetRequiredService<IngestStatistics>(),
@@ -150,6 +152,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         }
 
         app.UseMiddleware<QueryNotFoundMiddleware>();
+        app.UseMiddleware<IngestMemoryMiddleware>();
 
         app.MapGrpcService<OtlpGrpcTraceService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcLogsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));

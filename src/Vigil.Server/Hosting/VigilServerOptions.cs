@@ -28,6 +28,16 @@ public sealed class VigilServerOptions
     /// <summary>The default of <see cref="MaxClockSkew"/>.</summary>
     public static readonly TimeSpan DefaultMaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The default memory that export requests in flight may hold together, from reading their body to committing
+    /// their records: 512 MiB, room for one request at the body limit (estimated at
+    /// 24 bytes in memory per byte received, see docs/server.md) beside many small ones.
+    /// </summary>
+    public const long DefaultMaxIngestMemoryBytes = 512L * 1024 * 1024;
+
+    /// <summary>The default time a request waits for room in the ingest memory before it is refused: 5 s (OTLP exporters give up after 10 s).</summary>
+    public static readonly TimeSpan DefaultIngestMemoryWait = TimeSpan.FromSeconds(5);
+
     /// <summary>The address every listener binds to. Default: 127.0.0.1 (this machine only).</summary>
     public string Bind { get; set; } = "127.0.0.1";
 
@@ -51,6 +61,16 @@ public sealed class VigilServerOptions
 
     /// <summary>Records accepted but not yet committed, at most.</summary>
     public long MaxQueuedRecords { get; set; } = DefaultMaxQueuedRecords;
+
+    /// <summary>
+    /// The memory export requests in flight may hold together, estimated from their size before they are read. A request
+    /// that does not fit waits up to <see cref="IngestMemoryWait"/>, then gets 503 with Retry-After (gRPC: UNAVAILABLE).
+    /// One request larger than this still runs, alone.
+    /// </summary>
+    public long MaxIngestMemoryBytes { get; set; } = DefaultMaxIngestMemoryBytes;
+
+    /// <summary>How long a request waits for room in <see cref="MaxIngestMemoryBytes"/> before it is refused.</summary>
+    public TimeSpan IngestMemoryWait { get; set; } = DefaultIngestMemoryWait;
 
     /// <summary>Records written in one store transaction, at most.</summary>
     public int MaxRecordsPerCommit { get; set; } = DefaultMaxRecordsPerCommit;
@@ -115,6 +135,16 @@ public sealed class VigilServerOptions
         if (MaxRequestBodyBytes < 1)
         {
             errors.Add("The request body limit must be at least 1 byte.");
+        }
+
+        if (MaxIngestMemoryBytes < 1)
+        {
+            errors.Add("The ingest memory limit must be at least 1 byte.");
+        }
+
+        if (IngestMemoryWait < TimeSpan.Zero)
+        {
+            errors.Add("The ingest memory wait must not be negative.");
         }
 
         if (MaxQueuedRecords < 1 || MaxRecordsPerCommit < 1)

@@ -6,7 +6,8 @@ namespace Vigil.Server.Ingest;
 /// <summary>
 /// Group commit: concurrent requests' records wait here and one writer stores everything waiting
 /// in one transaction, then completes each request's task. A request is answered only after its
-/// records are durable. Bounded by record count; when full, a request is refused, not queued.
+/// records are durable. Bounded by record count; when full, a request is refused, not queued. The memory a request
+/// holds is bounded by its <see cref="IngestMemoryLease"/>, which the queue keeps until the request's commit.
 /// </summary>
 internal sealed class IngestQueue
 {
@@ -34,8 +35,12 @@ internal sealed class IngestQueue
     public long QueuedRecords => Interlocked.Read(ref _queuedRecords);
 
     /// <summary>Queues a request's records; the returned task completes when they are committed.</summary>
+    /// <param name="signal">The signal, for the figures.</param>
+    /// <param name="batch">The request's valid records.</param>
+    /// <param name="records">How many records <paramref name="batch"/> holds.</param>
+    /// <param name="memory">The request's share of the memory budget, held until the commit ends; null when not bounded.</param>
     /// <exception cref="IngestRefusedException">The queue is full or closed.</exception>
-    public Task EnqueueAsync(OtlpSignal signal, TelemetryBatch batch, int records)
+    public Task EnqueueAsync(OtlpSignal signal, TelemetryBatch batch, int records, IngestMemoryLease? memory = null)
     {
         var write = new PendingWrite(signal, batch, records);
         lock (_admission)
@@ -56,6 +61,8 @@ internal sealed class IngestQueue
             _channel.Writer.TryWrite(write);
         }
 
+        // The records stay in memory until committed, even when their sender stops waiting.
+        memory?.HoldUntil(write.Committed.Task);
         return write.Committed.Task;
     }
 
@@ -147,6 +154,12 @@ internal sealed class IngestQueue
         }
         catch (Exception e)
         {
+            // Readiness counts only failures of the store itself (a full disk), not records it cannot hold.
+            if (CommitFailure.IsStoreFault(e))
+            {
+                _statistics.RecordCommitFailed();
+            }
+
             return e;
         }
     }

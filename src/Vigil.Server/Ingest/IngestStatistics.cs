@@ -24,6 +24,12 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
     private readonly long[] _refused = new long[Enum.GetValues<OtlpTransport>().Length * s_reasonCount];
     private long _queueDepth;
     private long _commits;
+    private long _memoryReserved;
+    private long _memoryRefused;
+
+    // Commits that failed since the last one that succeeded, and when the latest failed (Environment.TickCount64).
+    private long _failedCommitsInARow;
+    private long _lastFailedCommitTicks;
 
     public void RecordReceived(OtlpSignal signal, int records) => Interlocked.Add(ref _received[(int)signal], records);
 
@@ -33,11 +39,36 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
 
     public void RecordStored(OtlpSignal signal, int records) => Interlocked.Add(ref _stored[(int)signal], records);
 
-    public void RecordCommit() => Interlocked.Increment(ref _commits);
+    public void RecordCommit()
+    {
+        Interlocked.Increment(ref _commits);
+        Volatile.Write(ref _failedCommitsInARow, 0);
+    }
+
+    public void RecordCommitFailed()
+    {
+        Volatile.Write(ref _lastFailedCommitTicks, Environment.TickCount64);
+        Interlocked.Increment(ref _failedCommitsInARow);
+    }
+
+    /// <summary>
+    /// How many commits failed in a row, when the latest of them is less than <paramref name="window"/> old; 0 when the
+    /// last commit succeeded. The window lets readiness recover when no sender comes back to try: a server taken out of
+    /// rotation for failing would otherwise never see the commit that shows it healed.
+    /// </summary>
+    public long RecentFailedCommitsInARow(TimeSpan window)
+    {
+        var failed = Volatile.Read(ref _failedCommitsInARow);
+        return failed > 0 && Environment.TickCount64 - Volatile.Read(ref _lastFailedCommitTicks) < (long)window.TotalMilliseconds ? failed : 0;
+    }
 
     public void RecordQueueDepth(long records) => Volatile.Write(ref _queueDepth, records);
 
     public void RecordRefused(OtlpTransport transport, OtlpRefusalReason reason) => Interlocked.Increment(ref _refused[RefusedIndex(transport, reason)]);
+
+    public void RecordMemoryReserved(long bytes) => Volatile.Write(ref _memoryReserved, bytes);
+
+    public void RecordMemoryRefused() => Interlocked.Increment(ref _memoryRefused);
 
     public void RecordRequest(OtlpSignal signal, TimeSpan elapsed)
     {
@@ -84,6 +115,8 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
         }
 
         figures.Add(new("vigil_ingest_queue_depth_records", "Records accepted and waiting to be committed.", "gauge", [], Volatile.Read(ref _queueDepth)));
+        figures.Add(new("vigil_ingest_memory_reserved_bytes", "Memory reserved by export requests in flight, estimated from their size (see MaxIngestMemoryBytes).", "gauge", [], Volatile.Read(ref _memoryReserved)));
+        figures.Add(new("vigil_ingest_memory_refused_requests_total", "Export requests refused (503 / UNAVAILABLE) because no ingest memory came free in time.", "counter", [], Volatile.Read(ref _memoryRefused)));
         figures.Add(new("vigil_ingest_commits_total", "Store transactions written by the ingest queue.", "counter", [], Volatile.Read(ref _commits)));
         figures.Add(new("vigil_store_size_bytes", "Size of the store on disk, write-ahead log included.", "gauge", [], StoreSizeBytes()));
         return figures;

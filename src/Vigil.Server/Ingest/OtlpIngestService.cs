@@ -12,8 +12,12 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
     public IngestStatistics Statistics => statistics;
 
     /// <summary>Stores a mapped request's valid records.</summary>
+    /// <param name="signal">The request's signal.</param>
+    /// <param name="mapped">The mapped request.</param>
+    /// <param name="memory">The request's share of the memory budget (see <see cref="IngestMemoryLease"/>); null when not bounded.</param>
+    /// <param name="cancellationToken">The sender hung up: stop waiting (the commit still happens).</param>
     /// <exception cref="IngestRefusedException">Nothing was stored; the sender should retry.</exception>
-    public async Task<IngestResult> IngestAsync(OtlpSignal signal, OtlpMappingResult mapped, CancellationToken cancellationToken)
+    public async Task<IngestResult> IngestAsync(OtlpSignal signal, OtlpMappingResult mapped, IngestMemoryLease? memory, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -25,7 +29,7 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                 Task committed;
                 try
                 {
-                    committed = queue.EnqueueAsync(signal, futureTimestamps.Clamp(mapped.Batch), mapped.Accepted);
+                    committed = queue.EnqueueAsync(signal, futureTimestamps.Clamp(mapped.Batch), mapped.Accepted, memory);
                 }
                 catch (IngestRefusedException)
                 {

@@ -11,8 +11,8 @@ namespace Vigil.Cli.Commands.Serve;
 /// </summary>
 internal sealed class ServeCommand : Command, IHaveExamples
 {
-    /// <summary>The environment variable that supplies the API key when <c>--api-key</c> is absent.</summary>
-    public const string ApiKeyEnvironmentVariable = "VIGIL_API_KEY";
+    /// <summary>The environment variable that supplies the API key when no option does.</summary>
+    public const string ApiKeyEnvironmentVariable = ApiKeyOption.EnvironmentVariable;
 
     private readonly CliContext _context;
     private readonly StoreOption _store = new();
@@ -25,11 +25,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
 
     private readonly ServerPortOptions _ports = new();
     private readonly ServerConfigOption _config = new();
-    private readonly Option<string?> _apiKey = new("--api-key")
-    {
-        Description = $"Require this key on OTLP and query requests (Authorization: Bearer KEY or x-api-key: KEY). Default: ${ApiKeyEnvironmentVariable}.",
-        HelpName = "KEY",
-    };
+    private readonly ApiKeyOption _apiKey = new();
 
     /// <summary>Creates the command.</summary>
     public ServeCommand(CliContext context)
@@ -39,7 +35,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         _store.AddPathTo(this);
         Options.Add(_bind);
         _ports.AddTo(this);
-        Options.Add(_apiKey);
+        _apiKey.AddTo(this);
         _config.AddTo(this);
         SetAction(ExecuteAsync);
     }
@@ -51,6 +47,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         "vigil serve --store /var/lib/vigil/vigil.db",
         "vigil serve --grpc-port 0 --otlp-port 0 --port 0   # free ports, printed at start-up",
         "VIGIL_API_KEY=s3cret vigil serve --bind 0.0.0.0    # reachable from other machines, key required",
+        "vigil serve --bind 0.0.0.0 --api-key-file /run/secrets/vigil-key   # the key stays out of ps",
         "vigil serve --config vigil.server.json       # with the synthetic probes it declares (see docs/server.md)",
     ];
 
@@ -60,7 +57,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         {
             StorePath = _store.Resolve(parseResult, _context),
             Bind = parseResult.GetValue(_bind) ?? "127.0.0.1",
-            ApiKey = parseResult.GetValue(_apiKey) ?? _context.GetEnvironmentVariable(ApiKeyEnvironmentVariable),
+            ApiKey = _apiKey.Resolve(parseResult, _context),
         };
         _ports.ApplyTo(parseResult, options);
         var configFile = _config.ApplyTo(parseResult, _context, options);
@@ -86,7 +83,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         if (options.IsExposed() && string.IsNullOrEmpty(options.ApiKey))
         {
             await _context.Stderr.WriteLineAsync(
-                $"vigil serve: warning: listening on {options.Bind}, reachable from other machines, with no API key: anyone who can reach it can write and read telemetry. Set --api-key or ${ApiKeyEnvironmentVariable}.").ConfigureAwait(false);
+                $"vigil serve: warning: listening on {options.Bind}, reachable from other machines, with no API key: anyone who can reach it can write and read telemetry. Set ${ApiKeyEnvironmentVariable} or --api-key-file.").ConfigureAwait(false);
         }
     }
 }

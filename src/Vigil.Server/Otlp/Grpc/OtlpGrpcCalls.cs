@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp.Mapping;
@@ -7,11 +8,18 @@ namespace Vigil.Server.Otlp.Grpc;
 /// <summary>What the three gRPC services share: the call into the ingest path and its error mapping.</summary>
 internal static class OtlpGrpcCalls
 {
-    public static async Task<IngestResult> IngestAsync(OtlpIngestService ingest, OtlpSignal signal, OtlpMappingResult mapped, ServerCallContext context)
+    public static async Task<IngestResult> IngestAsync(OtlpIngestService ingest, OtlpSignal signal, IMessage request, OtlpMappingResult mapped, ServerCallContext context)
     {
+        // The middleware reserved memory for the largest message when the message was compressed; now its size is known.
+        var memory = context.GetHttpContext().Features.Get<IngestMemoryLease>();
+        if (memory is { Exact: false })
+        {
+            memory.ShrinkTo(request.CalculateSize());
+        }
+
         try
         {
-            return await ingest.IngestAsync(signal, mapped, context.CancellationToken).ConfigureAwait(false);
+            return await ingest.IngestAsync(signal, mapped, memory, context.CancellationToken).ConfigureAwait(false);
         }
         catch (IngestRefusedException e)
         {

@@ -10,7 +10,7 @@ internal sealed class OtlpGrpcLogsService(OtlpIngestService ingest)
 {
     public async Task<ExportLogsServiceResponse> ExportAsync(ExportLogsServiceRequest request, ServerCallContext context)
     {
-        var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Logs, OtlpMapper.MapLogs(request), context).ConfigureAwait(false);
+        var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Logs, request, OtlpMapper.MapLogs(request), context).ConfigureAwait(false);
         return OtlpResponses.Logs(result);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class OtlpGrpcMetricsService(OtlpIngestService ingest)
 {
     public async Task<ExportMetricsServiceResponse> ExportAsync(ExportMetricsServiceRequest request, ServerCallContext context)
     {
-        var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Metrics, OtlpMapper.MapMetrics(request), context).ConfigureAwait(false);
+        var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Metrics, request, OtlpMapper.MapMetrics(request), context).ConfigureAwait(false);
         return OtlpResponses.Metrics(result);
     }
 }

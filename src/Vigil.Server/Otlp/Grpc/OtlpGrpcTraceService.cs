@@ -10,7 +10,7 @@ internal sealed class OtlpGrpcTraceService(OtlpIngestService ingest)
 {
     public async Task<ExportTraceServiceResponse> ExportAsync(ExportTraceServiceRequest request, ServerCallContext context)
     {
-        var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Traces, OtlpMapper.MapTraces(request), context).ConfigureAwait(false);
+        var result = await OtlpGrpcCalls.IngestAsync(ingest, OtlpSignal.Traces, request, OtlpMapper.MapTraces(request), context).ConfigureAwait(false);
         return OtlpResponses.Trace(result);
     }
 }

@@ -17,7 +17,7 @@ internal static class OtlpHttpHandler
     private const string JsonContentType = "application/json";
 
     // How long a refused sender should wait; the queue usually drains within one commit.
-    private const int RetryAfterSeconds = 1;
+    internal const int RetryAfterSeconds = 1;
 
     public static async Task HandleAsync<TRequest>(HttpContext context, OtlpHttpSignal<TRequest> signal)
         where TRequest : IMessage<TRequest>, new()
@@ -30,8 +30,12 @@ internal static class OtlpHttpHandler
             encoding = ChooseEncoding(context.Request);
             var gzip = IsGzip(context.Request);
             var body = await OtlpBodyReader.ReadAsync(context.Request, gzip, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+
+            // The middleware reserved memory for the largest body when it could not know this one's size.
+            var memory = context.Features.Get<IngestMemoryLease>();
+            memory?.ShrinkTo(body.Length);
             var request = encoding == OtlpEncoding.Json ? OtlpJson.Parse<TRequest>(body) : ParseProtobuf(signal.Parser, body);
-            var result = await ingest.IngestAsync(signal.Signal, signal.Map(request), context.RequestAborted).ConfigureAwait(false);
+            var result = await ingest.IngestAsync(signal.Signal, signal.Map(request), memory, context.RequestAborted).ConfigureAwait(false);
             await WriteAsync(context, StatusCodes.Status200OK, encoding, signal.Respond(result)).ConfigureAwait(false);
         }
         catch (OtlpHttpException e)
