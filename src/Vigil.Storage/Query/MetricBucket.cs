@@ -15,7 +15,10 @@ public sealed record MetricBucket
     /// <summary>How much a counter grew in the bucket (resets handled).</summary>
     public double? Increase { get; init; }
 
-    /// <summary><see cref="Increase"/> per second of step.</summary>
+    /// <summary>
+    /// <see cref="Increase"/> per second of the time the bucket covers: the step, cut at the query's end
+    /// (the current step) and at the start of a series that began inside it.
+    /// </summary>
     public double? Rate { get; init; }
 
     /// <summary>
