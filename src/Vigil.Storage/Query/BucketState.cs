@@ -5,6 +5,7 @@ internal sealed class BucketState
 {
     // Once any increase has no known start, the bucket's is unknown too and its rate uses the whole step.
     private bool _countedFromUnknown;
+    private bool _sumUnknown;
 
     public double? Increase { get; set; }
 
@@ -38,7 +39,23 @@ internal sealed class BucketState
     /// </summary>
     public DateTimeOffset? CountedFrom { get; private set; }
 
+    /// <summary>The histogram values' sum in the bucket; null once any point's sum is unknown.</summary>
+    public double? Sum { get; private set; }
+
     public void AddCount(long count) => Count = (Count ?? 0) + count;
+
+    /// <summary>Adds one point's share of the sum; an unknown share makes the whole sum unknown.</summary>
+    public void AddSum(double? sum)
+    {
+        if (_sumUnknown || sum is not { } value)
+        {
+            _sumUnknown = true;
+            Sum = null;
+            return;
+        }
+
+        Sum = (Sum ?? 0) + value;
+    }
 
     /// <summary>Records when one increase began to be counted; an unknown start makes the whole bucket's start unknown.</summary>
     public void CountedSince(DateTimeOffset? from)

@@ -106,6 +106,9 @@ internal sealed partial class GroupAccumulator
         {
             bucket = bucket with
             {
+                Sum = state.Sum,
+                BucketBounds = bounds,
+                BucketCounts = counts,
                 P50 = state.Clamp(HistogramPercentiles.Explicit(0.50, bounds, counts)),
                 P95 = state.Clamp(HistogramPercentiles.Explicit(0.95, bounds, counts)),
                 P99 = state.Clamp(HistogramPercentiles.Explicit(0.99, bounds, counts)),
@@ -113,8 +116,12 @@ internal sealed partial class GroupAccumulator
         }
         else if (state.Exponential is { } exponential)
         {
+            var (exponentialBounds, exponentialCounts) = exponential.ToExplicit();
             bucket = bucket with
             {
+                Sum = state.Sum,
+                BucketBounds = exponentialBounds,
+                BucketCounts = exponentialCounts,
                 P50 = state.Clamp(exponential.Percentile(0.50)),
                 P95 = state.Clamp(exponential.Percentile(0.95)),
                 P99 = state.Clamp(exponential.Percentile(0.99)),

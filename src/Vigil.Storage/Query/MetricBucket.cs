@@ -36,6 +36,21 @@ public sealed record MetricBucket
     /// </summary>
     public long? Count { get; init; }
 
+    /// <summary>
+    /// The sum of the values a histogram recorded in the bucket (for cumulative series, the difference
+    /// from the previous point); null when a point carried no sum.
+    /// </summary>
+    public double? Sum { get; init; }
+
+    /// <summary>
+    /// A histogram's bucket upper bounds, ascending; <see cref="BucketCounts"/> has one more entry, the
+    /// count above the last bound. An exponential histogram's buckets are given by their bounds too.
+    /// </summary>
+    public IReadOnlyList<double>? BucketBounds { get; init; }
+
+    /// <summary>How many values fell in each bucket of <see cref="BucketBounds"/> (not cumulative).</summary>
+    public IReadOnlyList<long>? BucketCounts { get; init; }
+
     /// <summary>The median, interpolated from histogram buckets.</summary>
     public double? P50 { get; init; }
 
