@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Vigil.Server.Otlp;
 using Vigil.Storage;
+using Vigil.Storage.Prometheus;
 
 namespace Vigil.Server.Ingest;
 
@@ -10,6 +11,9 @@ namespace Vigil.Server.Ingest;
 /// </summary>
 internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistics
 {
+    /// <summary>The request-duration histogram's upper bounds in seconds, from a fast local commit to a slow remote batch.</summary>
+    public static readonly double[] LatencyBoundsSeconds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
     private static readonly int s_signalCount = Enum.GetValues<OtlpSignal>().Length;
     private static readonly int s_reasonCount = Enum.GetValues<OtlpRefusalReason>().Length;
 
@@ -19,9 +23,11 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
     private readonly long[] _stored = new long[s_signalCount];
     private readonly long[] _requests = new long[s_signalCount];
 
-    // Request latency as Prometheus summary parts: a running sum of seconds and a count.
+    // Request latency as a Prometheus histogram: per signal a count per bucket (not cumulative; the
+    // snapshot adds them up), a running sum of seconds and a count.
     private readonly long[] _latencyTicks = new long[s_signalCount];
     private readonly long[] _refused = new long[Enum.GetValues<OtlpTransport>().Length * s_reasonCount];
+    private readonly long[][] _latencyBuckets = [.. Enum.GetValues<OtlpSignal>().Select(_ => new long[LatencyBoundsSeconds.Length + 1])];
     private long _queueDepth;
     private long _commits;
     private long _memoryReserved;
@@ -74,6 +80,8 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
     {
         Interlocked.Increment(ref _requests[(int)signal]);
         Interlocked.Add(ref _latencyTicks[(int)signal], elapsed.Ticks);
+        var bucket = Array.FindIndex(LatencyBoundsSeconds, bound => elapsed.TotalSeconds <= bound);
+        Interlocked.Increment(ref _latencyBuckets[(int)signal][bucket < 0 ? LatencyBoundsSeconds.Length : bucket]);
     }
 
     public long Received(OtlpSignal signal) => Volatile.Read(ref _received[(int)signal]);
@@ -101,8 +109,7 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
             figures.Add(new("vigil_ingest_records_rejected_total", "Records rejected as invalid and reported in partial_success.", "counter", labels, Volatile.Read(ref _rejected[i])));
             figures.Add(new("vigil_ingest_records_dropped_total", "Valid records not stored: queue full, shutting down or store failure (the sender was told to retry).", "counter", labels, Volatile.Read(ref _dropped[i])));
             figures.Add(new("vigil_ingest_records_stored_total", "Records committed to the store.", "counter", labels, Volatile.Read(ref _stored[i])));
-            figures.Add(new("vigil_ingest_request_duration_seconds_sum", "Total time spent answering export requests, in seconds.", "counter", labels, TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks[i])).TotalSeconds));
-            figures.Add(new("vigil_ingest_request_duration_seconds_count", "Export requests answered.", "counter", labels, Volatile.Read(ref _requests[i])));
+            AddLatency(figures, signal, labels);
         }
 
         foreach (var transport in Enum.GetValues<OtlpTransport>())
@@ -120,6 +127,23 @@ internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistic
         figures.Add(new("vigil_ingest_commits_total", "Store transactions written by the ingest queue.", "counter", [], Volatile.Read(ref _commits)));
         figures.Add(new("vigil_store_size_bytes", "Size of the store on disk, write-ahead log included.", "gauge", [], StoreSizeBytes()));
         return figures;
+    }
+
+    private void AddLatency(List<IngestFigure> figures, OtlpSignal signal, KeyValuePair<string, string>[] labels)
+    {
+        const string Name = "vigil_ingest_request_duration_seconds";
+        const string Help = "Time spent answering export requests, in seconds.";
+        var i = (int)signal;
+        var cumulative = 0L;
+        for (var b = 0; b <= LatencyBoundsSeconds.Length; b++)
+        {
+            cumulative += Volatile.Read(ref _latencyBuckets[i][b]);
+            var le = b < LatencyBoundsSeconds.Length ? PrometheusNames.Value(LatencyBoundsSeconds[b]) : "+Inf";
+            figures.Add(new(Name + "_bucket", Help, "histogram", [.. labels, new("le", le)], cumulative));
+        }
+
+        figures.Add(new(Name + "_sum", Help, "histogram", labels, TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks[i])).TotalSeconds));
+        figures.Add(new(Name + "_count", Help, "histogram", labels, Volatile.Read(ref _requests[i])));
     }
 
     private static string SignalLabel(OtlpSignal signal) => signal switch

@@ -7,8 +7,9 @@ namespace Vigil.Server.Prometheus;
 /// Reads the latest value of every stored metric, one sample per service and attribute set.
 /// The store answers in buckets, so each metric is read as one bucket spanning everything stored:
 /// a counter's value is the whole increase the store has seen (resets handled), a gauge's the latest
-/// value, and a histogram becomes a summary (p50, p95, p99 and count over everything stored) because
-/// the query contract gives percentiles, not bucket boundaries, and no sum.
+/// value, and a histogram a Prometheus histogram (cumulative <c>_bucket</c> per <c>le</c> up to <c>+Inf</c>,
+/// <c>_sum</c>, <c>_count</c>) over everything stored; an exponential histogram's buckets are written by
+/// their bounds. A summary stays a summary (its sender's quantiles and count).
 /// </summary>
 internal static class StoreMetricFamilies
 {
@@ -53,6 +54,7 @@ internal static class StoreMetricFamilies
 
         var isCounter = result.Kind == MetricKind.Sum && result.Series.Any(s => s.Buckets.Any(b => b.Increase is not null));
         var isGauge = !isCounter && result.Kind is MetricKind.Sum or MetricKind.Gauge;
+        var isHistogram = result.Kind is MetricKind.Histogram or MetricKind.ExponentialHistogram;
         var unit = PrometheusUnit.From(result.Unit);
         var name = PrometheusNames.Metric(result.Name, unit, isCounter, isGauge);
         var help = string.IsNullOrWhiteSpace(metric.Description) ? $"OpenTelemetry metric {metric.Name}" : metric.Description;
@@ -60,7 +62,10 @@ internal static class StoreMetricFamilies
         foreach (var series in result.Series)
         {
             // Empty values mean "no such attribute" (a series without the key); Prometheus reads them the same way.
-            var labels = PrometheusNames.LabelSet(series.Labels.Where(l => l.Value.Length > 0), isSummary: !isCounter && !isGauge);
+            // A histogram's own label is "le", as a summary's is "quantile": an attribute of that name is renamed.
+            var attributes = series.Labels.Where(l => l.Value.Length > 0)
+                .Select(l => isHistogram && l.Key == "le" ? new KeyValuePair<string, string>("exported_le", l.Value) : l);
+            var labels = PrometheusNames.LabelSet(attributes, isSummary: !isCounter && !isGauge && !isHistogram);
             if (series.Buckets.Count == 0)
             {
                 continue;
@@ -78,6 +83,10 @@ internal static class StoreMetricFamilies
                     samples.Add(new(string.Empty, labels, value * unit.Scale));
                 }
             }
+            else if (isHistogram)
+            {
+                AddHistogram(samples, labels, bucket, unit.Scale);
+            }
             else
             {
                 AddQuantile(samples, labels, "0.5", bucket.P50, unit.Scale);
@@ -87,7 +96,32 @@ internal static class StoreMetricFamilies
             }
         }
 
-        return samples.Count == 0 ? null : new ExpositionFamily(name, isCounter ? "counter" : isGauge ? "gauge" : "summary", help, samples);
+        var type = isCounter ? "counter" : isGauge ? "gauge" : isHistogram ? "histogram" : "summary";
+        return samples.Count == 0 ? null : new ExpositionFamily(name, type, help, samples);
+    }
+
+    // The text format's histogram: cumulative counts per upper bound, +Inf equal to _count, then _sum and _count.
+    private static void AddHistogram(List<ExpositionSample> samples, string labels, MetricBucket bucket, double scale)
+    {
+        if (bucket.BucketBounds is not { } bounds || bucket.BucketCounts is not { } counts)
+        {
+            return;
+        }
+
+        var cumulative = 0L;
+        for (var i = 0; i < counts.Count; i++)
+        {
+            cumulative += counts[i];
+            var le = i < bounds.Count ? PrometheusNames.Value(bounds[i] * scale) : "+Inf";
+            samples.Add(new("_bucket", labels.Length == 0 ? $"le=\"{le}\"" : $"{labels},le=\"{le}\"", cumulative));
+        }
+
+        if (bucket.Sum is { } sum)
+        {
+            samples.Add(new("_sum", labels, sum * scale));
+        }
+
+        samples.Add(new("_count", labels, cumulative));
     }
 
     private static void AddQuantile(List<ExpositionSample> samples, string labels, string quantile, double? value, double scale)

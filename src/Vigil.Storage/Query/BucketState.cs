@@ -3,6 +3,10 @@ namespace Vigil.Storage;
 /// <summary>What one group has gathered for one step bucket.</summary>
 internal sealed class BucketState
 {
+    // Once any increase has no known start, the bucket's is unknown too and its rate uses the whole step.
+    private bool _countedFromUnknown;
+    private bool _sumUnknown;
+
     public double? Increase { get; set; }
 
     public double ValueSum { get; set; }
@@ -29,7 +33,43 @@ internal sealed class BucketState
     /// <summary>The largest recorded value the bucket's histogram points report, when they report one.</summary>
     public double? ValueMax { get; private set; }
 
+    /// <summary>
+    /// The earliest time from which the bucket's counter increases were counted, when the points say
+    /// (a start time, or the previous point of a cumulative series); null when unknown.
+    /// </summary>
+    public DateTimeOffset? CountedFrom { get; private set; }
+
+    /// <summary>The histogram values' sum in the bucket; null once any point's sum is unknown.</summary>
+    public double? Sum { get; private set; }
+
     public void AddCount(long count) => Count = (Count ?? 0) + count;
+
+    /// <summary>Adds one point's share of the sum; an unknown share makes the whole sum unknown.</summary>
+    public void AddSum(double? sum)
+    {
+        if (_sumUnknown || sum is not { } value)
+        {
+            _sumUnknown = true;
+            Sum = null;
+            return;
+        }
+
+        Sum = (Sum ?? 0) + value;
+    }
+
+    /// <summary>Records when one increase began to be counted; an unknown start makes the whole bucket's start unknown.</summary>
+    public void CountedSince(DateTimeOffset? from)
+    {
+        if (from is not { } time)
+        {
+            _countedFromUnknown = true;
+            CountedFrom = null;
+        }
+        else if (!_countedFromUnknown)
+        {
+            CountedFrom = CountedFrom is { } known && known < time ? known : time;
+        }
+    }
 
     /// <summary>
     /// Widens the known value range. A cumulative point's min and max cover its whole lifetime, a delta

@@ -46,10 +46,22 @@ internal sealed class ExponentialCounts
 
     public ExponentialCounts Minus(ExponentialCounts other) => Combine(other, -1);
 
-    public double? Percentile(double quantile)
+    public double? Percentile(double quantile) => HistogramPercentiles.Interpolate(quantile, Ordered());
+
+    /// <summary>
+    /// The buckets as explicit upper bounds and counts (one more count, above the last bound, which is
+    /// zero), as a Prometheus classic histogram spells them.
+    /// </summary>
+    public (IReadOnlyList<double> Bounds, IReadOnlyList<long> Counts) ToExplicit()
     {
-        // Ordered from the most negative value up: negative buckets by descending index, then
-        // zero, then positive buckets by ascending index. Bucket i covers (base^i, base^(i+1)].
+        var buckets = Ordered();
+        return ([.. buckets.Select(b => b.Upper)], [.. buckets.Select(b => b.Count), 0]);
+    }
+
+    // Ordered from the most negative value up: negative buckets by descending index, then zero, then
+    // positive buckets by ascending index. Bucket i covers (base^i, base^(i+1)] (OpenTelemetry's data model).
+    private List<(double Lower, double Upper, long Count)> Ordered()
+    {
         var buckets = new List<(double Lower, double Upper, long Count)>();
         foreach (var index in Negative.Keys.OrderDescending())
         {
@@ -62,7 +74,7 @@ internal sealed class ExponentialCounts
             buckets.Add((BoundOf(index), BoundOf(index + 1), Positive[index]));
         }
 
-        return HistogramPercentiles.Interpolate(quantile, buckets);
+        return buckets;
     }
 
     private double BoundOf(int index) => Math.Pow(2, index * Math.Pow(2, -Scale));

@@ -16,6 +16,7 @@ internal sealed partial class GroupAccumulator
             }
 
             IReadOnlyList<long>? counts;
+            var sum = histogram.Sum;
             if (!cumulative)
             {
                 counts = histogram.BucketCounts;
@@ -31,6 +32,7 @@ internal sealed partial class GroupAccumulator
             else
             {
                 counts = Subtract(histogram.BucketCounts, previous.BucketCounts);
+                sum = histogram.Sum - previous.Sum;
             }
 
             previous = histogram;
@@ -60,6 +62,7 @@ internal sealed partial class GroupAccumulator
             }
 
             bucket.AddCount(total);
+            bucket.AddSum(sum);
         }
     }
 
@@ -67,6 +70,7 @@ internal sealed partial class GroupAccumulator
     {
         var cumulative = data.Series.Temporality != AggregationTemporality.Delta;
         ExponentialCounts? previous = null;
+        double? previousSum = null;
         MetricPoint? previousPoint = null;
         foreach (var point in data.Points)
         {
@@ -77,6 +81,7 @@ internal sealed partial class GroupAccumulator
 
             var current = ExponentialCounts.From(histogram);
             ExponentialCounts? counts;
+            var sum = histogram.Sum;
             if (!cumulative)
             {
                 counts = current;
@@ -92,9 +97,11 @@ internal sealed partial class GroupAccumulator
             else
             {
                 counts = current.Minus(previous);
+                sum = histogram.Sum - previousSum;
             }
 
             previous = current;
+            previousSum = histogram.Sum;
             previousPoint = point;
             if (counts is null || BucketAt(point.Timestamp) is not { } bucket)
             {
@@ -104,6 +111,7 @@ internal sealed partial class GroupAccumulator
             bucket.ObserveRange(histogram.Min, histogram.Max);
             bucket.Exponential = bucket.Exponential is null ? counts : bucket.Exponential.Plus(counts);
             bucket.AddCount(counts.Total);
+            bucket.AddSum(sum);
         }
     }
 

@@ -49,7 +49,7 @@ internal sealed partial class GroupAccumulator
         {
             if (_buckets[i] is { } state)
             {
-                buckets.Add(ToBucket(_window.StartOf(i), state, step));
+                buckets.Add(ToBucket(_window.StartOf(i), state, CoveredSeconds(i, state, step)));
             }
         }
 
@@ -65,13 +65,30 @@ internal sealed partial class GroupAccumulator
     private bool StartedInRange(MetricPoint point) =>
         point.StartTimestamp is { } start && start >= _window.From;
 
-    private static MetricBucket ToBucket(DateTimeOffset time, BucketState state, TimeSpan step)
+    /// <summary>
+    /// The seconds a bucket's increase was counted over: the step, less what lies after the range's end
+    /// (the current, partial step) and before the counting began (a series started inside the bucket).
+    /// Dividing a partial step by the whole step understates the rate.
+    /// </summary>
+    private double CoveredSeconds(int index, BucketState state, TimeSpan step)
+    {
+        var start = _window.StartOf(index);
+        var end = start + step < _window.To ? start + step : _window.To;
+        if (state.CountedFrom is { } from && from > start)
+        {
+            start = from;
+        }
+
+        return end > start ? (end - start).TotalSeconds : step.TotalSeconds;
+    }
+
+    private static MetricBucket ToBucket(DateTimeOffset time, BucketState state, double coveredSeconds)
     {
         var bucket = new MetricBucket
         {
             Time = time,
             Increase = state.Increase,
-            Rate = state.Increase / step.TotalSeconds,
+            Rate = state.Increase / coveredSeconds,
             Count = state.Count,
         };
         if (state.ValueCount > 0)
@@ -89,6 +106,9 @@ internal sealed partial class GroupAccumulator
         {
             bucket = bucket with
             {
+                Sum = state.Sum,
+                BucketBounds = bounds,
+                BucketCounts = counts,
                 P50 = state.Clamp(HistogramPercentiles.Explicit(0.50, bounds, counts)),
                 P95 = state.Clamp(HistogramPercentiles.Explicit(0.95, bounds, counts)),
                 P99 = state.Clamp(HistogramPercentiles.Explicit(0.99, bounds, counts)),
@@ -96,8 +116,12 @@ internal sealed partial class GroupAccumulator
         }
         else if (state.Exponential is { } exponential)
         {
+            var (exponentialBounds, exponentialCounts) = exponential.ToExplicit();
             bucket = bucket with
             {
+                Sum = state.Sum,
+                BucketBounds = exponentialBounds,
+                BucketCounts = exponentialCounts,
                 P50 = state.Clamp(exponential.Percentile(0.50)),
                 P95 = state.Clamp(exponential.Percentile(0.95)),
                 P99 = state.Clamp(exponential.Percentile(0.99)),
@@ -146,7 +170,10 @@ internal sealed partial class GroupAccumulator
                 continue;
             }
 
+            // The increase and the time its counting began: a delta's or a new series' start, else the previous
+            // point (after a reset too: what the old run counted after its last point is lost, not absent).
             double? increase;
+            var countedFrom = point.StartTimestamp;
             if (!cumulative)
             {
                 increase = value;
@@ -159,12 +186,14 @@ internal sealed partial class GroupAccumulator
             {
                 var previousValue = previous.Value!.Value;
                 increase = IsReset(previous, point, previousValue, value) ? value : value - previousValue;
+                countedFrom = previous.Timestamp;
             }
 
             previous = point;
             if (increase is { } amount && BucketAt(point.Timestamp) is { } bucket)
             {
                 bucket.Increase = (bucket.Increase ?? 0) + amount;
+                bucket.CountedSince(countedFrom);
             }
         }
     }

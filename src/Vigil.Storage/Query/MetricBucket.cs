@@ -15,7 +15,10 @@ public sealed record MetricBucket
     /// <summary>How much a counter grew in the bucket (resets handled).</summary>
     public double? Increase { get; init; }
 
-    /// <summary><see cref="Increase"/> per second of step.</summary>
+    /// <summary>
+    /// <see cref="Increase"/> per second of the time the bucket covers: the step, cut at the query's end
+    /// (the current step) and at the start of a series that began inside it.
+    /// </summary>
     public double? Rate { get; init; }
 
     /// <summary>
@@ -32,6 +35,21 @@ public sealed record MetricBucket
     /// point in the bucket reports (summaries carry no buckets to difference).
     /// </summary>
     public long? Count { get; init; }
+
+    /// <summary>
+    /// The sum of the values a histogram recorded in the bucket (for cumulative series, the difference
+    /// from the previous point); null when a point carried no sum.
+    /// </summary>
+    public double? Sum { get; init; }
+
+    /// <summary>
+    /// A histogram's bucket upper bounds, ascending; <see cref="BucketCounts"/> has one more entry, the
+    /// count above the last bound. An exponential histogram's buckets are given by their bounds too.
+    /// </summary>
+    public IReadOnlyList<double>? BucketBounds { get; init; }
+
+    /// <summary>How many values fell in each bucket of <see cref="BucketBounds"/> (not cumulative).</summary>
+    public IReadOnlyList<long>? BucketCounts { get; init; }
 
     /// <summary>The median, interpolated from histogram buckets.</summary>
     public double? P50 { get; init; }

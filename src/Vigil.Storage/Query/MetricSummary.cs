@@ -19,8 +19,17 @@ public sealed record MetricSummary
     public int SeriesCount { get; init; }
 
     /// <summary>
-    /// The value of the latest point of any series: the value of a sum or gauge, the count of a
-    /// histogram, exponential histogram or summary.
+    /// The one figure to show for the metric, with one meaning per kind (<see cref="ReadingKind"/>);
+    /// see <see cref="MetricReading"/>. Null when the window holds nothing to compute it from.
+    /// </summary>
+    public double? Reading { get; init; }
+
+    /// <summary>What <see cref="Reading"/> is: <c>rate</c> (per second), <c>last</c> or <c>p95</c>.</summary>
+    public string? ReadingKind { get; init; }
+
+    /// <summary>
+    /// The raw value of the latest point of any one series: the value of a sum or gauge, the count of a
+    /// histogram, exponential histogram or summary. <see cref="Reading"/> is the figure to show.
     /// </summary>
     public double? LatestValue { get; init; }
 

@@ -7,7 +7,7 @@ namespace Vigil.Storage.Sqlite;
 internal sealed partial class SqliteStore
 {
     public Task<IReadOnlyList<MetricSummary>> ListMetricsAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(ListMetrics, cancellationToken);
+        ReadAsync<IReadOnlyList<MetricSummary>>(connection => WithReadings(connection, ListMetrics(connection)), cancellationToken);
 
     public Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default)
     {
@@ -17,7 +17,7 @@ internal sealed partial class SqliteStore
         return ReadAsync(connection => MetricAggregator.Aggregate(query, LoadSeries(connection, query)), cancellationToken);
     }
 
-    private static IReadOnlyList<MetricSummary> ListMetrics(SqliteConnection connection)
+    private static List<MetricSummary> ListMetrics(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         // For each series its newest point (one index probe on (series_id, time) per series).
@@ -56,6 +56,27 @@ internal sealed partial class SqliteStore
             {
                 result.Add(entry);
             }
+        }
+
+        return result;
+    }
+
+    /// <summary>Each metric's <see cref="MetricReading"/>: one windowed query per metric, over the same maths as any query.</summary>
+    private List<MetricSummary> WithReadings(SqliteConnection connection, List<MetricSummary> metrics)
+    {
+        var result = new List<MetricSummary>(metrics.Count);
+        foreach (var metric in metrics)
+        {
+            if (metric.LatestTime is not { } latest)
+            {
+                result.Add(metric);
+                continue;
+            }
+
+            var query = MetricReading.QueryFor(metric.Name, latest);
+            var series = LoadSeries(connection, query);
+            var monotonic = series.Count > 0 && series[0].Series.IsMonotonic;
+            result.Add(MetricReading.Apply(metric, monotonic, MetricAggregator.Aggregate(query, series)));
         }
 
         return result;

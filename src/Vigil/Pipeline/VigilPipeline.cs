@@ -128,10 +128,7 @@ internal static class VigilPipeline
                 metrics.AddMeter(OperationTracker.InstrumentationName, SdkMetrics.MeterName);
                 metrics.AddMeter([.. PlatformInstrumentation.Meters(options.Instrumentation), .. options.Metrics.Meters]);
                 metrics.AddInstrumentation(sp => sp.GetRequiredService<SdkMetrics>());
-                foreach (var (instrument, bounds) in options.Metrics.HistogramBuckets)
-                {
-                    metrics.AddView(instrument, new ExplicitBucketHistogramConfiguration { Boundaries = bounds });
-                }
+                metrics.AddView(instrument => HistogramAggregation.For(instrument, options.Metrics));
 
                 foreach (var reader in sinks.CreateMetricReaders())
                 {

@@ -81,17 +81,17 @@ public sealed class SdkExportTests
         Assert.Equal(3, metrics["orders.placed"].LatestValue);
         Assert.Equal(MetricKind.Gauge, metrics["queue.length"].Kind);
         Assert.Equal(42, metrics["queue.length"].LatestValue);
-        Assert.Equal(MetricKind.Histogram, metrics["order.value"].Kind);
+        // A histogram with no advised or configured bounds is exponential by default (issue 11, item 1).
+        Assert.Equal(MetricKind.ExponentialHistogram, metrics["order.value"].Kind);
         var sum = server.Store.Points.Last(p => p.Series.Name == "orders.placed");
         Assert.True(sum.Series.IsMonotonic);
         Assert.Equal("eu", sum.Series.Attributes.Single(a => a.Key == "region").Value);
-        var points = server.Store.Points.Last(p => p.Series.Name == "order.value").Histogram!;
+        var points = server.Store.Points.Last(p => p.Series.Name == "order.value").ExponentialHistogram!;
         Assert.Equal(2, points.Count);
         Assert.Equal(40, points.Sum);
         Assert.Equal(10, points.Min);
         Assert.Equal(30, points.Max);
-        Assert.Equal(points.ExplicitBounds.Count + 1, points.BucketCounts.Count);
-        Assert.Equal(2, points.BucketCounts.Sum());
+        Assert.Equal(2, points.PositiveBucketCounts.Sum());
     }
 
     [Fact]

@@ -42,8 +42,17 @@ public sealed class PrometheusEndpointTests
         Assert.Contains("orders_placed_total{http_route=\"/a\\\"b\\\\c\\nd\",service_name=\"orders\"} 4\n", text, StringComparison.Ordinal);
         Assert.Contains("process_memory_usage_bytes{service_name=\"billing\"} 3145728\n", text, StringComparison.Ordinal);
         Assert.Contains("process_memory_usage_bytes{service_name=\"orders\"} 1572864\n", text, StringComparison.Ordinal);
-        Assert.Contains("# TYPE http_server_request_duration_seconds summary\n", text, StringComparison.Ordinal);
-        Assert.Contains("http_server_request_duration_seconds_count{service_name=\"orders\"} 10\n", text, StringComparison.Ordinal);
+        // A real histogram (issue 11, item 4): bounds 10, 100, 1000 ms with counts 2, 6, 2 and a sum of 500 ms.
+        Assert.Contains("# TYPE http_server_request_duration_seconds histogram\n", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "http_server_request_duration_seconds_bucket{service_name=\"orders\",le=\"0.01\"} 2\n" +
+            "http_server_request_duration_seconds_bucket{service_name=\"orders\",le=\"0.1\"} 8\n" +
+            "http_server_request_duration_seconds_bucket{service_name=\"orders\",le=\"1\"} 10\n" +
+            "http_server_request_duration_seconds_bucket{service_name=\"orders\",le=\"+Inf\"} 10\n" +
+            "http_server_request_duration_seconds_sum{service_name=\"orders\"} 0.5\n" +
+            "http_server_request_duration_seconds_count{service_name=\"orders\"} 10\n",
+            text,
+            StringComparison.Ordinal);
         Assert.Contains("vigil_ingest_records_received_total{signal=\"logs\"} 12\n", text, StringComparison.Ordinal);
         Assert.Contains("vigil_ingest_queue_depth 0\n", text, StringComparison.Ordinal);
     }

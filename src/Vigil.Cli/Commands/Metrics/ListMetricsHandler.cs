@@ -4,7 +4,10 @@ using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Metrics;
 
-/// <summary>Lists every metric: name, kind, unit, series count, latest value and when it was recorded.</summary>
+/// <summary>
+/// Lists every metric: name, kind, unit, series count, its reading (a counter's rate, a gauge's last
+/// value, a histogram's p95: see <see cref="MetricReading"/>) and when it was last recorded.
+/// </summary>
 internal sealed class ListMetricsHandler
 {
     private readonly CliContext _context;
@@ -31,13 +34,13 @@ internal sealed class ListMetricsHandler
                 WriteJson(metrics);
                 break;
             case MetricFormat.Csv:
-                Csv.WriteRow(_context.Data, ["name", "kind", "unit", "series", "latest", "latestTime", "description"]);
+                Csv.WriteRow(_context.Data, ["name", "kind", "unit", "series", "reading", "readingKind", "latestTime", "description"]);
                 foreach (var m in metrics)
                 {
                     Csv.WriteRow(_context.Data,
                     [
                         m.Name, MetricShapes.DisplayName(m.Kind), m.Unit ?? string.Empty, m.SeriesCount.ToString(CultureInfo.InvariantCulture),
-                        m.LatestValue is { } v ? NumberFormatter.Exact(v) : string.Empty,
+                        m.Reading is { } v ? NumberFormatter.Exact(v) : string.Empty, m.ReadingKind ?? string.Empty,
                         m.LatestTime?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty, m.Description ?? string.Empty,
                     ]);
                 }
@@ -69,13 +72,18 @@ internal sealed class ListMetricsHandler
                 (MetricShapes.DisplayName(m.Kind), _palette.Dim),
                 (m.Unit ?? "-", Spectre.Console.Style.Plain),
                 (m.SeriesCount.ToString(CultureInfo.InvariantCulture), Spectre.Console.Style.Plain),
-                (NumberFormatter.Human(m.LatestValue), Spectre.Console.Style.Plain),
+                (Reading(m), Spectre.Console.Style.Plain),
                 (m.LatestTime is { } t ? RelativeTimeFormatter.Relative(t, now) : "-", _palette.Dim),
                 (m.Description ?? string.Empty, _palette.Dim));
         }
 
         table.Write(_context.Stdout, _palette);
     }
+
+    // Says what the figure is, so 0.496 beside unit s reads as a p95 in seconds and 3.1 as a rate.
+    private static string Reading(MetricSummary m) => m.Reading is not { } value
+        ? "-"
+        : m.ReadingKind == MetricReading.Rate ? $"{NumberFormatter.Human(value)}/s" : $"{m.ReadingKind} {NumberFormatter.Human(value)}";
 
     private void WriteJson(IReadOnlyList<MetricSummary> metrics)
     {
@@ -89,8 +97,9 @@ internal sealed class ListMetricsHandler
                 json.WriteString("unit", m.Unit);
                 json.WriteString("description", m.Description);
                 json.WriteNumber("seriesCount", m.SeriesCount);
-                json.WritePropertyName("latestValue");
-                JsonAttributes.WriteValue(json, m.LatestValue);
+                json.WritePropertyName("reading");
+                JsonAttributes.WriteValue(json, m.Reading);
+                json.WriteString("readingKind", m.ReadingKind);
                 if (m.LatestTime is { } t)
                 {
                     json.WriteString("latestTime", t);

@@ -10,7 +10,7 @@ namespace Vigil.Cli.Tests.Commands.Demo;
 /// there went through the real SDK, its OTLP/gRPC exporter and the server's ingest path.
 /// </summary>
 [Collection(DemoRunsInSequence.Name)]
-public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
+public sealed partial class DemoCommandTests : IClassFixture<DemoRunFixture>
 {
     private readonly DemoRunFixture _demo;
 
@@ -122,8 +122,9 @@ public sealed class DemoCommandTests : IClassFixture<DemoRunFixture>
 
         Assert.Equal(MetricKind.Sum, metrics["shop.orders"].Kind);
         Assert.Equal(MetricKind.Sum, metrics["http.server.active_requests"].Kind);
-        Assert.Equal(MetricKind.Histogram, metrics["http.server.request.duration"].Kind);
-        Assert.Equal(MetricKind.Histogram, metrics["shop.order.value"].Kind);
+        // Histograms without advised or configured bounds are exponential; the tracker advises its own.
+        Assert.Equal(MetricKind.ExponentialHistogram, metrics["http.server.request.duration"].Kind);
+        Assert.Equal(MetricKind.ExponentialHistogram, metrics["shop.order.value"].Kind);
         Assert.Equal(MetricKind.Gauge, metrics["shop.inventory.level"].Kind);
         Assert.Equal(MetricKind.Histogram, metrics["vigil.operation.duration"].Kind);
     }

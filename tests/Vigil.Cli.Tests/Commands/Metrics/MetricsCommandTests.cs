@@ -63,9 +63,14 @@ public sealed class MetricsCommandTests : IDisposable
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         Assert.Matches(@"^NAME\s+KIND\s+UNIT\s+SERIES\s+LATEST\s+UPDATED", lines[0]);
-        Assert.Matches(@"^http\.request\.duration\s+histogram\s+ms\s+1\s+4\s+8m ago\s+Request duration\.", lines[1]);
-        Assert.Matches(@"^orders\.placed\s+sum\s+\{order\}\s+2\s+180\s+7m ago", lines[2]);
-        Assert.Matches(@"^queue\.length\s+gauge\s+-\s+1\s+2\s+8m ago", lines[3]);
+
+        // Each over the 5 minutes up to the metric's latest point, every series combined:
+        // the histogram's p95: buckets (0,10] 4 and (10,100] 10, rank 13.3 -> 10 + 90 * 9.3 / 10 = 93.7;
+        // the counter's rate: acme +60 +120 and globex +30 between t0+10s and t0+130s, 210 / 120 s;
+        // the gauge's last value.
+        Assert.Matches(@"^http\.request\.duration\s+histogram\s+ms\s+1\s+p95 93\.7\s+8m ago\s+Request duration\.", lines[1]);
+        Assert.Matches(@"^orders\.placed\s+sum\s+\{order\}\s+2\s+1\.75/s\s+7m ago", lines[2]);
+        Assert.Matches(@"^queue\.length\s+gauge\s+-\s+1\s+last 2\s+8m ago", lines[3]);
     }
 
     [Theory]
@@ -99,7 +104,10 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Equal(3, lines.Count);
         Assert.Equal("orders.placed", lines[1].GetProperty("name").GetString());
         Assert.Equal(2, lines[1].GetProperty("seriesCount").GetInt32());
-        Assert.Equal(180, lines[1].GetProperty("latestValue").GetDouble());
+        Assert.Equal(1.75, lines[1].GetProperty("reading").GetDouble(), 6);
+        Assert.Equal("rate", lines[1].GetProperty("readingKind").GetString());
+        Assert.Equal(93.7, lines[0].GetProperty("reading").GetDouble(), 9);
+        Assert.Equal("p95", lines[0].GetProperty("readingKind").GetString());
     }
 
     [Fact]
@@ -110,8 +118,8 @@ public sealed class MetricsCommandTests : IDisposable
         var run = await _cli.RunAsync("metrics", "--format", "csv", "--store", _store.Path);
 
         var lines = run.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("name,kind,unit,series,latest,latestTime,description", lines[0]);
-        Assert.StartsWith("queue.length,gauge,,1,2,", lines[3], StringComparison.Ordinal);
+        Assert.Equal("name,kind,unit,series,reading,readingKind,latestTime,description", lines[0]);
+        Assert.StartsWith("queue.length,gauge,,1,2,last,", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]
