@@ -17,4 +17,7 @@ public sealed record ServerConfiguration
 
     /// <summary>How long one query may run (<c>QueryTimeout</c>, e.g. <c>"15s"</c>); null keeps the default.</summary>
     public TimeSpan? QueryTimeout { get; init; }
+
+    /// <summary>How far ahead of the server's clock a record's time may be before it is moved to its arrival (<c>MaxClockSkew</c>, e.g. <c>"5m"</c>); null keeps the default.</summary>
+    public TimeSpan? MaxClockSkew { get; init; }
 }

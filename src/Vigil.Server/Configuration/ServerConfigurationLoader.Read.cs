@@ -4,17 +4,17 @@ using Vigil.Storage;
 
 namespace Vigil.Server.Configuration;
 
-/// <summary>The file's top level: one object with a <c>Probes</c> array, an <c>Errors</c> section and a <c>QueryTimeout</c>.</summary>
+/// <summary>The file's top level: one object with a <c>Probes</c> array, an <c>Errors</c> section, a <c>QueryTimeout</c> and a <c>MaxClockSkew</c>.</summary>
 public static partial class ServerConfigurationLoader
 {
-    private static readonly string[] s_keys = ["Probes", "Errors", "QueryTimeout"];
+    private static readonly string[] s_keys = ["Probes", "Errors", "QueryTimeout", "MaxClockSkew"];
 
-    private static (List<ProbeDefinition?> Probes, ErrorTrackingOptions ErrorTracking, TimeSpan? QueryTimeout) Read(JsonElement root, ConfigReader reader)
+    private static (List<ProbeDefinition?> Probes, ErrorTrackingOptions ErrorTracking, TimeSpan? QueryTimeout, TimeSpan? MaxClockSkew) Read(JsonElement root, ConfigReader reader)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             reader.Add(string.Empty, $"{ConfigReader.Show(root)} is not allowed: the configuration is a JSON object, e.g. {{ \"Probes\": [] }}");
-            return ([], ErrorTrackingOptions.Default, null);
+            return ([], ErrorTrackingOptions.Default, null, null);
         }
 
         var sections = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
@@ -32,7 +32,8 @@ public static partial class ServerConfigurationLoader
 
         var errorTracking = sections.TryGetValue("Errors", out var errors) ? ErrorsJsonReader.Read(errors, reader) : ErrorTrackingOptions.Default;
         var queryTimeout = sections.TryGetValue("QueryTimeout", out var timeout) ? reader.Duration(timeout, "QueryTimeout") : null;
-        return (sections.TryGetValue("Probes", out var probes) ? ReadProbes(probes, reader) : [], errorTracking, queryTimeout);
+        var maxClockSkew = sections.TryGetValue("MaxClockSkew", out var skew) ? reader.Duration(skew, "MaxClockSkew") : null;
+        return (sections.TryGetValue("Probes", out var probes) ? ReadProbes(probes, reader) : [], errorTracking, queryTimeout, maxClockSkew);
     }
 
     private static List<ProbeDefinition?> ReadProbes(JsonElement array, ConfigReader reader)

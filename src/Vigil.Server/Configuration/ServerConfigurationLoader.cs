@@ -100,14 +100,14 @@ public static partial class ServerConfigurationLoader
         using (document)
         {
             var reader = new ConfigReader();
-            var (probes, errorTracking, queryTimeout) = Read(document.RootElement, reader);
+            var (probes, errorTracking, queryTimeout, maxClockSkew) = Read(document.RootElement, reader);
             var problems = reader.Problems.Concat(ProbeValidation.Validate(probes, skip: reader.BadPaths)).Select(p => p.ToString()).ToList();
             if (problems.Count > 0)
             {
                 throw new ServerConfigurationException(source, problems);
             }
 
-            return new ServerConfiguration { Source = source, Probes = [.. probes.OfType<ProbeDefinition>()], ErrorTracking = errorTracking, QueryTimeout = queryTimeout };
+            return new ServerConfiguration { Source = source, Probes = [.. probes.OfType<ProbeDefinition>()], ErrorTracking = errorTracking, QueryTimeout = queryTimeout, MaxClockSkew = maxClockSkew };
         }
     }
 }

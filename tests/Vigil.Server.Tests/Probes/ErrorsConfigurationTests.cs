@@ -175,7 +175,7 @@ public sealed class ErrorsConfigurationTests
         // Assert
         string[] expected =
         [
-            "Errors : is not a key of the server configuration (allowed: Probes, Errors, QueryTimeout)",
+            "Errors : is not a key of the server configuration (allowed: Probes, Errors, QueryTimeout, MaxClockSkew)",
             "Errors:CaptureUnhandled: is not a key of the Errors section",
             "Errors:MinimumLogLevel: 'verbose' is not a log level",
             "Errors:SpikeFactor: -1 is not allowed",

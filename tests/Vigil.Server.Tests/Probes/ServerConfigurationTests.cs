@@ -157,7 +157,7 @@ public sealed class ServerConfigurationTests
             "Probes:4:Interval: '-5s' is not a duration",
             "Probes:4:FailureThreshold: 0 is not allowed",
             "Probes:4:File: is required",
-            "Alerts: is not a key of the server configuration (allowed: Probes, Errors, QueryTimeout)",
+            "Alerts: is not a key of the server configuration (allowed: Probes, Errors, QueryTimeout, MaxClockSkew)",
         ];
         foreach (var problem in expected)
         {
@@ -219,6 +219,29 @@ public sealed class ServerConfigurationTests
         // Assert
         Assert.Equal(TimeSpan.FromSeconds(5), configuration.QueryTimeout);
         Assert.Null(ServerConfigurationLoader.Parse("{}", "t").QueryTimeout);
+    }
+
+    [Fact]
+    public void Parse_MaxClockSkew_ReadsIt()
+    {
+        // Act
+        var configuration = ServerConfigurationLoader.Parse("""{ "MaxClockSkew": "1h" }""", "t");
+
+        // Assert
+        Assert.Equal(TimeSpan.FromHours(1), configuration.MaxClockSkew);
+        Assert.Null(ServerConfigurationLoader.Parse("{}", "t").MaxClockSkew);
+    }
+
+    [Theory]
+    [InlineData("""{ "MaxClockSkew": "soon" }""", "MaxClockSkew: \"soon\" is not a duration")]
+    [InlineData("""{ "MaxClockSkew": -1 }""", "MaxClockSkew: -1 is not a duration")]
+    public void Parse_MaxClockSkewNotADuration_ReportsIt(string json, string expected)
+    {
+        // Act
+        var exception = Assert.Throws<ServerConfigurationException>(() => ServerConfigurationLoader.Parse(json, "t"));
+
+        // Assert
+        Assert.StartsWith(expected, Assert.Single(exception.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
