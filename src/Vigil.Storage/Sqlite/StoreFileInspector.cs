@@ -53,9 +53,12 @@ internal static class StoreFileInspector
             return new(StoreFileKind.Vigil, version);
         }
 
-        return new(StoreFileKind.Foreign, Reason: version == 0
-            ? "it holds tables Vigil did not create"
-            : string.Create(CultureInfo.InvariantCulture, $"its user_version is {version} but it lacks the tables of Vigil's schema {version}"));
+        return new(StoreFileKind.Foreign, Reason: version switch
+        {
+            0 => "it holds tables Vigil did not create",
+            > SchemaMigrator.LastUnmarkedVersion => string.Create(CultureInfo.InvariantCulture, $"its user_version is {version}, but it has no Vigil mark (application_id), which every Vigil store of that schema has"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"its user_version is {version} but it lacks the tables of Vigil's schema {version}"),
+        });
     }
 
     private static int Scalar(SqliteConnection connection, string sql)

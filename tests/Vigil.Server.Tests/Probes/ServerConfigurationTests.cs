@@ -233,7 +233,7 @@ public sealed class ServerConfigurationTests
     }
 
     [Theory]
-    [InlineData("""{ "MaxClockSkew": "soon" }""", "MaxClockSkew: \"soon\" is not a duration")]
+    [InlineData("""{ "MaxClockSkew": "soon" }""", "MaxClockSkew: 'soon' is not a duration")]
     [InlineData("""{ "MaxClockSkew": -1 }""", "MaxClockSkew: -1 is not a duration")]
     public void Parse_MaxClockSkewNotADuration_ReportsIt(string json, string expected)
     {

@@ -125,11 +125,11 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_UnmarkedCurrentStoreAsReader_ReadsWithoutChangingIt()
+    public async Task Open_UnmarkedLastUnmarkedVersionAsReader_IsAVigilStoreToUpgradeAndChangesNothing()
     {
-        // Arrange
+        // Arrange: the newest schema that Vigil wrote before stores were marked, as such a store is on disk.
         var path = _directory.File("unmarked.db");
-        await using (var old = SqliteTelemetryStore.Open(path))
+        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: SchemaMigrator.LastUnmarkedVersion))
         {
             await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });
         }
@@ -138,12 +138,31 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
         var before = File.ReadAllBytes(path);
 
         // Act
-        await using (var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader))
+        var exception = Assert.Throws<StoreVersionException>(() => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader));
+
+        // Assert: recognised by its tables as Vigil's, older than this version reads, and left as it was.
+        Assert.Contains("vigil serve --store", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public async Task Open_UnmarkedStoreOfAMarkedSchema_IsForeignSayingItLacksTheMark()
+    {
+        // Arrange: every store at a schema newer than the last unmarked one is marked when it is made.
+        var path = _directory.File("unmarked-current.db");
+        await using (var current = SqliteTelemetryStore.Open(path))
         {
-            Assert.Equal("kept", Assert.Single(await store.QueryLogsAsync(new LogQuery())).Body);
+            await current.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });
         }
 
+        ForeignDatabase.Execute(path, "PRAGMA application_id = 0;");
+        var before = File.ReadAllBytes(path);
+
+        // Act
+        var exception = Assert.Throws<StoreCorruptException>(() => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader));
+
         // Assert
+        Assert.Contains("no Vigil mark", exception.Message, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(path));
     }
 
