@@ -23,7 +23,9 @@ internal static class LocalStoreAnnouncement
 
         try
         {
-            environment.ConsoleOutput.WriteLine($"vigil: telemetry is stored in {path} (read it with: vigil logs --store {Quote(path)})");
+            // No command line: the SDK cannot know how the vigil command is installed here, and a command it
+            // printed must run as printed. The option is the part that carries over to any spelling of it.
+            environment.ConsoleOutput.WriteLine($"vigil: telemetry is stored in {path} (the vigil command reads it with --store {Quote(path)})");
             environment.ConsoleOutput.Flush();
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
