@@ -1,3 +1,4 @@
+using Vigil.Cli.Invocation;
 using Vigil.Storage;
 
 namespace Vigil.Cli;
@@ -7,9 +8,10 @@ internal static class StoreErrors
 {
     /// <summary>
     /// When <paramref name="exception"/> means the store cannot be used, a message naming the path: one line,
-    /// and for a missing store the ways to name one and the stores found below <paramref name="currentDirectory"/>.
+    /// and for a missing store the ways to name one and the stores found below the current directory, each as a
+    /// command spelled the way this CLI was started (<see cref="CliContext.Runnable"/>), so that it runs as printed.
     /// </summary>
-    public static bool TryDescribe(Exception exception, string currentDirectory, out string message)
+    public static bool TryDescribe(Exception exception, CliContext context, out string message)
     {
         if (exception is not StoreException store)
         {
@@ -26,22 +28,22 @@ internal static class StoreErrors
         if (store is StoreNotFoundException)
         {
             text += " Point --store or VIGIL_STORE at a store file, or read a running `vigil serve` with --server URL.";
-            text += FoundStores(currentDirectory);
+            text += FoundStores(context);
         }
 
         message = text;
         return true;
     }
 
-    private static string FoundStores(string currentDirectory)
+    private static string FoundStores(CliContext context)
     {
-        var stores = LocalStoreFinder.Find(currentDirectory);
+        var stores = LocalStoreFinder.Find(context.CurrentDirectory);
         if (stores.Count == 0)
         {
             return string.Empty;
         }
 
-        var lines = stores.Select(store => $"{Environment.NewLine}  vigil logs --store {store}");
+        var lines = stores.Select(store => $"{Environment.NewLine}  {context.Runnable("vigil logs --store " + ShellWord.Quote(store))}");
         return $"{Environment.NewLine}Stores below this folder (an app started with `dotnet run --project` writes in its project folder):{string.Concat(lines)}";
     }
 

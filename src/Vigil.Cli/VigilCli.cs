@@ -69,7 +69,7 @@ internal static class VigilCli
             await context.Stderr.WriteLineAsync($"vigil: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
-        catch (Exception e) when (StoreErrors.TryDescribe(e, context.CurrentDirectory, out var message))
+        catch (Exception e) when (StoreErrors.TryDescribe(e, context, out var message))
         {
             await context.Stderr.WriteLineAsync($"vigil: {message}").ConfigureAwait(false);
             await WriteDetailsAsync(context, parseResult, verbose, e).ConfigureAwait(false);

@@ -34,6 +34,21 @@ public sealed class NoStoreHintTests : IDisposable
     }
 
     [Fact]
+    public async Task Errors_NoStoreHereButOneBelow_TheListedCommandIsSpelledAsThisCliWasStarted()
+    {
+        // Arrange: the CLI run from its build output, as the demo's guide prints it; a store in a folder with a space.
+        await CreateStoreAsync(Path.Combine(_root, "my app", ".vigil", "vigil.db"));
+        var cli = new CliHarness { CurrentDirectory = _root, CommandName = "src/Vigil.Cli/bin/Debug/net10.0/Vigil.Cli" };
+
+        // Act
+        var run = await cli.RunAsync("errors");
+
+        // Assert: a line that runs as printed in a POSIX shell.
+        Assert.Contains($"  src/Vigil.Cli/bin/Debug/net10.0/Vigil.Cli logs --store '{Path.Combine("my app", ".vigil", "vigil.db")}'", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("  vigil logs", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Logs_NoStoreAnywhere_OneLineMentioningStoreAndServer()
     {
         // Arrange

@@ -26,7 +26,7 @@ internal sealed class ShowMetricHandler
         var result = await _store.QueryMetricAsync(query, cancellationToken).ConfigureAwait(false);
         if (result.Kind is null)
         {
-            await _context.Stderr.WriteLineAsync($"vigil: no metric named '{query.Name}' in the store (run 'vigil metrics' to list them)").ConfigureAwait(false);
+            await _context.Stderr.WriteLineAsync($"vigil: no metric named '{query.Name}' in the store (run '{_context.Runnable("vigil metrics")}' to list them)").ConfigureAwait(false);
             return ExitCodes.NotFound;
         }
 
