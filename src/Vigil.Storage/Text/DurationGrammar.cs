@@ -12,7 +12,7 @@ namespace Vigil.Storage.Text;
 public static class DurationGrammar
 {
     /// <summary>What error messages and help say is allowed; callers add their own range.</summary>
-    public const string Allowed = "a number and a unit, ms, s, m, h, d or w, or a sum of them (e.g. 500ms, 90s, 1h30m, 1.5h, 1w)";
+    public const string Allowed = "a number and a unit, ms, s, m, h, d or w, or a sum of them, to 100 ns (e.g. 500ms, 90s, 1h30m, 1.5h, 1w)";
 
     /// <summary>Reads a duration; false for anything outside the grammar, negative numbers included.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out TimeSpan duration) => Parse(text, out duration) == DurationParseResult.Parsed;
@@ -76,7 +76,14 @@ public static class DurationGrammar
                 continue;
             }
 
-            totalTicks += Math.Round(amount * unitTicks);
+            // No fractions of a tick (100 ns): the store works in ticks, and rounding would turn 0.00001ms into zero.
+            var ticks = amount * unitTicks;
+            if (ticks != decimal.Truncate(ticks))
+            {
+                return DurationParseResult.Malformed;
+            }
+
+            totalTicks += ticks;
             tooLong = totalTicks > TimeSpan.MaxValue.Ticks;
         }
 

@@ -64,6 +64,8 @@ public sealed class DurationGrammarTests
     [InlineData("５s")] // full-width five
     [InlineData("5s\0")]
     [InlineData("1h30")]
+    [InlineData("0.00001ms")] // a tenth of a tick
+    [InlineData("1.00000001s")]
     public void Parse_NotADuration_IsMalformed(string text)
     {
         // Act
