@@ -1,10 +1,11 @@
-using System.Globalization;
+using Vigil.Storage.Text;
 
 namespace Vigil.Cli.Parsing;
 
 /// <summary>
-/// Reads the short durations people type on a command line: <c>250ms</c>, <c>30s</c>,
-/// <c>15m</c>, <c>2h</c>, <c>3d</c>, <c>1w</c>, and sums of them such as <c>1h30m</c>.
+/// Reads the short durations people type on a command line through the grammar the server's configuration
+/// shares (<see cref="DurationGrammar"/>: <c>250ms</c>, <c>30s</c>, <c>1h30m</c>, <c>1.5h</c>, <c>1w</c>), and keeps
+/// the CLI's own range: above zero.
 /// </summary>
 internal static class DurationParser
 {
@@ -32,65 +33,24 @@ internal static class DurationParser
             return false;
         }
 
-        long totalTicks = 0;
-        var position = 0;
-        while (position < span.Length)
+        switch (DurationGrammar.Parse(span, out duration))
         {
-            var digitsStart = position;
-            while (position < span.Length && char.IsAsciiDigit(span[position]))
-            {
-                position++;
-            }
-
-            var unitStart = position;
-            while (position < span.Length && char.IsAsciiLetter(span[position]))
-            {
-                position++;
-            }
-
-            if (digitsStart == unitStart || unitStart == position)
-            {
+            case DurationParseResult.Malformed:
                 error = $"'{text}' is not a duration";
                 return false;
-            }
-
-            var unitTicks = TicksPerUnit(span[unitStart..position]);
-            if (unitTicks == 0)
-            {
-                error = $"'{text}' is not a duration";
-                return false;
-            }
-
-            // Overflow is a user error ("99999999999w"), not a crash.
-            if (!long.TryParse(span[digitsStart..unitStart], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
-                || amount > TimeSpan.MaxValue.Ticks / unitTicks
-                || totalTicks > TimeSpan.MaxValue.Ticks - (amount * unitTicks))
-            {
+            case DurationParseResult.TooLong:
+                // Overflow is a user error ("99999999999w"), not a crash.
                 error = $"'{text}' is too long a duration";
                 return false;
-            }
-
-            totalTicks += amount * unitTicks;
         }
 
-        if (totalTicks == 0)
+        // Zero is in the grammar, but a window or a step of nothing is not a duration the CLI can use.
+        if (duration == TimeSpan.Zero)
         {
             error = $"'{text}' is zero; give a duration greater than zero";
             return false;
         }
 
-        duration = TimeSpan.FromTicks(totalTicks);
         return true;
     }
-
-    private static long TicksPerUnit(ReadOnlySpan<char> unit) => unit switch
-    {
-        "ms" => TimeSpan.TicksPerMillisecond,
-        "s" => TimeSpan.TicksPerSecond,
-        "m" => TimeSpan.TicksPerMinute,
-        "h" => TimeSpan.TicksPerHour,
-        "d" => TimeSpan.TicksPerDay,
-        "w" => TimeSpan.TicksPerDay * 7,
-        _ => 0,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vigil.Storage;
+using Vigil.Storage.Text;
 
 namespace Vigil.Server.Api;
 
@@ -50,16 +51,9 @@ internal static class ApiParse
             return number;
         }
 
-        return text.ToLowerInvariant() switch
-        {
-            "trace" or "trc" => 1,
-            "debug" or "dbg" => 5,
-            "info" or "information" or "inf" => 9,
-            "warn" or "warning" or "wrn" => 13,
-            "error" or "err" or "fail" => 17,
-            "fatal" or "critical" or "crit" or "ftl" => 21,
-            _ => throw new BadParameterException($"{name}: '{Shorten(text)}' is not a level (trace, debug, info, warn, error, fatal, or a severity number 1 to 24)"),
-        };
+        return LevelGrammar.TryParse(text, out var severity)
+            ? severity
+            : throw new BadParameterException($"{name}: '{Shorten(text)}' is not a level ({LevelGrammar.Allowed}; or a severity number 1 to 24)");
     }
 
     /// <summary>An error group id from the path: a whole number of 1 or more that fits a long.</summary>

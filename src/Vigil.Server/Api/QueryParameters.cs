@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
+using Vigil.Storage.Text;
 
 namespace Vigil.Server.Api;
 
@@ -8,8 +8,11 @@ namespace Vigil.Server.Api;
 /// Reads and checks query-string parameters. Every reader throws <see cref="BadParameterException"/>
 /// naming the parameter, so handlers stay a straight line and bad input never reaches the store.
 /// </summary>
-internal sealed partial class QueryParameters
+internal sealed class QueryParameters
 {
+    // About 100 years: further back than any store reaches, and far from TimeSpan's limit in time arithmetic.
+    private static readonly TimeSpan s_maxDuration = TimeSpan.FromDays(36_600);
+
     private readonly IQueryCollection _query;
     private readonly DateTimeOffset _now;
 
@@ -120,7 +123,7 @@ internal sealed partial class QueryParameters
         throw new BadParameterException($"{name}: '{text}' is neither an RFC 3339 time (2026-11-23T12:00:00Z) nor a duration (15m)");
     }
 
-    /// <summary>A positive duration: a number and a unit, <c>ms</c>, <c>s</c>, <c>m</c>, <c>h</c> or <c>d</c> (<c>250ms</c>, <c>1.5s</c>).</summary>
+    /// <summary>A positive duration in the shared grammar (<c>250ms</c>, <c>1.5s</c>, <c>1h30m</c>).</summary>
     public TimeSpan? Duration(string name)
     {
         var text = Text(name, 40);
@@ -131,7 +134,7 @@ internal sealed partial class QueryParameters
 
         return TryDuration(text, out var value) && value > TimeSpan.Zero
             ? value
-            : throw new BadParameterException($"{name}: '{text}' is not a positive duration (250ms, 2s, 5m, 1h, 1d)");
+            : throw new BadParameterException($"{name}: '{text}' is not a positive duration ({DurationGrammar.Allowed})");
     }
 
     /// <summary>Repeated <c>key=value</c> attribute filters.</summary>
@@ -152,34 +155,9 @@ internal sealed partial class QueryParameters
         return result;
     }
 
-    private static bool TryDuration(string text, out TimeSpan value)
-    {
-        value = default;
-        var match = DurationPattern().Match(text);
-        if (!match.Success || !decimal.TryParse(match.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
-            return false;
-        }
-
-        decimal ticksPerUnit = match.Groups[2].Value switch
-        {
-            "ms" => TimeSpan.TicksPerMillisecond,
-            "s" => TimeSpan.TicksPerSecond,
-            "m" => TimeSpan.TicksPerMinute,
-            "h" => TimeSpan.TicksPerHour,
-            _ => TimeSpan.TicksPerDay,
-        };
-        var ticks = amount * ticksPerUnit;
-
-        // At most about 100 years, and no fractions of a tick: the store works in ticks.
-        if (ticks > TimeSpan.TicksPerDay * 36_600m || ticks != decimal.Truncate(ticks))
-        {
-            return false;
-        }
-
-        value = TimeSpan.FromTicks((long)ticks);
-        return true;
-    }
+    /// <summary>A duration in the grammar the CLI and the configuration share, within the API's range: about 100 years.</summary>
+    private static bool TryDuration(string text, out TimeSpan value) =>
+        DurationGrammar.TryParse(text, out value) && value <= s_maxDuration;
 
     private static string Check(string name, string value, int maxLength)
     {
@@ -198,7 +176,4 @@ internal sealed partial class QueryParameters
 
     private static string Printable(string text) =>
         text.Length > 40 || text.Any(char.IsControl) ? "(unprintable or long name)" : text;
-
-    [GeneratedRegex(@"^(\d{1,12}(?:\.\d{1,7})?)(ms|s|m|h|d)$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
 }

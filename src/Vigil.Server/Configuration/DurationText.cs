@@ -1,44 +1,28 @@
 using System.Globalization;
 
+using Vigil.Storage.Text;
+
 namespace Vigil.Server.Configuration;
 
-/// <summary>Durations in configuration: a number and a unit, <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>1h</c>.</summary>
+/// <summary>Durations in configuration: the shared <see cref="DurationGrammar"/> (<c>500ms</c>, <c>30s</c>, <c>1h30m</c>, <c>1.5h</c>), from 1ms to a day.</summary>
 internal static class DurationText
 {
-    /// <summary>What the error messages say is allowed.</summary>
-    public const string Allowed = "a number with a unit, ms, s, m or h, from 1ms to 24h (e.g. 500ms, 30s, 5m, 1h)";
+    /// <summary>What the error messages say is allowed: the shared grammar, within the server's range.</summary>
+    public const string Allowed = DurationGrammar.Allowed + ", from 1ms to 24h";
 
-    /// <summary>Reads a duration; false for anything else, zero and negative numbers included.</summary>
+    /// <summary>Reads a duration in the shared grammar; false for anything else, and for zero or more than a day.</summary>
     public static bool TryParse(string? text, out TimeSpan duration)
     {
-        duration = TimeSpan.Zero;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        var span = text.AsSpan().Trim();
-        var (unitLength, milliseconds) =
-            span.EndsWith("ms", StringComparison.Ordinal) ? (2, 1d)
-            : span.EndsWith('s') ? (1, 1_000d)
-            : span.EndsWith('m') ? (1, 60_000d)
-            : span.EndsWith('h') ? (1, 3_600_000d)
-            : (0, 0d);
-        if (unitLength == 0
-            || !double.TryParse(span[..^unitLength], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-            || !double.IsFinite(number))
-        {
-            return false;
-        }
-
-        var total = number * milliseconds;
         // Whole milliseconds: timers do not resolve finer, and a day is far past any sensible probe interval.
-        if (total < 1 || total > TimeSpan.FromDays(1).TotalMilliseconds)
+        if (!DurationGrammar.TryParse(text, out var parsed)
+            || parsed < TimeSpan.FromMilliseconds(1)
+            || parsed > TimeSpan.FromDays(1))
         {
+            duration = TimeSpan.Zero;
             return false;
         }
 
-        duration = TimeSpan.FromMilliseconds(Math.Round(total));
+        duration = TimeSpan.FromMilliseconds(Math.Round(parsed.TotalMilliseconds));
         return true;
     }
 

@@ -1,16 +1,11 @@
 using System.Text.Json;
+using Vigil.Storage.Text;
 
 namespace Vigil.Server.Configuration;
 
 /// <summary>The value forms of the <c>Errors</c> section: objects of known keys, log levels, lists of names.</summary>
 internal static partial class ErrorsJsonReader
 {
-    // The .NET log levels as OpenTelemetry severity numbers (the first number of each range), as the SDK maps them.
-    private static readonly (string Name, int Severity)[] s_levels =
-    [
-        ("Trace", 1), ("Debug", 5), ("Information", 9), ("Warning", 13), ("Error", 17), ("Critical", 21),
-    ];
-
     /// <summary>The keys of an object, case-insensitively; repeated and unknown keys are problems. Null when it is not an object.</summary>
     private static Dictionary<string, JsonElement>? ReadObject(JsonElement element, string path, string[] keys, string what, string expected, ConfigReader reader)
     {
@@ -36,18 +31,15 @@ internal static partial class ErrorsJsonReader
         return values;
     }
 
+    /// <summary>A level name in the grammar the CLI and the query API share, as its OpenTelemetry severity number.</summary>
     private static int? ReadLevel(JsonElement value, string path, ConfigReader reader)
     {
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
-        foreach (var (name, severity) in s_levels)
+        if (value.ValueKind == JsonValueKind.String && LevelGrammar.TryParse(value.GetString(), out var severity))
         {
-            if (name.Equals(text, StringComparison.OrdinalIgnoreCase))
-            {
-                return severity;
-            }
+            return severity;
         }
 
-        reader.Add(path, $"{ConfigReader.Show(value)} is not a log level: {string.Join(", ", s_levels.Select(l => l.Name))}");
+        reader.Add(path, $"{ConfigReader.Show(value)} is not a log level: {LevelGrammar.Allowed}");
         return null;
     }
 

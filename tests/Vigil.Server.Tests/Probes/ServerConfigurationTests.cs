@@ -88,6 +88,8 @@ public sealed class ServerConfigurationTests
     [InlineData(" 2s ", 2_000)]
     [InlineData("24h", 86_400_000)]
     [InlineData("1ms", 1)]
+    [InlineData("1h30m", 5_400_000)] // sums, from the grammar the CLI shares
+    [InlineData("1d", 86_400_000)]
     public void TryParse_Duration_ReadsIt(string text, double milliseconds)
     {
         // Act
@@ -105,7 +107,8 @@ public sealed class ServerConfigurationTests
     [InlineData("-5s")]
     [InlineData("0.1ms")]
     [InlineData("25h")]
-    [InlineData("1d")]
+    [InlineData("1d1ms")] // in the grammar, past the server's range
+    [InlineData("1w")]
     [InlineData("s")]
     [InlineData("1e3s")]
     [InlineData("1,5s")]

@@ -16,7 +16,7 @@ internal sealed class LogsCommand : Command, IHaveExamples
     private readonly TimeRangeOptions _range;
     private readonly Option<string?> _service = ServiceOption.Create();
     private readonly Option<CliLogLevel?> _level = ParsedOption.Single<CliLogLevel>(
-        "--level", $"Only records at this level or above: {LevelParser.Accepted} (full names such as 'warning' work too).", "LEVEL", ParseLevel);
+        "--level", $"Only records at this level or above: {LevelParser.Accepted}.", "LEVEL", ParseLevel);
     private readonly Option<string?> _grep = new("--grep", "-g") { Description = "Only records whose message contains these words (indexed text search, case-insensitive).", HelpName = "TEXT" };
     private readonly Option<string?> _trace = TraceIdOption.Create();
     private readonly Option<IReadOnlyList<KeyValuePair<string, string>>> _where = ParsedOption.Repeated<KeyValuePair<string, string>>(
