@@ -1,64 +1,37 @@
+using System.Globalization;
 using System.Text.Json;
+using Vigil.Storage.Json;
 
 namespace Vigil.Cli.Output;
 
-/// <summary>Writes attribute lists (see <c>TelemetryAttributes</c>) as JSON objects, keeping value types.</summary>
+/// <summary>
+/// Writes attribute lists (see <c>TelemetryAttributes</c>) as the store and the query API write them
+/// (<see cref="AttributeValueEncoder"/>), so <c>--json</c> keeps value types and nests no deeper than the store; and
+/// metric readings, which are plain numbers.
+/// </summary>
 internal static class JsonAttributes
 {
     /// <summary>Writes <paramref name="attributes"/> as the property <paramref name="name"/>.</summary>
     public static void Write(Utf8JsonWriter writer, string name, IReadOnlyList<KeyValuePair<string, object?>> attributes)
     {
-        writer.WriteStartObject(name);
-        foreach (var attribute in attributes)
-        {
-            writer.WritePropertyName(attribute.Key);
-            WriteValue(writer, attribute.Value);
-        }
-
-        writer.WriteEndObject();
+        writer.WritePropertyName(name);
+        AttributeValueEncoder.WriteObject(writer, attributes);
     }
 
-    /// <summary>Writes one attribute value.</summary>
-    public static void WriteValue(Utf8JsonWriter writer, object? value)
+    /// <summary>Writes one metric reading: null, a number, or NaN / ±infinity as the query API's text (<c>"NaN"</c>, <c>"Infinity"</c>).</summary>
+    public static void WriteReading(Utf8JsonWriter writer, double? value)
     {
         switch (value)
         {
             case null:
                 writer.WriteNullValue();
                 break;
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            case long l:
-                writer.WriteNumberValue(l);
-                break;
-            case int i:
-                writer.WriteNumberValue(i);
-                break;
-            case double d when double.IsFinite(d):
+            case { } d when double.IsFinite(d):
                 writer.WriteNumberValue(d);
                 break;
-            case double d:
+            case { } d:
                 // JSON has no NaN or infinity; the text form keeps the information.
-                writer.WriteStringValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case byte[] bytes:
-                writer.WriteBase64StringValue(bytes);
-                break;
-            case System.Collections.IEnumerable items:
-                writer.WriteStartArray();
-                foreach (var item in items)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteStringValue(d.ToString(CultureInfo.InvariantCulture));
                 break;
         }
     }

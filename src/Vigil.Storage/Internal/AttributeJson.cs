@@ -2,18 +2,18 @@ using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using Vigil.Storage.Json;
 
 namespace Vigil.Storage.Internal;
 
 /// <summary>
-/// Attributes as JSON text: an object in the original key order. JSON cannot tell a double 1.0
-/// from a long 1, nor bytes from a string, so doubles always carry a fraction or exponent and
-/// bytes and non-finite doubles are wrapped in a one-member object.
+/// Attributes as the JSON text the store keeps, and read back from it. The writing rules (types, markers,
+/// nesting limit) are <see cref="AttributeValueEncoder"/>'s; this class is their reading side.
 /// </summary>
 internal static class AttributeJson
 {
-    private const string BytesMarker = "$bytes";
-    private const string DoubleMarker = "$double";
+    private const string BytesMarker = AttributeValueEncoder.BytesMarker;
+    private const string DoubleMarker = AttributeValueEncoder.DoubleMarker;
 
     public static string Serialize(IReadOnlyList<KeyValuePair<string, object?>> attributes)
     {
@@ -31,17 +31,8 @@ internal static class AttributeJson
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static void WriteObject(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, object?>> attributes)
-    {
-        writer.WriteStartObject();
-        foreach (var attribute in attributes)
-        {
-            writer.WritePropertyName(attribute.Key);
-            WriteValue(writer, attribute.Value);
-        }
-
-        writer.WriteEndObject();
-    }
+    public static void WriteObject(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, object?>> attributes) =>
+        AttributeValueEncoder.WriteObject(writer, attributes);
 
     public static IReadOnlyList<KeyValuePair<string, object?>> Deserialize(string? json)
     {
@@ -93,63 +84,33 @@ internal static class AttributeJson
         _ => value.ToString(),
     };
 
-    private static void WriteValue(Utf8JsonWriter writer, object? raw)
+    /// <summary>
+    /// The bytes or double a one-member marker object carries; null for any other object (a map), which reads
+    /// back as its JSON text. A map that merely has a member called <c>$bytes</c> must not make the record unreadable.
+    /// </summary>
+    private static object? ReadMarked(JsonElement element)
     {
-        switch (Normalize(raw))
+        using var members = element.EnumerateObject();
+        if (!members.MoveNext())
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            case long l:
-                writer.WriteNumberValue(l);
-                break;
-            case double d:
-                WriteDouble(writer, d);
-                break;
-            case byte[] bytes:
-                writer.WriteStartObject();
-                writer.WriteBase64String(BytesMarker, bytes);
-                writer.WriteEndObject();
-                break;
-            case IEnumerable items:
-                writer.WriteStartArray();
-                foreach (var item in items)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case var other:
-                writer.WriteStringValue(other.ToString());
-                break;
-        }
-    }
-
-    private static void WriteDouble(Utf8JsonWriter writer, double d)
-    {
-        if (!double.IsFinite(d))
-        {
-            writer.WriteStartObject();
-            writer.WriteString(DoubleMarker, d.ToString("R", CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
-            return;
+            return null;
         }
 
-        var text = d.ToString("R", CultureInfo.InvariantCulture);
-        if (text.AsSpan().IndexOfAny(".eE") < 0)
+        var only = members.Current;
+        if (members.MoveNext() || only.Value.ValueKind != JsonValueKind.String)
         {
-            // Keep the value a double when read back: "1" would come back as a long.
-            text += ".0";
+            return null;
         }
 
-        writer.WriteRawValue(text, skipInputValidation: true);
+        if (only.NameEquals(BytesMarker) && only.Value.TryGetBytesFromBase64(out var bytes))
+        {
+            return bytes;
+        }
+
+        return only.NameEquals(DoubleMarker)
+            && double.TryParse(only.Value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var special)
+            ? special
+            : null;
     }
 
     private static object? ReadValue(JsonElement element)
@@ -175,17 +136,7 @@ internal static class AttributeJson
 
                 return items;
             case JsonValueKind.Object:
-                if (element.TryGetProperty(BytesMarker, out var bytes))
-                {
-                    return bytes.GetBytesFromBase64();
-                }
-
-                if (element.TryGetProperty(DoubleMarker, out var special))
-                {
-                    return double.Parse(special.GetString()!, CultureInfo.InvariantCulture);
-                }
-
-                return element.GetRawText();
+                return ReadMarked(element) ?? element.GetRawText();
             default:
                 return null;
         }

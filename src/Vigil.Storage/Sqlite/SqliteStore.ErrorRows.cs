@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Vigil.Storage.Internal;
 
 namespace Vigil.Storage.Sqlite;
 

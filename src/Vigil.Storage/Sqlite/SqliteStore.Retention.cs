@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Vigil.Storage.Internal;
 
 namespace Vigil.Storage.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenTelemetry.Logs;
+using Vigil.Storage.Json;
 
 namespace Vigil.Logging;
 
@@ -9,6 +10,7 @@ namespace Vigil.Logging;
 /// <c>timestamp</c>, <c>level</c>, <c>severity_number</c>, <c>category</c>, <c>event_id</c>,
 /// <c>event_name</c>, <c>template</c>, <c>message</c>, <c>attributes</c>, <c>trace_id</c>,
 /// <c>span_id</c>, <c>exception</c>. Optional fields are left out rather than written as null.
+/// Attribute values are written as the store and the query API write them (<see cref="AttributeValueEncoder"/>).
 /// </summary>
 internal static class LogRecordJsonFormatter
 {
@@ -105,7 +107,7 @@ internal static class LogRecordJsonFormatter
                 }
 
                 writer.WritePropertyName(key);
-                JsonAttributeValueWriter.Write(writer, value);
+                AttributeValueEncoder.WriteValue(writer, value);
             }
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using OpenTelemetry.Logs;
 using Vigil.Storage;
+using Vigil.Storage.Json;
 
 namespace Vigil.Logging;
 
@@ -154,7 +155,7 @@ internal sealed class PrettyLogFormatter
                             break;
                         }
 
-                        joined.Append(item is null ? "null" : JsonAttributeValueWriter.ToInvariantString(item));
+                        joined.Append(item is null ? "null" : AttributeValueEncoder.ToText(item));
                     }
                 }
                 catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException)
@@ -164,7 +165,7 @@ internal sealed class PrettyLogFormatter
 
                 return joined.Append(']').ToString();
             default:
-                return JsonAttributeValueWriter.ToInvariantString(value);
+                return AttributeValueEncoder.ToText(value);
         }
     }
 

@@ -67,6 +67,31 @@ public sealed class LocalStoreSinkTests
     }
 
     [Fact]
+    public async Task HostileNesting_StoredCappedAsEveryWriterCapsIt()
+    {
+        // 10,000 levels of arrays, built in code: the store's writer used to recurse without a limit.
+        object? deep = "leaf";
+        for (var i = 0; i < 10_000; i++)
+        {
+            deep = new object?[] { deep };
+        }
+
+        var vigil = TestVigil.Start(o => o.Store.Enabled = null);
+        Log.Plain(vigil.Sdk.CreateLogger("Deep"), LogLevel.Information, "deep", new KeyValuePair<string, object?>("deep", deep));
+        vigil.Stop();
+
+        var log = Assert.Single(await ReadStoreAsync(Path.Combine(vigil.WorkingDirectory, ".vigil", "vigil.db"), s => s.QueryLogsAsync(new LogQuery())));
+        var value = Assert.Single(log.Attributes, a => a.Key == "deep").Value;
+        for (var i = 0; i < Storage.Json.AttributeValueEncoder.MaxDepth; i++)
+        {
+            value = Assert.Single(Assert.IsType<object?[]>(value));
+        }
+
+        Assert.Equal(Storage.Json.AttributeValueEncoder.TooDeep, value);
+        vigil.Dispose();
+    }
+
+    [Fact]
     public async Task VigilStoreVariable_ChoosesTheFile()
     {
         using var directory = new TempDirectory();

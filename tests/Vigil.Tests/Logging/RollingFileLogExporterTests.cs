@@ -154,11 +154,41 @@ public sealed class RollingFileLogExporterTests : IDisposable
         var attributes = Assert.Single(JsonLines.Parse(options.Path)).GetProperty("attributes");
         Assert.Equal(["a", "b"], attributes.GetProperty("tags").EnumerateArray().Select(item => item.GetString()));
         Assert.Equal("[1,2.5,null,[true]]", attributes.GetProperty("numbers").GetRawText());
-        Assert.Equal("NaN", attributes.GetProperty("nan").GetString());
+        Assert.Equal("NaN", attributes.GetProperty("nan").GetProperty("$double").GetString());
         Assert.Equal(1, attributes.GetProperty("odd\"key\n\uFFFD").GetInt32());
-        Assert.Equal("Infinity", attributes.GetProperty("inf").GetString());
+        Assert.Equal("Infinity", attributes.GetProperty("inf").GetProperty("$double").GetString());
         Assert.Contains("threw InvalidOperationException", attributes.GetProperty("bad").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, attributes.GetProperty("none").ValueKind);
+    }
+
+    [Fact]
+    public void Export_HostileNestingAndBytes_WrittenAsTheStoreWritesThem()
+    {
+        // Arrange: 10,000 levels of arrays, built in code; the old writer turned level 4 into "System.Object[]".
+        object? deep = "leaf";
+        for (var i = 0; i < 10_000; i++)
+        {
+            deep = new object?[] { deep };
+        }
+
+        var options = Options();
+        using (var factory = LogPipeline.WithSimpleProcessor(new RollingFileLogExporter(options)))
+        {
+            // Act
+            Log.Plain(factory.CreateLogger("Deep"), LogLevel.Information, "deep", new("deep", deep), new("bytes", new byte[] { 1, 2, 3 }), new("one", 1.0));
+        }
+
+        // Assert: the same cap, bytes and double forms as the store and the query API (AttributeValueEncoder).
+        var attributes = Assert.Single(JsonLines.Parse(options.Path)).GetProperty("attributes");
+        var value = attributes.GetProperty("deep");
+        for (var i = 0; i < Storage.Json.AttributeValueEncoder.MaxDepth; i++)
+        {
+            value = Assert.Single(value.EnumerateArray());
+        }
+
+        Assert.Equal(Storage.Json.AttributeValueEncoder.TooDeep, value.GetString());
+        Assert.Equal([1, 2, 3], attributes.GetProperty("bytes").GetProperty("$bytes").GetBytesFromBase64());
+        Assert.Equal("1.0", attributes.GetProperty("one").GetRawText());
     }
 
     [Fact]

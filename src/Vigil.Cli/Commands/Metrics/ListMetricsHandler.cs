@@ -98,7 +98,7 @@ internal sealed class ListMetricsHandler
                 json.WriteString("description", m.Description);
                 json.WriteNumber("seriesCount", m.SeriesCount);
                 json.WritePropertyName("reading");
-                JsonAttributes.WriteValue(json, m.Reading);
+                JsonAttributes.WriteReading(json, m.Reading);
                 json.WriteString("readingKind", m.ReadingKind);
                 if (m.LatestTime is { } t)
                 {

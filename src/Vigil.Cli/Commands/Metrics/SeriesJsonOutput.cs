@@ -32,7 +32,7 @@ internal static class SeriesJsonOutput
                     foreach (var column in MetricShapes.Columns(shape))
                     {
                         json.WritePropertyName(column.Name);
-                        JsonAttributes.WriteValue(json, column.Read(bucket));
+                        JsonAttributes.WriteReading(json, column.Read(bucket));
                     }
                 });
             }

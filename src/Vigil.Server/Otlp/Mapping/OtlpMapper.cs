@@ -16,14 +16,8 @@ internal static partial class OtlpMapper
     public static DateTimeOffset? FromUnixNanoOrNull(ulong nanoseconds) =>
         nanoseconds == 0 ? null : FromUnixNano(nanoseconds);
 
-    /// <summary>Nanoseconds since the Unix epoch to a time, clamped to what <see cref="DateTimeOffset"/> can hold.</summary>
-    public static DateTimeOffset FromUnixNano(ulong nanoseconds)
-    {
-        const ulong nanosecondsPerTick = 100;
-        var maxTicks = (ulong)(DateTimeOffset.MaxValue.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks);
-        var ticks = Math.Min(nanoseconds / nanosecondsPerTick, maxTicks);
-        return new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (long)ticks, TimeSpan.Zero);
-    }
+    /// <summary>Nanoseconds since the Unix epoch to a time, saturated at 2262 as the store keeps it (<see cref="UnixTime"/>).</summary>
+    public static DateTimeOffset FromUnixNano(ulong nanoseconds) => UnixTime.FromNanoseconds(nanoseconds);
 
     public static TelemetryResource MapResource(Resource? resource, string schemaUrl) =>
         resource is null && schemaUrl.Length == 0

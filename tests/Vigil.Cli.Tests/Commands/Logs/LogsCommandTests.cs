@@ -251,6 +251,21 @@ public sealed class LogsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Logs_Json_AttributeValuesAsTheQueryApiWritesThem()
+    {
+        // The CLI's --json used to write bytes as a bare base64 string, NaN as "NaN" and 1.0 as 1, unlike the query API.
+        await _store.WriteLogsAsync(Some.Log("typed", attributes: [new("bytes", new byte[] { 1, 2, 3 }), new("nan", double.NaN), new("one", 1.0)]));
+
+        var run = await _cli.RunAsync("logs", "--json", "--store", _store.Path);
+
+        using var line = JsonDocument.Parse(Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        var attributes = line.RootElement.GetProperty("attributes");
+        Assert.Equal([1, 2, 3], attributes.GetProperty("bytes").GetProperty("$bytes").GetBytesFromBase64());
+        Assert.Equal("NaN", attributes.GetProperty("nan").GetProperty("$double").GetString());
+        Assert.Equal("1.0", attributes.GetProperty("one").GetRawText());
+    }
+
+    [Fact]
     public async Task Logs_Terminal_ColoursLevels()
     {
         await _store.WriteLogsAsync(Some.Log("broken", severity: 17));
