@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Server.Ingest;
 using Vigil.Storage;
 
@@ -42,7 +43,7 @@ internal sealed class ReadServer : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var clock = new FixedClock(Seed.Now);
+        var clock = new FakeTimeProvider(Seed.Now);
         // The store judges health staleness (and error-group hours) by its clock: the same fixed one as the API's.
         var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer with { Clock = clock, QueryTimeout = queryTimeout ?? TelemetryStoreOptions.DefaultQueryTimeout });
         store = wrap?.Invoke(store) ?? store;
