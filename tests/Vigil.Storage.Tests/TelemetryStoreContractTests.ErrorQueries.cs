@@ -10,7 +10,10 @@ public abstract partial class TelemetryStoreContractTests
     public async Task GetErrorGroupAsync_EventsOverHours_GivesZeroFilledHourlyCountsEndingNow()
     {
         // Arrange
+        // The store's clock is pinned to the "now" the hours are counted from: unpinned, an hour
+        // boundary passing between this line and the query would shift every bucket by one.
         var now = DateTimeOffset.UtcNow;
+        Clock.Pinned = now;
         var hour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
         var exception = SomeErrors.Thrown(() => ThrowSite.Fail(1));
         await WriteLogsAsync(

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Options;
@@ -10,7 +11,7 @@ public sealed class CommandGuardTests
 {
     private static List<Command> AllCommands()
     {
-        var context = new CliContext(new TestConsole(), TextWriter.Null, new Dictionary<string, string?>(), new FixedClock(CliHarness.Now));
+        var context = new CliContext(new TestConsole(), TextWriter.Null, new Dictionary<string, string?>(), new FakeTimeProvider(CliHarness.Now));
         var root = VigilCli.BuildCommandTree(context, VerboseOption.Create());
         var all = new List<Command> { root };
         for (var i = 0; i < all.Count; i++)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 using Vigil.Cli.Tests.Support;
 
@@ -8,7 +9,7 @@ public sealed class FailureTests
     private static async Task<(int ExitCode, string Stderr)> RunWithFailingStoreAsync(params string[] args)
     {
         using var stderr = new StringWriter();
-        var context = new CliContext(new TestConsole(), stderr, new Dictionary<string, string?>(), new FixedClock(CliHarness.Now))
+        var context = new CliContext(new TestConsole(), stderr, new Dictionary<string, string?>(), new FakeTimeProvider(CliHarness.Now))
         {
             OpenStore = _ => throw new InvalidOperationException("the disk is on fire"),
         };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Cli.Parsing;
 using Vigil.Cli.Tests.Support;
 
@@ -6,7 +7,7 @@ namespace Vigil.Cli.Tests.Parsing;
 
 public sealed class FutureTimePointParserTests
 {
-    private readonly FixedClock _clock = new(CliHarness.Now);
+    private readonly FakeTimeProvider _clock = new(CliHarness.Now);
 
     [Theory]
     [InlineData("2h", "2026-11-23T14:00:00+00:00")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Cli.Parsing;
 using Vigil.Cli.Tests.Support;
 
@@ -5,7 +6,7 @@ namespace Vigil.Cli.Tests.Parsing;
 
 public sealed class TimePointParserTests
 {
-    private readonly FixedClock _clock = new(CliHarness.Now);
+    private readonly FakeTimeProvider _clock = new(CliHarness.Now);
 
     [Fact]
     public void TryParse_Duration_CountsBackFromClock()

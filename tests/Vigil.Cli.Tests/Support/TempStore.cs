@@ -8,14 +8,9 @@ namespace Vigil.Cli.Tests.Support;
 /// </summary>
 internal sealed class TempStore : IDisposable
 {
-    private readonly string _directory;
+    private readonly TempDirectory _directory = new();
 
-    public TempStore()
-    {
-        _directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vigil-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-        Path = System.IO.Path.Combine(_directory, "vigil.db");
-    }
+    public TempStore() => Path = _directory.Combine("vigil.db");
 
     public string Path { get; }
 
@@ -41,15 +36,5 @@ internal sealed class TempStore : IDisposable
 
     public Task WritePointsAsync(params MetricPoint[] points) => WriteAsync(new TelemetryBatch { MetricPoints = points });
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the next run uses a new one.
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Server.Ingest;
 using Vigil.Storage;
 
@@ -16,9 +17,9 @@ namespace Vigil.Server.Tests.Api;
 internal sealed class ReadServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly string _directory;
+    private readonly TempDirectory _directory;
 
-    private ReadServer(WebApplication app, string directory, ITelemetryStore store, FakeIngestStatistics statistics)
+    private ReadServer(WebApplication app, TempDirectory directory, ITelemetryStore store, FakeIngestStatistics statistics)
     {
         Statistics = statistics;
         _app = app;
@@ -40,11 +41,10 @@ internal sealed class ReadServer : IAsyncDisposable
     /// <param name="queryTimeout">The store's query timeout, when not the default.</param>
     public static async Task<ReadServer> StartAsync(string? apiKey = null, string? storePath = null, Func<ITelemetryStore, ITelemetryStore>? wrap = null, TimeSpan? queryTimeout = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var clock = new FixedClock(Seed.Now);
+        var directory = new TempDirectory();
+        var clock = new FakeTimeProvider(Seed.Now);
         // The store judges health staleness (and error-group hours) by its clock: the same fixed one as the API's.
-        var store = SqliteTelemetryStore.Open(storePath ?? Path.Combine(directory, "vigil.db"), TelemetryStoreOptions.Writer with { Clock = clock, QueryTimeout = queryTimeout ?? TelemetryStoreOptions.DefaultQueryTimeout });
+        var store = SqliteTelemetryStore.Open(storePath ?? directory.Combine("vigil.db"), TelemetryStoreOptions.Writer with { Clock = clock, QueryTimeout = queryTimeout ?? TelemetryStoreOptions.DefaultQueryTimeout });
         store = wrap?.Invoke(store) ?? store;
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -70,13 +70,6 @@ internal sealed class ReadServer : IAsyncDisposable
         await _app.StopAsync().DefaultTimeout();
         await _app.DisposeAsync();
         await Store.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        _directory.Dispose();
     }
 }

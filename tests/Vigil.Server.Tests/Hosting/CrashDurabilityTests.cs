@@ -10,41 +10,26 @@ public sealed class CrashDurabilityTests
     [Fact]
     public async Task ServeProcess_KilledRightAfterAcknowledging_NothingAcknowledgedIsLost()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var storePath = Path.Combine(directory, "vigil.db");
+        using var directory = new TempDirectory();
+        var storePath = directory.Combine("vigil.db");
         using var serve = await ServeProcess.StartAsync("--store", storePath);
         var process = serve.Process;
-        try
-        {
-            using var client = new HttpClient { BaseAddress = serve.OtlpHttp, Timeout = TaskTimeouts.Default };
+        using var client = new HttpClient { BaseAddress = serve.OtlpHttp, Timeout = TaskTimeouts.Default };
 
-            // Act: twenty acknowledged requests in parallel, then SIGKILL with no chance to flush.
-            var sends = Enumerable.Range(0, 20).Select(i => client.PostAsync("/v1/traces", OtlpHttp.Protobuf(Some.Traces(Some.Span($"acknowledged {i}", (byte)(i + 1)))))).ToList();
-            var responses = await Task.WhenAll(sends).DefaultTimeout();
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().DefaultTimeout();
+        // Act: twenty acknowledged requests in parallel, then SIGKILL with no chance to flush.
+        var sends = Enumerable.Range(0, 20).Select(i => client.PostAsync("/v1/traces", OtlpHttp.Protobuf(Some.Traces(Some.Span($"acknowledged {i}", (byte)(i + 1)))))).ToList();
+        var responses = await Task.WhenAll(sends).DefaultTimeout();
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().DefaultTimeout();
 
-            // Assert
-            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-            await using var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader);
-            for (var i = 0; i < 20; i++)
-            {
-                var traceId = Convert.ToHexStringLower(Some.TraceId((byte)(i + 1)).ToByteArray());
-                var span = Assert.Single(await store.GetTraceAsync(traceId).DefaultTimeout());
-                Assert.Equal($"acknowledged {i}", span.Name);
-            }
-        }
-        finally
+        // Assert
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await using var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader);
+        for (var i = 0; i < 20; i++)
         {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp directory left behind is harmless.
-            }
+            var traceId = Convert.ToHexStringLower(Some.TraceId((byte)(i + 1)).ToByteArray());
+            var span = Assert.Single(await store.GetTraceAsync(traceId).DefaultTimeout());
+            Assert.Equal($"acknowledged {i}", span.Name);
         }
     }
 }

@@ -68,82 +68,54 @@ public sealed class ErrorsConfigServerTests
     public async Task Serve_ConfigFileWithErrorsSection_PrintsItsSummaryAndGroupsByIt()
     {
         // Arrange: vigil serve itself, as a child process, with --config.
-        var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var storePath = Path.Combine(directory, "vigil.db");
-        var configPath = Path.Combine(directory, "vigil.server.json");
+        using var directory = new TempDirectory();
+        var storePath = directory.Combine("vigil.db");
+        var configPath = directory.Combine("vigil.server.json");
         await File.WriteAllTextAsync(configPath, Configuration);
-        try
+        using var serve = await ServeProcess.StartAsync("--store", storePath, "--config", configPath);
+        string? line;
+        while ((line = await serve.Process.StandardOutput.ReadLineAsync().DefaultTimeout()) is not null && !line.TrimStart().StartsWith("errors ", StringComparison.Ordinal))
         {
-            using var serve = await ServeProcess.StartAsync("--store", storePath, "--config", configPath);
-            string? line;
-            while ((line = await serve.Process.StandardOutput.ReadLineAsync().DefaultTimeout()) is not null && !line.TrimStart().StartsWith("errors ", StringComparison.Ordinal))
-            {
-            }
-
-            using var client = new HttpClient { BaseAddress = serve.OtlpHttp, Timeout = TaskTimeouts.Default };
-
-            // Act
-            using var response = await client.PostAsync("/v1/traces", OtlpHttp.Json(TracesJson())).DefaultTimeout();
-            serve.Process.Kill(entireProcessTree: true);
-            await serve.Process.WaitForExitAsync().DefaultTimeout();
-
-            // Assert
-            Assert.Equal("  errors     1 severity rule, 1 grouping rule", line);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            await using var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader);
-            var groups = await store.QueryErrorGroupsAsync(new ErrorGroupQuery()).DefaultTimeout();
-            Assert.Equal(2, groups.Count);
-            Assert.Equal(ErrorSeverity.Critical, Assert.Single(groups, g => g.Type == "Shop.PaymentDeclinedException").Severity);
-            Assert.Equal(2, Assert.Single(groups, g => g.Type != "Shop.PaymentDeclinedException").Count);
         }
-        finally
-        {
-            DeleteDirectory(directory);
-        }
+
+        using var client = new HttpClient { BaseAddress = serve.OtlpHttp, Timeout = TaskTimeouts.Default };
+
+        // Act
+        using var response = await client.PostAsync("/v1/traces", OtlpHttp.Json(TracesJson())).DefaultTimeout();
+        serve.Process.Kill(entireProcessTree: true);
+        await serve.Process.WaitForExitAsync().DefaultTimeout();
+
+        // Assert
+        Assert.Equal("  errors     1 severity rule, 1 grouping rule", line);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Reader);
+        var groups = await store.QueryErrorGroupsAsync(new ErrorGroupQuery()).DefaultTimeout();
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(ErrorSeverity.Critical, Assert.Single(groups, g => g.Type == "Shop.PaymentDeclinedException").Severity);
+        Assert.Equal(2, Assert.Single(groups, g => g.Type != "Shop.PaymentDeclinedException").Count);
     }
 
     private static async Task<IReadOnlyList<ErrorGroup>> PostExceptionsAsync(ErrorTrackingOptions errorTracking)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
+        using var directory = new TempDirectory();
+        var options = new VigilServerOptions
         {
-            var options = new VigilServerOptions
-            {
-                StorePath = Path.Combine(directory, "vigil.db"),
-                GrpcPort = 0,
-                OtlpHttpPort = 0,
-                QueryPort = 0,
-                ErrorTracking = errorTracking,
-            };
+            StorePath = directory.Combine("vigil.db"),
+            GrpcPort = 0,
+            OtlpHttpPort = 0,
+            QueryPort = 0,
+            ErrorTracking = errorTracking,
+        };
 
-            // The server opens its own store, as vigil serve does, so the options reach the store through it.
-            await using var app = VigilServerApplication.Create(options);
-            await app.StartAsync().DefaultTimeout();
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Port(VigilServerListener.OtlpHttp)}"), Timeout = TaskTimeouts.Default };
-            using var response = await client.PostAsync("/v1/traces", OtlpHttp.Json(TracesJson())).DefaultTimeout();
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var store = app.Services.GetRequiredService<ITelemetryStore>();
-            Assert.Equal(3, (await store.QueryTracesAsync(new TraceQuery()).DefaultTimeout()).Count);
-            return await store.QueryErrorGroupsAsync(new ErrorGroupQuery()).DefaultTimeout();
-        }
-        finally
-        {
-            DeleteDirectory(directory);
-        }
-    }
-
-    private static void DeleteDirectory(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp directory left behind is harmless.
-        }
+        // The server opens its own store, as vigil serve does, so the options reach the store through it.
+        await using var app = VigilServerApplication.Create(options);
+        await app.StartAsync().DefaultTimeout();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{app.Port(VigilServerListener.OtlpHttp)}"), Timeout = TaskTimeouts.Default };
+        using var response = await client.PostAsync("/v1/traces", OtlpHttp.Json(TracesJson())).DefaultTimeout();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var store = app.Services.GetRequiredService<ITelemetryStore>();
+        Assert.Equal(3, (await store.QueryTracesAsync(new TraceQuery()).DefaultTimeout()).Count);
+        return await store.QueryErrorGroupsAsync(new ErrorGroupQuery()).DefaultTimeout();
     }
 
     private static string TracesJson()

@@ -10,10 +10,10 @@ namespace Vigil.Server.Tests.Support;
 /// <summary>A real server on 127.0.0.1 with free ports, over a recording SQLite store in a temp directory.</summary>
 internal sealed class TestServer : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly TempDirectory _directory;
     private readonly List<IDisposable> _clients = [];
 
-    private TestServer(string directory, VigilServerApplication app, RecordingStore store)
+    private TestServer(TempDirectory directory, VigilServerApplication app, RecordingStore store)
     {
         _directory = directory;
         App = app;
@@ -34,11 +34,10 @@ internal sealed class TestServer : IAsyncDisposable
 
     public static async Task<TestServer> StartAsync(Action<VigilServerOptions>? configure = null, ILoggerProvider? logs = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "vigil-server-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var directory = new TempDirectory();
         var options = new VigilServerOptions
         {
-            StorePath = Path.Combine(directory, "vigil.db"),
+            StorePath = directory.Combine("vigil.db"),
             GrpcPort = 0,
             OtlpHttpPort = 0,
             QueryPort = 0,
@@ -74,13 +73,6 @@ internal sealed class TestServer : IAsyncDisposable
         Store.Open();
         await App.DisposeAsync().AsTask().DefaultTimeout();
         await Store.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp directory left behind is harmless.
-        }
+        _directory.Dispose();
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests.Sqlite;
 
@@ -17,7 +16,7 @@ public sealed class MultiProcessWriteTests : IDisposable
     public async Task WriteAsync_TwoProcessesCreateAndWriteSameFileWhileRead_LosesNothing()
     {
         // Arrange: neither child finds a file, so both race to create and migrate it too.
-        var path = _directory.File(Path.Combine("shared", "vigil.db"));
+        var path = _directory.Combine(Path.Combine("shared", "vigil.db"));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         // Act
@@ -59,7 +58,7 @@ public sealed class MultiProcessWriteTests : IDisposable
     public async Task WriteAsync_TwoProcessesWriteSameExceptionAtOnce_FormOneGroupWithEveryEvent()
     {
         // Arrange: both children race to create the file and then the group.
-        var path = _directory.File("errors.db");
+        var path = _directory.Combine("errors.db");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         // Act

@@ -14,7 +14,7 @@ public sealed class SqliteDeduplicationTests : IDisposable
     public async Task WriteAsync_EqualResourcesScopesAndSeriesAsNewObjects_StoresEachOnce()
     {
         // Arrange: every builder call makes new, equal objects.
-        var path = _directory.File("dedup.db");
+        var path = _directory.Combine("dedup.db");
         await using (var store = SqliteTelemetryStore.Open(path))
         {
             // Act: two batches, and a second store instance (cold caches) like another process.

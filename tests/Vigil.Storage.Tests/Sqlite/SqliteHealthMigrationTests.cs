@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class SqliteHealthMigrationTests : IDisposable
     public async Task Open_VersionThreeFile_UpgradesAndRecordsHealth()
     {
         // Arrange: a file from before health results, with a log record that looks like a health check.
-        var path = _directory.File("v3.db");
+        var path = _directory.Combine("v3.db");
         var record = Some.Log("health check", attributes: [new(HealthLogRecord.Name, "db"), new(HealthLogRecord.Status, "healthy")]) with { EventName = "vigil.health.other" };
         await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 3))
         {
@@ -22,7 +23,7 @@ public sealed class SqliteHealthMigrationTests : IDisposable
         }
 
         // Act: the store's clock near the record's time, so its health state is not forgotten.
-        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer with { Clock = new StoreClock { Pinned = Some.BaseTime.AddHours(1) } });
+        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer with { Clock = new FakeTimeProvider(Some.BaseTime.AddHours(1)) });
         var before = await store.QueryHealthAsync(new HealthQuery());
         await store.WriteAsync(new TelemetryBatch { Logs = [record with { EventName = HealthLogRecord.EventName }] });
 
@@ -36,7 +37,7 @@ public sealed class SqliteHealthMigrationTests : IDisposable
     public async Task Open_VersionSixFileWithHealthResults_KeepsThemWithoutInterval()
     {
         // Arrange: a version 6 file holding a probe's result, written as that version wrote it (no interval column).
-        var path = _directory.File("v6.db");
+        var path = _directory.Combine("v6.db");
         await using (SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 6))
         {
         }
@@ -55,7 +56,7 @@ public sealed class SqliteHealthMigrationTests : IDisposable
         }
 
         // Act: 23 hours later the old row, with no interval, is not stale; a new result with a 1-minute interval an hour old is.
-        var options = TelemetryStoreOptions.Writer with { Clock = new StoreClock { Pinned = Some.BaseTime.AddHours(23) } };
+        var options = TelemetryStoreOptions.Writer with { Clock = new FakeTimeProvider(Some.BaseTime.AddHours(23)) };
         await using var store = SqliteTelemetryStore.Open(path, options);
         var state = Assert.Single(await store.QueryHealthAsync(new HealthQuery()));
         await store.WriteAsync(new TelemetryBatch

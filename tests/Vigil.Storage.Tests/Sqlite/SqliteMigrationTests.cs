@@ -15,7 +15,7 @@ public sealed class SqliteMigrationTests : IDisposable
     public async Task Open_VersionOneFileWithLogs_UpgradesInPlaceAndKeepsData()
     {
         // Arrange: a file as the first release would have left it (logs only).
-        var path = _directory.File("old.db");
+        var path = _directory.Combine("old.db");
         await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 1))
         {
             await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("from version one")] });
@@ -38,7 +38,7 @@ public sealed class SqliteMigrationTests : IDisposable
     public async Task Open_VersionThreeFile_UpgradesAndGroupsExceptionsInOldAndNewData()
     {
         // Arrange: a store from before error tracking, already holding an error log record.
-        var path = _directory.File("v3.db");
+        var path = _directory.Combine("v3.db");
         var exception = SomeErrors.Thrown(() => throw new InvalidOperationException("Order 7 not found"));
         // Error tracking off: the Vigil that wrote version 3 had none.
         var before = TelemetryStoreOptions.Writer with { ErrorTracking = new() { Enabled = false } };
@@ -63,7 +63,7 @@ public sealed class SqliteMigrationTests : IDisposable
     public async Task Open_VersionSevenFile_RebuildsTheSearchIndexSoOldRowsStaySearchableAndBodiesCannotSpoofWhere()
     {
         // Arrange: a version 7 file indexed as version 7 did: body text, then t<trace id> and a<hash> tokens.
-        var path = _directory.File("v7.db");
+        var path = _directory.Combine("v7.db");
         var token = SearchTokens.AttributeToken("tenant", "acme").Replace("_", string.Empty, StringComparison.Ordinal);
         await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 7))
         {
@@ -103,7 +103,7 @@ public sealed class SqliteMigrationTests : IDisposable
     public void Open_FileWithNewerSchema_ThrowsStoreVersionException()
     {
         // Arrange
-        var path = _directory.File("future.db");
+        var path = _directory.Combine("future.db");
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();

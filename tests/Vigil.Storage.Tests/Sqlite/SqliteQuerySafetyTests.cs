@@ -15,7 +15,7 @@ public sealed class SqliteQuerySafetyTests : IDisposable
     public async Task TraceListByService_Plan_FindsEachTracesSpansByTraceId()
     {
         // Arrange: the plan SQLite chose before was a walk of ix_spans_service_start per trace (quadratic).
-        await using var store = SqliteStore.Open(_directory.File("vigil.db"), TelemetryStoreOptions.Writer);
+        await using var store = SqliteStore.Open(_directory.Combine("vigil.db"), TelemetryStoreOptions.Writer);
         await store.WriteAsync(new TelemetryBatch { Spans = [.. Enumerable.Range(1, 50).Select(i => Some.Span(i, i))] });
         using var connection = store.OpenConnection();
 
@@ -31,7 +31,7 @@ public sealed class SqliteQuerySafetyTests : IDisposable
     public async Task QueryLogsAsync_CancelledWhileSqliteRuns_InterruptsTheStatementAndThrowsCanceled()
     {
         // Arrange: both words are in every body but the phrase in none, so every match is read; that read is running when the token is cancelled, from inside it.
-        await using var store = SqliteStore.Open(_directory.File("vigil.db"), TelemetryStoreOptions.Writer);
+        await using var store = SqliteStore.Open(_directory.Combine("vigil.db"), TelemetryStoreOptions.Writer);
         await WriteLogsAsync(store, 20_000);
         using var cancellation = new CancellationTokenSource();
         var progressCalls = 0;
@@ -57,7 +57,7 @@ public sealed class SqliteQuerySafetyTests : IDisposable
     {
         // Arrange: a timeout of one tick has passed at SQLite's first check inside the scan.
         var options = TelemetryStoreOptions.Writer with { QueryTimeout = TimeSpan.FromTicks(1) };
-        await using var store = SqliteStore.Open(_directory.File("vigil.db"), options);
+        await using var store = SqliteStore.Open(_directory.Combine("vigil.db"), options);
         await WriteLogsAsync(store, 20_000);
 
         // Act
@@ -73,7 +73,7 @@ public sealed class SqliteQuerySafetyTests : IDisposable
     public async Task QueryLogsAsync_AfterAnInterruptedRead_NextReadOnThePooledConnectionRuns()
     {
         // Arrange
-        await using var store = SqliteStore.Open(_directory.File("vigil.db"), TelemetryStoreOptions.Writer);
+        await using var store = SqliteStore.Open(_directory.Combine("vigil.db"), TelemetryStoreOptions.Writer);
         await WriteLogsAsync(store, 20_000);
         using var cancellation = new CancellationTokenSource();
         store.OnQueryProgress = cancellation.Cancel;
@@ -95,7 +95,7 @@ public sealed class SqliteQuerySafetyTests : IDisposable
     public async Task QueryLogsAsync_TextWithoutLetterOrDigit_RefusesSayingWhy(string text)
     {
         // Arrange
-        await using var store = SqliteStore.Open(_directory.File("vigil.db"), TelemetryStoreOptions.Writer);
+        await using var store = SqliteStore.Open(_directory.Combine("vigil.db"), TelemetryStoreOptions.Writer);
         await WriteLogsAsync(store, 10);
 
         // Act
@@ -109,7 +109,7 @@ public sealed class SqliteQuerySafetyTests : IDisposable
     public async Task QueryLogsAsync_TextWithoutWordsButWithATrace_RunsOnTheIndex()
     {
         // Arrange
-        await using var store = SqliteStore.Open(_directory.File("vigil.db"), TelemetryStoreOptions.Writer);
+        await using var store = SqliteStore.Open(_directory.Combine("vigil.db"), TelemetryStoreOptions.Writer);
         await store.WriteAsync(new TelemetryBatch { Logs = [Some.Log("100% done", traceId: Some.TraceId(1)), Some.Log("100% done")] });
 
         // Act

@@ -14,7 +14,7 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime, IDisposable
     private readonly TempDirectory _directory = new();
     private ITelemetryStore? _store;
 
-    private string Path => _directory.File("vigil.db");
+    private string Path => _directory.Combine("vigil.db");
 
     private ITelemetryStore Store => _store!;
 

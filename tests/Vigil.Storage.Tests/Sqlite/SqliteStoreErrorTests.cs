@@ -20,7 +20,7 @@ public sealed class SqliteStoreErrorTests : IDisposable
     public void Open_MissingFileAsReader_ThrowsStoreNotFoundNamingThePathAndCreatesNothing()
     {
         // Arrange
-        var path = _directory.File(Path.Combine("absent", "vigil.db"));
+        var path = _directory.Combine(Path.Combine("absent", "vigil.db"));
 
         // Act
         var exception = Assert.Throws<StoreNotFoundException>(() => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader));
@@ -35,7 +35,7 @@ public sealed class SqliteStoreErrorTests : IDisposable
     public async Task Open_MissingFileAsWriter_CreatesFileAndFolder()
     {
         // Arrange
-        var path = _directory.File(Path.Combine("new", "deeper", "vigil.db"));
+        var path = _directory.Combine(Path.Combine("new", "deeper", "vigil.db"));
 
         // Act
         await using (var store = SqliteTelemetryStore.Open(path))
@@ -53,7 +53,7 @@ public sealed class SqliteStoreErrorTests : IDisposable
     public void Open_FileThatIsNotADatabase_ThrowsStoreCorruptNamingThePath()
     {
         // Arrange
-        var path = _directory.File("corrupt.db");
+        var path = _directory.Combine("corrupt.db");
         File.WriteAllText(path, new string('#', 8192));
 
         // Act
@@ -67,7 +67,7 @@ public sealed class SqliteStoreErrorTests : IDisposable
     public async Task Open_ReadOnlyFile_ThrowsStoreReadOnlyNamingThePath()
     {
         // Arrange
-        var path = _directory.File("readonly.db");
+        var path = _directory.Combine("readonly.db");
         await using (var store = SqliteTelemetryStore.Open(path))
         {
             await store.WriteAsync(new TelemetryBatch { Logs = [Some.Log()] });
@@ -86,7 +86,7 @@ public sealed class SqliteStoreErrorTests : IDisposable
     public async Task WriteAsync_AfterDispose_ThrowsObjectDisposed()
     {
         // Arrange
-        var store = SqliteTelemetryStore.Open(_directory.File("disposed.db"));
+        var store = SqliteTelemetryStore.Open(_directory.Combine("disposed.db"));
         await store.DisposeAsync();
 
         // Act + Assert

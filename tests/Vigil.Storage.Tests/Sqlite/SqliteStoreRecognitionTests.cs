@@ -17,7 +17,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public void Open_ForeignDatabase_RefusesAndLeavesItByteForByte(bool reader)
     {
         // Arrange
-        var path = _directory.File("app.db");
+        var path = _directory.Combine("app.db");
         var before = ForeignDatabase.Create(path);
 
         // Act
@@ -35,7 +35,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public void Open_ForeignDatabaseAtUserVersionThree_IsNotMigrated(bool reader)
     {
         // Arrange: user_version 3 is a Vigil schema number, but the tables are not Vigil's.
-        var path = _directory.File("v3.db");
+        var path = _directory.Combine("v3.db");
         var before = ForeignDatabase.Create(path, userVersion: 3);
 
         // Act
@@ -50,7 +50,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public void Open_ForeignApplicationId_RefusedByWriter()
     {
         // Arrange: no tables at all, but the header says another program owns it.
-        var path = _directory.File("other.db");
+        var path = _directory.Combine("other.db");
         ForeignDatabase.Execute(path, "PRAGMA application_id = 1234;");
         var before = File.ReadAllBytes(path);
 
@@ -66,7 +66,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public void Open_EmptyFileAsReader_ThrowsAndLeavesItEmpty()
     {
         // Arrange
-        var path = _directory.File("empty.db");
+        var path = _directory.Combine("empty.db");
         File.WriteAllBytes(path, []);
 
         // Act
@@ -82,7 +82,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public async Task Open_EmptyFileAsWriter_MakesItAMarkedStore()
     {
         // Arrange
-        var path = _directory.File("empty.db");
+        var path = _directory.Combine("empty.db");
         File.WriteAllBytes(path, []);
 
         // Act
@@ -107,7 +107,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public async Task Open_UnmarkedVigilStore_OpensForWriterAndGetsTheMark(int version)
     {
         // Arrange: a store as a Vigil from before application_id left it.
-        var path = _directory.File($"v{version}.db");
+        var path = _directory.Combine($"v{version}.db");
         await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: version))
         {
             await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });
@@ -128,7 +128,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public async Task Open_UnmarkedLastUnmarkedVersionAsReader_IsAVigilStoreToUpgradeAndChangesNothing()
     {
         // Arrange: the newest schema that Vigil wrote before stores were marked, as such a store is on disk.
-        var path = _directory.File("unmarked.db");
+        var path = _directory.Combine("unmarked.db");
         await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: SchemaMigrator.LastUnmarkedVersion))
         {
             await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });
@@ -149,7 +149,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public async Task Open_UnmarkedStoreOfAMarkedSchema_IsForeignSayingItLacksTheMark()
     {
         // Arrange: every store at a schema newer than the last unmarked one is marked when it is made.
-        var path = _directory.File("unmarked-current.db");
+        var path = _directory.Combine("unmarked-current.db");
         await using (var current = SqliteTelemetryStore.Open(path))
         {
             await current.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });
@@ -170,7 +170,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public async Task Open_OlderVigilStoreAsReader_SaysHowToUpgradeAndChangesNothing()
     {
         // Arrange
-        var path = _directory.File("v3.db");
+        var path = _directory.Combine("v3.db");
         await using (SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 3))
         {
         }
@@ -190,7 +190,7 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     public async Task Open_ReaderOfReadOnlyFile_Reads()
     {
         // Arrange: a reader needs no write access to the store itself.
-        var path = _directory.File("readonly.db");
+        var path = _directory.Combine("readonly.db");
         await using (var store = SqliteTelemetryStore.Open(path))
         {
             await store.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });

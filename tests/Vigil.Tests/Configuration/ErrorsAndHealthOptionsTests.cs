@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
 using Vigil.Errors;
 using Vigil.Storage;
-using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Configuration;
 

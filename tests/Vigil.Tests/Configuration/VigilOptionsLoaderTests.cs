@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
-using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Configuration;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Storage;
-using Vigil.Tests.Support;
 using StoreStatus = Vigil.Storage.HealthStatus;
 
 namespace Vigil.Tests.Health;
@@ -86,7 +86,7 @@ public sealed class HealthStoreEndToEndTests
 
     private static async Task<HealthState> ReadAtAsync(string path, DateTimeOffset now)
     {
-        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader with { Clock = new FixedClock(now) });
+        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader with { Clock = new FakeTimeProvider(now) });
         return Assert.Single(await store.QueryHealthAsync(new HealthQuery { ServiceName = "health-stale" }));
     }
 }

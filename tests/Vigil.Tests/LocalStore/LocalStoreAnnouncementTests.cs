@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Configuration;
 using Vigil.Pipeline;
-using Vigil.Tests.Support;
 
 namespace Vigil.Tests.LocalStore;
 

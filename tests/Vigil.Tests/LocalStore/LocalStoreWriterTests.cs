@@ -1,6 +1,5 @@
 using Vigil.LocalStore;
 using Vigil.Storage;
-using Vigil.Tests.Support;
 
 namespace Vigil.Tests.LocalStore;
 

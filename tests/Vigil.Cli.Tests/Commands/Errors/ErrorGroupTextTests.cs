@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Vigil.Cli.Commands.Errors;
 using Vigil.Cli.Output;
 using Vigil.Cli.Tests.Support;
@@ -52,7 +53,7 @@ public sealed class ErrorGroupTextTests
     {
         var group = s_group with { Status = ErrorGroupStatus.Ignored, IgnoredUntilCount = 50, IgnoredUntil = CliHarness.Now.AddHours(3) };
 
-        var line = ErrorGroupText.StateLine(group, new FixedClock(CliHarness.Now));
+        var line = ErrorGroupText.StateLine(group, new FakeTimeProvider(CliHarness.Now));
 
         Assert.Equal("#7 ignored for 10 more events (until event 50) or until 2026-11-23 15:00:00Z (in 3h): Orders.PaymentDeclinedException: Card declined …", line);
     }
@@ -60,7 +61,7 @@ public sealed class ErrorGroupTextTests
     [Fact]
     public void StateLine_ResolvedInNextRelease_SaysSo()
     {
-        var line = ErrorGroupText.StateLine(s_group with { Status = ErrorGroupStatus.Resolved, ResolvedInNextRelease = true }, new FixedClock(CliHarness.Now));
+        var line = ErrorGroupText.StateLine(s_group with { Status = ErrorGroupStatus.Resolved, ResolvedInNextRelease = true }, new FakeTimeProvider(CliHarness.Now));
 
         Assert.StartsWith("#7 resolved in the next release: ", line, StringComparison.Ordinal);
     }

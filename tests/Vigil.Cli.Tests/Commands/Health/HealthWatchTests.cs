@@ -70,7 +70,7 @@ public sealed class HealthWatchTests : IDisposable
             var run = VigilCli.RunAsync(["health", "--watch", "--interval", "20ms", "--store", _store.Path], context, cancellation.Token);
             await stdout.WaitForAsync("orders-http");
             var first = stdout.ToString().Length;
-            await EventuallyAsync(() => stdout.ToString()[first..].Contains("orders-http", StringComparison.Ordinal));
+            await Eventually.TrueAsync(() => stdout.ToString()[first..].Contains("orders-http", StringComparison.Ordinal), "the next frame to show orders-http");
 
             await cancellation.CancelAsync();
             var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -95,7 +95,7 @@ public sealed class HealthWatchTests : IDisposable
         {
             // Act
             var run = VigilCli.RunAsync(["health", "--watch", "--json", "--interval", "20ms", "--store", _store.Path], context, cancellation.Token);
-            await EventuallyAsync(() => stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 2);
+            await Eventually.TrueAsync(() => stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 2, "two JSON documents");
 
             await cancellation.CancelAsync();
             var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -123,7 +123,7 @@ public sealed class HealthWatchTests : IDisposable
         {
             // Act
             var run = VigilCli.RunAsync(["health", "--watch", "--interval", "20ms", "--store", _store.Path], context, cancellation.Token);
-            await EventuallyAsync(() => CountOf(stdout.ToString(), HealthTextOutput.SeparatorPrefix) >= 3);
+            await Eventually.TrueAsync(() => CountOf(stdout.ToString(), HealthTextOutput.SeparatorPrefix) >= 3, "three frames");
 
             await cancellation.CancelAsync();
             var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -131,16 +131,6 @@ public sealed class HealthWatchTests : IDisposable
             // Assert
             Assert.Equal(0, exitCode);
             Assert.Equal(1, CountOf(stderr.ToString(), "No health checks or probes recorded yet"));
-        }
-    }
-
-    // Polls a condition; fails after a generous timeout instead of hanging the run.
-    private static async Task EventuallyAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
         }
     }
 

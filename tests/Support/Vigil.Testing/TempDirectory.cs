@@ -1,7 +1,7 @@
-namespace Vigil.Tests.Support;
+namespace Vigil.Testing;
 
-/// <summary>A folder of its own for one test, removed afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+/// <summary>A fresh folder of its own under the system temp folder for one test, removed on dispose.</summary>
+public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
@@ -11,8 +11,10 @@ internal sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A path inside the folder.</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Writes a file inside the folder, creating the folders on its path.</summary>
     public void Write(string relativePath, string contents)
     {
         var full = Combine(relativePath);
@@ -20,7 +22,7 @@ internal sealed class TempDirectory : IDisposable
         File.WriteAllText(full, contents);
     }
 
-    /// <summary>The names of the files in the folder, sorted.</summary>
+    /// <summary>The names of the files in the folder (or one of its subfolders), sorted.</summary>
     public string[] FileNames(string? subfolder = null) =>
         [.. Directory.GetFiles(subfolder is null ? Path : Combine(subfolder)).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal)!];
 
@@ -32,7 +34,11 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A file still open by a sink that is shutting down; a leftover temp folder must not fail a test.
+            // A file still open by a store or sink that is shutting down (or in a failing test) must not
+            // fail the test or hide the real failure; a leftover temp folder is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
         }
     }
 }
