@@ -66,7 +66,7 @@ internal sealed class CliContext
     /// </summary>
     public Func<string, ITelemetryStore> OpenStoreForChange { get; init; }
 
-    /// <summary>The directory relative store paths are resolved against (the process's, unless a test sets one).</summary>
+    /// <summary>The directory relative paths (a store, the server's configuration file) are resolved against and stores are searched below (the process's, unless a test sets one).</summary>
     public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
 
     /// <summary>Writes raw data to stdout, bypassing Spectre's wrapping (JSON lines must not wrap at 80 columns).</summary>

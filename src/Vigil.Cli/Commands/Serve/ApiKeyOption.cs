@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Options;
 
 namespace Vigil.Cli.Commands.Serve;
 
@@ -9,8 +10,11 @@ namespace Vigil.Cli.Commands.Serve;
 /// </summary>
 internal sealed class ApiKeyOption
 {
-    /// <summary>The environment variable that supplies the API key when no option does.</summary>
-    public const string EnvironmentVariable = "VIGIL_API_KEY";
+    /// <summary>
+    /// The environment variable that supplies the API key when no option does: the one the reading commands send
+    /// their key from, so one variable serves both sides.
+    /// </summary>
+    public const string EnvironmentVariable = StoreOption.ApiKeyEnvironmentVariable;
 
     /// <summary>The environment variable that names a file holding the API key.</summary>
     public const string FileEnvironmentVariable = "VIGIL_API_KEY_FILE";

@@ -27,7 +27,7 @@ internal sealed class ServerConfigOption
     /// <exception cref="CliUsageException">The file is missing or wrong.</exception>
     public string? ApplyTo(ParseResult parseResult, CliContext context, VigilServerOptions options)
     {
-        var path = ServerConfigurationLoader.Locate(parseResult.GetValue(_config), context.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        var path = ServerConfigurationLoader.Locate(parseResult.GetValue(_config), context.GetEnvironmentVariable, context.CurrentDirectory);
         if (path is null)
         {
             return null;
