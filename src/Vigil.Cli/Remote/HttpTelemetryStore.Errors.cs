@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Cli.Remote;
 
@@ -12,54 +12,51 @@ internal sealed partial class HttpTelemetryStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var path = "api/errors" + new QueryString()
-            .Add("service", query.ServiceName)
-            .Add("since", query.From)
-            .Add("until", query.To)
-            .Add("status", Name(query.Status))
-            .Add("severity", Name(query.MinimumSeverity))
-            .Add("limit", query.Limit);
-        var page = await GetAsync<RemotePage<ErrorGroup>>(path, cancellationToken).ConfigureAwait(false);
-        return page?.Items ?? [];
+            .Add(ApiQueryParameters.Errors.Service, query.ServiceName)
+            .Add(ApiQueryParameters.Errors.Since, query.From)
+            .Add(ApiQueryParameters.Errors.Until, query.To)
+            .Add(ApiQueryParameters.Errors.Status, query.Status?.ToApi())
+            .Add(ApiQueryParameters.Errors.Severity, query.MinimumSeverity?.ToApi())
+            .Add(ApiQueryParameters.Errors.Limit, query.Limit);
+        var page = await GetAsync(path, ApiJson.TypeInfo<ApiPage<ApiErrorGroup>>(), cancellationToken).ConfigureAwait(false);
+        return page is null ? [] : [.. page.Items.Select(g => g.ToModel())];
     }
 
-    public Task<ErrorGroupDetail?> GetErrorGroupAsync(long id, int hours, int latestEvents, CancellationToken cancellationToken = default)
+    public async Task<ErrorGroupDetail?> GetErrorGroupAsync(long id, int hours, int latestEvents, CancellationToken cancellationToken = default)
     {
         var path = "api/errors/" + id.ToString(CultureInfo.InvariantCulture) + new QueryString()
-            .Add("hours", hours)
-            .Add("events", latestEvents);
-        return GetAsync<ErrorGroupDetail>(path, cancellationToken);
+            .Add(ApiQueryParameters.ErrorDetail.Hours, hours)
+            .Add(ApiQueryParameters.ErrorDetail.Events, latestEvents);
+        var detail = await GetAsync(path, ApiJson.TypeInfo<ApiErrorGroupDetail>(), cancellationToken).ConfigureAwait(false);
+        return detail?.ToModel();
     }
 
-    public Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default)
+    public async Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var body = new RemoteStatusChange(Name<ErrorGroupStatus>(change.Status)!, change.InNextRelease, change.IgnoreForEvents, change.IgnoreUntil);
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/errors/" + id.ToString(CultureInfo.InvariantCulture) + "/status", UriKind.Relative))
         {
-            Content = JsonContent.Create(body, options: TelemetryJson.Options),
+            Content = JsonContent.Create(change.ToApi(), ApiJson.TypeInfo<ApiErrorStatusChange>()),
         };
 
         // The server's refusal of the change is the contract's ArgumentException, with the server's words.
-        return SendAsync<ErrorGroup>(request, detail => new ArgumentException(detail, nameof(change)), cancellationToken);
+        var group = await SendAsync(request, ApiJson.TypeInfo<ApiErrorGroup>(), detail => new ArgumentException(detail, nameof(change)), cancellationToken).ConfigureAwait(false);
+        return group?.ToModel();
     }
 
     public async Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var path = "api/health" + new QueryString()
-            .Add("service", query.ServiceName)
-            .Add("kind", Name(query.Kind))
-            .Add("staleAfter", MeaningfulStaleAfter(query.StaleAfter));
-        var page = await GetAsync<RemotePage<HealthState>>(path, cancellationToken).ConfigureAwait(false);
-        return page?.Items ?? [];
+            .Add(ApiQueryParameters.Health.Service, query.ServiceName)
+            .Add(ApiQueryParameters.Health.Kind, query.Kind?.ToApi())
+            .Add(ApiQueryParameters.Health.StaleAfter, MeaningfulStaleAfter(query.StaleAfter));
+        var overview = await GetAsync(path, ApiJson.TypeInfo<ApiHealthOverview>(), cancellationToken).ConfigureAwait(false);
+        return overview is null ? [] : [.. overview.Items.Select(s => s.ToModel())];
     }
 
     // A state silent for longer than ForgetAfter is not shown at all, so any longer limit means the same as that one;
     // sending it as it is could exceed the longest duration the API reads, and the server would refuse what a file accepts.
     private static TimeSpan? MeaningfulStaleAfter(TimeSpan? staleAfter) =>
         staleAfter > HealthStaleness.ForgetAfter ? HealthStaleness.ForgetAfter : staleAfter;
-
-    // The API spells its enum values in camelCase, in parameters as in answers (docs/api.md).
-    private static string? Name<T>(T? value)
-        where T : struct, Enum => value is { } v ? TelemetryJson.Name(v) : null;
 }

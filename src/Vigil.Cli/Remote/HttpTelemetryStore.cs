@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
-using Vigil.Model.Json;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Remote;
@@ -19,9 +20,6 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
 {
     /// <summary>How long one request may take before the server counts as unreachable.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
-
-    // The title of the query port's 404 for a path no endpoint takes (Vigil.Server's QueryNotFoundMiddleware).
-    private const string NoSuchEndpointTitle = "No such endpoint";
 
     private readonly HttpClient _client;
     private readonly Uri _server;
@@ -42,65 +40,66 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
     {
         ArgumentNullException.ThrowIfNull(query);
         var path = "api/logs" + new QueryString()
-            .Add("service", query.ServiceName)
-            .Add("level", query.MinimumSeverity)
-            .Add("since", query.From)
-            .Add("until", query.To)
-            .Add("grep", query.Text)
-            .Add("trace", query.TraceId)
-            .AddEach("where", query.Attributes)
-            .Add("limit", query.Limit)
-            .Add("after", query.AfterSequence);
-        var page = await GetAsync<RemotePage<LogEntry>>(path, cancellationToken).ConfigureAwait(false);
-        return page?.Items ?? [];
+            .Add(ApiQueryParameters.Logs.Service, query.ServiceName)
+            .Add(ApiQueryParameters.Logs.Level, query.MinimumSeverity)
+            .Add(ApiQueryParameters.Logs.Since, query.From)
+            .Add(ApiQueryParameters.Logs.Until, query.To)
+            .Add(ApiQueryParameters.Logs.Grep, query.Text)
+            .Add(ApiQueryParameters.Logs.Trace, query.TraceId)
+            .AddEach(ApiQueryParameters.Logs.Where, query.Attributes)
+            .Add(ApiQueryParameters.Logs.Limit, query.Limit)
+            .Add(ApiQueryParameters.Logs.After, query.AfterSequence);
+        var page = await GetAsync(path, ApiJson.TypeInfo<ApiPage<ApiLogRecord>>(), cancellationToken).ConfigureAwait(false);
+        return page is null ? [] : [.. page.Items.Select(r => r.ToModel())];
     }
 
     public async Task<IReadOnlyList<TraceSummary>> QueryTracesAsync(TraceQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var path = "api/traces" + new QueryString()
-            .Add("service", query.ServiceName)
-            .Add("since", query.From)
-            .Add("until", query.To)
-            .Add("minDuration", query.MinDuration)
-            .Add("errors", query.ErrorsOnly ? "true" : null)
-            .Add("limit", query.Limit);
-        var page = await GetAsync<RemotePage<TraceSummary>>(path, cancellationToken).ConfigureAwait(false);
-        return page?.Items ?? [];
+            .Add(ApiQueryParameters.Traces.Service, query.ServiceName)
+            .Add(ApiQueryParameters.Traces.Since, query.From)
+            .Add(ApiQueryParameters.Traces.Until, query.To)
+            .Add(ApiQueryParameters.Traces.MinDuration, query.MinDuration)
+            .Add(ApiQueryParameters.Traces.Errors, query.ErrorsOnly ? "true" : null)
+            .Add(ApiQueryParameters.Traces.Limit, query.Limit);
+        var page = await GetAsync(path, ApiJson.TypeInfo<ApiPage<ApiTraceSummary>>(), cancellationToken).ConfigureAwait(false);
+        return page is null ? [] : [.. page.Items.Select(t => t.ToModel())];
     }
 
     public async Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default)
     {
-        var trace = await GetAsync<RemoteTrace>("api/traces/" + Uri.EscapeDataString(traceId), cancellationToken).ConfigureAwait(false);
-        return trace?.Spans ?? [];
+        // The trace's logs are read through /api/logs, like a local store's.
+        var trace = await GetAsync("api/traces/" + Uri.EscapeDataString(traceId), ApiJson.TypeInfo<ApiTraceDetail>(), cancellationToken).ConfigureAwait(false);
+        return trace is null ? [] : [.. trace.Spans.Select(s => s.ToModel())];
     }
 
     public async Task<IReadOnlyList<MetricSummary>> ListMetricsAsync(CancellationToken cancellationToken = default)
     {
-        var page = await GetAsync<RemotePage<MetricSummary>>("api/metrics", cancellationToken).ConfigureAwait(false);
-        return page?.Items ?? [];
+        var page = await GetAsync("api/metrics", ApiJson.TypeInfo<ApiPage<ApiMetricSummary>>(), cancellationToken).ConfigureAwait(false);
+        return page is null ? [] : [.. page.Items.Select(m => m.ToModel())];
     }
 
     public async Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var parameters = new QueryString()
-            .Add("since", query.From)
-            .Add("until", query.To)
-            .Add("step", query.Step)
-            .Add("service", query.ServiceName)
-            .AddEach("where", query.Attributes);
+            .Add(ApiQueryParameters.Metric.Since, query.From)
+            .Add(ApiQueryParameters.Metric.Until, query.To)
+            .Add(ApiQueryParameters.Metric.Step, query.Step)
+            .Add(ApiQueryParameters.Metric.Service, query.ServiceName)
+            .AddEach(ApiQueryParameters.Metric.Where, query.Attributes);
 
         // An empty group-by list (combine every series) is sent as one empty "by".
         foreach (var key in query.GroupBy is { Count: 0 } ? [string.Empty] : query.GroupBy ?? [])
         {
-            parameters.Add("by", key);
+            parameters.Add(ApiQueryParameters.Metric.By, key);
         }
 
-        var result = await GetAsync<MetricQueryResult>("api/metrics/" + Uri.EscapeDataString(query.Name) + parameters, cancellationToken).ConfigureAwait(false);
+        var result = await GetAsync("api/metrics/" + Uri.EscapeDataString(query.Name) + parameters, ApiJson.TypeInfo<ApiMetricQueryResult>(), cancellationToken).ConfigureAwait(false);
 
         // A local store answers an unknown metric with no kind; the server with 404.
-        return result ?? new MetricQueryResult { Name = query.Name, Step = query.Step };
+        return result?.ToModel() ?? new MetricQueryResult { Name = query.Name, Step = query.Step };
     }
 
     public ValueTask DisposeAsync()
@@ -110,16 +109,16 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
     }
 
     /// <summary>GETs and reads JSON; null on 404 (an unknown trace, metric or error group).</summary>
-    private Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
+    private Task<T?> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), detail => new CliUsageException($"{Location}: {detail}"), cancellationToken);
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), type, detail => new CliUsageException($"{Location}: {detail}"), cancellationToken);
 
     /// <summary>
     /// Sends the request (and disposes it) and reads JSON; null on a 404 problem. A 400 becomes
     /// <paramref name="badRequest"/>'s exception, a 501 (the server's store lacks the feature) a
     /// <see cref="NotSupportedException"/>, anything else unsuccessful a <see cref="StoreException"/>.
     /// </summary>
-    private async Task<T?> SendAsync<T>(HttpRequestMessage request, Func<string, Exception> badRequest, CancellationToken cancellationToken)
+    private async Task<T?> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> type, Func<string, Exception> badRequest, CancellationToken cancellationToken)
         where T : class
     {
         HttpResponseMessage response;
@@ -161,8 +160,7 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
 
             try
             {
-                // The error and health endpoints write enums in camelCase; reading enum names ignores case.
-                return await response.Content.ReadFromJsonAsync<T>(TelemetryJson.Options, cancellationToken).ConfigureAwait(false);
+                return await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException e)
             {
@@ -203,18 +201,7 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
         }
 
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var problem = JsonDocument.Parse(text);
-            return !(problem.RootElement.ValueKind == JsonValueKind.Object
-                && problem.RootElement.TryGetProperty("title", out var title)
-                && title.ValueKind == JsonValueKind.String
-                && title.GetString() == NoSuchEndpointTitle);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        return ReadProblem(text) is not { Title: ApiProblemTitles.NoSuchEndpoint };
     }
 
     private static bool IsProblem(HttpResponseMessage response) =>
@@ -223,19 +210,19 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
     private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return ReadProblem(text)?.Detail ?? response.ReasonPhrase ?? "no detail";
+    }
+
+    /// <summary>The problem document in <paramref name="text"/>; null when it is not one (a proxy's error page, say).</summary>
+    private static ApiProblem? ReadProblem(string text)
+    {
         try
         {
-            using var problem = JsonDocument.Parse(text);
-            if (problem.RootElement.ValueKind == JsonValueKind.Object && problem.RootElement.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
-            {
-                return detail.GetString()!;
-            }
+            return JsonSerializer.Deserialize(text, ApiJson.TypeInfo<ApiProblem>());
         }
         catch (JsonException)
         {
-            // Not a problem document (a proxy's error page, say): fall through to the status text.
+            return null;
         }
-
-        return response.ReasonPhrase ?? "no detail";
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Vigil.Api.Contracts.V1;
 
 namespace Vigil.Cli.Remote;
 
@@ -26,6 +27,10 @@ internal sealed class QueryString
     // Milliseconds with up to four decimals are exactly one tick, so no duration is rounded.
     public QueryString Add(string name, TimeSpan? value) =>
         Add(name, value is { } v ? (v.Ticks / (decimal)TimeSpan.TicksPerMillisecond).ToString(CultureInfo.InvariantCulture) + "ms" : null);
+
+    /// <summary>An enum of the contract, spelt as the API spells it (<see cref="ApiEnumNames"/>).</summary>
+    public QueryString Add<TEnum>(string name, TEnum? value)
+        where TEnum : struct, Enum => Add(name, value is { } v ? ApiEnumNames.Of(v) : null);
 
     public QueryString AddEach(string name, IEnumerable<KeyValuePair<string, string>> pairs)
     {

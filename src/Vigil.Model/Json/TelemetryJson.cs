@@ -4,9 +4,10 @@ using System.Text.Json.Serialization;
 namespace Vigil.Model.Json;
 
 /// <summary>
-/// The JSON shape of the store's query results on the wire: the server's query API writes it and
-/// the CLI's remote store reads it, so both sides must use these options. Attribute values keep
-/// their type (long, double, bool, bytes, arrays) through a round trip.
+/// The model's records as JSON, for tools and tests that keep or compare them. The query API does not use it: its wire
+/// form is Vigil.Api.Contracts (with its own source-generated context), whose v1 JSON the contract tests pin byte for
+/// byte to what these options write. Attribute values keep their type (long, double, bool, bytes, arrays) through a
+/// round trip.
 /// </summary>
 public static class TelemetryJson
 {
@@ -16,16 +17,6 @@ public static class TelemetryJson
     /// earlier servers wrote (<c>"Server"</c>) still read.
     /// </summary>
     public static JsonSerializerOptions Options { get; } = Create();
-
-    /// <summary>
-    /// The name <paramref name="value"/> has in this JSON (<c>"stackTrace"</c> for <see cref="FingerprintMethod.StackTrace"/>),
-    /// for writers that build JSON by hand, such as the CLI's <c>--json</c> outputs, so they spell enums as the API does.
-    /// </summary>
-    /// <typeparam name="TEnum">The enum type.</typeparam>
-    /// <param name="value">A defined value.</param>
-    /// <returns>The camelCase name.</returns>
-    public static string Name<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static JsonSerializerOptions Create()
     {

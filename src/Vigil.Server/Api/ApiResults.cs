@@ -1,5 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
-using Vigil.Model.Json;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -7,8 +8,8 @@ namespace Vigil.Server.Api;
 /// <summary>Runs a handler and turns its failures into RFC 9457 problem details.</summary>
 internal static class ApiResults
 {
-    /// <summary>Every answer's JSON: <see cref="TelemetryJson.Options"/> (camelCase names and enums).</summary>
-    public static IResult Json<T>(T value) => Results.Json(value, TelemetryJson.Options);
+    /// <summary>Every answer's JSON: a contract type written by <see cref="ApiJson"/>.</summary>
+    public static IResult Json<T>(T value, JsonTypeInfo<T> type) => Results.Json(value, type);
 
     public static IResult NotFound(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -1,3 +1,4 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
 using Vigil.Storage;
 
@@ -34,6 +35,6 @@ internal static class ErrorStatusEndpoint
             throw new BadBodyException(StatusCodes.Status400BadRequest, "body: " + e.Message);
         }
 
-        return group is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.Json(group);
+        return group is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.Json(group.ToApi(), ApiJson.TypeInfo<ApiErrorGroup>());
     });
 }

@@ -1,3 +1,4 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
 using Vigil.Storage;
 
@@ -20,29 +21,29 @@ internal static class ErrorsEndpoints
 
     public static Task<IResult> ListAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
-        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "service", "since", "until", "status", "severity", "limit");
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.Errors.All);
         var query = new ErrorGroupQuery
         {
-            ServiceName = p.Text("service"),
-            From = p.Time("since"),
-            To = p.Time("until"),
-            Status = ApiParse.GroupStatus("status", p.Text("status", 16)),
-            MinimumSeverity = ApiParse.GroupSeverity("severity", p.Text("severity", 16)),
-            Limit = p.Int("limit", ErrorGroupQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
+            ServiceName = p.Text(ApiQueryParameters.Errors.Service),
+            From = p.Time(ApiQueryParameters.Errors.Since),
+            To = p.Time(ApiQueryParameters.Errors.Until),
+            Status = ApiParse.GroupStatus(ApiQueryParameters.Errors.Status, p.Text(ApiQueryParameters.Errors.Status, 16)),
+            MinimumSeverity = ApiParse.GroupSeverity(ApiQueryParameters.Errors.Severity, p.Text(ApiQueryParameters.Errors.Severity, 16)),
+            Limit = p.Int(ApiQueryParameters.Errors.Limit, ErrorGroupQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
         };
         var store = context.RequestServices.GetRequiredService<ITriageStore>();
         var groups = await store.QueryErrorGroupsAsync(query, context.RequestAborted).ConfigureAwait(false);
-        return ApiResults.Json(new ItemsPage<ErrorGroup>(groups, null));
+        return ApiResults.Json(new ApiPage<ApiErrorGroup> { Items = [.. groups.Select(g => g.ToApi())] }, ApiJson.TypeInfo<ApiPage<ApiErrorGroup>>());
     });
 
     public static Task<IResult> GetAsync(HttpContext context, string id) => ApiResults.RunAsync(async () =>
     {
-        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "hours", "events");
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.ErrorDetail.All);
         var groupId = ApiParse.GroupId("id", id);
-        var hours = p.Int("hours", DefaultHours, 0, MaxHours);
-        var events = p.Int("events", DefaultEvents, 0, MaxEvents);
+        var hours = p.Int(ApiQueryParameters.ErrorDetail.Hours, DefaultHours, 0, MaxHours);
+        var events = p.Int(ApiQueryParameters.ErrorDetail.Events, DefaultEvents, 0, MaxEvents);
         var store = context.RequestServices.GetRequiredService<ITriageStore>();
         var detail = await store.GetErrorGroupAsync(groupId, hours, events, context.RequestAborted).ConfigureAwait(false);
-        return detail is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.Json(detail);
+        return detail is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.Json(detail.ToApi(), ApiJson.TypeInfo<ApiErrorGroupDetail>());
     });
 }

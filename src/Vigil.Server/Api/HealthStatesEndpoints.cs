@@ -1,3 +1,4 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
 using Vigil.Storage;
 
@@ -12,16 +13,18 @@ internal static class HealthStatesEndpoints
 {
     public static Task<IResult> QueryAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
-        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "service", "kind", "staleAfter");
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.Health.All);
         var query = new HealthQuery
         {
-            ServiceName = p.Text("service"),
-            Kind = ApiParse.HealthKind("kind", p.Text("kind", 16)),
-            StaleAfter = p.Duration("staleAfter"),
+            ServiceName = p.Text(ApiQueryParameters.Health.Service),
+            Kind = ApiParse.HealthKind(ApiQueryParameters.Health.Kind, p.Text(ApiQueryParameters.Health.Kind, 16)),
+            StaleAfter = p.Duration(ApiQueryParameters.Health.StaleAfter),
         };
         var store = context.RequestServices.GetRequiredService<ITriageStore>();
         var states = await store.QueryHealthAsync(query, context.RequestAborted).ConfigureAwait(false);
         var worst = HealthState.Worst(states);
-        return ApiResults.Json(new HealthOverview(worst, states));
+        return ApiResults.Json(
+            new ApiHealthOverview { Status = (ApiHealthStatus)worst, Items = [.. states.Select(s => s.ToApi())] },
+            ApiJson.TypeInfo<ApiHealthOverview>());
     });
 }

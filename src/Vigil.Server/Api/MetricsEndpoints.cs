@@ -1,3 +1,4 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
 using Vigil.Storage;
 
@@ -17,48 +18,48 @@ internal static class MetricsEndpoints
         _ = new QueryParameters(context.Request.Query, ApiResults.Now(context));
         var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var metrics = await store.ListMetricsAsync(context.RequestAborted).ConfigureAwait(false);
-        return ApiResults.Json(new ItemsPage<MetricSummary>(metrics, null));
+        return ApiResults.Json(new ApiPage<ApiMetricSummary> { Items = [.. metrics.Select(m => m.ToApi())] }, ApiJson.TypeInfo<ApiPage<ApiMetricSummary>>());
     });
 
     public static Task<IResult> QueryAsync(HttpContext context, string name) => ApiResults.RunAsync(async () =>
     {
         var now = ApiResults.Now(context);
-        var p = new QueryParameters(context.Request.Query, now, "since", "until", "step", "by", "service", "where");
+        var p = new QueryParameters(context.Request.Query, now, ApiQueryParameters.Metric.All);
         if (name.Length > QueryLimits.MaxNameLength || name.Any(char.IsControl))
         {
             throw new BadParameterException("name: not a metric name (too long, or control characters)");
         }
 
-        var to = p.Time("until") ?? now;
+        var to = p.Time(ApiQueryParameters.Metric.Until) ?? now;
         // An hour before 0001-01-01 is not a time: the default range then starts at the earliest one, and is empty.
-        var from = p.Time("since") ?? (to.UtcTicks - DateTimeOffset.MinValue.UtcTicks >= DefaultRange.Ticks ? to - DefaultRange : DateTimeOffset.MinValue);
+        var from = p.Time(ApiQueryParameters.Metric.Since) ?? (to.UtcTicks - DateTimeOffset.MinValue.UtcTicks >= DefaultRange.Ticks ? to - DefaultRange : DateTimeOffset.MinValue);
         if (from >= to)
         {
             throw new BadParameterException("since: must be earlier than until (or now)");
         }
 
-        var step = p.Duration("step") ?? DefaultStep(to - from);
+        var step = p.Duration(ApiQueryParameters.Metric.Step) ?? DefaultStep(to - from);
         if ((to - from).Ticks / step.Ticks > QueryLimits.MaxBuckets)
         {
             throw new BadParameterException($"step: makes more than {QueryLimits.MaxBuckets} buckets over the range; use a larger step");
         }
 
-        var by = p.Repeated("by");
+        var by = p.Repeated(ApiQueryParameters.Metric.By);
         var query = new MetricQuery
         {
             Name = name,
             From = from,
             To = to,
             Step = step,
-            ServiceName = p.Text("service"),
-            Attributes = p.Where("where"),
+            ServiceName = p.Text(ApiQueryParameters.Metric.Service),
+            Attributes = p.Where(ApiQueryParameters.Metric.Where),
 
             // No "by" groups by the whole attribute set; "by=" (empty) combines every series.
             GroupBy = by.Count == 0 ? null : [.. by.Where(key => key.Length > 0)],
         };
         var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var result = await store.QueryMetricAsync(query, context.RequestAborted).ConfigureAwait(false);
-        return result.Kind is null ? ApiResults.NotFound($"no metric named '{name}' in the store") : ApiResults.Json(result);
+        return result.Kind is null ? ApiResults.NotFound($"no metric named '{name}' in the store") : ApiResults.Json(result.ToApi(), ApiJson.TypeInfo<ApiMetricQueryResult>());
     });
 
     private static TimeSpan DefaultStep(TimeSpan range)

@@ -1,3 +1,4 @@
+using Vigil.Api.Contracts;
 using Vigil.Server.Api;
 
 namespace Vigil.Server;
@@ -19,6 +20,13 @@ public static class QueryApiEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         // Handlers taking only HttpContext are cast so minimal APIs write their IResult (ASP0016).
         var api = endpoints.MapGroup("/api");
+
+        // First, so refusals (a wrong key, a bad parameter) say which contract they speak too.
+        api.AddEndpointFilter(static (context, next) =>
+        {
+            context.HttpContext.Response.Headers[ApiVersion.HeaderName] = ApiVersion.Current;
+            return next(context);
+        });
         api.AddEndpointFilter<ApiKeyFilter>();
         api.AddEndpointFilter<QueryCancellationFilter>();
         api.MapGet("/logs", (Func<HttpContext, Task<IResult>>)LogsEndpoints.QueryAsync);

@@ -16,16 +16,17 @@ internal sealed class QueryParameters
     private readonly IQueryCollection _query;
     private readonly DateTimeOffset _now;
 
-    public QueryParameters(IQueryCollection query, DateTimeOffset now, params string[] allowed)
+    public QueryParameters(IQueryCollection query, DateTimeOffset now, IReadOnlyList<string>? allowed = null)
     {
         _query = query;
         _now = now;
+        allowed ??= [];
         foreach (var key in query.Keys)
         {
             if (!allowed.Contains(key, StringComparer.Ordinal))
             {
                 // A misspelt filter silently ignored would return wrong data, so it is an error.
-                throw new BadParameterException(allowed.Length == 0
+                throw new BadParameterException(allowed.Count == 0
                     ? $"{Printable(key)}: not a parameter here (this endpoint takes none)"
                     : $"{Printable(key)}: not a parameter here (use: {string.Join(", ", allowed)})");
             }

@@ -1,3 +1,4 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Model;
 using Vigil.Storage;
 
@@ -17,19 +18,19 @@ internal static class TracesEndpoints
 
     public static Task<IResult> ListAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
-        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "service", "since", "until", "minDuration", "errors", "limit");
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.Traces.All);
         var query = new TraceQuery
         {
-            ServiceName = p.Text("service"),
-            From = p.Time("since"),
-            To = p.Time("until"),
-            MinDuration = p.Duration("minDuration"),
-            ErrorsOnly = p.Bool("errors"),
-            Limit = p.Int("limit", TraceQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
+            ServiceName = p.Text(ApiQueryParameters.Traces.Service),
+            From = p.Time(ApiQueryParameters.Traces.Since),
+            To = p.Time(ApiQueryParameters.Traces.Until),
+            MinDuration = p.Duration(ApiQueryParameters.Traces.MinDuration),
+            ErrorsOnly = p.Bool(ApiQueryParameters.Traces.Errors),
+            Limit = p.Int(ApiQueryParameters.Traces.Limit, TraceQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
         };
         var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var traces = await store.QueryTracesAsync(query, context.RequestAborted).ConfigureAwait(false);
-        return ApiResults.Json(new ItemsPage<TraceSummary>(traces, null));
+        return ApiResults.Json(new ApiPage<ApiTraceSummary> { Items = [.. traces.Select(t => t.ToApi())] }, ApiJson.TypeInfo<ApiPage<ApiTraceSummary>>());
     });
 
     public static Task<IResult> GetAsync(HttpContext context, string traceId) => ApiResults.RunAsync(async () =>
@@ -44,17 +45,19 @@ internal static class TracesEndpoints
         }
 
         var logs = await store.QueryLogsAsync(new LogQuery { TraceId = id, Limit = MaxTraceLogs }, context.RequestAborted).ConfigureAwait(false);
-        return ApiResults.Json(new TraceDetail(id, spans, logs));
+        return ApiResults.Json(
+            new ApiTraceDetail { TraceId = id, Spans = [.. spans.Select(s => s.ToApi())], Logs = [.. logs.Select(l => l.ToApi())] },
+            ApiJson.TypeInfo<ApiTraceDetail>());
     });
 
     /// <summary>The stored trace ids that start with <c>prefix</c>, ascending: how a client takes a short id for a whole one.</summary>
     public static Task<IResult> FindIdsAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
-        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "prefix", "limit");
-        var prefix = ApiParse.TraceIdPrefix("prefix", p.Text("prefix", 32));
-        var limit = p.Int("limit", DefaultTraceIds, 1, MaxTraceIds);
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.TraceIds.All);
+        var prefix = ApiParse.TraceIdPrefix(ApiQueryParameters.TraceIds.Prefix, p.Text(ApiQueryParameters.TraceIds.Prefix, 32));
+        var limit = p.Int(ApiQueryParameters.TraceIds.Limit, DefaultTraceIds, 1, MaxTraceIds);
         var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var ids = await store.FindTraceIdsAsync(prefix, limit, context.RequestAborted).ConfigureAwait(false);
-        return ApiResults.Json(new ItemsPage<string>(ids, null));
+        return ApiResults.Json(new ApiPage<string> { Items = ids }, ApiJson.TypeInfo<ApiPage<string>>());
     });
 }

@@ -1,3 +1,5 @@
+using Vigil.Api.Contracts.V1;
+
 namespace Vigil.Server.Hosting;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Vigil.Server.Hosting;
 internal sealed class QueryNotFoundMiddleware(RequestDelegate next, VigilListeners listeners)
 {
     /// <summary>The title of the problem, which readers use to tell it from a missing item.</summary>
-    public const string Title = "No such endpoint";
+    public const string Title = ApiProblemTitles.NoSuchEndpoint;
 
     public Task InvokeAsync(HttpContext context)
     {

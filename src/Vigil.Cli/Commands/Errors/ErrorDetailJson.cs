@@ -1,6 +1,7 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Cli.Output;
+using Vigil.Cli.Remote;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Errors;
 
@@ -34,7 +35,7 @@ internal static class ErrorDetailJson
                 json.WriteStartObject();
                 json.WriteNumber("id", e.Id);
                 json.WriteString("timestamp", e.Timestamp);
-                json.WriteString("source", TelemetryJson.Name(e.Source));
+                json.WriteString("source", ApiEnumNames.Of(e.Source.ToApi()));
                 json.WriteString("service", e.ServiceName);
                 json.WriteString("release", e.Release);
                 json.WriteString("traceId", e.TraceId);

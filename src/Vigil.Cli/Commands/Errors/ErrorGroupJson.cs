@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Vigil.Api.Contracts.V1;
 using Vigil.Cli.Parsing;
+using Vigil.Cli.Remote;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Errors;
 
@@ -29,7 +30,7 @@ internal static class ErrorGroupJson
         json.WriteString("message", group.Message);
         json.WriteString("culprit", group.Culprit);
         json.WriteString("fingerprint", group.Fingerprint);
-        json.WriteString("fingerprintMethod", TelemetryJson.Name(group.Method));
+        json.WriteString("fingerprintMethod", ApiEnumNames.Of(group.Method.ToApi()));
         json.WriteNumber("groupingVersion", group.GroupingVersion);
         WriteTime(json, "statusChanged", group.StatusChanged);
         json.WriteBoolean("resolvedInNextRelease", group.ResolvedInNextRelease);

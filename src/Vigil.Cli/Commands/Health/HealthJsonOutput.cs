@@ -1,6 +1,7 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Cli.Output;
+using Vigil.Cli.Remote;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Health;
 
@@ -29,7 +30,7 @@ internal sealed class HealthJsonOutput : IHealthOutput
             {
                 var latest = state.Latest;
                 json.WriteStartObject();
-                json.WriteString("kind", TelemetryJson.Name(latest.Kind));
+                json.WriteString("kind", ApiEnumNames.Of(latest.Kind.ToApi()));
                 json.WriteString("service", latest.ServiceName);
                 json.WriteString("name", latest.Name);
                 json.WriteString("status", HealthLogRecord.StatusText(state.Status));

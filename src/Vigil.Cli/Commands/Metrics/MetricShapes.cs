@@ -1,5 +1,6 @@
+using Vigil.Api.Contracts.V1;
+using Vigil.Cli.Remote;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Metrics;
 
@@ -23,7 +24,7 @@ internal static class MetricShapes
         MetricKind.Sum when shape == MetricShape.Counter => "counter",
         MetricKind.Sum when shape == MetricShape.Gauge => "updowncounter",
         // Otherwise the query API's name for the kind, so `--json` and the API agree.
-        _ => TelemetryJson.Name(kind),
+        _ => ApiEnumNames.Of(kind.ToApi()),
     };
 
     /// <summary>The value columns shown for a shape, in order.</summary>

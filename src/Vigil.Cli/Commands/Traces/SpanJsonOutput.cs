@@ -1,6 +1,7 @@
+using Vigil.Api.Contracts.V1;
 using Vigil.Cli.Output;
+using Vigil.Cli.Remote;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Traces;
 
@@ -21,12 +22,12 @@ internal static class SpanJsonOutput
                 json.WriteString("parentSpanId", span.ParentSpanId);
                 json.WriteNumber("depth", depth);
                 json.WriteString("name", span.Name);
-                json.WriteString("kind", TelemetryJson.Name(span.Kind));
+                json.WriteString("kind", ApiEnumNames.Of(span.Kind.ToApi()));
                 json.WriteString("service", span.Resource.ServiceName);
                 json.WriteString("startTime", span.StartTime);
                 json.WriteString("endTime", span.EndTime);
                 json.WriteNumber("durationMs", span.Duration.TotalMilliseconds);
-                json.WriteString("status", TelemetryJson.Name(span.StatusCode));
+                json.WriteString("status", ApiEnumNames.Of(span.StatusCode.ToApi()));
                 json.WriteString("statusMessage", span.StatusMessage);
                 JsonAttributes.Write(json, "attributes", span.Attributes);
                 json.WriteStartArray("events");

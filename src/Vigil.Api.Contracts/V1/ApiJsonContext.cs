@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Vigil.Api.Contracts.V1;
+
+/// <summary>
+/// The v1 wire JSON, source-generated: camelCase names, nulls written, enums as their
+/// <see cref="JsonStringEnumMemberNameAttribute"/> spellings, NaN and infinities as <c>"NaN"</c> and <c>"Infinity"</c>
+/// (rates and averages may be either; plain JSON numbers cannot say so). The server writes with it and clients read
+/// with it, so both sides agree by construction. Internal because generated code has no nullable annotations for the
+/// public API baseline; <see cref="ApiJson"/> is its public face.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(ApiPage<ApiLogRecord>))]
+[JsonSerializable(typeof(ApiPage<ApiTraceSummary>))]
+[JsonSerializable(typeof(ApiPage<string>))]
+[JsonSerializable(typeof(ApiPage<ApiMetricSummary>))]
+[JsonSerializable(typeof(ApiPage<ApiErrorGroup>))]
+[JsonSerializable(typeof(ApiTraceDetail))]
+[JsonSerializable(typeof(ApiMetricQueryResult))]
+[JsonSerializable(typeof(ApiErrorGroup))]
+[JsonSerializable(typeof(ApiErrorGroupDetail))]
+[JsonSerializable(typeof(ApiHealthOverview))]
+[JsonSerializable(typeof(ApiErrorStatusChange))]
+[JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(ApiSpanKind))]
+[JsonSerializable(typeof(ApiSpanStatusCode))]
+[JsonSerializable(typeof(ApiMetricKind))]
+[JsonSerializable(typeof(ApiErrorGroupStatus))]
+[JsonSerializable(typeof(ApiErrorSeverity))]
+[JsonSerializable(typeof(ApiFingerprintMethod))]
+[JsonSerializable(typeof(ApiErrorEventSource))]
+[JsonSerializable(typeof(ApiHealthStatus))]
+[JsonSerializable(typeof(ApiHealthSourceKind))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

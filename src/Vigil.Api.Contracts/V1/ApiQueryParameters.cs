@@ -1,0 +1,160 @@
+namespace Vigil.Api.Contracts.V1;
+
+/// <summary>
+/// The query-string parameter names of every endpoint, spelt once: the server accepts exactly an endpoint's
+/// <c>All</c> (and refuses any other name), the CLI client sends only these. Endpoints with no parameters
+/// (<c>/api/metrics</c>, <c>/api/traces/{traceId}</c>, the status change) have no class here.
+/// </summary>
+public static class ApiQueryParameters
+{
+    /// <summary>The parameters of <c>GET /api/logs</c>.</summary>
+    public static class Logs
+    {
+        /// <summary><c>service</c>: Only records of this service.</summary>
+        public const string Service = "service";
+
+        /// <summary><c>level</c>: Only records at this level or above.</summary>
+        public const string Level = "level";
+
+        /// <summary><c>since</c>: Only records at or after this time (RFC 3339 or a duration before now).</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: Only records before this time.</summary>
+        public const string Until = "until";
+
+        /// <summary><c>grep</c>: Only records whose text contains this.</summary>
+        public const string Grep = "grep";
+
+        /// <summary><c>trace</c>: Only records of this trace id.</summary>
+        public const string Trace = "trace";
+
+        /// <summary><c>where</c>: Repeated <c>key=value</c> attribute filters.</summary>
+        public const string Where = "where";
+
+        /// <summary><c>limit</c>: The most records returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary><c>after</c>: Only records with a sequence above this (the previous page's <c>next</c>).</summary>
+        public const string After = "after";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Service, Level, Since, Until, Grep, Trace, Where, Limit, After];
+    }
+
+    /// <summary>The parameters of <c>GET /api/traces</c>.</summary>
+    public static class Traces
+    {
+        /// <summary><c>service</c>: Only traces of this service.</summary>
+        public const string Service = "service";
+
+        /// <summary><c>since</c>: Only traces starting at or after this time.</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: Only traces starting before this time.</summary>
+        public const string Until = "until";
+
+        /// <summary><c>minDuration</c>: Only traces at least this long.</summary>
+        public const string MinDuration = "minDuration";
+
+        /// <summary><c>errors</c>: Only traces with an error span.</summary>
+        public const string Errors = "errors";
+
+        /// <summary><c>limit</c>: The most traces returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Service, Since, Until, MinDuration, Errors, Limit];
+    }
+
+    /// <summary>The parameters of <c>GET /api/trace-ids</c>.</summary>
+    public static class TraceIds
+    {
+        /// <summary><c>prefix</c>: The first hex digits of the trace id.</summary>
+        public const string Prefix = "prefix";
+
+        /// <summary><c>limit</c>: The most ids returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Prefix, Limit];
+    }
+
+    /// <summary>The parameters of <c>GET /api/metrics/{name}</c>.</summary>
+    public static class Metric
+    {
+        /// <summary><c>since</c>: The start of the range.</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: The end of the range.</summary>
+        public const string Until = "until";
+
+        /// <summary><c>step</c>: The bucket width.</summary>
+        public const string Step = "step";
+
+        /// <summary><c>by</c>: Repeated attribute keys to group series by; one empty value combines every series.</summary>
+        public const string By = "by";
+
+        /// <summary><c>service</c>: Only series of this service.</summary>
+        public const string Service = "service";
+
+        /// <summary><c>where</c>: Repeated <c>key=value</c> attribute filters.</summary>
+        public const string Where = "where";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Since, Until, Step, By, Service, Where];
+    }
+
+    /// <summary>The parameters of <c>GET /api/errors</c>.</summary>
+    public static class Errors
+    {
+        /// <summary><c>service</c>: Only groups seen in this service.</summary>
+        public const string Service = "service";
+
+        /// <summary><c>since</c>: Only groups seen at or after this time.</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: Only groups seen before this time.</summary>
+        public const string Until = "until";
+
+        /// <summary><c>status</c>: Only groups with this status.</summary>
+        public const string Status = "status";
+
+        /// <summary><c>severity</c>: Only groups at this severity or above.</summary>
+        public const string Severity = "severity";
+
+        /// <summary><c>limit</c>: The most groups returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Service, Since, Until, Status, Severity, Limit];
+    }
+
+    /// <summary>The parameters of <c>GET /api/errors/{id}</c>.</summary>
+    public static class ErrorDetail
+    {
+        /// <summary><c>hours</c>: How many hours of counts.</summary>
+        public const string Hours = "hours";
+
+        /// <summary><c>events</c>: How many latest events.</summary>
+        public const string Events = "events";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Hours, Events];
+    }
+
+    /// <summary>The parameters of <c>GET /api/health</c>.</summary>
+    public static class Health
+    {
+        /// <summary><c>service</c>: Only states of this service.</summary>
+        public const string Service = "service";
+
+        /// <summary><c>kind</c>: Only checks or only probes.</summary>
+        public const string Kind = "kind";
+
+        /// <summary><c>staleAfter</c>: How long without a result makes a state stale.</summary>
+        public const string StaleAfter = "staleAfter";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Service, Kind, StaleAfter];
+    }
+}
