@@ -14,6 +14,8 @@ namespace Vigil.Cli.Tests.Remote;
 /// </summary>
 public sealed class ApiContractRoundTripTests
 {
+    private static readonly bool[] s_staleness = [false, true];
+
     private static readonly DateTimeOffset s_at = new(2026, 11, 23, 11, 58, 0, 123, TimeSpan.Zero);
 
     // Every value type the store keeps, including the ones plain JSON cannot say (bytes, NaN, infinities, 2.0 as a double).
@@ -173,7 +175,7 @@ public sealed class ApiContractRoundTripTests
     [Fact]
     public void HealthState_EveryStatusAndKind_RoundTripLossless()
     {
-        var states = Enum.GetValues<HealthStatus>().SelectMany(status => Enum.GetValues<HealthSourceKind>().SelectMany(kind => new[] { false, true }.Select(stale => new HealthState
+        var states = Enum.GetValues<HealthStatus>().SelectMany(status => Enum.GetValues<HealthSourceKind>().SelectMany(kind => s_staleness.Select(stale => new HealthState
         {
             Latest = new HealthResult
             {
