@@ -10,7 +10,7 @@ namespace Vigil.Api.Contracts.V1;
 /// with it, so both sides agree by construction. Internal because generated code has no nullable annotations for the
 /// public API baseline; <see cref="ApiJson"/> is its public face.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, Converters = [typeof(RawJsonConverter)])]
 [JsonSerializable(typeof(ApiPage<ApiLogRecord>))]
 [JsonSerializable(typeof(ApiPage<ApiTraceSummary>))]
 [JsonSerializable(typeof(ApiPage<string>))]
