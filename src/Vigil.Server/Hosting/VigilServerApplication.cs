@@ -107,7 +107,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, ExternalHostLifetime>();
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton(listeners);
-        builder.Services.AddStoreRoles(store);
+        builder.Services.AddVigilStore(store);
         builder.Services.AddSingleton<IngestStatistics>();
         builder.Services.AddSingleton<IIngestStatistics>(sp => sp.GetRequiredService<IngestStatistics>());
         builder.Services.AddSingleton(sp => new IngestQueue(

@@ -39,7 +39,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Writer with { CreateIfMissing = false, Clock = clock ?? TimeProvider.System });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(store);
+        builder.Services.AddVigilStore(store);
         builder.Services.Configure<QueryApiOptions>(options => options.ApiKey = apiKey);
         var app = builder.Build();
         app.MapVigilQueryApi();
