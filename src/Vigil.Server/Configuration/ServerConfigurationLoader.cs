@@ -120,7 +120,9 @@ public static partial class ServerConfigurationLoader
             probes.Add(usable && probe.Kind is not null ? probe.ToDefinition() : null);
         }
 
-        problems.AddRange(ProbeValidation.Validate(probes, skip: shape.IsBad));
+        // What the options already said about a key (a missing port) is not said again about the probe made from them.
+        var said = problems.Select(p => p.Path).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        problems.AddRange(ProbeValidation.Validate(probes, skip: path => shape.IsBad(path) || said.Contains(path)));
         var all = shape.With(problems);
         if (all.Count > 0)
         {

@@ -24,6 +24,12 @@ internal sealed partial class ProbeOptions
             yield break;
         }
 
+        // Port 0 is what a probe from code without a port has; in configuration a missing port and port 0 are told apart.
+        if (kind == ProbeKind.Tcp && Port is null)
+        {
+            yield return new($"{path}:{nameof(Port)}", "is required: a port from 1 to 65535");
+        }
+
         string[] allowed = [.. s_commonKeys, .. s_kindKeys[kind]];
         foreach (var key in GivenKindKeys().Where(k => !allowed.Contains(k)))
         {

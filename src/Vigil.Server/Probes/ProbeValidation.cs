@@ -112,7 +112,7 @@ internal static partial class ProbeValidation
 
         if (probe.Port is < 1 or > 65535)
         {
-            add("Port", probe.Port == 0 ? "is required: a port from 1 to 65535" : $"{probe.Port} is not allowed: a port from 1 to 65535");
+            add("Port", $"{probe.Port} is not allowed: a port from 1 to 65535");
         }
     }
 

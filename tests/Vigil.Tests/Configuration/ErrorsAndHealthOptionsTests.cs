@@ -140,8 +140,8 @@ public sealed class ErrorsAndHealthOptionsTests : IDisposable
     [InlineData("VIGIL__Errors__CaptureUnhandled", "sometimes", "'Errors:CaptureUnhandled': 'sometimes' is not", "true or false")]
     [InlineData("VIGIL__Errors__GroupingRules", "merge-all", "'Errors:GroupingRules': 'merge-all' is not a list", "VIGIL__Errors__GroupingRules__0")]
     [InlineData("VIGIL__Errors__SpikeFactor", "Infinity", "'Errors:SpikeFactor': 'Infinity' is not", "a number")]
-    [InlineData("VIGIL__Health__PeriodSeconds", "0", "'Health:PeriodSeconds' is 0", "from 1")]
-    [InlineData("VIGIL__Health__TimeoutSeconds", "-5", "'Health:TimeoutSeconds' is -5", "from 1")]
+    [InlineData("VIGIL__Health__PeriodSeconds", "0", "'Health:PeriodSeconds': 0 is not allowed", "from 1")]
+    [InlineData("VIGIL__Health__TimeoutSeconds", "-5", "'Health:TimeoutSeconds': -5 is not allowed", "from 1")]
     [InlineData("VIGIL__Health__DelaySeconds", "soon", "'Health:DelaySeconds': 'soon' is not", "a whole number")]
     [InlineData("VIGIL__Health__Interval", "30", "'Health:Interval': is not a known key", "PeriodSeconds")]
     public void Load_BadValue_FailsNamingKeyValueAndWhatIsAllowed(string variable, string value, string expectedKeyAndValue, string expectedHint)

@@ -189,12 +189,12 @@ public sealed class VigilOptionsLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("VIGIL__File__MaxFiles", "0", "'File:MaxFiles' is 0", "from 1 to 1000")]
-    [InlineData("VIGIL__File__MaxFileSizeBytes", "10", "'File:MaxFileSizeBytes' is 10", "from 1024")]
-    [InlineData("VIGIL__Tracing__SamplerRatio", "1.5", "'Tracing:SamplerRatio' is 1.5", "from 0 to 1")]
-    [InlineData("VIGIL__Export__MaxQueueSize", "-1", "'Export:MaxQueueSize' is -1", "from 1")]
-    [InlineData("VIGIL__Export__MaxBatchSize", "100000", "'Export:MaxBatchSize' is 100000", "must not exceed 'Export:MaxQueueSize'")]
-    [InlineData("VIGIL__Service__Name", " ", "'Service:Name' is empty", "give a name")]
+    [InlineData("VIGIL__File__MaxFiles", "0", "'File:MaxFiles': 0 is not allowed", "from 1 to 1000")]
+    [InlineData("VIGIL__File__MaxFileSizeBytes", "10", "'File:MaxFileSizeBytes': 10 is not allowed", "from 1024")]
+    [InlineData("VIGIL__Tracing__SamplerRatio", "1.5", "'Tracing:SamplerRatio': 1.5 is not allowed", "from 0 to 1")]
+    [InlineData("VIGIL__Export__MaxQueueSize", "-1", "'Export:MaxQueueSize': -1 is not allowed", "from 1")]
+    [InlineData("VIGIL__Export__MaxBatchSize", "100000", "'Export:MaxBatchSize': 100000 is not allowed", "must not exceed 'Export:MaxQueueSize'")]
+    [InlineData("VIGIL__Service__Name", " ", "'Service:Name': is blank", "give a name")]
     public void Load_ValueOutOfRange_FailsNamingKeyValueAndRange(string variable, string value, string expectedKeyAndValue, string expectedHint)
     {
         _environment[variable] = value;
@@ -212,7 +212,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
 
         var line = Assert.Single(LoadFails().Errors);
 
-        Assert.Contains("'Metrics:HistogramBuckets:latency' is [1, 5, 5, 2]", line, StringComparison.Ordinal);
+        Assert.Contains("'Metrics:HistogramBuckets:latency': [1, 5, 5, 2] is not allowed", line, StringComparison.Ordinal);
         Assert.Contains("strictly ascending", line, StringComparison.Ordinal);
     }
 
@@ -253,7 +253,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
     {
         var line = Assert.Single(LoadFails(o => o.Export.MaxQueueSize = 0).Errors);
 
-        Assert.Contains("'Export:MaxQueueSize' is 0 (from code)", line, StringComparison.Ordinal);
+        Assert.Equal("'Export:MaxQueueSize': 0 is not allowed: a value from 1 to 1048576 (from code).", line);
     }
 
     [Fact]
