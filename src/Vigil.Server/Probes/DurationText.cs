@@ -1,7 +1,7 @@
 using System.Globalization;
 
+using Vigil.Model.Text;
 using Vigil.Storage.Configuration;
-using Vigil.Storage.Text;
 
 namespace Vigil.Server.Probes;
 

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using Vigil.Grouping;
+using Vigil.Model;
+using Vigil.Model.Text;
 using Vigil.Storage.Configuration;
-using Vigil.Storage.Text;
 
 namespace Vigil.Storage;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using Vigil.Model;
+using Vigil.Model.Text;
 using Vigil.Storage.Configuration;
-using Vigil.Storage.Text;
 
 namespace Vigil.Storage;
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Vigil.Grouping;
 
 namespace Vigil.Storage;
 

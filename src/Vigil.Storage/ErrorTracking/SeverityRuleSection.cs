@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Vigil.Model;
 
 namespace Vigil.Storage;
 

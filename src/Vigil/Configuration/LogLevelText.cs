@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Vigil.Model.Text;
 using Vigil.Storage.Configuration;
-using Vigil.Storage.Text;
 
 namespace Vigil.Configuration;
 
