@@ -55,12 +55,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
     internal static VigilServerApplication Create(VigilServerOptions options, ITelemetryStore? store, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (store is not null)
-        {
-            errors = errors.Where(e => !e.StartsWith("A store path", StringComparison.Ordinal)).ToList();
-        }
-
+        // A store given by the caller needs no store path.
+        var errors = options.Validate(requireStorePath: store is null);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));

@@ -1,45 +1,52 @@
-using Vigil.Grouping;
-using Vigil.Logging;
-using Vigil.Model;
+using Vigil.Configuration;
 using Vigil.Storage;
 
 namespace Vigil.Errors;
 
-/// <summary>Turns the validated <c>Errors</c> section into the options the local store groups with.</summary>
+/// <summary>
+/// The SDK's <c>Errors</c> options as the section the server reads too, so that one validator checks them and one
+/// mapping makes the store's options, whether they came from configuration or from code.
+/// </summary>
 internal static class ErrorTrackingOptionsMapper
 {
-    public static ErrorTrackingOptions ToStoreOptions(ErrorsOptions options)
+    public static ErrorTrackingOptions ToStoreOptions(ErrorsOptions options) => ToSection(options).ToOptions();
+
+    public static ErrorTrackingSection ToSection(ErrorsOptions options)
     {
-        var fingerprint = FingerprintOptions.Default;
-        return ErrorTrackingOptions.Default with
+        var section = new ErrorTrackingSection
         {
-            MinimumLogSeverity = LogSeverity.GetSeverityNumber(options.MinimumLogLevel),
+            MinimumLogLevel = LogLevelText.Name(options.MinimumLogLevel),
             SpikeFactor = options.SpikeFactor,
             SpikeMinimumEvents = options.SpikeMinimumEvents,
-            Fingerprint = new FingerprintOptions
-            {
-                InAppIncludePrefixes = [.. options.InAppInclude],
-                InAppExcludePrefixes = [.. fingerprint.InAppExcludePrefixes, .. options.InAppExclude],
-                ExplicitFingerprintAttributes = fingerprint.ExplicitFingerprintAttributes,
-                Rules = [.. options.GroupingRules.Select(ToGroupingRule)],
-            },
-            SeverityRules = [.. options.SeverityRules.Select(ToSeverityRule)],
         };
+        Copy(options.InAppInclude, section.InAppInclude);
+        Copy(options.InAppExclude, section.InAppExclude);
+        foreach (var rule in options.GroupingRules)
+        {
+            var copy = new GroupingRuleSection { MergeInto = rule?.MergeInto };
+            if (rule is not null)
+            {
+                Copy(rule.Types, copy.Types);
+                Copy(rule.Fingerprints, copy.Fingerprints);
+                Copy(rule.SplitByAttributes, copy.SplitByAttributes);
+            }
+
+            section.GroupingRules.Add(copy);
+        }
+
+        foreach (var rule in options.SeverityRules)
+        {
+            section.SeverityRules.Add(new SeverityRuleSection { Type = rule?.Type, Service = rule?.Service, Attribute = rule?.Attribute, Severity = rule?.Severity });
+        }
+
+        return section;
     }
 
-    private static GroupingRule ToGroupingRule(ErrorGroupingRuleOptions rule) => new()
+    private static void Copy(IList<string> from, IList<string> to)
     {
-        Types = [.. rule.Types],
-        Fingerprints = [.. rule.Fingerprints],
-        MergeInto = string.IsNullOrWhiteSpace(rule.MergeInto) ? null : rule.MergeInto,
-        SplitByAttributes = [.. rule.SplitByAttributes],
-    };
-
-    private static SeverityRule ToSeverityRule(ErrorSeverityRuleOptions rule) => new()
-    {
-        Type = rule.Type,
-        Service = rule.Service,
-        Attribute = rule.Attribute is { } text && SeverityRule.TryParseAttribute(text, out var attribute) ? attribute : null,
-        Severity = rule.Severity ?? ErrorSeverity.Medium,
-    };
+        foreach (var item in from)
+        {
+            to.Add(item);
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class AddVigilTests
 
         var error = Assert.Throws<VigilConfigurationException>(() => new ServiceCollection().AddVigil(context, sinkEnvironment: null, configure: null));
 
-        Assert.Contains("'Export:MaxQueueSize' is 'lots'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Export:MaxQueueSize': 'lots' is not a whole number", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

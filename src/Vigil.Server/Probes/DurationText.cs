@@ -1,14 +1,20 @@
 using System.Globalization;
 
 using Vigil.Model.Text;
+using Vigil.Storage.Configuration;
 
-namespace Vigil.Server.Configuration;
+namespace Vigil.Server.Probes;
 
 /// <summary>Durations in configuration: the shared <see cref="DurationGrammar"/> (<c>500ms</c>, <c>30s</c>, <c>1h30m</c>, <c>1.5h</c>), from 1ms to a day.</summary>
 internal static class DurationText
 {
     /// <summary>What the error messages say is allowed: the shared grammar, within the server's range.</summary>
     public const string Allowed = DurationGrammar.Allowed + ", from 1ms to 24h";
+
+    /// <summary>How configuration reads a <see cref="TimeSpan"/>: this grammar and range, not the binder's <c>00:00:30</c>.</summary>
+    public static ConfigurationScalar Scalar { get; } = new(
+        $"a duration: {Allowed}",
+        text => TryParse(text, out var duration) ? duration.ToString("c", CultureInfo.InvariantCulture) : null);
 
     /// <summary>Reads a duration in the shared grammar; false for anything else, and for zero or more than a day.</summary>
     public static bool TryParse(string? text, out TimeSpan duration)
