@@ -1,5 +1,6 @@
 using System.Globalization;
-using Vigil.Storage;
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 using Vigil.Storage.StoreWriter;
 
 // Usage: StoreWriter <store path> <writer name> <batches> <records per batch> [logs|exceptions|all] [pause]

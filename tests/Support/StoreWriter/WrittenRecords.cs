@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Model;
 
 namespace Vigil.Storage.StoreWriter;
 

@@ -3,11 +3,13 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Vigil.Model;
+using Vigil.Model.Json;
 using Vigil.Server.Otlp.Proto.Collector.Logs.V1;
 using Vigil.Server.Otlp.Proto.Common.V1;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
-using Vigil.Storage.Json;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Tests.Otlp;
 

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Vigil.Model;
 using Vigil.Server.Otlp.Proto.Common.V1;
 using Vigil.Server.Otlp.Proto.Logs.V1;
 using Vigil.Server.Otlp.Proto.Metrics.V1;

@@ -1,3 +1,5 @@
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 using Vigil.Storage.StoreWriter;
 using Vigil.Storage.Tests.Support;
 

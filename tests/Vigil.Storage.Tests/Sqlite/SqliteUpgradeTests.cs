@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using Vigil.Storage.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
+using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests.Sqlite;

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Vigil.Storage.Internal;
+using Vigil.Model;
+using Vigil.Model.Json;
 using Vigil.Storage.Sqlite;
 
 namespace Vigil.Storage.Tests.Support;

@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage.StoreWriter;
 
 namespace Vigil.Storage.Tests.Support;
