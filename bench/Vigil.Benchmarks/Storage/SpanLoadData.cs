@@ -5,19 +5,19 @@ namespace Vigil.Benchmarks.Storage;
 
 /// <summary>
 /// Spans as a web service's traces give them: traces of <see cref="SpansPerTrace"/> spans (a server root and its
-/// children), <see cref="AttributesPerSpan"/> attributes each (as the ingest target's), four services, an error
+/// children), up to <see cref="DefaultAttributesPerSpan"/> attributes each (the ingest target's 10 by default), four services, an error
 /// root in fifty and an exception-free event on one span in twenty. Every span has its own ids.
 /// </summary>
 internal static class SpanLoadData
 {
     public const int SpansPerTrace = 10;
-    public const int AttributesPerSpan = 10;
+    public const int DefaultAttributesPerSpan = 10;
 
     private static readonly DateTimeOffset s_start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly string[] s_services = ["checkout", "billing", "catalog", "search"];
     private static readonly string[] s_routes = ["/api/orders/{id}", "/api/cart", "/api/items", "/api/users/{id}", "/health"];
 
-    public static List<SpanEntry[]> Batches(int total, int batchSize)
+    public static List<SpanEntry[]> Batches(int total, int batchSize, int attributes = DefaultAttributesPerSpan)
     {
         var scope = new InstrumentationScopeInfo { Name = "Microsoft.AspNetCore", Version = "10.0.0" };
         var resources = s_services
@@ -29,7 +29,7 @@ internal static class SpanLoadData
             var batch = new SpanEntry[Math.Min(batchSize, total - first)];
             for (var i = 0; i < batch.Length; i++)
             {
-                batch[i] = Span(first + i, resources, scope);
+                batch[i] = Span(first + i, resources, scope, attributes);
             }
 
             batches.Add(batch);
@@ -38,7 +38,7 @@ internal static class SpanLoadData
         return batches;
     }
 
-    private static SpanEntry Span(long n, TelemetryResource[] resources, InstrumentationScopeInfo scope)
+    private static SpanEntry Span(long n, TelemetryResource[] resources, InstrumentationScopeInfo scope, int attributes)
     {
         var trace = n / SpansPerTrace;
         var child = n % SpansPerTrace;
@@ -57,7 +57,7 @@ internal static class SpanLoadData
             EndTime = start.AddTicks(child == 0 ? 9_000 : 700),
             StatusCode = error ? SpanStatusCode.Error : SpanStatusCode.Unset,
             StatusMessage = error ? "upstream timeout" : null,
-            Attributes =
+            Attributes = ((KeyValuePair<string, object?>[])
             [
                 new("http.route", route),
                 new("http.request.method", "GET"),
@@ -69,7 +69,7 @@ internal static class SpanLoadData
                 new("user_agent.original", "Mozilla/5.0 (X11; Linux x86_64)"),
                 new("client.address", "10.0.0." + (n % 250).ToString(CultureInfo.InvariantCulture)),
                 new("enduser.id", "u" + (n % 10_000).ToString(CultureInfo.InvariantCulture)),
-            ],
+            ])[..Math.Min(attributes, DefaultAttributesPerSpan)],
             Events = n % 20 == 5
                 ? [new SpanEventEntry { Name = "cache miss", Timestamp = start, Attributes = [new("cache.key", "order:" + trace.ToString(CultureInfo.InvariantCulture))] }]
                 : [],

@@ -16,6 +16,7 @@ internal static class SpanWriteProbe
     {
         var total = 200_000;
         var batchSize = 1_000;
+        var attributes = SpanLoadData.DefaultAttributesPerSpan;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -23,11 +24,14 @@ internal static class SpanWriteProbe
                 case "--spans":
                     total = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
+                case "--attributes":
+                    attributes = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
                 case "--batch-size":
                     batchSize = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --spans N --batch-size B");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --spans N --batch-size B --attributes A (0 to 10)");
             }
         }
 
@@ -35,14 +39,14 @@ internal static class SpanWriteProbe
         Directory.CreateDirectory(directory);
         try
         {
-            var batches = SpanLoadData.Batches(total, batchSize);
+            var batches = SpanLoadData.Batches(total, batchSize, attributes);
             Console.WriteLine($"# store-spans: {total:N0} spans, batches of {batchSize:N0}, traces of {SpanLoadData.SpansPerTrace} spans, " +
-                $"{SpanLoadData.AttributesPerSpan} attributes each, {Environment.ProcessorCount} logical CPUs");
+                $"{attributes} attributes each, {Environment.ProcessorCount} logical CPUs");
             Console.WriteLine("| what | wall s | spans/s wall | CPU s | µs CPU per span | spans per CPU s |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 
             // Warm-up on a throw-away store: JIT and the first statement preparations are not the write rate.
-            await WriteAsync(Path.Combine(directory, "warm.db"), SpanLoadData.Batches(5_000, batchSize));
+            await WriteAsync(Path.Combine(directory, "warm.db"), SpanLoadData.Batches(5_000, batchSize, attributes));
             var store = await MeasureAsync(() => WriteAsync(Path.Combine(directory, "store.db"), batches));
             Report("Vigil store (SqliteTelemetryStore.WriteAsync)", total, store);
 

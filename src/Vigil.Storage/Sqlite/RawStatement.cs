@@ -30,6 +30,28 @@ internal sealed class RawStatement : IDisposable
         _sql = sql;
     }
 
+    /// <summary>
+    /// <c>(?1, …, ?columns), (…), …</c>: the VALUES of a statement inserting <paramref name="rows"/> rows at once, row r's
+    /// column c (from 0) being parameter <c>r * columns + c + 1</c>. A statement's own cost (starting it, and the
+    /// AUTOINCREMENT counter it reads and writes back) is then paid once per that many rows.
+    /// </summary>
+    public static string Values(int columns, int rows)
+    {
+        var sql = new StringBuilder();
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < columns; column++)
+            {
+                sql.Append(column == 0 ? "?" : ", ?").Append((row * columns) + column + 1);
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.ToString();
+    }
+
     public void Bind(int index, long value) => raw.sqlite3_bind_int64(Statement, index, value);
 
     public void Bind(int index, long? value)

@@ -10,28 +10,49 @@ internal sealed partial class SqliteBatchWriter
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) " +
         "ON CONFLICT (hash) DO UPDATE SET description = coalesce(excluded.description, description) RETURNING id;";
 
-    private const string InsertPointSql =
-        "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);";
+    private const int PointColumns = 9;
+
+    // Points go in PointsPerInsert rows per statement (RawStatement.Values); the batch's last few go one by one.
+    private const int PointsPerInsert = 64;
+
+    private static readonly string s_insertPointSql = InsertPointsSql(1);
+    private static readonly string s_insertPointsSql = InsertPointsSql(PointsPerInsert);
 
     private readonly IdentityHash _identity = new();
 
+    private static string InsertPointsSql(int rows) =>
+        "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) VALUES " +
+        RawStatement.Values(PointColumns, rows) + ";";
+
     private void WritePoints(IReadOnlyList<MetricPoint> points)
     {
-        foreach (var point in points)
+        var i = 0;
+        for (; i + PointsPerInsert <= points.Count; i += PointsPerInsert)
         {
-            WritePoint(point);
+            for (var row = 0; row < PointsPerInsert; row++)
+            {
+                WritePoint(_insertPoints, row * PointColumns, points[i + row]);
+            }
+
+            _insertPoints.Execute();
+        }
+
+        for (; i < points.Count; i++)
+        {
+            WritePoint(_insertPoint, 0, points[i]);
+            _insertPoint.Execute();
         }
     }
 
-    private void WritePoint(MetricPoint point)
+    /// <summary>Binds a point's columns from parameter <paramref name="offset"/> + 1 on.</summary>
+    private void WritePoint(RawStatement insert, int offset, MetricPoint point)
     {
         // Resolved with the batch's identities (ResolveIdentities): a dictionary hit by reference.
         var seriesId = ResolveSeries(point.Series);
-        _insertPoint.Bind(1, seriesId);
-        _insertPoint.Bind(2, UnixTime.ToNanoseconds(point.Timestamp));
-        _insertPoint.Bind(3, point.StartTimestamp is { } start ? UnixTime.ToNanoseconds(start) : null);
-        _insertPoint.Bind(4, point.Value is { } value && double.IsFinite(value) ? value : null);
+        insert.Bind(offset + 1, seriesId);
+        insert.Bind(offset + 2, UnixTime.ToNanoseconds(point.Timestamp));
+        insert.Bind(offset + 3, point.StartTimestamp is { } start ? UnixTime.ToNanoseconds(start) : null);
+        insert.Bind(offset + 4, point.Value is { } value && double.IsFinite(value) ? value : null);
         var (count, sum, min, max) = point switch
         {
             { Histogram: { } h } => (h.Count, h.Sum, h.Min, h.Max),
@@ -42,12 +63,11 @@ internal sealed partial class SqliteBatchWriter
 
         // SQLite has no NaN: the columns hold NULL (RawStatement binds NaN as NULL), and the point's data JSON keeps
         // the NaN a summary with no observations reports.
-        _insertPoint.Bind(5, count);
-        _insertPoint.Bind(6, sum);
-        _insertPoint.Bind(7, min);
-        _insertPoint.Bind(8, max);
-        _insertPoint.Bind(9, PointDataJson.Serialize(point));
-        _insertPoint.Execute();
+        insert.Bind(offset + 5, count);
+        insert.Bind(offset + 6, sum);
+        insert.Bind(offset + 7, min);
+        insert.Bind(offset + 8, max);
+        insert.Bind(offset + 9, PointDataJson.Serialize(point));
     }
 
     /// <summary>

@@ -6,10 +6,13 @@ namespace Vigil.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteBatchWriter
 {
-    private const string InsertSpanSql =
-        "INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, trace_flags, name, kind, start_time, end_time, " +
-        "status_code, status_message, attributes, events, links, service_name, resource_id, scope_id) " +
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17);";
+    private const int SpanColumns = 17;
+
+    // Spans go in SpansPerInsert rows per statement (RawStatement.Values); the batch's last few go one by one.
+    private const int SpansPerInsert = 32;
+
+    private static readonly string s_insertSpanSql = InsertSpansSql(1);
+    private static readonly string s_insertSpansSql = InsertSpansSql(SpansPerInsert);
 
     // The same merge, row for row, as when each span upserted its trace in turn: the earliest start, the latest end,
     // the count added, an error anywhere, and the name and service of the batch's last root span.
@@ -34,9 +37,21 @@ internal sealed partial class SqliteBatchWriter
 
         try
         {
-            foreach (var span in spans)
+            var i = 0;
+            for (; i + SpansPerInsert <= spans.Count; i += SpansPerInsert)
             {
-                WriteSpan(span);
+                for (var row = 0; row < SpansPerInsert; row++)
+                {
+                    WriteSpan(_insertSpans, row * SpanColumns, spans[i + row]);
+                }
+
+                _insertSpans.Execute();
+            }
+
+            for (; i < spans.Count; i++)
+            {
+                WriteSpan(_insertSpan, 0, spans[i]);
+                _insertSpan.Execute();
             }
 
             foreach (var (traceId, totals) in _traces)
@@ -58,7 +73,13 @@ internal sealed partial class SqliteBatchWriter
         }
     }
 
-    private void WriteSpan(SpanEntry span)
+    private static string InsertSpansSql(int rows) =>
+        "INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, trace_flags, name, kind, start_time, end_time, " +
+        "status_code, status_message, attributes, events, links, service_name, resource_id, scope_id) VALUES " +
+        RawStatement.Values(SpanColumns, rows) + ";";
+
+    /// <summary>Binds a span's columns from parameter <paramref name="offset"/> + 1 on, and adds it to its trace's totals.</summary>
+    private void WriteSpan(RawStatement insert, int offset, SpanEntry span)
     {
         var resource = ResolveResource(span.Resource);
         var scope = ResolveScope(span.Scope);
@@ -68,24 +89,23 @@ internal sealed partial class SqliteBatchWriter
         var end = UnixTime.ToNanoseconds(span.EndTime);
         var serviceName = span.Resource.ServiceName;
 
-        _insertSpan.Bind(1, traceId);
-        _insertSpan.Bind(2, NormalizeId(span.SpanId) ?? string.Empty);
-        _insertSpan.Bind(3, parent);
-        _insertSpan.Bind(4, span.TraceState);
-        _insertSpan.Bind(5, span.TraceFlags);
-        _insertSpan.Bind(6, span.Name);
-        _insertSpan.Bind(7, (int)span.Kind);
-        _insertSpan.Bind(8, start);
-        _insertSpan.Bind(9, end);
-        _insertSpan.Bind(10, (int)span.StatusCode);
-        _insertSpan.Bind(11, span.StatusMessage);
-        _insertSpan.BindUtf8(12, _json.Attributes(span.Attributes));
-        _insertSpan.BindUtf8(13, _json.Events(span.Events));
-        _insertSpan.BindUtf8(14, _json.Links(span.Links));
-        _insertSpan.Bind(15, serviceName);
-        _insertSpan.Bind(16, resource.Id);
-        _insertSpan.Bind(17, scope.Id);
-        _insertSpan.Execute();
+        insert.Bind(offset + 1, traceId);
+        insert.Bind(offset + 2, NormalizeId(span.SpanId) ?? string.Empty);
+        insert.Bind(offset + 3, parent);
+        insert.Bind(offset + 4, span.TraceState);
+        insert.Bind(offset + 5, span.TraceFlags);
+        insert.Bind(offset + 6, span.Name);
+        insert.Bind(offset + 7, (int)span.Kind);
+        insert.Bind(offset + 8, start);
+        insert.Bind(offset + 9, end);
+        insert.Bind(offset + 10, (int)span.StatusCode);
+        insert.Bind(offset + 11, span.StatusMessage);
+        insert.BindUtf8(offset + 12, _json.Attributes(span.Attributes));
+        insert.BindUtf8(offset + 13, _json.Events(span.Events));
+        insert.BindUtf8(offset + 14, _json.Links(span.Links));
+        insert.Bind(offset + 15, serviceName);
+        insert.Bind(offset + 16, resource.Id);
+        insert.Bind(offset + 17, scope.Id);
 
         var isRoot = parent is null;
         var isError = span.StatusCode == SpanStatusCode.Error;

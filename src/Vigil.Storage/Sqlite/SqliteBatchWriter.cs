@@ -19,9 +19,11 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand _insertSearchTerms;
     private readonly RawStatement[] _raw;
     private readonly RawStatement _insertSpan;
+    private readonly RawStatement _insertSpans;
     private readonly RawStatement _upsertTrace;
     private readonly RawStatement _upsertSeries;
     private readonly RawStatement _insertPoint;
+    private readonly RawStatement _insertPoints;
     private readonly Internal.Utf8JsonScratch _json = new();
     private readonly PreparedCommand _insertHealthResult;
     private readonly PreparedCommand _upsertHealthState;
@@ -71,11 +73,13 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             connection,
             "INSERT INTO logs_fts (rowid, terms) VALUES (@id, @terms);",
             "@id", "@terms");
-        _insertSpan = new(connection, InsertSpanSql);
+        _insertSpan = new(connection, s_insertSpanSql);
+        _insertSpans = new(connection, s_insertSpansSql);
         _upsertTrace = new(connection, UpsertTraceSql);
         _upsertSeries = new(connection, UpsertSeriesSql);
-        _insertPoint = new(connection, InsertPointSql);
-        _raw = [_insertSpan, _upsertTrace, _upsertSeries, _insertPoint];
+        _insertPoint = new(connection, s_insertPointSql);
+        _insertPoints = new(connection, s_insertPointsSql);
+        _raw = [_insertSpan, _insertSpans, _upsertTrace, _upsertSeries, _insertPoint, _insertPoints];
         (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
         _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms,
             _insertHealthResult, _upsertHealthState, .. _errors.All];
