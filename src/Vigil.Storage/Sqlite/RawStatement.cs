@@ -113,26 +113,25 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
-    /// <summary>Runs a statement and returns the first column of its first row as a number.</summary>
-    public long ExecuteInt64()
+    /// <summary>Runs a statement and returns the first column of its first row as a number, or null when there is no row.</summary>
+    public long? ExecuteNullableInt64()
     {
         var statement = Statement;
         var rc = raw.sqlite3_step(statement);
-        var value = rc == raw.SQLITE_ROW ? raw.sqlite3_column_int64(statement, 0) : 0;
-        if (rc == raw.SQLITE_ROW)
-        {
-            // Step to the end: an INSERT … RETURNING writes its row as it completes.
-            rc = raw.sqlite3_step(statement);
-        }
-
+        long? value = rc == raw.SQLITE_ROW && raw.sqlite3_column_type(statement, 0) != raw.SQLITE_NULL
+            ? raw.sqlite3_column_int64(statement, 0)
+            : null;
         raw.sqlite3_reset(statement);
-        if (rc != raw.SQLITE_DONE)
+        if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
         {
             Check(rc);
         }
 
         return value;
     }
+
+    /// <summary>The rowid of the row the connection's last successful INSERT added.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_connection.Handle);
 
     public void Dispose()
     {

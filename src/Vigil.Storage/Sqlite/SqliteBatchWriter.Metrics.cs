@@ -5,10 +5,17 @@ namespace Vigil.Storage.Sqlite;
 /// <summary>Metric series identities and points.</summary>
 internal sealed partial class SqliteBatchWriter
 {
-    private const string UpsertSeriesSql =
+    // A series is looked up, then inserted when missing, rather than upserted with RETURNING: RETURNING runs each
+    // statement through a temporary table, which cost more than the lookup. The batch holds the write lock
+    // (BEGIN IMMEDIATE), so no other writer can insert the series in between.
+    private const string FindSeriesSql = "SELECT id FROM metric_series WHERE hash = ?1;";
+
+    private const string InsertSeriesSql =
         "INSERT INTO metric_series (hash, name, description, unit, kind, temporality, monotonic, attributes, service_name, resource_id, scope_id) " +
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) " +
-        "ON CONFLICT (hash) DO UPDATE SET description = coalesce(excluded.description, description) RETURNING id;";
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);";
+
+    // The description is not identity; a series that comes with one keeps the newest.
+    private const string UpdateSeriesDescriptionSql = "UPDATE metric_series SET description = ?2 WHERE id = ?1 AND description IS NOT ?2;";
 
     private const int PointColumns = 9;
 
@@ -99,22 +106,41 @@ internal sealed partial class SqliteBatchWriter
             .Finish();
         if (!TryGetCachedHash(('m', hash), out var id))
         {
-            _upsertSeries.Bind(1, hash);
-            _upsertSeries.Bind(2, series.Name);
-            _upsertSeries.Bind(3, series.Description);
-            _upsertSeries.Bind(4, series.Unit);
-            _upsertSeries.Bind(5, (int)series.Kind);
-            _upsertSeries.Bind(6, (int)series.Temporality);
-            _upsertSeries.Bind(7, series.IsMonotonic ? 1 : 0);
-            _upsertSeries.BindUtf8(8, attributes);
-            _upsertSeries.Bind(9, series.Resource.ServiceName);
-            _upsertSeries.Bind(10, resource.Id);
-            _upsertSeries.Bind(11, scope.Id);
-            id = _upsertSeries.ExecuteInt64();
+            id = FindOrInsertSeries(series, hash, attributes, resource.Id, scope.Id);
             _pendingByHash[('m', hash)] = id;
         }
 
         _pendingByReference[series] = (id, hash);
         return id;
+    }
+
+    private long FindOrInsertSeries(MetricSeriesInfo series, long hash, ReadOnlySpan<byte> attributes, long resourceId, long scopeId)
+    {
+        _findSeries.Bind(1, hash);
+        if (_findSeries.ExecuteNullableInt64() is { } found)
+        {
+            if (series.Description is not null)
+            {
+                _updateSeriesDescription.Bind(1, found);
+                _updateSeriesDescription.Bind(2, series.Description);
+                _updateSeriesDescription.Execute();
+            }
+
+            return found;
+        }
+
+        _insertSeries.Bind(1, hash);
+        _insertSeries.Bind(2, series.Name);
+        _insertSeries.Bind(3, series.Description);
+        _insertSeries.Bind(4, series.Unit);
+        _insertSeries.Bind(5, (int)series.Kind);
+        _insertSeries.Bind(6, (int)series.Temporality);
+        _insertSeries.Bind(7, series.IsMonotonic ? 1 : 0);
+        _insertSeries.BindUtf8(8, attributes);
+        _insertSeries.Bind(9, series.Resource.ServiceName);
+        _insertSeries.Bind(10, resourceId);
+        _insertSeries.Bind(11, scopeId);
+        _insertSeries.Execute();
+        return _insertSeries.LastInsertRowId;
     }
 }

@@ -21,7 +21,9 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly RawStatement _insertSpan;
     private readonly RawStatement _insertSpans;
     private readonly RawStatement _upsertTrace;
-    private readonly RawStatement _upsertSeries;
+    private readonly RawStatement _findSeries;
+    private readonly RawStatement _insertSeries;
+    private readonly RawStatement _updateSeriesDescription;
     private readonly RawStatement _insertPoint;
     private readonly RawStatement _insertPoints;
     private readonly Internal.Utf8JsonScratch _json = new();
@@ -76,10 +78,12 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         _insertSpan = new(connection, s_insertSpanSql);
         _insertSpans = new(connection, s_insertSpansSql);
         _upsertTrace = new(connection, UpsertTraceSql);
-        _upsertSeries = new(connection, UpsertSeriesSql);
+        _findSeries = new(connection, FindSeriesSql);
+        _insertSeries = new(connection, InsertSeriesSql);
+        _updateSeriesDescription = new(connection, UpdateSeriesDescriptionSql);
         _insertPoint = new(connection, s_insertPointSql);
         _insertPoints = new(connection, s_insertPointsSql);
-        _raw = [_insertSpan, _insertSpans, _upsertTrace, _upsertSeries, _insertPoint, _insertPoints];
+        _raw = [_insertSpan, _insertSpans, _upsertTrace, _findSeries, _insertSeries, _updateSeriesDescription, _insertPoint, _insertPoints];
         (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
         _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms,
             _insertHealthResult, _upsertHealthState, .. _errors.All];
