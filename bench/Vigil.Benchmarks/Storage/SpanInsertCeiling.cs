@@ -2,7 +2,9 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Vigil.Storage;
-using Vigil.Storage.Internal;
+using Vigil.Model;
+using Vigil.Model.Json;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Benchmarks.Storage;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Vigil.Model;
 using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 

@@ -1,0 +1,147 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Model;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>
+/// Writes batches on one connection with commands prepared once. Not thread-safe: the store
+/// calls it under its write lock.
+/// </summary>
+internal sealed partial class SqliteBatchWriter : IDisposable
+{
+    private const int MaxCachedIdentities = 4096;
+
+    private readonly SqliteConnection _connection;
+    private readonly PreparedCommand[] _all;
+    private readonly PreparedCommand _upsertResource;
+    private readonly PreparedCommand _upsertScope;
+    private readonly PreparedCommand _insertLog;
+    private readonly PreparedCommand _lastLogId;
+    private readonly PreparedCommand _insertSearchTerms;
+    private readonly RawStatement[] _raw;
+    private readonly RawStatement _insertSpan;
+    private readonly RawStatement _insertSpans;
+    private readonly RawStatement _upsertTrace;
+    private readonly RawStatement _findSeries;
+    private readonly RawStatement _insertSeries;
+    private readonly RawStatement _updateSeriesDescription;
+    private readonly RawStatement _insertPoint;
+    private readonly RawStatement _insertPoints;
+    private readonly Utf8JsonScratch _json = new();
+    private readonly PreparedCommand _insertHealthResult;
+    private readonly PreparedCommand _upsertHealthState;
+
+    // Batches usually repeat the same resource and scope objects: look them up by reference first,
+    // then by content hash, and only then in the database. Ids are only cached after a commit; until
+    // then they are pending, in dictionaries too, so a batch of n new identities costs O(n).
+    private readonly Dictionary<object, (long Id, long Hash)> _idsByReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(char Table, long Hash), long> _idsByHash = [];
+    private readonly Dictionary<object, (long Id, long Hash)> _pendingByReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(char Table, long Hash), long> _pendingByHash = [];
+
+    public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking, TimeProvider clock)
+    {
+        _connection = connection;
+        _errorTracking = errorTracking;
+        _clock = clock;
+        _errors = new SqliteErrorCommands(connection);
+        using (var cache = connection.CreateCommand())
+        {
+            // 64 MiB of page cache (default 2 MiB) keeps the right-hand edges of the indexes and
+            // the full-text segments being merged in memory across batches.
+            cache.CommandText = "PRAGMA cache_size = -65536;";
+            cache.ExecuteNonQuery();
+        }
+
+        _upsertResource = new(
+            connection,
+            "INSERT INTO resources (hash, service_name, schema_url, attributes) VALUES (@hash, @service, @schema, @attributes) " +
+            "ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING id;",
+            "@hash", "@service", "@schema", "@attributes");
+        _upsertScope = new(
+            connection,
+            "INSERT INTO scopes (hash, name, version, attributes) VALUES (@hash, @name, @version, @attributes) " +
+            "ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING id;",
+            "@hash", "@name", "@version", "@attributes");
+        _insertLog = new(
+            connection,
+            "INSERT INTO logs (id, time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
+            "event_name, exception_type, exception_message, exception_stacktrace, service_name, resource_id, scope_id) " +
+            "VALUES (@id, @time, @observed, @severity, @severityText, @body, @attributes, @traceId, @spanId, @flags, " +
+            "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope);",
+            "@id", "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
+            "@eventName", "@exceptionType", "@exceptionMessage", "@exceptionStack", "@service", "@resource", "@scope");
+        _lastLogId = new(connection, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'logs'), 0);");
+        _insertSearchTerms = new(
+            connection,
+            "INSERT INTO logs_fts (rowid, terms) VALUES (@id, @terms);",
+            "@id", "@terms");
+        _insertSpan = new(connection, s_insertSpanSql);
+        _insertSpans = new(connection, s_insertSpansSql);
+        _upsertTrace = new(connection, UpsertTraceSql);
+        _findSeries = new(connection, FindSeriesSql);
+        _insertSeries = new(connection, InsertSeriesSql);
+        _updateSeriesDescription = new(connection, UpdateSeriesDescriptionSql);
+        _insertPoint = new(connection, s_insertPointSql);
+        _insertPoints = new(connection, s_insertPointsSql);
+        _raw = [_insertSpan, _insertSpans, _upsertTrace, _findSeries, _insertSeries, _updateSeriesDescription, _insertPoint, _insertPoints];
+        (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
+        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms,
+            _insertHealthResult, _upsertHealthState, .. _errors.All];
+    }
+
+    public SqliteConnection Connection => _connection;
+
+    public void Write(TelemetryBatch batch)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        foreach (var command in _all)
+        {
+            command.Transaction = transaction;
+        }
+
+        try
+        {
+            ResolveIdentities(batch);
+
+            // The batch holds the write lock, so ids can be handed out here instead of read back
+            // row by row; AUTOINCREMENT still records the highest one.
+            var nextLogId = batch.Logs.Count > 0 ? _lastLogId.ExecuteInt64() + 1 : 0;
+            foreach (var log in batch.Logs)
+            {
+                WriteLog(log, nextLogId++);
+            }
+
+            WriteSpans(batch.Spans);
+            WritePoints(batch.MetricPoints);
+
+            WriteErrors(batch);
+            WriteHealth(batch);
+
+            transaction.Commit();
+            PublishPendingIds();
+        }
+        catch
+        {
+            ClearPendingIds();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _all)
+        {
+            command.Dispose();
+        }
+
+        // Raw statements are finalized before the connection goes back to the pool with its handle.
+        foreach (var statement in _raw)
+        {
+            statement.Dispose();
+        }
+
+        _json.Dispose();
+        _connection.Dispose();
+    }
+}
