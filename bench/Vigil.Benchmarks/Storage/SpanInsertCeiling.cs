@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
-using Vigil.Storage;
 using Vigil.Model;
 using Vigil.Model.Json;
 using Vigil.Storage.Sqlite;
