@@ -108,12 +108,18 @@ internal static partial class SchemaMigrator
         return current;
     }
 
-    /// <summary>What scripts compute in C#: version 8 rebuilds the contentless full-text index from the stored rows.</summary>
-    private static void RegisterFunctions(SqliteConnection connection) =>
+    /// <summary>
+    /// What scripts compute in C#: version 8 rebuilds the contentless full-text index from the stored rows, version 10
+    /// rehashes identities.
+    /// </summary>
+    private static void RegisterFunctions(SqliteConnection connection)
+    {
         connection.CreateFunction<string?, string?, string, string>(
             "vigil_search_terms",
             static (body, traceId, attributes) => SearchTokens.For(body, traceId, AttributeJson.Deserialize(attributes)),
             isDeterministic: true);
+        connection.CreateFunction<string, long>("vigil_identity_hash", IdentityHash.Of, isDeterministic: true);
+    }
 
     public static void ThrowIfNewer(int version, string path)
     {
