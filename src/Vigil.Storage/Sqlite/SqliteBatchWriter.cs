@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vigil.Storage.Sqlite.LogBlocks;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -14,9 +15,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand[] _all;
     private readonly PreparedCommand _upsertResource;
     private readonly PreparedCommand _upsertScope;
-    private readonly PreparedCommand _insertLog;
-    private readonly PreparedCommand _lastLogId;
-    private readonly PreparedCommand _insertSearchTerms;
+    private readonly LogBlockStatements _logBlocks;
     private readonly PreparedCommand _insertSpan;
     private readonly PreparedCommand _upsertTrace;
     private readonly PreparedCommand _upsertSeries;
@@ -56,19 +55,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO scopes (hash, name, version, attributes) VALUES (@hash, @name, @version, @attributes) " +
             "ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING id;",
             "@hash", "@name", "@version", "@attributes");
-        _insertLog = new(
-            connection,
-            "INSERT INTO logs (id, time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
-            "event_name, exception_type, exception_message, exception_stacktrace, service_name, resource_id, scope_id) " +
-            "VALUES (@id, @time, @observed, @severity, @severityText, @body, @attributes, @traceId, @spanId, @flags, " +
-            "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope);",
-            "@id", "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
-            "@eventName", "@exceptionType", "@exceptionMessage", "@exceptionStack", "@service", "@resource", "@scope");
-        _lastLogId = new(connection, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'logs'), 0);");
-        _insertSearchTerms = new(
-            connection,
-            "INSERT INTO logs_fts (rowid, terms) VALUES (@id, @terms);",
-            "@id", "@terms");
+        _logBlocks = new LogBlockStatements(connection);
         _insertSpan = new(
             connection,
             "INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, trace_flags, name, kind, start_time, end_time, " +
@@ -100,7 +87,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
             "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
         (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
-        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint,
+        _all = [_upsertResource, _upsertScope, .. _logBlocks.All, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint,
             _insertHealthResult, _upsertHealthState, .. _errors.All];
     }
 
@@ -118,13 +105,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         {
             ResolveIdentities(batch);
 
-            // The batch holds the write lock, so ids can be handed out here instead of read back
-            // row by row; AUTOINCREMENT still records the highest one.
-            var nextLogId = batch.Logs.Count > 0 ? _lastLogId.ExecuteInt64() + 1 : 0;
-            foreach (var log in batch.Logs)
-            {
-                WriteLog(log, nextLogId++);
-            }
+            WriteLogs(batch.Logs);
 
             foreach (var span in batch.Spans)
             {
@@ -156,6 +137,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             command.Dispose();
         }
 
+        _blockBuilder.Dispose();
         _connection.Dispose();
     }
 }
