@@ -28,6 +28,10 @@ CREATE VIRTUAL TABLE log_blocks_fts USING fts5 (
     terms, content = '', contentless_delete = 1, detail = none, tokenize = "unicode61 tokenchars '_'"
 );
 
+-- Merge segments eight at a time rather than four: each entry is rewritten fewer times as the index grows, about
+-- 10 % less CPU per write for 4 % more bytes (docs/performance.md). https://www.sqlite.org/fts5.html#the_automerge_configuration_option
+INSERT INTO log_blocks_fts (log_blocks_fts, rank) VALUES ('automerge', 8);
+
 CREATE TRIGGER log_blocks_after_delete AFTER DELETE ON log_blocks BEGIN
     DELETE FROM log_blocks_fts WHERE rowid = old.id;
 END;

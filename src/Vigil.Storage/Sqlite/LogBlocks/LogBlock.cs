@@ -116,6 +116,16 @@ internal sealed class LogBlock
     /// <summary>Whether the record's trace id is this one (lower case), without decoding the others.</summary>
     public bool HasTraceId(int record, string traceId) => _traceIds[record].Tag != LogBlockColumn.NoId && Id(_traceIds[record]) == traceId;
 
+    /// <summary>
+    /// Whether the record's attribute JSON holds these UTF-8 bytes: a cheap test that rules records out before their
+    /// attributes are parsed (only for text JSON writes unescaped; see <see cref="LogRecordFilter"/>).
+    /// </summary>
+    public bool AttributesContain(int record, ReadOnlySpan<byte> utf8)
+    {
+        var (start, length) = _texts[LogBlockColumn.Attributes][record];
+        return length > 0 && _data.AsSpan(start, length).IndexOf(utf8) >= 0;
+    }
+
     public IReadOnlyList<KeyValuePair<string, object?>> Attributes(int record)
     {
         var (start, length) = _texts[LogBlockColumn.Attributes][record];

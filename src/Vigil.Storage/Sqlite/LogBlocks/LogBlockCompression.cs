@@ -5,7 +5,7 @@ namespace Vigil.Storage.Sqlite.LogBlocks;
 /// <summary>
 /// Compresses a built block into the blob the store keeps: one codec byte, the built length as a varint, then the
 /// compressed bytes. The codec is recorded per blob, so a store can hold blocks of several codecs and the choice can
-/// change without a migration. The default (Brotli quality 3) is what docs/performance.md measured as meeting the
+/// change without a migration. The default (Brotli quality 1) is what docs/performance.md measured as meeting the
 /// bytes target at the least CPU.
 /// </summary>
 internal sealed record LogBlockCompression(LogBlockCodec Codec, int Level)
@@ -13,7 +13,7 @@ internal sealed record LogBlockCompression(LogBlockCodec Codec, int Level)
     /// <summary>Window of 2^18 bytes: a block is at most <see cref="LogBlockBuilder.MaxBuiltBytes"/>, larger windows only cost memory.</summary>
     private const int BrotliWindowBits = 18;
 
-    public static LogBlockCompression Default { get; } = new(LogBlockCodec.Brotli, 3);
+    public static LogBlockCompression Default { get; } = new(LogBlockCodec.Brotli, 1);
 
     public byte[] Compress(ReadOnlySpan<byte> built)
     {

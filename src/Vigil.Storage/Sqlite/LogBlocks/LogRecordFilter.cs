@@ -14,6 +14,7 @@ internal sealed class LogRecordFilter
     private readonly string? _traceId;
     private readonly long? _from;
     private readonly long? _to;
+    private readonly byte[][] _attributeBytes;
 
     public LogRecordFilter(LogQuery query)
     {
@@ -40,6 +41,9 @@ internal sealed class LogRecordFilter
             Terms.Add(SearchTokens.Quote(SearchTokens.AttributeToken(attribute.Key, attribute.Value)));
         }
 
+        _attributeBytes = [.. query.Attributes.Select(a => a.Key).Where(IsWrittenAsIs)
+            .Concat(query.Attributes.Select(a => a.Value).Where(IsWrittenAsIsValue))
+            .Select(System.Text.Encoding.UTF8.GetBytes)];
         _from = query.From is { } from ? UnixTime.ToNanoseconds(from) : null;
         _to = query.To is { } to ? UnixTime.ToNanoseconds(to) : null;
     }
@@ -76,8 +80,34 @@ internal sealed class LogRecordFilter
             return false;
         }
 
-        return _query.Attributes.Count == 0 || HasAttributes(block.Attributes(record), _query.Attributes);
+        if (_query.Attributes.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var bytes in _attributeBytes)
+        {
+            if (!block.AttributesContain(record, bytes))
+            {
+                return false; // a key or value the JSON would hold as these very bytes is not there
+            }
+        }
+
+        return HasAttributes(block.Attributes(record), _query.Attributes);
     }
+
+    /// <summary>A key the attribute JSON writes byte for byte as it is (no escapes): ASCII letters, digits and <c>._-:/</c>.</summary>
+    private static bool IsWrittenAsIs(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':' or '/');
+
+    /// <summary>
+    /// A value whose filter text is in the JSON as it is: a word, a whole number or a boolean. Not a fraction: a
+    /// double's filter text (<c>3</c>, <c>1E-07</c>) need not be how the JSON spells it (<c>3.0</c>).
+    /// </summary>
+    private static bool IsWrittenAsIsValue(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') &&
+        (long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _) ||
+         !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
 
     /// <summary>
     /// Contains the text as typed, ignoring ASCII case only (as SQLite's LIKE did), and holds every word of it among the
