@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Vigil.Model;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 using Vigil.Storage.Sqlite.LogBlocks;

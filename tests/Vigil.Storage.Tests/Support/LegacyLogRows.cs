@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Vigil.Storage.Internal;
+using Vigil.Model;
+using Vigil.Model.Json;
 
 namespace Vigil.Storage.Tests.Support;
 
