@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Vigil.Model.Json;
+using Vigil.Storage.Sqlite.LogBlocks;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -87,10 +88,18 @@ internal static partial class SchemaMigrator
                 continue;
             }
 
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = migration.Script;
-            command.ExecuteNonQuery();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = migration.Script;
+                command.ExecuteNonQuery();
+            }
+
+            // What a script cannot do in SQL, done in C# in the same transaction right after it.
+            if (migration.Version == LogBlockMigration.Version)
+            {
+                LogBlockMigration.Run(connection, transaction);
+            }
         }
 
         using (var setVersion = connection.CreateCommand())

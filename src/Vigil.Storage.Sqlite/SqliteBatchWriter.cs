@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Vigil.Model;
+using Vigil.Storage.Sqlite.LogBlocks;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -15,9 +16,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand[] _all;
     private readonly PreparedCommand _upsertResource;
     private readonly PreparedCommand _upsertScope;
-    private readonly PreparedCommand _insertLog;
-    private readonly PreparedCommand _lastLogId;
-    private readonly PreparedCommand _insertSearchTerms;
+    private readonly LogBlockStatements _logBlocks;
     private readonly RawStatement[] _raw;
     private readonly RawStatement _insertSpan;
     private readonly RawStatement _insertSpans;
@@ -63,19 +62,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO scopes (hash, name, version, attributes) VALUES (@hash, @name, @version, @attributes) " +
             "ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING id;",
             "@hash", "@name", "@version", "@attributes");
-        _insertLog = new(
-            connection,
-            "INSERT INTO logs (id, time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
-            "event_name, exception_type, exception_message, exception_stacktrace, service_name, resource_id, scope_id) " +
-            "VALUES (@id, @time, @observed, @severity, @severityText, @body, @attributes, @traceId, @spanId, @flags, " +
-            "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope);",
-            "@id", "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
-            "@eventName", "@exceptionType", "@exceptionMessage", "@exceptionStack", "@service", "@resource", "@scope");
-        _lastLogId = new(connection, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'logs'), 0);");
-        _insertSearchTerms = new(
-            connection,
-            "INSERT INTO logs_fts (rowid, terms) VALUES (@id, @terms);",
-            "@id", "@terms");
+        _logBlocks = new LogBlockStatements(connection);
         _insertSpan = new(connection, s_insertSpanSql);
         _insertSpans = new(connection, s_insertSpansSql);
         _upsertTrace = new(connection, UpsertTraceSql);
@@ -86,7 +73,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         _insertPoints = new(connection, s_insertPointsSql);
         _raw = [_insertSpan, _insertSpans, _upsertTrace, _findSeries, _insertSeries, _updateSeriesDescription, _insertPoint, _insertPoints];
         (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
-        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms,
+        _all = [_upsertResource, _upsertScope, .. _logBlocks.All,
             _insertHealthResult, _upsertHealthState, .. _errors.All];
     }
 
@@ -104,13 +91,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         {
             ResolveIdentities(batch);
 
-            // The batch holds the write lock, so ids can be handed out here instead of read back
-            // row by row; AUTOINCREMENT still records the highest one.
-            var nextLogId = batch.Logs.Count > 0 ? _lastLogId.ExecuteInt64() + 1 : 0;
-            foreach (var log in batch.Logs)
-            {
-                WriteLog(log, nextLogId++);
-            }
+            WriteLogs(batch.Logs);
 
             WriteSpans(batch.Spans);
             WritePoints(batch.MetricPoints);
@@ -142,6 +123,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         }
 
         _json.Dispose();
+        _blockBuilder.Dispose();
         _connection.Dispose();
     }
 }
