@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
-using Vigil.Errors;
+using Vigil.LocalStore;
 using Vigil.Storage;
 
 namespace Vigil.Tests.Configuration;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using Vigil.Configuration;
-using Vigil.Pipeline;
 using Vigil.Storage;
 using Vigil.Tests.Support;
 

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
-using Vigil.Metrics;
+using Vigil.Pipeline;
 using Vigil.Storage;
 using Vigil.Tests.Support;
 

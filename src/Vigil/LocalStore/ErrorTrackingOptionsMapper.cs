@@ -1,7 +1,7 @@
 using Vigil.Logging;
 using Vigil.Storage;
 
-namespace Vigil.Errors;
+namespace Vigil.LocalStore;
 
 /// <summary>Turns the validated <c>Errors</c> section into the options the local store groups with.</summary>
 internal static class ErrorTrackingOptionsMapper
