@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Vigil.Server.Otlp;
 using Vigil.Storage;
 using Vigil.Storage.Prometheus;
 
