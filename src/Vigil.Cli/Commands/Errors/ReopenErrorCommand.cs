@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Help;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Errors;
