@@ -22,14 +22,18 @@ internal sealed class SourceProject
     /// <summary>The assembly the project builds (AssemblyName, or the project's name as MSBuild defaults it).</summary>
     public string AssemblyName => Property("AssemblyName") ?? Name;
 
-    /// <summary>The names of the projects this one references (the file names of the ProjectReference items).</summary>
-    public IReadOnlyList<string> ProjectReferences =>
+    /// <summary>The full paths of the project files this one references (its ProjectReference items).</summary>
+    public IReadOnlyList<string> ProjectReferenceFiles =>
         _project.Descendants("ProjectReference")
             .Select(item => (string?)item.Attribute("Include"))
             .OfType<string>()
-            .Select(include => System.IO.Path.GetFileNameWithoutExtension(include.Replace('\\', '/')))
+            .Select(include => System.IO.Path.GetFullPath(System.IO.Path.Combine(Directory, include.Replace('\\', '/'))))
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The names of the projects this one references (the file names of its ProjectReference items).</summary>
+    public IReadOnlyList<string> ProjectReferences =>
+        ProjectReferenceFiles.Select(System.IO.Path.GetFileNameWithoutExtension).OfType<string>().ToList();
 
     /// <summary>The project's own .cs files, as paths relative to its folder with '/' separators; build output excluded.</summary>
     public IReadOnlyList<string> SourceFiles =>
