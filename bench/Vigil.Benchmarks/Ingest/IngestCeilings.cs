@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Google.Protobuf;
+using Vigil.Model;
 using Vigil.Server.Hosting;
 using Vigil.Server.Otlp.Mapping;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Benchmarks.Ingest;
 

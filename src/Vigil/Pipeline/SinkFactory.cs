@@ -6,7 +6,7 @@ using OpenTelemetry.Metrics;
 using Vigil.Configuration;
 using Vigil.LocalStore;
 using Vigil.Logging;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Pipeline;
 

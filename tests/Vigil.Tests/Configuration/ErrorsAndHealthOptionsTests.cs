@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
+using Vigil.Grouping;
 using Vigil.LocalStore;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Tests.Configuration;

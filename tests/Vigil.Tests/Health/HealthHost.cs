@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using Vigil.Configuration;
-using Vigil.Storage;
+using Vigil.Model;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Health;

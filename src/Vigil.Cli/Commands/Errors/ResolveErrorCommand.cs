@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Vigil.Cli.Help;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Errors;
 
