@@ -142,7 +142,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         app.UseMiddleware<ListenerRoutingMiddleware>();
-        app.UseMiddleware<OtlpGrpcRefusalMiddleware>();
+        app.UseWhen(context => listeners.Identify(context) == VigilServerListener.OtlpGrpc, grpc => grpc.UseMiddleware<OtlpGrpcRefusalMiddleware>());
         if (!string.IsNullOrEmpty(options.ApiKey))
         {
             app.UseMiddleware<ApiKeyMiddleware>(Encoding.UTF8.GetBytes(options.ApiKey));
@@ -154,7 +154,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         app.MapGrpcService<OtlpGrpcTraceService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcLogsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcMetricsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
-        app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.OtlpHttp)).MapOtlpHttp();
+        app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.OtlpHttp)).MapOtlpHttp(options.MaxRequestBodyBytes);
         MapQueryEndpoints(app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.Query)));
         return new VigilServerApplication(app, listeners, store, ownsStore);
     }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
-using Vigil.Errors;
 using Vigil.Grouping;
+using Vigil.LocalStore;
 using Vigil.Model;
 using Vigil.Storage;
 

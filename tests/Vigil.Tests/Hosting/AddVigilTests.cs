@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 using Vigil.Configuration;
-using Vigil.Pipeline;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Hosting;

@@ -1,4 +1,4 @@
-namespace Vigil.Server.Otlp;
+namespace Vigil.Server.Ingest;
 
 /// <summary>Why an OTLP request was refused before its records reached the ingest path; a label on <c>/metrics</c>.</summary>
 internal enum OtlpRefusalReason

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
-using Vigil.Pipeline;
 
-namespace Vigil.Metrics;
+namespace Vigil.Pipeline;
 
 /// <summary>
 /// Vigil's figures about itself, on the <c>Vigil.Sdk</c> meter: what each sink exported, failed to

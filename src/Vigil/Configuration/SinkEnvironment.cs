@@ -1,4 +1,4 @@
-namespace Vigil.Pipeline;
+namespace Vigil.Configuration;
 
 /// <summary>Where the console sink writes and what it can tell about it; tests give their own.</summary>
 internal sealed record SinkEnvironment(TextWriter ConsoleOutput, bool ConsoleIsTerminal, IReadOnlyDictionary<string, string?> Variables, string WorkingDirectory)

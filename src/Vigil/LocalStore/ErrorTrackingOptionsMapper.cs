@@ -1,7 +1,7 @@
 using Vigil.Configuration;
 using Vigil.Storage;
 
-namespace Vigil.Errors;
+namespace Vigil.LocalStore;
 
 /// <summary>
 /// The SDK's <c>Errors</c> options as the section the server reads too, so that one validator checks them and one

@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands;
+namespace Vigil.Cli.Help;
 
 /// <summary>A command whose <c>--help</c> ends with worked examples.</summary>
 internal interface IHaveExamples

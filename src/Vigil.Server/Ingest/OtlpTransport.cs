@@ -1,4 +1,4 @@
-namespace Vigil.Server.Otlp;
+namespace Vigil.Server.Ingest;
 
 /// <summary>The two OTLP transports; a label on <c>/metrics</c>.</summary>
 internal enum OtlpTransport

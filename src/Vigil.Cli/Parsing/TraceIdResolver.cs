@@ -1,7 +1,6 @@
-using Vigil.Cli.Parsing;
 using Vigil.Storage;
 
-namespace Vigil.Cli.Commands.Traces;
+namespace Vigil.Cli.Parsing;
 
 /// <summary>Takes a trace id prefix (as a log line shows it) for the one stored trace it starts, as git does with commits.</summary>
 internal static class TraceIdResolver

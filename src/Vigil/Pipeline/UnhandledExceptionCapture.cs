@@ -6,9 +6,8 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Vigil.Internal;
-using Vigil.Pipeline;
 
-namespace Vigil.Errors;
+namespace Vigil.Pipeline;
 
 /// <summary>
 /// Logs unhandled exceptions (Critical) and unobserved task exceptions (Error) through the category
@@ -23,7 +22,7 @@ internal sealed class UnhandledExceptionCapture : IHostedService, IDisposable
     public const string CategoryName = "Vigil.Errors";
 
     /// <summary>How long a dying process waits for its last records to be exported: as long as disposing would.</summary>
-    public static readonly TimeSpan FlushTimeout = VigilSdk.DefaultFlushTimeout;
+    public static readonly TimeSpan FlushTimeout = PipelineDefaults.FlushTimeout;
 
     private const int NotInstalled = 0;
     private const int Installed = 1;
