@@ -13,5 +13,5 @@ internal static partial class Log
     public static partial void RequestRefused(ILogger logger, string transport, string path, string peer, string reason);
 
     [LoggerMessage(4, LogLevel.Warning, "The store cannot hold {Records} {Signal} records of one request; the request was rejected, the rest of its group commit was stored.")]
-    public static partial void RecordsRejectedByStore(ILogger logger, Exception exception, int records, Ingest.OtlpSignal signal);
+    public static partial void RecordsRejectedByStore(ILogger logger, Exception exception, int records, string signal);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Vigil.Model;
 
 namespace Vigil.Storage.Sqlite;

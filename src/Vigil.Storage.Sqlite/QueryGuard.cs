@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,6 +18,9 @@ internal sealed class QueryGuard : IDisposable
 {
     /// <summary>Steps between checks: about a tenth of a millisecond of SQLite work, so a check costs nothing measurable.</summary>
     private const int Instructions = 10_000;
+
+    // The guard of each connection a read runs on, for the C# work of that read (see Poll).
+    private static readonly ConditionalWeakTable<SqliteConnection, QueryGuard> s_installed = [];
 
     private readonly SqliteConnection _connection;
     private readonly CancellationToken _cancellationToken;
@@ -44,7 +48,21 @@ internal sealed class QueryGuard : IDisposable
     {
         var guard = new QueryGuard(connection, timeout, onProgress, cancellationToken);
         raw.sqlite3_progress_handler(connection.Handle, Instructions, Check, guard);
+        s_installed.AddOrUpdate(connection, guard);
         return guard;
+    }
+
+    /// <summary>
+    /// Work a read does in C# between SQLite steps (decompressing and testing log blocks) is outside the progress
+    /// handler's reach, so it calls this between units of work. A stop interrupts the connection: the read's next
+    /// step fails as an interrupted statement does, and <see cref="Translate"/> names why.
+    /// </summary>
+    public static void Poll(SqliteConnection connection)
+    {
+        if (s_installed.TryGetValue(connection, out var guard) && Check(guard) != 0)
+        {
+            raw.sqlite3_interrupt(connection.Handle);
+        }
     }
 
     /// <summary>
@@ -71,7 +89,11 @@ internal sealed class QueryGuard : IDisposable
             : null;
     }
 
-    public void Dispose() => raw.sqlite3_progress_handler(_connection.Handle, 0, null, null);
+    public void Dispose()
+    {
+        raw.sqlite3_progress_handler(_connection.Handle, 0, null, null);
+        s_installed.Remove(_connection);
+    }
 
     private static int Check(object state)
     {

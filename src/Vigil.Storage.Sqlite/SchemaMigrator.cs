@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Vigil.Model.Json;
+using Vigil.Storage.Sqlite.LogBlocks;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -87,10 +88,18 @@ internal static partial class SchemaMigrator
                 continue;
             }
 
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = migration.Script;
-            command.ExecuteNonQuery();
+            using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = migration.Script;
+                command.ExecuteNonQuery();
+            }
+
+            // What a script cannot do in SQL, done in C# in the same transaction right after it.
+            if (migration.Version == LogBlockMigration.Version)
+            {
+                LogBlockMigration.Run(connection, transaction);
+            }
         }
 
         using (var setVersion = connection.CreateCommand())
@@ -108,12 +117,18 @@ internal static partial class SchemaMigrator
         return current;
     }
 
-    /// <summary>What scripts compute in C#: version 8 rebuilds the contentless full-text index from the stored rows.</summary>
-    private static void RegisterFunctions(SqliteConnection connection) =>
+    /// <summary>
+    /// What scripts compute in C#: version 8 rebuilds the contentless full-text index from the stored rows, version 10
+    /// rehashes identities.
+    /// </summary>
+    private static void RegisterFunctions(SqliteConnection connection)
+    {
         connection.CreateFunction<string?, string?, string, string>(
             "vigil_search_terms",
             static (body, traceId, attributes) => SearchTokens.For(body, traceId, AttributeJson.Deserialize(attributes)),
             isDeterministic: true);
+        connection.CreateFunction<string, long>("vigil_identity_hash", IdentityHash.Of, isDeterministic: true);
+    }
 
     public static void ThrowIfNewer(int version, string path)
     {

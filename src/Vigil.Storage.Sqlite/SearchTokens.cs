@@ -31,16 +31,39 @@ internal static class SearchTokens
     private const ulong FnvOffset = 14695981039346656037;
     private const ulong FnvPrime = 1099511628211;
 
+    /// <summary>How many bits of a trace id's hash its block-level token keeps (see <see cref="TraceBucketToken(string)"/>).</summary>
+    public const int TraceBucketBits = 20;
+
+    /// <summary>The per-row trace token of schema 8 (only <see cref="For(string?, string?, IReadOnlyList{KeyValuePair{string, object?}})"/> writes it).</summary>
     public static string TraceToken(string traceId) => "t_" + traceId.ToLowerInvariant();
 
-    public static string AttributeToken(string key, string value)
+    /// <summary>
+    /// The token a log block is indexed under for each trace id it holds: <c>t_</c> + the low
+    /// <see cref="TraceBucketBits"/> bits of the id's FNV-1a hash. A bucket, not the id: a unique term per trace made
+    /// the index as large as the records (about 22 bytes a record); a bucket keeps about a million terms, each
+    /// naming the few blocks that may hold it, and the stored trace id decides.
+    /// </summary>
+    public static string TraceBucketToken(string traceId) => TraceBucketToken(TraceBucket(traceId.ToLowerInvariant()));
+
+    public static string AttributeToken(string key, string value) => AttributeToken(AttributeHash(key, value));
+
+    /// <summary>The token of an attribute hash (<see cref="AttributeHash"/>).</summary>
+    public static string AttributeToken(ulong hash) => "a_" + hash.ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>The 64-bit FNV-1a hash of a key and a value's text form that <see cref="AttributeToken(ulong)"/> spells.</summary>
+    public static ulong AttributeHash(string key, string value)
     {
         var hash = FnvOffset;
         hash = Mix(hash, key);
         hash = (hash ^ 0xFF) * FnvPrime; // separator, so ("ab", "c") and ("a", "bc") differ
-        hash = Mix(hash, value);
-        return "a_" + hash.ToString("x16", CultureInfo.InvariantCulture);
+        return Mix(hash, value);
     }
+
+    /// <summary>The bucket of a lowercase trace id that <see cref="TraceBucketToken(uint)"/> spells.</summary>
+    public static uint TraceBucket(string traceId) => (uint)(Mix(FnvOffset, traceId) & ((1UL << TraceBucketBits) - 1));
+
+    /// <summary>The token of a trace bucket (<see cref="TraceBucket"/>).</summary>
+    public static string TraceBucketToken(uint bucket) => "t_" + bucket.ToString("x5", CultureInfo.InvariantCulture);
 
     /// <summary>The text the row is indexed under.</summary>
     public static string For(LogEntry log, string? traceId) => For(log.Body, traceId, log.Attributes);
@@ -101,7 +124,87 @@ internal static class SearchTokens
     {
         foreach (var (start, length) in Words(text))
         {
-            yield return Quote(text.Substring(start, length));
+            yield return Quote(Fold(text.AsSpan(start, length)));
+        }
+    }
+
+    /// <summary>The words of user text, folded (<see cref="Fold"/>), for checking a record after its block matched.</summary>
+    public static List<string> FoldedWords(string text) => [.. Words(text).Select(w => Fold(text.AsSpan(w.Start, w.Length)))];
+
+    /// <summary>
+    /// Where the words of <paramref name="body"/> that the index holds start, and how long they are: the first
+    /// <see cref="MaxBodyWords"/> distinct ones (case-insensitively) of its first <see cref="MaxBodyCharacters"/>
+    /// characters, without a word the character limit cuts. Indexing and the check after a block matched both read this.
+    /// </summary>
+    public static List<(int Start, int Length)> IndexedWords(string body)
+    {
+        var end = Math.Min(body.Length, MaxBodyCharacters);
+        var words = Words(body.AsSpan(0, end));
+        if (words.Count > 0 && end < body.Length && char.IsLetterOrDigit(body[end]) && words[^1].Start + words[^1].Length == end)
+        {
+            words.RemoveAt(words.Count - 1); // a word cut by the limit is not a word of the body
+        }
+
+        if (words.Count <= MaxBodyWords)
+        {
+            return words; // fewer words than the limit: all of them are indexed, whatever repeats
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        var distinct = new List<(int, int)>(MaxBodyWords);
+        foreach (var (start, length) in words)
+        {
+            if (seen.Add(body.AsSpan(start, length)))
+            {
+                distinct.Add((start, length));
+                if (distinct.Count == MaxBodyWords)
+                {
+                    break;
+                }
+            }
+        }
+
+        return distinct;
+    }
+
+    /// <summary>
+    /// A word as blocks are indexed and checked under: ASCII lower-cased; other text also without its diacritics,
+    /// as the index's own tokenizer (unicode61) folds it. Two words that fold alike are always found by the index.
+    /// </summary>
+    public static string Fold(ReadOnlySpan<char> word)
+    {
+        if (System.Text.Ascii.IsValid(word))
+        {
+            return string.Create(word.Length, word, static (span, source) => System.Text.Ascii.ToLower(source, span, out _));
+        }
+
+        var decomposed = word.ToString().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The key and text value of each scalar attribute the index holds: the first <see cref="MaxAttributes"/>.</summary>
+    public static IEnumerable<(string Key, string Text)> IndexedAttributes(IReadOnlyList<KeyValuePair<string, object?>> attributes)
+    {
+        var indexed = 0;
+        foreach (var attribute in attributes)
+        {
+            if (TelemetryAttributes.ToFilterText(attribute.Value) is { } text)
+            {
+                yield return (attribute.Key, text);
+                if (++indexed == MaxAttributes)
+                {
+                    yield break;
+                }
+            }
         }
     }
 

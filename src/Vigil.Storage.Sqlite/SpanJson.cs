@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Vigil.Model;
 using Vigil.Model.Json;
 
@@ -19,21 +19,26 @@ internal static class SpanJson
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartArray();
-            foreach (var item in events)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", item.Name);
-                writer.WriteNumber("time", UnixTime.ToNanoseconds(item.Timestamp));
-                writer.WritePropertyName("attributes");
-                AttributeJson.WriteObject(writer, item.Attributes);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteEvents(writer, events);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static void WriteEvents(Utf8JsonWriter writer, IReadOnlyList<SpanEventEntry> events)
+    {
+        writer.WriteStartArray();
+        foreach (var item in events)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", item.Name);
+            writer.WriteNumber("time", UnixTime.ToNanoseconds(item.Timestamp));
+            writer.WritePropertyName("attributes");
+            AttributeJson.WriteObject(writer, item.Attributes);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     public static string SerializeLinks(IReadOnlyList<SpanLinkEntry> links)
@@ -46,26 +51,31 @@ internal static class SpanJson
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartArray();
-            foreach (var link in links)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("traceId", link.TraceId.ToLowerInvariant());
-                writer.WriteString("spanId", link.SpanId.ToLowerInvariant());
-                if (link.TraceState is not null)
-                {
-                    writer.WriteString("traceState", link.TraceState);
-                }
-
-                writer.WritePropertyName("attributes");
-                AttributeJson.WriteObject(writer, link.Attributes);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteLinks(writer, links);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static void WriteLinks(Utf8JsonWriter writer, IReadOnlyList<SpanLinkEntry> links)
+    {
+        writer.WriteStartArray();
+        foreach (var link in links)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("traceId", link.TraceId.ToLowerInvariant());
+            writer.WriteString("spanId", link.SpanId.ToLowerInvariant());
+            if (link.TraceState is not null)
+            {
+                writer.WriteString("traceState", link.TraceState);
+            }
+
+            writer.WritePropertyName("attributes");
+            AttributeJson.WriteObject(writer, link.Attributes);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     public static IReadOnlyList<SpanEventEntry> DeserializeEvents(string json)

@@ -1,24 +1,14 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Storage.Sqlite;
 
 /// <summary>
-/// Resources, scopes and metric series: stored once, found by a hash of their content, and
+/// Resources, scopes and metric series: stored once, found by a hash of their content (<see cref="IdentityHash"/>), and
 /// remembered by reference and by hash so repeated objects cost a dictionary lookup.
 /// </summary>
 internal sealed partial class SqliteBatchWriter
 {
-    private static long Hash(string text)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return BinaryPrimitives.ReadInt64LittleEndian(digest);
-    }
-
     /// <summary>
     /// Finds or creates every resource, scope and series of the batch before any row is written. Each upsert
     /// opens a statement savepoint, and FTS5 flushes its pending terms at every savepoint: resolved in between
@@ -80,7 +70,6 @@ internal sealed partial class SqliteBatchWriter
     {
         _pendingByReference.Clear();
         _pendingByHash.Clear();
-        _pendingSeries.Clear();
     }
 
     private bool TryGetCached(object key, out (long Id, long Hash) identity) =>
@@ -96,14 +85,14 @@ internal sealed partial class SqliteBatchWriter
             return cached;
         }
 
-        var attributes = AttributeJson.Serialize(resource.Attributes);
-        var hash = Hash("r\n" + resource.SchemaUrl + "\n" + attributes);
+        var attributes = _json.Attributes(resource.Attributes);
+        var hash = _identity.Start('r').Add(resource.SchemaUrl).Add(attributes).Finish();
         if (!TryGetCachedHash(('r', hash), out var id))
         {
             _upsertResource.Set(0, hash);
             _upsertResource.Set(1, resource.ServiceName);
             _upsertResource.Set(2, resource.SchemaUrl);
-            _upsertResource.Set(3, attributes);
+            _upsertResource.Set(3, Encoding.UTF8.GetString(attributes));
             id = _upsertResource.ExecuteInt64();
             _pendingByHash[('r', hash)] = id;
         }
@@ -119,14 +108,14 @@ internal sealed partial class SqliteBatchWriter
             return cached;
         }
 
-        var attributes = AttributeJson.Serialize(scope.Attributes);
-        var hash = Hash("s\n" + scope.Name + "\n" + scope.Version + "\n" + attributes);
+        var attributes = _json.Attributes(scope.Attributes);
+        var hash = _identity.Start('s').Add(scope.Name).Add(scope.Version).Add(attributes).Finish();
         if (!TryGetCachedHash(('s', hash), out var id))
         {
             _upsertScope.Set(0, hash);
             _upsertScope.Set(1, scope.Name);
             _upsertScope.Set(2, scope.Version);
-            _upsertScope.Set(3, attributes);
+            _upsertScope.Set(3, Encoding.UTF8.GetString(attributes));
             id = _upsertScope.ExecuteInt64();
             _pendingByHash[('s', hash)] = id;
         }

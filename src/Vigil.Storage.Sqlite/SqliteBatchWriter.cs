@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Vigil.Model;
+using Vigil.Storage.Sqlite.LogBlocks;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -15,13 +16,17 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand[] _all;
     private readonly PreparedCommand _upsertResource;
     private readonly PreparedCommand _upsertScope;
-    private readonly PreparedCommand _insertLog;
-    private readonly PreparedCommand _lastLogId;
-    private readonly PreparedCommand _insertSearchTerms;
-    private readonly PreparedCommand _insertSpan;
-    private readonly PreparedCommand _upsertTrace;
-    private readonly PreparedCommand _upsertSeries;
-    private readonly PreparedCommand _insertPoint;
+    private readonly LogBlockStatements _logBlocks;
+    private readonly RawStatement[] _raw;
+    private readonly RawStatement _insertSpan;
+    private readonly RawStatement _insertSpans;
+    private readonly RawStatement _upsertTrace;
+    private readonly RawStatement _findSeries;
+    private readonly RawStatement _insertSeries;
+    private readonly RawStatement _updateSeriesDescription;
+    private readonly RawStatement _insertPoint;
+    private readonly RawStatement _insertPoints;
+    private readonly Utf8JsonScratch _json = new();
     private readonly PreparedCommand _insertHealthResult;
     private readonly PreparedCommand _upsertHealthState;
 
@@ -57,51 +62,18 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO scopes (hash, name, version, attributes) VALUES (@hash, @name, @version, @attributes) " +
             "ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING id;",
             "@hash", "@name", "@version", "@attributes");
-        _insertLog = new(
-            connection,
-            "INSERT INTO logs (id, time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
-            "event_name, exception_type, exception_message, exception_stacktrace, service_name, resource_id, scope_id) " +
-            "VALUES (@id, @time, @observed, @severity, @severityText, @body, @attributes, @traceId, @spanId, @flags, " +
-            "@eventName, @exceptionType, @exceptionMessage, @exceptionStack, @service, @resource, @scope);",
-            "@id", "@time", "@observed", "@severity", "@severityText", "@body", "@attributes", "@traceId", "@spanId", "@flags",
-            "@eventName", "@exceptionType", "@exceptionMessage", "@exceptionStack", "@service", "@resource", "@scope");
-        _lastLogId = new(connection, "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'logs'), 0);");
-        _insertSearchTerms = new(
-            connection,
-            "INSERT INTO logs_fts (rowid, terms) VALUES (@id, @terms);",
-            "@id", "@terms");
-        _insertSpan = new(
-            connection,
-            "INSERT INTO spans (trace_id, span_id, parent_span_id, trace_state, trace_flags, name, kind, start_time, end_time, " +
-            "status_code, status_message, attributes, events, links, service_name, resource_id, scope_id) " +
-            "VALUES (@traceId, @spanId, @parent, @traceState, @flags, @name, @kind, @start, @end, " +
-            "@status, @statusMessage, @attributes, @events, @links, @service, @resource, @scope);",
-            "@traceId", "@spanId", "@parent", "@traceState", "@flags", "@name", "@kind", "@start", "@end",
-            "@status", "@statusMessage", "@attributes", "@events", "@links", "@service", "@resource", "@scope");
-        _upsertTrace = new(
-            connection,
-            "INSERT INTO traces (trace_id, start_time, end_time, span_count, has_error, root_name, service_name, has_root) " +
-            "VALUES (@traceId, @start, @end, 1, @error, @rootName, @service, @isRoot) " +
-            "ON CONFLICT (trace_id) DO UPDATE SET " +
-            "start_time = min(start_time, excluded.start_time), end_time = max(end_time, excluded.end_time), " +
-            "span_count = span_count + 1, has_error = max(has_error, excluded.has_error), " +
-            "root_name = CASE WHEN excluded.has_root THEN excluded.root_name ELSE root_name END, " +
-            "service_name = CASE WHEN excluded.has_root THEN excluded.service_name ELSE service_name END, " +
-            "has_root = max(has_root, excluded.has_root);",
-            "@traceId", "@start", "@end", "@error", "@rootName", "@service", "@isRoot");
-        _upsertSeries = new(
-            connection,
-            "INSERT INTO metric_series (hash, name, description, unit, kind, temporality, monotonic, attributes, service_name, resource_id, scope_id) " +
-            "VALUES (@hash, @name, @description, @unit, @kind, @temporality, @monotonic, @attributes, @service, @resource, @scope) " +
-            "ON CONFLICT (hash) DO UPDATE SET description = coalesce(excluded.description, description) RETURNING id;",
-            "@hash", "@name", "@description", "@unit", "@kind", "@temporality", "@monotonic", "@attributes", "@service", "@resource", "@scope");
-        _insertPoint = new(
-            connection,
-            "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
-            "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
-            "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
+        _logBlocks = new LogBlockStatements(connection);
+        _insertSpan = new(connection, s_insertSpanSql);
+        _insertSpans = new(connection, s_insertSpansSql);
+        _upsertTrace = new(connection, UpsertTraceSql);
+        _findSeries = new(connection, FindSeriesSql);
+        _insertSeries = new(connection, InsertSeriesSql);
+        _updateSeriesDescription = new(connection, UpdateSeriesDescriptionSql);
+        _insertPoint = new(connection, s_insertPointSql);
+        _insertPoints = new(connection, s_insertPointsSql);
+        _raw = [_insertSpan, _insertSpans, _upsertTrace, _findSeries, _insertSeries, _updateSeriesDescription, _insertPoint, _insertPoints];
         (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
-        _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint,
+        _all = [_upsertResource, _upsertScope, .. _logBlocks.All,
             _insertHealthResult, _upsertHealthState, .. _errors.All];
     }
 
@@ -119,23 +91,10 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         {
             ResolveIdentities(batch);
 
-            // The batch holds the write lock, so ids can be handed out here instead of read back
-            // row by row; AUTOINCREMENT still records the highest one.
-            var nextLogId = batch.Logs.Count > 0 ? _lastLogId.ExecuteInt64() + 1 : 0;
-            foreach (var log in batch.Logs)
-            {
-                WriteLog(log, nextLogId++);
-            }
+            WriteLogs(batch.Logs);
 
-            foreach (var span in batch.Spans)
-            {
-                WriteSpan(span);
-            }
-
-            foreach (var point in batch.MetricPoints)
-            {
-                WritePoint(point);
-            }
+            WriteSpans(batch.Spans);
+            WritePoints(batch.MetricPoints);
 
             WriteErrors(batch);
             WriteHealth(batch);
@@ -157,6 +116,14 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             command.Dispose();
         }
 
+        // Raw statements are finalized before the connection goes back to the pool with its handle.
+        foreach (var statement in _raw)
+        {
+            statement.Dispose();
+        }
+
+        _json.Dispose();
+        _blockBuilder.Dispose();
         _connection.Dispose();
     }
 }

@@ -1,16 +1,16 @@
 using Microsoft.Data.Sqlite;
 using Vigil.Model;
-using Vigil.Model.Json;
+using Vigil.Storage.Sqlite.LogBlocks;
 
 namespace Vigil.Storage.Sqlite;
 
-/// <summary>Log queries.</summary>
+/// <summary>
+/// Log queries over blocks: SQL picks the blocks (by service, highest severity, time range and, for text, trace and
+/// attribute filters, the full-text index) in the order the query needs; each picked block is decompressed and every
+/// record tested (<see cref="LogRecordFilter"/>) until the result is complete.
+/// </summary>
 internal sealed partial class SqliteStore
 {
-    private const string LogColumns =
-        "id, time, observed_time, severity, severity_text, body, attributes, trace_id, span_id, trace_flags, " +
-        "event_name, exception_type, exception_message, exception_stacktrace, resource_id, scope_id";
-
     public Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -18,188 +18,204 @@ internal sealed partial class SqliteStore
         return ReadAsync<IReadOnlyList<LogEntry>>(connection => QueryLogs(connection, query), cancellationToken);
     }
 
-    /// <summary>Escapes LIKE's wildcards so user text matches literally.</summary>
-    private static string EscapeLike(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace("%", "\\%", StringComparison.Ordinal)
-        .Replace("_", "\\_", StringComparison.Ordinal);
-
     private List<LogEntry> QueryLogs(SqliteConnection connection, LogQuery query)
     {
-        var sql = new SqlBuilder();
-        if (query.ServiceName is not null)
-        {
-            sql.Add("service_name = {0}", query.ServiceName);
-        }
-
-        if (query.MinimumSeverity is { } severity)
-        {
-            sql.Add("severity >= {0}", severity);
-        }
-
-        if (query.From is { } from)
-        {
-            sql.Add("time >= {0}", UnixTime.ToNanoseconds(from));
-        }
-
-        if (query.To is { } to)
-        {
-            sql.Add("time < {0}", UnixTime.ToNanoseconds(to));
-        }
-
-        // Text, trace id and attributes all narrow through the one full-text index: its terms
-        // are ANDed into a single MATCH.
-        var terms = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var searchText = query.Text.Trim();
-            terms.AddRange(SearchTokens.QuotedWords(searchText));
-            // The index only knows words; the body must also hold the text as typed.
-            sql.Add("body LIKE {0} ESCAPE '\\'", "%" + EscapeLike(searchText) + "%");
-        }
-
-        if (!string.IsNullOrEmpty(query.TraceId))
-        {
-            var traceId = query.TraceId.ToLowerInvariant();
-            terms.Add(SearchTokens.Quote(SearchTokens.TraceToken(traceId)));
-            sql.Add("trace_id = {0}", traceId);
-        }
-
-        foreach (var attribute in query.Attributes)
-        {
-            terms.Add(SearchTokens.Quote(SearchTokens.AttributeToken(attribute.Key, attribute.Value)));
-        }
-
-        // Text without a word ('%', '!!!', an emoji) leaves nothing for the index, and LIKE would read every body.
-        if (terms.Count == 0 && !string.IsNullOrWhiteSpace(query.Text))
+        var filter = new LogRecordFilter(query);
+        // Text without a word ('%', '!!!', an emoji) leaves nothing for the index, and would open every block.
+        if (filter.Terms.Count == 0 && filter.Text is not null)
         {
             throw new QueryRefusedException(
-                $"the search text '{query.Text.Trim()}' has no letter or digit, so no index can serve it and it would read every log record; search for a word, or add a trace or where filter");
+                $"the search text '{filter.Text}' has no letter or digit, so no index can serve it and it would read every log record; search for a word, or add a trace or where filter");
         }
 
-        // With index terms the full-text index drives: FTS5 streams matching ids newest first and
-        // the query stops after Limit rows, however common the word. An upper time bound becomes
-        // an id range first (one pass over the time index), so the stream starts inside the window
-        // instead of walking every newer match.
-        var ftsDriven = terms.Count > 0;
-        if (ftsDriven)
-        {
-            sql.Add("logs_fts MATCH {0}", string.Join(" AND ", terms));
-            if (query.To is { } upper)
-            {
-                if (IdRange(connection, query.From, upper) is not { } ids)
-                {
-                    return [];
-                }
-
-                sql.Add("logs_fts.rowid BETWEEN {0} AND {1}", ids.First, ids.Last);
-            }
-        }
-
-        // CROSS JOIN fixes the loop order: SQLite must not drive from a logs index instead.
-        var source = ftsDriven ? "logs_fts CROSS JOIN logs ON logs.id = logs_fts.rowid" : "logs";
-        // The index only narrows attribute filters: a token says a row may hold key=value (a hash collision, or a
-        // row indexed before schema 8 whose body spelled the token out, matches too), so the stored attributes
-        // decide. Then SQL cannot stop at Limit; the rows stream in index order and reading stops there instead.
-        var recheck = query.Attributes.Count > 0;
-        var limit = recheck ? string.Empty : " LIMIT " + sql.AddParameter(query.Limit);
-        string text;
+        List<(LogBlock Block, int Record)> found;
         if (query.AfterSequence is { } after)
         {
-            sql.Add(ftsDriven ? "logs_fts.rowid > {0}" : "id > {0}", after);
-            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY {(ftsDriven ? "logs_fts.rowid" : "id")}{limit};";
+            found = OldestAfter(connection, query, filter, after);
         }
-        else if (ftsDriven)
+        else if (filter.Terms.Count > 0)
         {
-            text = $"SELECT {LogColumns} FROM {source}{sql.Where} ORDER BY logs_fts.rowid DESC{limit};";
+            found = NewestArrivals(connection, query, filter);
         }
         else
         {
-            text = $"SELECT {LogColumns} FROM logs{sql.Where} ORDER BY time DESC, id DESC{limit};";
+            found = NewestByTime(connection, query, filter);
         }
 
-        using var command = sql.CreateCommand(connection, text);
-        var result = new List<LogEntry>();
-        using (var reader = command.ExecuteReader())
+        return [.. found.Select(f => f.Block.ToEntry(f.Record, GetResource(connection, f.Block.ResourceIds[f.Record]), GetScope(connection, f.Block.ScopeIds[f.Record])))];
+    }
+
+    /// <summary>Follow: the oldest matches after a sequence, in sequence order. Blocks in id order are records in sequence order.</summary>
+    private static List<(LogBlock, int)> OldestAfter(SqliteConnection connection, LogQuery query, LogRecordFilter filter, long after)
+    {
+        var sql = BlockConditions(query, filter);
+        var ftsDriven = filter.Terms.Count > 0;
+        sql.Add(ftsDriven ? "f.rowid > {0}" : "b.id > {0}", after);
+        using var command = sql.CreateCommand(connection, $"SELECT b.data FROM {Source(ftsDriven)}{sql.Where} ORDER BY {(ftsDriven ? "f.rowid" : "b.id")};");
+        var result = new List<(LogBlock, int)>();
+        using var reader = command.ExecuteReader();
+        while (result.Count < query.Limit && reader.Read())
         {
-            while (result.Count < query.Limit && reader.Read())
+            QueryGuard.Poll(connection);
+            var block = LogBlock.Decode((byte[])reader[0]);
+            for (var r = 0; r < block.Count && result.Count < query.Limit; r++)
             {
-                if (recheck && !HasAttributes(AttributeJson.Deserialize(reader.GetString(6)), query.Attributes))
+                if (block.Sequences[r] > after && filter.Matches(block, r))
                 {
-                    continue;
+                    result.Add((block, r));
                 }
-
-                result.Add(ReadLog(connection, reader));
-            }
-        }
-
-        if (query.AfterSequence is null)
-        {
-            // Newest last. Index-driven results are the newest by arrival; sort them by time too.
-            result.Reverse();
-            if (ftsDriven)
-            {
-                result.Sort(static (a, b) => a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp) : a.Sequence.CompareTo(b.Sequence));
             }
         }
 
         return result;
     }
 
-    /// <summary>Whether the stored attributes hold every filter's key with that text form of the value.</summary>
-    private static bool HasAttributes(IReadOnlyList<KeyValuePair<string, object?>> stored, IReadOnlyList<KeyValuePair<string, string>> filters)
+    /// <summary>
+    /// Text, trace or attribute filters: the newest matches by arrival, found newest block first from the full-text
+    /// index, which stops as soon as there are enough; then ordered by time. A time bound first becomes the range of
+    /// block ids whose time range meets it, so the index stream starts inside the window.
+    /// </summary>
+    private static List<(LogBlock Block, int Record)> NewestArrivals(SqliteConnection connection, LogQuery query, LogRecordFilter filter)
     {
-        foreach (var filter in filters)
+        var sql = BlockConditions(query, filter);
+        if (filter.From is not null || filter.To is not null)
         {
-            var found = false;
-            foreach (var attribute in stored)
+            if (BlockIdRange(connection, filter) is not { } ids)
             {
-                if (attribute.Key == filter.Key && AttributeJson.ToFilterText(attribute.Value) == filter.Value)
-                {
-                    found = true;
-                    break;
-                }
+                return [];
             }
 
-            if (!found)
+            sql.Add("f.rowid BETWEEN {0} AND {1}", ids.First, ids.Last);
+        }
+
+        using var command = sql.CreateCommand(connection, $"SELECT b.data FROM {Source(ftsDriven: true)}{sql.Where} ORDER BY f.rowid DESC;");
+        var result = new List<(LogBlock Block, int Record)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (result.Count < query.Limit && reader.Read())
             {
-                return false;
+                QueryGuard.Poll(connection);
+                var block = LogBlock.Decode((byte[])reader[0]);
+                for (var r = block.Count - 1; r >= 0 && result.Count < query.Limit; r--)
+                {
+                    if (filter.Matches(block, r))
+                    {
+                        result.Add((block, r));
+                    }
+                }
             }
         }
 
-        return true;
+        result.Sort(static (a, b) => Compare(a.Block, a.Record, b.Block, b.Record));
+        return result;
     }
 
-    /// <summary>The lowest and highest id of the rows in a time range, or null when it is empty.</summary>
-    private static (long First, long Last)? IdRange(SqliteConnection connection, DateTimeOffset? from, DateTimeOffset to)
+    /// <summary>
+    /// No index filter: the newest matches by time. Blocks come newest latest-record first; a heap keeps the best
+    /// <see cref="LogQuery.Limit"/> so far, and the scan stops at the first block whose latest record is older than
+    /// all of them.
+    /// </summary>
+    private static List<(LogBlock Block, int Record)> NewestByTime(SqliteConnection connection, LogQuery query, LogRecordFilter filter)
+    {
+        var sql = BlockConditions(query, filter);
+        using var command = sql.CreateCommand(connection, $"SELECT b.max_time, b.data FROM log_blocks b{sql.Where} ORDER BY b.max_time DESC;");
+        // Min-heap on (time, sequence): its root is the oldest of the newest found so far.
+        var best = new PriorityQueue<(LogBlock Block, int Record), (long Time, long Sequence)>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (best.Count == query.Limit && best.TryPeek(out _, out var oldest) && reader.GetInt64(0) < oldest.Time)
+                {
+                    break;
+                }
+
+                QueryGuard.Poll(connection);
+
+                var block = LogBlock.Decode((byte[])reader[1]);
+                for (var r = 0; r < block.Count; r++)
+                {
+                    var key = (block.Times[r], block.Sequences[r]);
+                    if (best.Count == query.Limit && best.TryPeek(out _, out var root) && key.CompareTo(root) <= 0)
+                    {
+                        continue;
+                    }
+
+                    if (!filter.Matches(block, r))
+                    {
+                        continue;
+                    }
+
+                    if (best.Count == query.Limit)
+                    {
+                        best.EnqueueDequeue((block, r), key);
+                    }
+                    else
+                    {
+                        best.Enqueue((block, r), key);
+                    }
+                }
+            }
+        }
+
+        var result = new List<(LogBlock Block, int Record)>(best.Count);
+        while (best.TryDequeue(out var entry, out _))
+        {
+            result.Add(entry);
+        }
+
+        return result; // the heap yields oldest first: ascending time, newest last
+    }
+
+    private static int Compare(LogBlock a, int ra, LogBlock b, int rb) =>
+        a.Times[ra] != b.Times[rb] ? a.Times[ra].CompareTo(b.Times[rb]) : a.Sequences[ra].CompareTo(b.Sequences[rb]);
+
+    private static string Source(bool ftsDriven) =>
+        // CROSS JOIN fixes the loop order: SQLite must not drive from a log_blocks index instead.
+        ftsDriven ? "log_blocks_fts f CROSS JOIN log_blocks b ON b.id = f.rowid" : "log_blocks b";
+
+    /// <summary>What a block's row says about all its records: a block is skipped when none of them can match.</summary>
+    private static SqlBuilder BlockConditions(LogQuery query, LogRecordFilter filter)
+    {
+        var sql = new SqlBuilder();
+        if (filter.Terms.Count > 0)
+        {
+            sql.Add("f.log_blocks_fts MATCH {0}", string.Join(" AND ", filter.Terms));
+        }
+
+        if (query.ServiceName is not null)
+        {
+            sql.Add("b.service_name = {0}", query.ServiceName);
+        }
+
+        if (query.MinimumSeverity is { } severity)
+        {
+            sql.Add("b.max_severity >= {0}", severity);
+        }
+
+        if (filter.From is { } from)
+        {
+            sql.Add("b.max_time >= {0}", from);
+        }
+
+        if (filter.To is { } to)
+        {
+            sql.Add("b.min_time < {0}", to);
+        }
+
+        return sql;
+    }
+
+    /// <summary>The lowest and highest id of the blocks whose time range meets the query's, or null when none does.</summary>
+    private static (long First, long Last)? BlockIdRange(SqliteConnection connection, LogRecordFilter filter)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT min(id), max(id) FROM logs WHERE time >= @from AND time < @to;";
-        command.Parameters.AddWithValue("@from", from is { } f ? UnixTime.ToNanoseconds(f) : long.MinValue);
-        command.Parameters.AddWithValue("@to", UnixTime.ToNanoseconds(to));
+        command.CommandText = "SELECT min(id), max(id) FROM log_blocks WHERE max_time >= @from AND min_time < @to;";
+        command.Parameters.AddWithValue("@from", filter.From ?? long.MinValue);
+        command.Parameters.AddWithValue("@to", filter.To ?? long.MaxValue);
         using var reader = command.ExecuteReader();
         return reader.Read() && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
-
-    private LogEntry ReadLog(SqliteConnection connection, SqliteDataReader reader) => new()
-    {
-        Sequence = reader.GetInt64(0),
-        Timestamp = UnixTime.FromNanoseconds(reader.GetInt64(1)),
-        ObservedTimestamp = reader.IsDBNull(2) ? null : UnixTime.FromNanoseconds(reader.GetInt64(2)),
-        SeverityNumber = reader.GetInt32(3),
-        SeverityText = GetNullableString(reader, 4),
-        Body = GetNullableString(reader, 5),
-        Attributes = AttributeJson.Deserialize(reader.GetString(6)),
-        TraceId = GetNullableString(reader, 7),
-        SpanId = GetNullableString(reader, 8),
-        TraceFlags = reader.GetInt32(9),
-        EventName = GetNullableString(reader, 10),
-        ExceptionType = GetNullableString(reader, 11),
-        ExceptionMessage = GetNullableString(reader, 12),
-        ExceptionStackTrace = GetNullableString(reader, 13),
-        Resource = GetResource(connection, reader.GetInt64(14)),
-        Scope = GetScope(connection, reader.GetInt64(15)),
-    };
 
     private static string? GetNullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

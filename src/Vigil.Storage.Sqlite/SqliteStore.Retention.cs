@@ -6,7 +6,8 @@ namespace Vigil.Storage.Sqlite;
 
 /// <summary>
 /// Retention: deletes in chunks of <see cref="RetentionOptions.ChunkSize"/> rows, one short write
-/// transaction each, so writers (here and in other processes) get the lock between chunks.
+/// transaction each, so writers (here and in other processes) get the lock between chunks. Log records go by
+/// whole blocks (see SqliteStore.LogRetention.cs).
 /// </summary>
 internal sealed partial class SqliteStore
 {
@@ -15,7 +16,7 @@ internal sealed partial class SqliteStore
     // user input. The order is RetentionResult's.
     private static readonly (string Table, string TimeColumn, string Deletable)[] s_signals =
     [
-        ("logs", "time", "1"),
+        ("log_blocks", "min_time", "1"),
         ("spans", "start_time", "1"),
         ("metric_points", "time", "1"),
         ("error_events", "time", "1"),
@@ -32,7 +33,8 @@ internal sealed partial class SqliteStore
         if (options.MaxAge is { } maxAge)
         {
             var cutoff = UnixTime.ToNanoseconds(_clock.GetUtcNow() - maxAge);
-            for (var i = 0; i < s_signals.Length; i++)
+            deleted[0] = await DeleteOldLogsAsync(cutoff, options.ChunkSize, cancellationToken).ConfigureAwait(false);
+            for (var i = 1; i < s_signals.Length; i++)
             {
                 int count;
                 do
@@ -96,11 +98,6 @@ internal sealed partial class SqliteStore
         command.Parameters.AddWithValue("@cutoff", cutoff);
         command.Parameters.AddWithValue("@chunk", chunkSize);
         var count = command.ExecuteNonQuery();
-        if (count > 0 && signal.Table == "logs")
-        {
-            MergeFullTextIndex(connection, transaction);
-        }
-
         return count;
     }
 
@@ -152,17 +149,18 @@ internal sealed partial class SqliteStore
             return (0, 0);
         }
 
+        if (oldestSignal == 0)
+        {
+            return (0, DeleteLogBlocks(connection, transaction, cutoff: null, chunkSize).Records);
+        }
+
         var signal = s_signals[oldestSignal];
         using var delete = connection.CreateCommand();
         delete.Transaction = transaction;
         delete.CommandText = $"DELETE FROM {signal.Table} WHERE id IN (SELECT id FROM {signal.Table} WHERE {signal.Deletable} ORDER BY {signal.TimeColumn} LIMIT @chunk);";
         delete.Parameters.AddWithValue("@chunk", chunkSize);
         var count = delete.ExecuteNonQuery();
-        if (signal.Table == "logs")
-        {
-            MergeFullTextIndex(connection, transaction);
-        }
-        else if (signal.Table == "spans")
+        if (signal.Table == "spans")
         {
             using var traces = connection.CreateCommand();
             traces.Transaction = transaction;
@@ -182,7 +180,7 @@ internal sealed partial class SqliteStore
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO logs_fts (logs_fts, rank) VALUES ('merge', 64);";
+        command.CommandText = "INSERT INTO log_blocks_fts (log_blocks_fts, rank) VALUES ('merge', 64);";
         command.ExecuteNonQuery();
     }
 }

@@ -25,7 +25,7 @@ namespace Vigil;
 public sealed class VigilSdk : IDisposable, IAsyncDisposable
 {
     /// <summary>How long disposing waits for the sinks to flush.</summary>
-    public static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultFlushTimeout = PipelineDefaults.FlushTimeout;
 
     private readonly ServiceProvider _services;
     private readonly TracerProvider? _tracerProvider;

@@ -49,8 +49,8 @@ public abstract partial class TelemetryStoreContractTests
         var healthStart = healthIsOlder ? Some.BaseTime : Some.BaseTime.AddDays(1);
         var logStart = healthIsOlder ? Some.BaseTime.AddDays(1) : Some.BaseTime;
         await WriteProbeRunsAsync(healthStart, perProbe: 60);
-        var body = new string('x', 1000);
-        await WriteLogsAsync([.. Enumerable.Range(0, 180).Select(i => Some.Log($"{body} {i}", time: logStart.AddSeconds(i)))]);
+        // Filler, not a run of one letter: the bodies must take space in any layout (log blocks compress).
+        await WriteLogsAsync([.. Enumerable.Range(0, 180).Select(i => Some.Log($"{Some.Filler(i, 1000)} {i}", time: logStart.AddSeconds(i)))]);
         var limit = (await Store.ApplyRetentionAsync(new RetentionOptions())).UsedBytesAfter - 1;
 
         // Act: one byte over the cap, so the pass stops after the first chunk or few.

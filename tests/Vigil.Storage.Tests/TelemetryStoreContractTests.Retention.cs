@@ -36,11 +36,11 @@ public abstract partial class TelemetryStoreContractTests
     public async Task ApplyRetentionAsync_MaxSize_DeletesOldestUntilUnderTheLimitAndKeepsNewest()
     {
         // Arrange
-        var body = new string('x', 200) + " payload";
+        // Filler, not a run of one letter: the bodies must take space in any layout (log blocks compress).
         for (var batch = 0; batch < 10; batch++)
         {
             await WriteLogsAsync(Enumerable.Range(0, 200)
-                .Select(i => Some.Log(body + " " + (batch * 200 + i), time: Some.BaseTime.AddSeconds((batch * 200) + i), attributes: [new("n", (batch * 200) + i)]))
+                .Select(i => Some.Log(Some.Filler((batch * 200) + i, 200) + " payload " + (batch * 200 + i), time: Some.BaseTime.AddSeconds((batch * 200) + i), attributes: [new("n", (batch * 200) + i)]))
                 .ToArray());
         }
 

@@ -5,7 +5,7 @@ namespace Vigil.Benchmarks.Storage;
 
 /// <summary>
 /// Synthetic but realistic telemetry: web request logs over 24 hours from four services, three
-/// attributes each, a trace id on most, one body in a hundred mentions a timeout.
+/// attributes each, a random trace id on three in four, one body in a hundred mentions a timeout.
 /// </summary>
 internal sealed class LoadData
 {
@@ -26,6 +26,29 @@ internal sealed class LoadData
         _resources = s_services
             .Select(s => new TelemetryResource { Attributes = [new(TelemetryResource.ServiceNameKey, s), new("host.name", "bench-1")] })
             .ToArray();
+    }
+
+    /// <summary>The trace id of a record near <paramref name="time"/> that has one (of <paramref name="total"/> records).</summary>
+    public static string TraceIdAt(long total, DateTimeOffset time)
+    {
+        var n = (long)((time - Start) / Span * total);
+        return TraceIdOf(n % 4 == 0 ? n + 1 : n);
+    }
+
+    /// <summary>
+    /// Record <paramref name="n"/>'s trace id: random-looking 128 bits, as W3C trace ids are (a counter in hex
+    /// would compress to almost nothing and flatter any compressed layout).
+    /// </summary>
+    public static string TraceIdOf(long n) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Mix(n):x16}{Mix(n ^ 0x5DEECE66DL):x16}");
+
+    /// <summary>SplitMix64's finaliser: a fixed, well-spread 64-bit value per input.</summary>
+    private static ulong Mix(long n)
+    {
+        var z = unchecked((ulong)n + 0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     /// <summary>Record <paramref name="n"/> of the total; times rise evenly over 24 hours.</summary>
@@ -50,8 +73,8 @@ internal sealed class LoadData
                 new("http.status_code", status),
                 new("user.id", string.Create(CultureInfo.InvariantCulture, $"u{n % 10_000}")),
             ],
-            TraceId = n % 4 == 0 ? null : n.ToString("x32", CultureInfo.InvariantCulture),
-            SpanId = n % 4 == 0 ? null : (n + 1).ToString("x16", CultureInfo.InvariantCulture),
+            TraceId = n % 4 == 0 ? null : TraceIdOf(n),
+            SpanId = n % 4 == 0 ? null : Mix(~n).ToString("x16", CultureInfo.InvariantCulture),
             Resource = _resources[n % _resources.Length],
             Scope = _scope,
         };

@@ -36,7 +36,24 @@ internal static class StoreLoadTool
         watch.Stop();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Report("write, 1 process", options.Records, watch.Elapsed);
-        Console.WriteLine($"| write, 1 process, per CPU second | {cpu.TotalSeconds:F1} CPU s | {options.Records / cpu.TotalSeconds:N0} records/CPU s |");
+        Console.WriteLine($"| write, 1 process, per CPU second | {cpu.TotalSeconds:F1} CPU s | {options.Records / cpu.TotalSeconds:N0} records/CPU s, {cpu.TotalMicroseconds / options.Records:F2} µs CPU/record |");
+        var generation = GenerationCpu(data, Math.Min(options.Records, 1_000_000)) * ((double)options.Records / Math.Min(options.Records, 1_000_000));
+        Console.WriteLine($"| of which making the LogEntry objects (the caller's work, measured apart) | {generation.TotalSeconds:F1} CPU s | {generation.TotalMicroseconds / options.Records:F2} µs CPU/record |");
+        // The writer's connection closed: SQLite checkpointed the WAL into the file and removed it.
+        var fileBytes = new FileInfo(single).Length + (File.Exists(single + "-wal") ? new FileInfo(single + "-wal").Length : 0);
+        Console.WriteLine($"| store file after the log write | {fileBytes / (1024.0 * 1024.0):N1} MiB | {fileBytes / (double)options.Records:F1} bytes/record |");
+
+        // The layout's raw insert ceiling, in the same run: the same records pre-encoded, then only inserted.
+        var ceilingRecords = Math.Min(options.Records, 1_000_000);
+        var ceiling = LogBlockCeiling.Measure(Path.Combine(options.Directory, "ceiling.db"), new LoadData(options.Records), ceilingRecords, options.BatchSize);
+        DeleteStore(Path.Combine(options.Directory, "ceiling.db"));
+        Console.WriteLine($"| ceiling: encoding {ceilingRecords:N0} records into {ceiling.Blocks:N0} blocks | {ceiling.EncodeCpu.TotalSeconds:F1} CPU s | {ceiling.EncodeCpu.TotalMicroseconds / ceilingRecords:F2} µs CPU/record (incl. making the LogEntry objects) |");
+        Console.WriteLine($"| ceiling: inserting the encoded blocks only | {ceiling.InsertWall.TotalSeconds:F1} s wall, {ceiling.InsertCpu.TotalSeconds:F1} CPU s | {ceilingRecords / ceiling.InsertWall.TotalSeconds:N0} records/s, {ceilingRecords / ceiling.InsertCpu.TotalSeconds:N0} records/CPU s |");
+        var storeCpuPerRecord = (cpu - generation).TotalSeconds / options.Records;
+        var ceilingCpuPerRecord = ceiling.InsertCpu.TotalSeconds / ceilingRecords;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| store write vs ceiling (records per CPU s, caller's work left out) | {1 / storeCpuPerRecord:N0} vs {1 / ceilingCpuPerRecord:N0} | {ceilingCpuPerRecord / storeCpuPerRecord:F2}x |"));
 
         watch.Restart();
         var points = await WriteMetricsAsync(single, data);
@@ -65,6 +82,20 @@ internal static class StoreLoadTool
         }
 
         return 0;
+    }
+
+    /// <summary>CPU time to make <paramref name="count"/> records, with nothing written.</summary>
+    private static TimeSpan GenerationCpu(LoadData data, long count)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var sink = 0L;
+        for (var n = 0L; n < count; n++)
+        {
+            sink += data.Log(n).Attributes.Count;
+        }
+
+        GC.KeepAlive(sink);
+        return Process.GetCurrentProcess().TotalProcessorTime - cpu;
     }
 
     private static void Report(string what, long records, TimeSpan elapsed) =>
@@ -147,7 +178,7 @@ internal static class StoreLoadTool
         var hourTo = hourFrom.AddHours(1);
         var latest = await store.QueryLogsAsync(new LogQuery { Limit = 1 });
         var lastSequence = latest[0].Sequence;
-        var someTrace = 12_345L.ToString("x32", CultureInfo.InvariantCulture);
+        var someTrace = LoadData.TraceIdOf(12_345);
 
         Console.WriteLine();
         Console.WriteLine($"| query ({options.Records:N0} logs stored) | rows | median | p95 | max |");
@@ -158,7 +189,9 @@ internal static class StoreLoadTool
         await TimeAsync("one-hour time range, newest 100", options, () => store.QueryLogsAsync(new LogQuery { From = hourFrom, To = hourTo }));
         await TimeAsync("one hour, service + severity >= error", options, () => store.QueryLogsAsync(new LogQuery { ServiceName = "checkout", MinimumSeverity = 17, From = hourFrom, To = hourTo }));
         await TimeAsync("attribute user.id=u42, newest 100", options, () => store.QueryLogsAsync(new LogQuery { Attributes = [new("user.id", "u42")] }));
-        await TimeAsync("logs of one trace id", options, () => store.QueryLogsAsync(new LogQuery { TraceId = someTrace }));
+        await TimeAsync("logs of one trace id, newest 100", options, () => store.QueryLogsAsync(new LogQuery { TraceId = someTrace }));
+        await TimeAsync("logs of one trace id within one hour", options, () => store.QueryLogsAsync(new LogQuery { TraceId = LoadData.TraceIdAt(options.Records, hourFrom.AddMinutes(30)), From = hourFrom, To = hourTo }));
+        await TimeAsync("text search \"finished\" within one hour", options, () => store.QueryLogsAsync(new LogQuery { Text = "finished", From = hourFrom, To = hourTo }));
         await TimeAsync("follow: rows after a sequence", options, () => store.QueryLogsAsync(new LogQuery { AfterSequence = lastSequence - 50 }));
         await TimeAsync<MetricBucket>("metric, one hour, 1 min step, by service (rate)", options, async () =>
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Vigil.Cli.Help;
 
 namespace Vigil.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using Vigil.Cli.Commands;
 using Vigil.Cli.Invocation;
 
 namespace Vigil.Cli.Help;

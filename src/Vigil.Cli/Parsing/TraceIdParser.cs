@@ -3,7 +3,7 @@ namespace Vigil.Cli.Parsing;
 /// <summary>
 /// Validates W3C trace ids (32 hex digits, not all zero) and their prefixes: log lines show the first 8 digits, and,
 /// as git does with commits, a unique prefix of at least <see cref="MinPrefixLength"/> digits stands for the whole id
-/// (<see cref="Commands.Traces.TraceIdResolver"/> looks it up).
+/// (<see cref="TraceIdResolver"/> looks it up).
 /// </summary>
 internal static class TraceIdParser
 {

@@ -1,3 +1,5 @@
+using Vigil.Storage.Configuration;
+
 namespace Vigil.Server.Configuration;
 
 /// <summary>The server's configuration file is missing or wrong; <see cref="Problems"/> lists every problem found.</summary>
@@ -27,12 +29,18 @@ public sealed class ServerConfigurationException : Exception
 
     /// <summary>Creates the exception for a file.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="problems">Every problem, each naming its key path.</param>
-    public ServerConfigurationException(string path, IReadOnlyList<string> problems)
-        : base(Format(path, problems))
+    /// <param name="problems">Every problem, each with its key path.</param>
+    public ServerConfigurationException(string path, IReadOnlyList<ConfigurationProblem> problems)
+        : this(path, problems, [.. problems.Select(p => p.ToString())])
+    {
+    }
+
+    private ServerConfigurationException(string path, IReadOnlyList<ConfigurationProblem> problems, IReadOnlyList<string> lines)
+        : base(Format(path, lines))
     {
         FilePath = path;
-        Problems = problems;
+        Details = problems;
+        Problems = lines;
     }
 
     /// <summary>The file, when known.</summary>
@@ -40,6 +48,9 @@ public sealed class ServerConfigurationException : Exception
 
     /// <summary>Every problem, each naming its key path (<c>Probes:1:Url: ...</c>).</summary>
     public IReadOnlyList<string> Problems { get; } = [];
+
+    /// <summary>Every problem: its key path (empty for the whole file) and what is wrong there.</summary>
+    public IReadOnlyList<ConfigurationProblem> Details { get; } = [];
 
     private static string Format(string path, IReadOnlyList<string> problems) =>
         problems.Count == 1

@@ -1,11 +1,15 @@
-using System.Text.Json;
+using System.Text;
 using Vigil.Server.Probes;
+using Vigil.Storage;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Server.Configuration;
 
 /// <summary>
-/// Finds and reads the server's configuration file (JSON; see docs/server.md). Everything is checked before the
-/// server starts, and every problem is reported at once, each with its key path.
+/// Finds and reads the server's configuration file (JSON; see docs/server.md) the way the SDK reads <c>vigil.json</c>:
+/// the configuration provider reads it, <see cref="ConfigurationShape"/> checks its keys and values, the binder binds
+/// it, and the validators check what was bound. Everything is checked before the server starts, and every problem is
+/// reported at once, each with its key path.
 /// </summary>
 public static partial class ServerConfigurationLoader
 {
@@ -18,11 +22,14 @@ public static partial class ServerConfigurationLoader
     // A configuration file is small; a bigger one is a mistake (or not a configuration file).
     private const long MaxFileBytes = 1024 * 1024;
 
-    private static readonly JsonDocumentOptions s_jsonOptions = new()
+    // Durations, probe kinds and severities are read in Vigil's words, the ones the CLI takes, not the binder's.
+    private static readonly ConfigurationShapeOptions s_shapeOptions = new()
     {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        MaxDepth = 16,
+        Scalars = new Dictionary<Type, ConfigurationScalar>(ErrorTrackingSection.Scalars)
+        {
+            [typeof(TimeSpan)] = DurationText.Scalar,
+            [typeof(ProbeKind)] = ProbeKindNames.Scalar,
+        },
     };
 
     /// <summary>
@@ -62,18 +69,18 @@ public static partial class ServerConfigurationLoader
         {
             if (new FileInfo(path).Length > MaxFileBytes)
             {
-                throw new ServerConfigurationException(path, [$"the file is larger than {MaxFileBytes / 1024} KiB; is it the configuration?"]);
+                throw new ServerConfigurationException(path, [new ConfigurationProblem(string.Empty, $"the file is larger than {MaxFileBytes / 1024} KiB; is it the configuration?")]);
             }
 
             json = File.ReadAllText(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ServerConfigurationException(path, ["the configuration file does not exist"]);
+            throw new ServerConfigurationException(path, [new ConfigurationProblem(string.Empty, "the configuration file does not exist")]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ServerConfigurationException(path, [$"the configuration file cannot be read: {e.Message}"]);
+            throw new ServerConfigurationException(path, [new ConfigurationProblem(string.Empty, $"the configuration file cannot be read: {e.Message}")]);
         }
 
         return Parse(json, path);
@@ -87,27 +94,48 @@ public static partial class ServerConfigurationLoader
     public static ServerConfiguration Parse(string json, string source)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        var syntax = JsonSyntax.Check(json);
+        if (syntax.Count > 0)
         {
-            document = JsonDocument.Parse(json, s_jsonOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new ServerConfigurationException(source, [$"malformed JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: {FirstSentence(e.Message)}"]);
+            throw new ServerConfigurationException(source, syntax);
         }
 
-        using (document)
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+        var shape = ConfigurationShape.Check(configuration, typeof(ServerConfigurationSection), s_shapeOptions);
+        var bound = shape.Bind(configuration, new ServerConfigurationSection());
+        var probes = new List<ProbeDefinition?>();
+        var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Validate(bound.Errors));
+        for (var i = 0; i < bound.Probes.Count; i++)
         {
-            var reader = new ConfigReader();
-            var (probes, errorTracking, queryTimeout, maxClockSkew) = Read(document.RootElement, reader);
-            var problems = reader.Problems.Concat(ProbeValidation.Validate(probes, skip: reader.BadPaths)).Select(p => p.ToString()).ToList();
-            if (problems.Count > 0)
+            var path = $"Probes:{i}";
+
+            // A probe that is not an object, or has no kind, is reported as such; what else it says is not checked.
+            var probe = bound.Probes[i];
+            var usable = !shape.WasLeftOut(path) && !shape.WasLeftOut($"{path}:Kind");
+            if (usable)
             {
-                throw new ServerConfigurationException(source, problems);
+                problems.AddRange(probe.Validate(path));
             }
 
-            return new ServerConfiguration { Source = source, Probes = [.. probes.OfType<ProbeDefinition>()], ErrorTracking = errorTracking, QueryTimeout = queryTimeout, MaxClockSkew = maxClockSkew };
+            probes.Add(usable && probe.Kind is not null ? probe.ToDefinition() : null);
         }
+
+        // What the options already said about a key (a missing port) is not said again about the probe made from them.
+        var said = problems.Select(p => p.Path).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        problems.AddRange(ProbeValidation.Validate(probes, skip: path => shape.IsBad(path) || said.Contains(path)));
+        var all = shape.With(problems);
+        if (all.Count > 0)
+        {
+            throw new ServerConfigurationException(source, all);
+        }
+
+        return new ServerConfiguration
+        {
+            Source = source,
+            Probes = [.. probes.OfType<ProbeDefinition>()],
+            ErrorTracking = bound.Errors.ToOptions(),
+            QueryTimeout = bound.QueryTimeout,
+            MaxClockSkew = bound.MaxClockSkew,
+        };
     }
 }

@@ -55,12 +55,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
     internal static VigilServerApplication Create(VigilServerOptions options, ITelemetryStore? store, ILoggerProvider? logs = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var errors = options.Validate();
-        if (store is not null)
-        {
-            errors = errors.Where(e => !e.StartsWith("A store path", StringComparison.Ordinal)).ToList();
-        }
-
+        // A store given by the caller needs no store path.
+        var errors = options.Validate(requireStorePath: store is null);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
@@ -107,7 +103,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, ExternalHostLifetime>();
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton(listeners);
-        builder.Services.AddStoreRoles(store);
+        builder.Services.AddVigilStore(store);
         builder.Services.AddSingleton<IngestStatistics>();
         builder.Services.AddSingleton<IIngestStatistics>(sp => sp.GetRequiredService<IngestStatistics>());
         builder.Services.AddSingleton(sp => new IngestQueue(
@@ -146,7 +142,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         app.UseMiddleware<ListenerRoutingMiddleware>();
-        app.UseMiddleware<OtlpGrpcRefusalMiddleware>();
+        app.UseWhen(context => listeners.Identify(context) == VigilServerListener.OtlpGrpc, grpc => grpc.UseMiddleware<OtlpGrpcRefusalMiddleware>());
         if (!string.IsNullOrEmpty(options.ApiKey))
         {
             app.UseMiddleware<ApiKeyMiddleware>(Encoding.UTF8.GetBytes(options.ApiKey));
@@ -158,7 +154,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         app.MapGrpcService<OtlpGrpcTraceService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcLogsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcMetricsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
-        app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.OtlpHttp)).MapOtlpHttp();
+        app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.OtlpHttp)).MapOtlpHttp(options.MaxRequestBodyBytes);
         MapQueryEndpoints(app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.Query)));
         return new VigilServerApplication(app, listeners, store, ownsStore);
     }

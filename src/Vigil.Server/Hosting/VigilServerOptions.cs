@@ -1,6 +1,7 @@
 using System.Net;
 using Vigil.Server.Probes;
 using Vigil.Storage;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Server.Hosting;
 
@@ -105,64 +106,70 @@ public sealed class VigilServerOptions
         : throw new ArgumentException($"--bind '{Bind}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::).");
 
     /// <summary>Every problem with these options; empty when they are usable.</summary>
-    public IReadOnlyList<string> Validate()
+    public IReadOnlyList<string> Validate() => Validate(requireStorePath: true);
+
+    /// <summary>Every problem; <paramref name="requireStorePath"/> is false when the caller brings its own store.</summary>
+    internal IReadOnlyList<string> Validate(bool requireStorePath) =>
+        [.. Problems(requireStorePath).Select(p => p.Message), .. ProbeValidation.Validate(Probes).Select(p => p.ToString())];
+
+    /// <summary>The problems of the options themselves, each under the option's name; the messages name the command-line flag.</summary>
+    internal List<ConfigurationProblem> Problems(bool requireStorePath)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(StorePath))
+        var errors = new List<ConfigurationProblem>();
+        void Add(string option, string message) => errors.Add(new ConfigurationProblem(option, message));
+        if (requireStorePath && string.IsNullOrWhiteSpace(StorePath))
         {
-            errors.Add("A store path is required.");
+            Add(nameof(StorePath), "A store path is required.");
         }
 
         if (!IPAddress.TryParse(Bind, out _) && !Bind.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"--bind '{Bind}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::).");
+            Add(nameof(Bind), $"--bind '{Bind}' is not an IP address (e.g. 127.0.0.1, 0.0.0.0, ::).");
         }
 
-        foreach (var (name, port) in new[] { ("--grpc-port", GrpcPort), ("--otlp-port", OtlpHttpPort), ("--port", QueryPort) })
+        foreach (var (option, name, port) in new[] { (nameof(GrpcPort), "--grpc-port", GrpcPort), (nameof(OtlpHttpPort), "--otlp-port", OtlpHttpPort), (nameof(QueryPort), "--port", QueryPort) })
         {
             if (port is < 0 or > IPEndPoint.MaxPort)
             {
-                errors.Add($"{name} {port} is not a port (0-65535; 0 picks a free one).");
+                Add(option, $"{name} {port} is not a port (0-65535; 0 picks a free one).");
             }
         }
 
         var fixedPorts = new[] { GrpcPort, OtlpHttpPort, QueryPort }.Where(p => p != 0).ToList();
         if (fixedPorts.Count != fixedPorts.Distinct().Count())
         {
-            errors.Add("The gRPC, OTLP/HTTP and query ports must differ.");
+            Add(nameof(QueryPort), "The gRPC, OTLP/HTTP and query ports must differ.");
         }
 
         if (MaxRequestBodyBytes < 1)
         {
-            errors.Add("The request body limit must be at least 1 byte.");
+            Add(nameof(MaxRequestBodyBytes), "The request body limit must be at least 1 byte.");
         }
 
         if (MaxIngestMemoryBytes < 1)
         {
-            errors.Add("The ingest memory limit must be at least 1 byte.");
+            Add(nameof(MaxIngestMemoryBytes), "The ingest memory limit must be at least 1 byte.");
         }
 
         if (IngestMemoryWait < TimeSpan.Zero)
         {
-            errors.Add("The ingest memory wait must not be negative.");
+            Add(nameof(IngestMemoryWait), "The ingest memory wait must not be negative.");
         }
 
         if (MaxQueuedRecords < 1 || MaxRecordsPerCommit < 1)
         {
-            errors.Add("The queue limits must be at least 1 record.");
+            Add(nameof(MaxQueuedRecords), "The queue limits must be at least 1 record.");
         }
 
         if (QueryTimeout <= TimeSpan.Zero)
         {
-            errors.Add("The query timeout must be positive.");
+            Add(nameof(QueryTimeout), "The query timeout must be positive.");
         }
 
         if (MaxClockSkew < TimeSpan.Zero)
         {
-            errors.Add("The clock skew allowed must not be negative.");
+            Add(nameof(MaxClockSkew), "The clock skew allowed must not be negative.");
         }
-
-        errors.AddRange(ProbeValidation.Validate(Probes).Select(p => p.ToString()));
 
         return errors;
     }

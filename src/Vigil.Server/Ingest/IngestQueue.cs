@@ -197,7 +197,8 @@ internal sealed class IngestQueue
         else
         {
             // These records fail however often they are sent: a retryable answer would only bring them back.
-            Log.RecordsRejectedByStore(_logger, failure, write.Records, write.Signal);
+            // By name: Log.cs sits at the root, below every folder that logs through it, so it takes no folder's types.
+            Log.RecordsRejectedByStore(_logger, failure, write.Records, write.Signal.ToString());
             write.Committed.TrySetException(new IngestRejectedException(
                 "The store cannot hold this request's records; they were rejected and should not be sent again.", failure));
         }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Vigil.Server.Otlp;
 using Vigil.Server.Prometheus;
 using Vigil.Storage;
 

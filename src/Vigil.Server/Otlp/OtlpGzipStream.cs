@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
+using Vigil.Server.Ingest;
 
 namespace Vigil.Server.Otlp;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Vigil.Server.Configuration;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Server.Probes;
 
@@ -14,7 +14,7 @@ internal static partial class ProbeValidation
         }
         else if (!probe.Url.IsAbsoluteUri || (probe.Url.Scheme != Uri.UriSchemeHttp && probe.Url.Scheme != Uri.UriSchemeHttps) || probe.Url.Host.Length == 0)
         {
-            add("Url", $"{ConfigReader.Show(probe.Url.OriginalString)} is not allowed: an absolute http:// or https:// URL");
+            add("Url", $"{ConfigurationText.Show(probe.Url.OriginalString)} is not allowed: an absolute http:// or https:// URL");
         }
         else if (probe.MinCertificateDays is not null && probe.Url.Scheme != Uri.UriSchemeHttps)
         {
@@ -23,7 +23,7 @@ internal static partial class ProbeValidation
 
         if (!MethodPattern().IsMatch(probe.Method) || probe.Method.Length > 20)
         {
-            add("Method", $"{ConfigReader.Show(probe.Method)} is not allowed: an HTTP method such as GET, HEAD or POST");
+            add("Method", $"{ConfigurationText.Show(probe.Method)} is not allowed: an HTTP method such as GET, HEAD or POST");
         }
 
         for (var i = 0; i < probe.ExpectedStatus.Count; i++)
@@ -47,7 +47,7 @@ internal static partial class ProbeValidation
             }
             catch (ArgumentException e)
             {
-                add("BodyMatches", $"{ConfigReader.Show(pattern)} is not a .NET regular expression: {e.Message}");
+                add("BodyMatches", $"{ConfigurationText.Show(pattern)} is not a .NET regular expression: {e.Message}");
             }
         }
 
@@ -72,11 +72,11 @@ internal static partial class ProbeValidation
             // CR or LF in a value would smuggle in more headers; content headers cannot go on a request without a body.
             if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
             {
-                add($"Headers:{name}", $"{ConfigReader.Show(value)} is not allowed: a header value on one line");
+                add($"Headers:{name}", $"{ConfigurationText.Show(value)} is not allowed: a header value on one line");
             }
             else if (!IsToken(name) || !request.Headers.TryAddWithoutValidation(name, value))
             {
-                add($"Headers:{name}", $"{ConfigReader.Show(name)} is not allowed: a request header name (content headers such as Content-Type cannot be sent without a body)");
+                add($"Headers:{name}", $"{ConfigurationText.Show(name)} is not allowed: a request header name (content headers such as Content-Type cannot be sent without a body)");
             }
         }
     }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Vigil.Server.Configuration;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Server.Probes;
 
@@ -13,10 +13,10 @@ internal static partial class ProbeValidation
     public const int MaxCertificateDays = 3650;
     private const int MaxNameLength = 200;
 
-    /// <summary>Every problem with <paramref name="probes"/>; checks of paths in <paramref name="skip"/> are left out.</summary>
-    public static List<ConfigProblem> Validate(IReadOnlyList<ProbeDefinition?> probes, string prefix = "Probes", ISet<string>? skip = null)
+    /// <summary>Every problem with <paramref name="probes"/>; checks of the paths <paramref name="skip"/> says were already wrong are left out.</summary>
+    public static List<ConfigurationProblem> Validate(IReadOnlyList<ProbeDefinition?> probes, string prefix = "Probes", Func<string, bool>? skip = null)
     {
-        var problems = new List<ConfigProblem>();
+        var problems = new List<ConfigurationProblem>();
         var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < probes.Count; i++)
         {
@@ -28,9 +28,9 @@ internal static partial class ProbeValidation
             var path = $"{prefix}:{i}";
             void Add(string key, string message)
             {
-                if (skip is null || !skip.Contains($"{path}:{key}"))
+                if (skip is null || !skip($"{path}:{key}"))
                 {
-                    problems.Add(new ConfigProblem($"{path}:{key}", message));
+                    problems.Add(new ConfigurationProblem($"{path}:{key}", message));
                 }
             }
 
@@ -40,14 +40,14 @@ internal static partial class ProbeValidation
             }
             else if (probe.Name.Length > MaxNameLength || probe.Name.Any(char.IsControl))
             {
-                Add("Name", $"{ConfigReader.Show(probe.Name)} is not allowed: at most {MaxNameLength} characters, no control characters");
+                Add("Name", $"{ConfigurationText.Show(probe.Name)} is not allowed: at most {MaxNameLength} characters, no control characters");
             }
             else if (!names.TryAdd(probe.Name, i))
             {
                 Add("Name", $"'{probe.Name}' is already the name of {prefix}:{names[probe.Name]}; names must be unique");
             }
 
-            ValidateSchedule(probe, Add, intervalIsBad: skip?.Contains($"{path}:Interval") == true);
+            ValidateSchedule(probe, Add, intervalIsBad: skip?.Invoke($"{path}:Interval") == true);
             switch (probe.Kind)
             {
                 case ProbeKind.Http:
@@ -64,7 +64,7 @@ internal static partial class ProbeValidation
 
                     break;
                 default:
-                    Add("Kind", $"{probe.Kind} is not a probe kind: {ProbeJsonReader.AllowedKinds}");
+                    Add("Kind", $"{probe.Kind} is not a probe kind: {ProbeKindNames.Allowed}");
                     break;
             }
         }
@@ -107,12 +107,12 @@ internal static partial class ProbeValidation
         }
         else if (probe.Host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || Uri.CheckHostName(probe.Host) == UriHostNameType.Unknown)
         {
-            add("Host", $"{ConfigReader.Show(probe.Host)} is not allowed: a host name or IP address");
+            add("Host", $"{ConfigurationText.Show(probe.Host)} is not allowed: a host name or IP address");
         }
 
         if (probe.Port is < 1 or > 65535)
         {
-            add("Port", probe.Port == 0 ? "is required: a port from 1 to 65535" : $"{probe.Port} is not allowed: a port from 1 to 65535");
+            add("Port", $"{probe.Port} is not allowed: a port from 1 to 65535");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Logging;
 using Vigil.Storage;
 
@@ -16,7 +15,10 @@ public sealed class ErrorsOptions
     /// </summary>
     public bool CaptureUnhandled { get; set; } = true;
 
-    /// <summary>Log records with an exception become error events from this level up. Default: Error.</summary>
+    /// <summary>
+    /// Log records with an exception become error events from this level up. Default: Error. Configuration writes it in
+    /// the level names the CLI's <c>--level</c> takes (<c>warn</c>, <c>Warning</c>, <c>fatal</c>, ...).
+    /// </summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Error;
 
     /// <summary>Frame prefixes that are application code even when they look like a library's (e.g. <c>Microsoft.MyTeam.</c>).</summary>
@@ -33,12 +35,10 @@ public sealed class ErrorsOptions
 
     /// <summary>
     /// A group's severity is raised one step while its events in the last hour exceed this many times its
-    /// average hourly rate over the day before. Default: 5.
+    /// average hourly rate over the day before. Default: 5; 1 to 1000.
     /// </summary>
-    [Range(1.0, 1000.0)]
     public double SpikeFactor { get; set; } = ErrorTrackingOptions.DefaultSpikeFactor;
 
-    /// <summary>...and number at least this many. Default: 10.</summary>
-    [Range(1, 1_000_000)]
+    /// <summary>...and number at least this many. Default: 10; 1 to 1,000,000.</summary>
     public int SpikeMinimumEvents { get; set; } = ErrorTrackingOptions.DefaultSpikeMinimumEvents;
 }

@@ -1,5 +1,8 @@
 using System.Collections;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Vigil.Storage;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Configuration;
 
@@ -11,6 +14,13 @@ internal static class VigilOptionsLoader
 {
     public const string FileName = "vigil.json";
     public const string HostSectionName = "Vigil";
+
+    // Levels and severities are read in the words the CLI and the server take; a list's example names its variable too.
+    private static readonly ConfigurationShapeOptions s_shapeOptions = new()
+    {
+        Scalars = new Dictionary<Type, ConfigurationScalar>(ErrorTrackingSection.Scalars) { [typeof(LogLevel)] = LogLevelText.Scalar },
+        ListExample = path => $"\"{path[(path.LastIndexOf(':') + 1)..]}\": [ ... ] in JSON or {VigilEnvironmentConfigurationProvider.Prefix}{path.Replace(":", "__", StringComparison.Ordinal)}__0=... in the environment",
+    };
 
     public static VigilOptions Load(VigilStartupContext context, Action<VigilOptions>? configure)
     {
@@ -51,14 +61,13 @@ internal static class VigilOptionsLoader
             };
         }
 
-        var errors = ConfigurationChecker.Check(configuration, DescribeOrigin);
-        if (errors.Count > 0)
+        var shape = ConfigurationShape.Check(configuration, typeof(VigilOptions), s_shapeOptions);
+        if (shape.Problems.Count > 0)
         {
-            throw new VigilConfigurationException(errors);
+            throw new VigilConfigurationException([.. shape.Problems.Select(p => Render(p, DescribeOrigin))]);
         }
 
-        var options = new VigilOptions();
-        configuration.Bind(options);
+        var options = shape.Bind(configuration, new VigilOptions());
         if (options.Service.Environment is null && !options.Service.Attributes.ContainsKey("deployment.environment"))
         {
             options.Service.Environment = context.HostEnvironmentName;
@@ -66,9 +75,13 @@ internal static class VigilOptionsLoader
 
         configure?.Invoke(options);
 
-        errors = VigilOptionsValidator.Validate(options, DescribeOrigin);
+        var errors = VigilOptionsValidator.Validate(options, DescribeOrigin);
         return errors.Count > 0 ? throw new VigilConfigurationException(errors) : options;
     }
+
+    /// <summary>A problem as the exception lists it: the key, what is wrong, and where the value came from.</summary>
+    public static string Render(ConfigurationProblem problem, Func<string, string> describeOrigin) =>
+        $"'{problem.Path}': {problem.Message} (from {describeOrigin(problem.SourceKey ?? problem.Path)}).";
 
     /// <summary>The process's environment variables, as a dictionary.</summary>
     public static IReadOnlyDictionary<string, string?> ProcessEnvironment()

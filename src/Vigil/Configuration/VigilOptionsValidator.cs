@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Configuration;
 
@@ -20,17 +21,17 @@ internal static partial class VigilOptionsValidator
 
         if (options.Export.MaxQueueSize >= 1 && options.Export.MaxBatchSize > options.Export.MaxQueueSize)
         {
-            errors.Add($"'Export:MaxBatchSize' is {options.Export.MaxBatchSize}{Origin("Export:MaxBatchSize", describeOrigin)}: it must not exceed 'Export:MaxQueueSize' ({options.Export.MaxQueueSize}).");
+            Add("Export:MaxBatchSize", $"{options.Export.MaxBatchSize} is not allowed: it must not exceed 'Export:MaxQueueSize' ({options.Export.MaxQueueSize})", describeOrigin, errors);
         }
 
         if (options.Service.Name is { } name && string.IsNullOrWhiteSpace(name))
         {
-            errors.Add($"'Service:Name' is empty{Origin("Service:Name", describeOrigin)}: give a name or leave the key out.");
+            Add("Service:Name", "is blank: give a name, or leave the key out", describeOrigin, errors);
         }
 
         if (options.Otlp.Endpoint is { } endpoint && (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            errors.Add($"'Otlp:Endpoint' is '{endpoint}'{Origin("Otlp:Endpoint", describeOrigin)}: expected an absolute http:// or https:// address.");
+            Add("Otlp:Endpoint", $"{ConfigurationText.Show(endpoint.OriginalString)} is not an absolute http:// or https:// URL", describeOrigin, errors);
         }
 
         foreach (var (instrument, bounds) in options.Metrics.HistogramBuckets)
@@ -38,11 +39,11 @@ internal static partial class VigilOptionsValidator
             var key = $"Metrics:HistogramBuckets:{instrument}";
             if (bounds is null || bounds.Length == 0)
             {
-                errors.Add($"'{key}' is empty{Origin(key, describeOrigin)}: expected ascending bucket boundaries such as [0.005, 0.01, 0.1, 1].");
+                Add(key, "is empty: give ascending bucket boundaries such as [0.005, 0.01, 0.1, 1]", describeOrigin, errors);
             }
             else if (bounds.Zip(bounds.Skip(1)).Any(pair => pair.First >= pair.Second) || bounds.Any(b => !double.IsFinite(b)))
             {
-                errors.Add($"'{key}' is [{string.Join(", ", bounds.Select(b => b.ToString(CultureInfo.InvariantCulture)))}]{Origin(key, describeOrigin)}: boundaries must be finite and strictly ascending.");
+                Add(key, $"[{string.Join(", ", bounds.Select(ConfigurationText.Show))}] is not allowed: boundaries must be finite and strictly ascending", describeOrigin, errors);
             }
         }
 
@@ -51,7 +52,7 @@ internal static partial class VigilOptionsValidator
             if (!Enum.IsDefined(level))
             {
                 var key = $"Logging:MinimumLevel:{category}";
-                errors.Add($"'{key}' is {(int)level}{Origin(key, describeOrigin)}: expected one of {string.Join(", ", Enum.GetNames(level.GetType()))}.");
+                Add(key, $"{(int)level} is not a log level: one of {string.Join(", ", Enum.GetNames(level.GetType()))}", describeOrigin, errors);
             }
         }
 
@@ -72,7 +73,7 @@ internal static partial class VigilOptionsValidator
             {
                 if (!rule.IsValid(value))
                 {
-                    errors.Add($"'{key}' is {Show(value)}{Origin(key, describeOrigin)}: {Expectation(rule)}.");
+                    Add(key, $"{Show(value)} is not allowed: {Expectation(rule)}", describeOrigin, errors);
                 }
             }
         }
@@ -84,25 +85,26 @@ internal static partial class VigilOptionsValidator
         {
             if (string.IsNullOrWhiteSpace(entries[i]))
             {
-                errors.Add($"'{key}:{i}' is empty{Origin($"{key}:{i}", describeOrigin)}: expected a name.");
+                Add($"{key}:{i}", "is blank: give a name, or remove the entry", describeOrigin, errors);
             }
         }
     }
 
     private static string Expectation(ValidationAttribute rule) => rule switch
     {
-        RangeAttribute range => $"expected a value from {range.Minimum} to {range.Maximum}",
+        RangeAttribute range => $"a value from {range.Minimum} to {range.Maximum}",
         RequiredAttribute => "a value is required",
         _ => rule.FormatErrorMessage("value"),
     };
 
     private static string Show(object? value) => value switch
     {
-        null => "missing",
-        string text => $"'{text}'",
+        null => "nothing",
+        string text => ConfigurationText.Show(text),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => $"'{value}'",
     };
 
-    private static string Origin(string key, Func<string, string> describeOrigin) => $" (from {describeOrigin(key)})";
+    private static void Add(string key, string message, Func<string, string> describeOrigin, List<string> errors) =>
+        errors.Add(VigilOptionsLoader.Render(new ConfigurationProblem(key, message), describeOrigin));
 }

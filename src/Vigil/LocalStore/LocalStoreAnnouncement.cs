@@ -1,5 +1,5 @@
+using Vigil.Configuration;
 using Vigil.Internal;
-using Vigil.Pipeline;
 
 namespace Vigil.LocalStore;
 

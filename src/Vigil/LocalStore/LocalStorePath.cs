@@ -1,4 +1,4 @@
-using Vigil.Pipeline;
+using Vigil.Configuration;
 using Vigil.Storage;
 
 namespace Vigil.LocalStore;

@@ -3,6 +3,7 @@ using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
+using Vigil.Configuration;
 using Vigil.LocalStore;
 using Vigil.Logging;
 using Vigil.Model;

@@ -6,6 +6,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Vigil.Configuration;
 using Vigil.Errors;
 using Vigil.Health;
 using Vigil.Instrumentation;

@@ -1,13 +1,19 @@
 using System.Globalization;
 using Vigil.Model;
 using Vigil.Storage.Sqlite;
+using Vigil.Storage.StoreWriter;
 
-// Usage: StoreWriter <store path> <writer name> <batches> <records per batch> [exceptions]
-// Writes batches of logs tagged with the writer's name and a record number, then exits 0. With "exceptions" every
-// record is an Error carrying the same real exception, so concurrent writers must add to one error group.
-if (args.Length is not (4 or 5) || (args.Length == 5 && args[4] != "exceptions"))
+// Usage: StoreWriter <store path> <writer name> <batches> <records per batch> [logs|exceptions|all] [pause]
+// Writes batches tagged with the writer's name and a record number, then exits 0.
+//   logs (the default): log records only.
+//   exceptions: every record is an Error carrying the same real exception, so concurrent writers must add to one error group.
+//   all: each batch holds logs, spans and metric points (WrittenRecords), in one WriteAsync, so one transaction.
+// With "pause" the writer prints "paused" after half its batches and waits for a line on stdin before the rest, so a
+// test can look at the store while every writer is known to be half-way.
+string[] modes = ["logs", "exceptions", "all"];
+if (args.Length is < 4 or > 6 || (args.Length >= 5 && !modes.Contains(args[4])) || (args.Length == 6 && args[5] != "pause"))
 {
-    Console.Error.WriteLine("usage: StoreWriter <store path> <writer name> <batches> <records per batch> [exceptions]");
+    Console.Error.WriteLine("usage: StoreWriter <store path> <writer name> <batches> <records per batch> [logs|exceptions|all] [pause]");
     return 2;
 }
 
@@ -15,11 +21,27 @@ var path = args[0];
 var writer = args[1];
 var batches = int.Parse(args[2], CultureInfo.InvariantCulture);
 var perBatch = int.Parse(args[3], CultureInfo.InvariantCulture);
+var mode = args.Length >= 5 ? args[4] : "logs";
+var pauseAt = args.Length == 6 ? batches / 2 : -1;
 var resource = new TelemetryResource { Attributes = [new(TelemetryResource.ServiceNameKey, writer)] };
-var exception = args.Length == 5 ? Thrown() : null;
+var exception = mode == "exceptions" ? Thrown() : null;
 
 await using var store = SqliteTelemetryStore.Open(path);
 for (var batch = 0; batch < batches; batch++)
+{
+    if (batch == pauseAt)
+    {
+        Console.Out.WriteLine("paused");
+        Console.Out.Flush();
+        _ = Console.In.ReadLine();
+    }
+
+    await store.WriteAsync(mode == "all" ? WrittenRecords.Batch(writer, batch, perBatch) : Logs(batch));
+}
+
+return 0;
+
+TelemetryBatch Logs(int batch)
 {
     var logs = new LogEntry[perBatch];
     for (var i = 0; i < perBatch; i++)
@@ -38,10 +60,8 @@ for (var batch = 0; batch < batches; batch++)
         };
     }
 
-    await store.WriteAsync(new TelemetryBatch { Logs = logs });
+    return new TelemetryBatch { Logs = logs };
 }
-
-return 0;
 
 static Exception Thrown()
 {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
-using Vigil.Cli.Commands;
+using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Cli.Tests.Support;
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Server;
-using Vigil.Server.Hosting;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 
@@ -40,8 +39,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var store = SqliteTelemetryStore.Open(storePath, TelemetryStoreOptions.Writer with { CreateIfMissing = false, Clock = clock ?? TimeProvider.System });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // Under every role, as vigil serve registers it: the endpoints ask for the reading and triage roles.
-        builder.Services.AddStoreRoles(store);
+        builder.Services.AddVigilStore(store);
         builder.Services.Configure<QueryApiOptions>(options => options.ApiKey = apiKey);
         var app = builder.Build();
         app.MapVigilQueryApi();

@@ -51,7 +51,7 @@ internal sealed class ReadServer : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddSingleton(store);
+        builder.Services.AddVigilStore(store);
         var statistics = new FakeIngestStatistics();
         builder.Services.AddSingleton<IIngestStatistics>(statistics);
         builder.Services.AddSingleton<TimeProvider>(clock);

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
 using Vigil.Server.Tests.Support;

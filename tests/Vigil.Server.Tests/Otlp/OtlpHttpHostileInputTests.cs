@@ -5,6 +5,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Proto.Rpc;
 using Vigil.Server.Tests.Support;

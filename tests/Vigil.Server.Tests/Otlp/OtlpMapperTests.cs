@@ -153,4 +153,33 @@ public sealed class OtlpMapperTests
         Assert.Equal([null, 7.0], result.Batch.MetricPoints.Select(p => p.Value));
         Assert.Equal(1, result.Rejected);
     }
+
+    [Fact]
+    public void MapMetrics_PointsWithEqualAttributes_ShareOneSeriesObject()
+    {
+        KeyValue Route(string route) => new() { Key = "http.route", Value = new AnyValue { StringValue = route } };
+        var metric = new Metric
+        {
+            Name = "http.requests",
+            Sum = new Sum
+            {
+                AggregationTemporality = Vigil.Server.Otlp.Proto.Metrics.V1.AggregationTemporality.Cumulative,
+                IsMonotonic = true,
+                DataPoints =
+                {
+                    new NumberDataPoint { TimeUnixNano = Some.UnixNano(Some.Time), AsInt = 1, Attributes = { Route("/a") } },
+                    new NumberDataPoint { TimeUnixNano = Some.UnixNano(Some.Time), AsInt = 2, Attributes = { Route("/b") } },
+                    new NumberDataPoint { TimeUnixNano = Some.UnixNano(Some.Time.AddSeconds(10)), AsInt = 3, Attributes = { Route("/a") } },
+                },
+            },
+        };
+
+        var points = OtlpMapper.MapMetrics(Some.Metrics(metric)).Batch.MetricPoints;
+
+        Assert.Equal(3, points.Count);
+        Assert.Same(points[0].Series, points[2].Series);
+        Assert.NotSame(points[0].Series, points[1].Series);
+        Assert.Equal([new KeyValuePair<string, object?>("http.route", "/b")], points[1].Series.Attributes);
+        Assert.True(points[2].Series.IsMonotonic);
+    }
 }

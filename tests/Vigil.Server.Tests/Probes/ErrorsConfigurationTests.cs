@@ -68,6 +68,8 @@ public sealed class ErrorsConfigurationTests
     [InlineData("{}")]
     [InlineData("""{ "Probes": [] }""")]
     [InlineData("""{ "Errors": {} }""")]
+    [InlineData("""{ "Errors": [] }""")] // the configuration provider reads {}, [] and null alike
+    [InlineData("""{ "Errors": null }""")]
     public void Parse_NoErrorSettings_IsTheDefault(string json)
     {
         // Act
@@ -108,35 +110,29 @@ public sealed class ErrorsConfigurationTests
     }
 
     [Theory]
-    [InlineData("[]", "Errors: [] is not allowed: the error tracking settings are an object")]
     [InlineData("""{ "CaptureUnhandled": true }""", "Errors:CaptureUnhandled: is not a key of the Errors section (allowed: Enabled, MinimumLogLevel,")]
-    [InlineData("""{ "Enabled": "yes" }""", "Errors:Enabled: 'yes' is not allowed: true or false")]
+    [InlineData("""{ "Enabled": "yes" }""", "Errors:Enabled: 'yes' is not true or false")]
     [InlineData("""{ "MinimumLogLevel": "none" }""", "Errors:MinimumLogLevel: 'none' is not a log level: trace, debug, info, warn, error or fatal")]
-    [InlineData("""{ "MinimumLogLevel": 17 }""", "Errors:MinimumLogLevel: 17 is not a log level")]
-    [InlineData("""{ "InAppInclude": "Shop." }""", "Errors:InAppInclude: 'Shop.' is not allowed: an array of strings")]
-    [InlineData("""{ "InAppExclude": ["Ok.", 3] }""", "Errors:InAppExclude:1: 3 is not a string")]
+    [InlineData("""{ "MinimumLogLevel": 17 }""", "Errors:MinimumLogLevel: '17' is not a log level")]
+    [InlineData("""{ "InAppInclude": "Shop." }""", "Errors:InAppInclude: 'Shop.' is not a list (text each)")]
     [InlineData("""{ "InAppExclude": ["Ok.", "  "] }""", "Errors:InAppExclude:1: is blank")]
-    [InlineData("""{ "GroupingRules": {} }""", "Errors:GroupingRules: {} is not allowed: an array of grouping rules")]
-    [InlineData("""{ "GroupingRules": ["merge"] }""", "Errors:GroupingRules:0: 'merge' is not allowed: each grouping rule is an object")]
+    [InlineData("""{ "GroupingRules": ["merge"] }""", "Errors:GroupingRules:0: 'merge' is not a grouping rule: give its keys (Types, Fingerprints, MergeInto, SplitByAttributes)")]
     [InlineData("""{ "GroupingRules": [{ "Types": ["A"], "MergeInto": "x", "Into": "y" }] }""", "Errors:GroupingRules:0:Into: is not a key of a grouping rule (allowed: Types, Fingerprints, MergeInto, SplitByAttributes)")]
     [InlineData("""{ "GroupingRules": [{ "MergeInto": "x" }] }""", "Errors:GroupingRules:0: matches nothing: give Types or Fingerprints")]
     [InlineData("""{ "GroupingRules": [{ "Types": ["A"] }] }""", "Errors:GroupingRules:0: does nothing: give either MergeInto or SplitByAttributes")]
     [InlineData("""{ "GroupingRules": [{ "Types": ["A"], "MergeInto": "x", "SplitByAttributes": ["t"] }] }""", "Errors:GroupingRules:0: both merges and splits")]
     [InlineData("""{ "GroupingRules": [{ "Types": ["A"], "MergeInto": " " }] }""", "Errors:GroupingRules:0:MergeInto: is blank")]
-    [InlineData("""{ "GroupingRules": [{ "Types": ["A"], "MergeInto": 5 }] }""", "Errors:GroupingRules:0:MergeInto: 5 is not a string")]
     [InlineData("""{ "SeverityRules": [{ "Type": "*Timeout*" }] }""", "Errors:SeverityRules:0:Severity: is required: low, medium, high or critical")]
     [InlineData("""{ "SeverityRules": [{ "Severity": "urgent" }] }""", "Errors:SeverityRules:0:Severity: 'urgent' is not a severity: low, medium, high or critical")]
-    [InlineData("""{ "SeverityRules": [{ "Severity": 3 }] }""", "Errors:SeverityRules:0:Severity: 3 is not a severity")]
+    [InlineData("""{ "SeverityRules": [{ "Severity": 3 }] }""", "Errors:SeverityRules:0:Severity: '3' is not a severity: low, medium, high or critical")]
     [InlineData("""{ "SeverityRules": [{ "Severity": "low", "Attribute": "=internal" }] }""", "Errors:SeverityRules:0:Attribute: '=internal' is not allowed: key=value")]
     [InlineData("""{ "SeverityRules": [{ "Severity": "low", "Attribute": "tenant" }] }""", "Errors:SeverityRules:0:Attribute: 'tenant' is not allowed: key=value")]
     [InlineData("""{ "SeverityRules": [{ "Severity": "low", "Type": "" }] }""", "Errors:SeverityRules:0:Type: is blank")]
-    [InlineData("""{ "SeverityRules": [{ "Severity": "low", "Service": 7 }] }""", "Errors:SeverityRules:0:Service: 7 is not a string")]
     [InlineData("""{ "SeverityRules": [{ "Severity": "low", "Level": "x" }] }""", "Errors:SeverityRules:0:Level: is not a key of a severity rule (allowed: Type, Service, Attribute, Severity)")]
     [InlineData("""{ "SpikeFactor": 0.5 }""", "Errors:SpikeFactor: 0.5 is not allowed: a number from 1 to 1000")]
-    [InlineData("""{ "SpikeFactor": 1e400 }""", "Errors:SpikeFactor: 1e400 is not allowed: a number from 1 to 1000")]
-    [InlineData("""{ "SpikeFactor": "5" }""", "Errors:SpikeFactor: '5' is not allowed")]
+    [InlineData("""{ "SpikeFactor": 1e400 }""", "Errors:SpikeFactor: '1e400' is not a number such as 0.25")]
     [InlineData("""{ "SpikeMinimumEvents": 0 }""", "Errors:SpikeMinimumEvents: 0 is not allowed: a whole number from 1 to 1000000")]
-    [InlineData("""{ "SpikeMinimumEvents": 2.5 }""", "Errors:SpikeMinimumEvents: 2.5 is not allowed")]
+    [InlineData("""{ "SpikeMinimumEvents": 2.5 }""", "Errors:SpikeMinimumEvents: '2.5' is not a whole number")]
     [InlineData("""{ "Enabled": true, "enabled": false }""", "Errors:enabled: is given more than once")]
     public void Parse_BadErrorsValue_ReportsItWithItsKeyPath(string errors, string problem)
     {
@@ -185,7 +181,6 @@ public sealed class ErrorsConfigurationTests
             "Errors:MinimumLogLevel: 'loud' is not a log level",
             "Errors:SpikeFactor: -1 is not allowed",
             "Errors:InAppInclude:1: is blank",
-            "Errors:InAppInclude:2: 1 is not a string",
             "Errors:GroupingRules:1: matches nothing",
             "Errors:GroupingRules:2:Colour: is not a key of a grouping rule",
             "Errors:SeverityRules:1:Attribute: 'tenant' is not allowed: key=value",
@@ -195,7 +190,9 @@ public sealed class ErrorsConfigurationTests
         ];
         foreach (var problem in expected)
         {
-            Assert.Contains(exception.Problems, p => p.StartsWith(problem, StringComparison.Ordinal));
+            Assert.True(
+                exception.Problems.Any(p => p.StartsWith(problem, StringComparison.Ordinal)),
+                $"expected a problem starting with \"{problem}\", got:{Environment.NewLine}{string.Join(Environment.NewLine, exception.Problems)}");
         }
 
         Assert.Equal(expected.Length, exception.Problems.Count);

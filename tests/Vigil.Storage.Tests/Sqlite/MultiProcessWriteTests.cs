@@ -22,8 +22,8 @@ public sealed class MultiProcessWriteTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         // Act
-        var first = StartWriter(path, "alpha");
-        var second = StartWriter(path, "beta");
+        var first = StartWriter(path, "alpha", Batches, PerBatch);
+        var second = StartWriter(path, "beta", Batches, PerBatch);
         while (!first.HasExited || !second.HasExited)
         {
             // Reading while both write: WAL readers must neither fail nor block the writers.
@@ -64,8 +64,8 @@ public sealed class MultiProcessWriteTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         // Act
-        var first = StartWriter(path, "alpha", exceptions: true);
-        var second = StartWriter(path, "beta", exceptions: true);
+        var first = StartWriter(path, "alpha", Batches, PerBatch, "exceptions");
+        var second = StartWriter(path, "beta", Batches, PerBatch, "exceptions");
         await first.WaitForExitAsync(timeout.Token);
         await second.WaitForExitAsync(timeout.Token);
 
@@ -81,7 +81,7 @@ public sealed class MultiProcessWriteTests : IDisposable
         Assert.Equal(group.Count, detail!.HourlyCounts.Sum(h => h.Count));
     }
 
-    private static ITelemetryStore? TryOpenReader(string path)
+    internal static ITelemetryStore? TryOpenReader(string path)
     {
         try
         {
@@ -89,28 +89,27 @@ public sealed class MultiProcessWriteTests : IDisposable
         }
         catch (StoreException)
         {
-            // The file can exist for a moment before the first writer has made it a database.
+            // The file can exist for a moment before the first writer has made it a database (or migrated it).
             return null;
         }
     }
 
-    private static Process StartWriter(string path, string name, bool exceptions = false)
+    /// <summary>Starts tests/Support/StoreWriter as a child process (see its usage line).</summary>
+    internal static Process StartWriter(string path, string name, int batches, int perBatch, string mode = "logs", bool pause = false)
     {
         var writerDll = Path.Combine(AppContext.BaseDirectory, "StoreWriter.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var start = new ProcessStartInfo(dotnet)
         {
             RedirectStandardError = true,
+            RedirectStandardOutput = pause,
+            RedirectStandardInput = pause,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { writerDll, path, name, Batches.ToString(CultureInfo.InvariantCulture), PerBatch.ToString(CultureInfo.InvariantCulture) })
+        string[] arguments = [writerDll, path, name, batches.ToString(CultureInfo.InvariantCulture), perBatch.ToString(CultureInfo.InvariantCulture), mode];
+        foreach (var argument in pause ? [.. arguments, "pause"] : arguments)
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (exceptions)
-        {
-            start.ArgumentList.Add("exceptions");
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the writer process.");

@@ -18,10 +18,11 @@ public sealed class SqliteHealthMigrationTests : IDisposable
         // Arrange: a file from before health results, with a log record that looks like a health check.
         var path = _directory.Combine("v3.db");
         var record = Some.Log("health check", attributes: [new(HealthLogRecord.Name, "db"), new(HealthLogRecord.Status, "healthy")]) with { EventName = "vigil.health.other" };
-        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 3))
+        await using (SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 3))
         {
-            await old.WriteAsync(new TelemetryBatch { Logs = [record] });
         }
+
+        LegacyLogRows.Insert(path, record);
 
         // Act: the store's clock near the record's time, so its health state is not forgotten.
         await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer with { Clock = new FakeTimeProvider(Some.BaseTime.AddHours(1)) });

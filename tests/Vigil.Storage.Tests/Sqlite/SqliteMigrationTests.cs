@@ -16,10 +16,11 @@ public sealed class SqliteMigrationTests : IDisposable
     {
         // Arrange: a file as the first release would have left it (logs only).
         var path = _directory.Combine("old.db");
-        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 1))
+        await using (SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 1))
         {
-            await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("from version one")] });
         }
+
+        LegacyLogRows.Insert(path, Some.Log("from version one"));
 
         Assert.Equal(1, ReadUserVersion(path));
 
@@ -42,10 +43,11 @@ public sealed class SqliteMigrationTests : IDisposable
         var exception = SomeErrors.Thrown(() => throw new InvalidOperationException("Order 7 not found"));
         // Error tracking off: the Vigil that wrote version 3 had none.
         var before = TelemetryStoreOptions.Writer with { ErrorTracking = new() { Enabled = false } };
-        await using (var old = SqliteStore.Open(path, before, schemaVersion: 3))
+        await using (SqliteStore.Open(path, before, schemaVersion: 3))
         {
-            await old.WriteAsync(new TelemetryBatch { Logs = [SomeErrors.Log(exception)] });
         }
+
+        LegacyLogRows.Insert(path, SomeErrors.Log(exception));
 
         Assert.Equal(3, ReadUserVersion(path));
 
@@ -65,17 +67,14 @@ public sealed class SqliteMigrationTests : IDisposable
         // Arrange: a version 7 file indexed as version 7 did: body text, then t<trace id> and a<hash> tokens.
         var path = _directory.Combine("v7.db");
         var token = SearchTokens.AttributeToken("tenant", "acme").Replace("_", string.Empty, StringComparison.Ordinal);
-        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 7))
+        await using (SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 7))
         {
-            await old.WriteAsync(new TelemetryBatch
-            {
-                Logs =
-                [
-                    Some.Log("payment declined", traceId: Some.TraceId(5), attributes: [new("tenant", "acme")]),
-                    Some.Log("spoof " + token, service: "intruder"),
-                ],
-            });
         }
+
+        LegacyLogRows.Insert(
+            path,
+            Some.Log("payment declined", traceId: Some.TraceId(5), attributes: [new("tenant", "acme")]),
+            Some.Log("spoof " + token, service: "intruder"));
 
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {

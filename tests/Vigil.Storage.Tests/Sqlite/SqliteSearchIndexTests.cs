@@ -88,8 +88,10 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime, IDisposable
 
         // Assert
         Assert.Equal(20_000L, Scalar("SELECT count(*) FROM resources;"));
-        Assert.Equal(20_000L, Scalar("SELECT count(DISTINCT resource_id) FROM logs;"));
-        Assert.Equal(20_000L, Scalar("SELECT count(*) FROM logs l JOIN resources r ON r.id = l.resource_id WHERE r.service_name = l.service_name;"));
+        Assert.Equal(20_000L, Scalar("SELECT count(DISTINCT service_name) FROM log_blocks;"));
+        var all = await Store.QueryLogsAsync(new LogQuery { AfterSequence = 0, Limit = 30_000 }).WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(20_000, all.Select(l => l.Resource.ServiceName).Distinct().Count());
+        Assert.All(all, l => Assert.Equal("started", l.Body));
         var last = Assert.Single(await Store.QueryLogsAsync(new LogQuery { ServiceName = "svc-" + Number(19_999) }));
         Assert.Equal("svc-" + Number(19_999), last.Resource.ServiceName);
     }
@@ -116,8 +118,8 @@ public sealed class SqliteSearchIndexTests : IAsyncLifetime, IDisposable
         // stored attribute says tenant=other.
         await Store.WriteAsync(new TelemetryBatch { Logs = [Some.Log("collides", attributes: [new("tenant", "other")])] })
             .WaitAsync(TimeSpan.FromMinutes(1));
-        var id = Scalar("SELECT id FROM logs;");
-        Execute($"DELETE FROM logs_fts WHERE rowid = {id}; INSERT INTO logs_fts (rowid, terms) VALUES ({id}, '{SearchTokens.AttributeToken("tenant", "acme")}');");
+        var id = Scalar("SELECT id FROM log_blocks;");
+        Execute($"DELETE FROM log_blocks_fts WHERE rowid = {id}; INSERT INTO log_blocks_fts (rowid, terms) VALUES ({id}, '{SearchTokens.AttributeToken("tenant", "acme")}');");
 
         // Act
         var matches = await WhereAsync(("tenant", "acme"));

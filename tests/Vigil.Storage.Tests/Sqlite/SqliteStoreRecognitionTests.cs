@@ -109,10 +109,11 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     {
         // Arrange: a store as a Vigil from before application_id left it.
         var path = _directory.Combine($"v{version}.db");
-        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: version))
+        await using (SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: version))
         {
-            await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });
         }
+
+        LegacyLogRows.Insert(path, Some.Log("kept"));
 
         ForeignDatabase.Execute(path, "PRAGMA application_id = 0;");
 
@@ -130,10 +131,11 @@ public sealed class SqliteStoreRecognitionTests : IDisposable
     {
         // Arrange: the newest schema that Vigil wrote before stores were marked, as such a store is on disk.
         var path = _directory.Combine("unmarked.db");
-        await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: SchemaMigrator.LastUnmarkedVersion))
+        await using (SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: SchemaMigrator.LastUnmarkedVersion))
         {
-            await old.WriteAsync(new TelemetryBatch { Logs = [Some.Log("kept")] });
         }
+
+        LegacyLogRows.Insert(path, Some.Log("kept"));
 
         ForeignDatabase.Execute(path, "PRAGMA application_id = 0;");
         var before = File.ReadAllBytes(path);

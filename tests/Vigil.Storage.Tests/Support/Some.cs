@@ -20,6 +20,23 @@ internal static class Some
         Attributes = [new("scope.kind", "library")],
     };
 
+    /// <summary>
+    /// Text that takes its length in space however it is stored: hex of a hash chain, as little compressible as text
+    /// gets. Retention tests fill the store with it; a run of one letter compresses to almost nothing in a log block.
+    /// </summary>
+    public static string Filler(int seed, int length)
+    {
+        var text = new System.Text.StringBuilder(length + 64);
+        var state = System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(seed));
+        while (text.Length < length)
+        {
+            text.Append(Convert.ToHexStringLower(state));
+            state = System.Security.Cryptography.SHA256.HashData(state);
+        }
+
+        return text.ToString(0, length);
+    }
+
     public static string TraceId(int n) => n.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string SpanId(int n) => n.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);

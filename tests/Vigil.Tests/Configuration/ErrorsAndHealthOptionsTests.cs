@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
-using Vigil.Errors;
 using Vigil.Grouping;
+using Vigil.LocalStore;
 using Vigil.Model;
 using Vigil.Storage;
 
@@ -123,29 +123,29 @@ public sealed class ErrorsAndHealthOptionsTests : IDisposable
             }
             """);
 
-        Assert.Contains(errors, e => e.StartsWith("'Errors:MinimumLogLevel' is None", StringComparison.Ordinal) && e.Contains("vigil.json", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:InAppExclude:0' is empty", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:GroupingRules:0' matches nothing", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:GroupingRules:1' does nothing", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:GroupingRules:2' both merges and splits", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:SeverityRules:0:Severity' is missing", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:SeverityRules:1:Attribute' is '=gold'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:SeverityRules:2:Attribute' is 'no-equals'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:SpikeFactor' is 0", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("'Errors:SpikeMinimumEvents' is 0", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:MinimumLogLevel': 'None' is not a log level", StringComparison.Ordinal) && e.Contains("vigil.json", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:InAppExclude:0': is blank", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:GroupingRules:0': matches nothing", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:GroupingRules:1': does nothing", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:GroupingRules:2': both merges and splits", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:SeverityRules:0:Severity': is required", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:SeverityRules:1:Attribute': '=gold' is not allowed", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:SeverityRules:2:Attribute': 'no-equals' is not allowed", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:SpikeFactor': 0 is not allowed", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("'Errors:SpikeMinimumEvents': 0 is not allowed", StringComparison.Ordinal));
         Assert.Equal(10, errors.Count);
     }
 
     [Theory]
-    [InlineData("VIGIL__Errors__SeverityRules__0__Severity", "urgent", "'Errors:SeverityRules:0:Severity' is 'urgent'", "one of Low, Medium, High, Critical")]
-    [InlineData("VIGIL__Errors__MinimumLogLevel", "Loud", "'Errors:MinimumLogLevel' is 'Loud'", "Critical")]
-    [InlineData("VIGIL__Errors__CaptureUnhandled", "sometimes", "'Errors:CaptureUnhandled' is 'sometimes'", "true or false")]
-    [InlineData("VIGIL__Errors__GroupingRules", "merge-all", "'Errors:GroupingRules' is 'merge-all'", "expected a list")]
-    [InlineData("VIGIL__Errors__SpikeFactor", "Infinity", "'Errors:SpikeFactor' is 'Infinity'", "a number")]
-    [InlineData("VIGIL__Health__PeriodSeconds", "0", "'Health:PeriodSeconds' is 0", "from 1")]
-    [InlineData("VIGIL__Health__TimeoutSeconds", "-5", "'Health:TimeoutSeconds' is -5", "from 1")]
-    [InlineData("VIGIL__Health__DelaySeconds", "soon", "'Health:DelaySeconds' is 'soon'", "a whole number")]
-    [InlineData("VIGIL__Health__Interval", "30", "'Health:Interval' is not a known key", "PeriodSeconds")]
+    [InlineData("VIGIL__Errors__SeverityRules__0__Severity", "urgent", "'Errors:SeverityRules:0:Severity': 'urgent' is not a severity", "low, medium, high or critical")]
+    [InlineData("VIGIL__Errors__MinimumLogLevel", "Loud", "'Errors:MinimumLogLevel': 'Loud' is not a log level", "critical")]
+    [InlineData("VIGIL__Errors__CaptureUnhandled", "sometimes", "'Errors:CaptureUnhandled': 'sometimes' is not", "true or false")]
+    [InlineData("VIGIL__Errors__GroupingRules", "merge-all", "'Errors:GroupingRules': 'merge-all' is not a list", "VIGIL__Errors__GroupingRules__0")]
+    [InlineData("VIGIL__Errors__SpikeFactor", "Infinity", "'Errors:SpikeFactor': 'Infinity' is not", "a number")]
+    [InlineData("VIGIL__Health__PeriodSeconds", "0", "'Health:PeriodSeconds': 0 is not allowed", "from 1")]
+    [InlineData("VIGIL__Health__TimeoutSeconds", "-5", "'Health:TimeoutSeconds': -5 is not allowed", "from 1")]
+    [InlineData("VIGIL__Health__DelaySeconds", "soon", "'Health:DelaySeconds': 'soon' is not", "a whole number")]
+    [InlineData("VIGIL__Health__Interval", "30", "'Health:Interval': is not a known key", "PeriodSeconds")]
     public void Load_BadValue_FailsNamingKeyValueAndWhatIsAllowed(string variable, string value, string expectedKeyAndValue, string expectedHint)
     {
         _environment[variable] = value;
@@ -154,5 +154,44 @@ public sealed class ErrorsAndHealthOptionsTests : IDisposable
 
         Assert.Contains(expectedKeyAndValue, line, StringComparison.Ordinal);
         Assert.Contains(expectedHint, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("warn", LogLevel.Warning, 13)]
+    [InlineData("Warning", LogLevel.Warning, 13)]
+    [InlineData("verbose", LogLevel.Trace, 1)]
+    [InlineData("info", LogLevel.Information, 9)]
+    [InlineData("FATAL", LogLevel.Critical, 21)]
+    [InlineData(" err ", LogLevel.Error, 17)]
+    public void Load_MinimumLogLevel_TakesTheNamesTheCliTakes(string name, LogLevel level, int severity)
+    {
+        _environment["VIGIL__Errors__MinimumLogLevel"] = name;
+
+        var options = Load();
+
+        Assert.Equal(level, options.Errors.MinimumLogLevel);
+        Assert.Equal(severity, ErrorTrackingOptionsMapper.ToStoreOptions(options.Errors).MinimumLogSeverity);
+    }
+
+    [Fact]
+    public void Load_SeverityInAnyCase_IsTheServersWord()
+    {
+        _directory.Write("vigil.json", """{ "Errors": { "SeverityRules": [ { "Type": "*Sql*", "Severity": "critical" } ] } }""");
+
+        Assert.Equal(ErrorSeverity.Critical, Assert.Single(Load().Errors.SeverityRules).Severity);
+    }
+
+    [Fact]
+    public void Load_ErrorsSetInCode_AreCheckedByTheSameRules()
+    {
+        var errors = Assert.Throws<VigilConfigurationException>(() => Load(o =>
+        {
+            o.Errors.SpikeFactor = 0;
+            o.Errors.GroupingRules.Add(new ErrorGroupingRuleOptions { MergeInto = "x" });
+        })).Errors;
+
+        Assert.Equal(
+            ["'Errors:SpikeFactor': 0 is not allowed: a number from 1 to 1000 (from code).", "'Errors:GroupingRules:0': matches nothing: give Types or Fingerprints (from code)."],
+            errors);
     }
 }

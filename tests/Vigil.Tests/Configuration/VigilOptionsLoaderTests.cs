@@ -149,7 +149,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
         var error = LoadFails();
 
         var line = Assert.Single(error.Errors);
-        Assert.Contains("'File:MaxSize' is not a known key", line, StringComparison.Ordinal);
+        Assert.Contains("'File:MaxSize': is not a known key", line, StringComparison.Ordinal);
         Assert.Contains("MaxFileSizeBytes", line, StringComparison.Ordinal);
         Assert.Contains("vigil.json", line, StringComparison.Ordinal);
     }
@@ -161,22 +161,22 @@ public sealed class VigilOptionsLoaderTests : IDisposable
 
         var line = Assert.Single(LoadFails().Errors);
 
-        Assert.Contains("'Consol' is not a known key", line, StringComparison.Ordinal);
+        Assert.Contains("'Consol': is not a known key", line, StringComparison.Ordinal);
         Assert.Contains("environment variable VIGIL__Consol__Enabled", line, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("VIGIL__Console__Format", "Fancy", "'Console:Format' is 'Fancy'", "one of Auto, Pretty, Json")]
-    [InlineData("VIGIL__Console__Format", "1", "'Console:Format' is '1'", "one of Auto, Pretty, Json")]
-    [InlineData("VIGIL__File__MaxFiles", "many", "'File:MaxFiles' is 'many'", "a whole number")]
-    [InlineData("VIGIL__File__Enabled", "yes", "'File:Enabled' is 'yes'", "true or false")]
-    [InlineData("VIGIL__Tracing__SamplerRatio", "half", "'Tracing:SamplerRatio' is 'half'", "a number")]
-    [InlineData("VIGIL__Tracing__SamplerRatio", "NaN", "'Tracing:SamplerRatio' is 'NaN'", "a number")]
-    [InlineData("VIGIL__Otlp__Endpoint", "localhost:4317", "'Otlp:Endpoint' is 'localhost:4317'", "http://")]
-    [InlineData("VIGIL__Otlp__Endpoint", "ftp://collector", "'Otlp:Endpoint' is 'ftp://collector'", "http://")]
-    [InlineData("VIGIL__Logging__MinimumLevel__Default", "Loud", "'Logging:MinimumLevel:Default' is 'Loud'", "Information")]
-    [InlineData("OTEL_TRACES_SAMPLER", "jaeger_remote", "'Tracing:Sampler' is 'jaeger_remote'", "environment variable OTEL_TRACES_SAMPLER")]
-    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", "'Otlp:Protocol' is 'http/json'", "environment variable OTEL_EXPORTER_OTLP_PROTOCOL")]
+    [InlineData("VIGIL__Console__Format", "Fancy", "'Console:Format': 'Fancy' is not", "one of Auto, Pretty, Json")]
+    [InlineData("VIGIL__Console__Format", "1", "'Console:Format': '1' is not", "one of Auto, Pretty, Json")]
+    [InlineData("VIGIL__File__MaxFiles", "many", "'File:MaxFiles': 'many' is not", "a whole number")]
+    [InlineData("VIGIL__File__Enabled", "yes", "'File:Enabled': 'yes' is not", "true or false")]
+    [InlineData("VIGIL__Tracing__SamplerRatio", "half", "'Tracing:SamplerRatio': 'half' is not", "a number")]
+    [InlineData("VIGIL__Tracing__SamplerRatio", "NaN", "'Tracing:SamplerRatio': 'NaN' is not", "a number")]
+    [InlineData("VIGIL__Otlp__Endpoint", "localhost:4317", "'Otlp:Endpoint': 'localhost:4317' is not", "http://")]
+    [InlineData("VIGIL__Otlp__Endpoint", "ftp://collector", "'Otlp:Endpoint': 'ftp://collector' is not", "http://")]
+    [InlineData("VIGIL__Logging__MinimumLevel__Default", "Loud", "'Logging:MinimumLevel:Default': 'Loud' is not a log level", "information")]
+    [InlineData("OTEL_TRACES_SAMPLER", "jaeger_remote", "'Tracing:Sampler': 'jaeger_remote' is not", "environment variable OTEL_TRACES_SAMPLER")]
+    [InlineData("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json", "'Otlp:Protocol': 'http/json' is not", "environment variable OTEL_EXPORTER_OTLP_PROTOCOL")]
     [InlineData("VIGIL__File__MaxFiles", "99999999999999999999", "'File:MaxFiles'", "a whole number")]
     public void Load_BadValue_FailsNamingKeyValueAndWhatIsAllowed(string variable, string value, string expectedKeyAndValue, string expectedHint)
     {
@@ -189,12 +189,12 @@ public sealed class VigilOptionsLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData("VIGIL__File__MaxFiles", "0", "'File:MaxFiles' is 0", "from 1 to 1000")]
-    [InlineData("VIGIL__File__MaxFileSizeBytes", "10", "'File:MaxFileSizeBytes' is 10", "from 1024")]
-    [InlineData("VIGIL__Tracing__SamplerRatio", "1.5", "'Tracing:SamplerRatio' is 1.5", "from 0 to 1")]
-    [InlineData("VIGIL__Export__MaxQueueSize", "-1", "'Export:MaxQueueSize' is -1", "from 1")]
-    [InlineData("VIGIL__Export__MaxBatchSize", "100000", "'Export:MaxBatchSize' is 100000", "must not exceed 'Export:MaxQueueSize'")]
-    [InlineData("VIGIL__Service__Name", " ", "'Service:Name' is empty", "give a name")]
+    [InlineData("VIGIL__File__MaxFiles", "0", "'File:MaxFiles': 0 is not allowed", "from 1 to 1000")]
+    [InlineData("VIGIL__File__MaxFileSizeBytes", "10", "'File:MaxFileSizeBytes': 10 is not allowed", "from 1024")]
+    [InlineData("VIGIL__Tracing__SamplerRatio", "1.5", "'Tracing:SamplerRatio': 1.5 is not allowed", "from 0 to 1")]
+    [InlineData("VIGIL__Export__MaxQueueSize", "-1", "'Export:MaxQueueSize': -1 is not allowed", "from 1")]
+    [InlineData("VIGIL__Export__MaxBatchSize", "100000", "'Export:MaxBatchSize': 100000 is not allowed", "must not exceed 'Export:MaxQueueSize'")]
+    [InlineData("VIGIL__Service__Name", " ", "'Service:Name': is blank", "give a name")]
     public void Load_ValueOutOfRange_FailsNamingKeyValueAndRange(string variable, string value, string expectedKeyAndValue, string expectedHint)
     {
         _environment[variable] = value;
@@ -212,7 +212,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
 
         var line = Assert.Single(LoadFails().Errors);
 
-        Assert.Contains("'Metrics:HistogramBuckets:latency' is [1, 5, 5, 2]", line, StringComparison.Ordinal);
+        Assert.Contains("'Metrics:HistogramBuckets:latency': [1, 5, 5, 2] is not allowed", line, StringComparison.Ordinal);
         Assert.Contains("strictly ascending", line, StringComparison.Ordinal);
     }
 
@@ -223,7 +223,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
 
         var line = Assert.Single(LoadFails().Errors);
 
-        Assert.Contains("expected a list", line, StringComparison.Ordinal);
+        Assert.Contains("is not a list", line, StringComparison.Ordinal);
         Assert.Contains("VIGIL__Tracing__Sources__0", line, StringComparison.Ordinal);
     }
 
@@ -253,7 +253,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
     {
         var line = Assert.Single(LoadFails(o => o.Export.MaxQueueSize = 0).Errors);
 
-        Assert.Contains("'Export:MaxQueueSize' is 0 (from code)", line, StringComparison.Ordinal);
+        Assert.Equal("'Export:MaxQueueSize': 0 is not allowed: a value from 1 to 1048576 (from code).", line);
     }
 
     [Fact]
@@ -263,6 +263,6 @@ public sealed class VigilOptionsLoaderTests : IDisposable
 
         var line = Assert.Single(LoadFails().Errors);
 
-        Assert.Contains("'File:MaxFiles' is '1; DROP TABLE x'", line, StringComparison.Ordinal);
+        Assert.Contains("'File:MaxFiles': '1; DROP TABLE x' is not a whole number", line, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Vigil.Errors;
+using Vigil.Pipeline;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Errors;

@@ -4,7 +4,6 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using Vigil.Configuration;
 using Vigil.Model;
-using Vigil.Pipeline;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Health;

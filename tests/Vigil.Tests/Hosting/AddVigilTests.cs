@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 using Vigil.Configuration;
-using Vigil.Pipeline;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Hosting;
@@ -32,7 +31,7 @@ public sealed class AddVigilTests
 
         var error = Assert.Throws<VigilConfigurationException>(() => new ServiceCollection().AddVigil(context, sinkEnvironment: null, configure: null));
 
-        Assert.Contains("'Export:MaxQueueSize' is 'lots'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'Export:MaxQueueSize': 'lots' is not a whole number", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Configuration;
-using Vigil.Pipeline;
 
 namespace Vigil.Tests.LocalStore;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
-using Vigil.Metrics;
 using Vigil.Pipeline;
 using Vigil.Tests.Support;
 

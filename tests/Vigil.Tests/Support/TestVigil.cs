@@ -4,7 +4,6 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 using Vigil.Configuration;
-using Vigil.Pipeline;
 
 namespace Vigil.Tests.Support;
 

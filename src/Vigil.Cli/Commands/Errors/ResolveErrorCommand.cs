@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Help;
 using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Errors;

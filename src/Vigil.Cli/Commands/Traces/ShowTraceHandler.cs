@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Output;
+using Vigil.Cli.Parsing;
 using Vigil.Model;
 using Vigil.Storage;
 

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Grpc.Core;
+using Vigil.Server.Ingest;
 
 namespace Vigil.Server.Otlp.Grpc;
 

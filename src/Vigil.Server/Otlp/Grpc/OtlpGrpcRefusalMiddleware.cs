@@ -1,7 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
-using Vigil.Server.Hosting;
+using Vigil.Server.Ingest;
 
 namespace Vigil.Server.Otlp.Grpc;
 
@@ -9,21 +9,16 @@ namespace Vigil.Server.Otlp.Grpc;
 /// Records every refused OTLP/gRPC call in one place, from the status it ended with: the refusals of this server
 /// (a bomb, bad protobuf, a missing key) and those Grpc.AspNetCore makes itself before a service runs (a message
 /// over the limit as sent, an unknown encoding, a cut-off frame), which it logs only at information level. It also
-/// leaves the size of a gRPC call to gRPC's own message limit (see below).
+/// leaves the size of a gRPC call to gRPC's own message limit (see below). It runs on the OTLP/gRPC listener only,
+/// where the host puts it (VigilServerApplication): a receiver does not know the server's listeners.
 /// </summary>
-internal sealed class OtlpGrpcRefusalMiddleware(RequestDelegate next, VigilListeners listeners, OtlpRefusals refusals)
+internal sealed class OtlpGrpcRefusalMiddleware(RequestDelegate next, OtlpRefusals refusals)
 {
     private const string StatusHeader = "grpc-status";
     private const string MessageHeader = "grpc-message";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (listeners.Identify(context) != VigilServerListener.OtlpGrpc)
-        {
-            await next(context).ConfigureAwait(false);
-            return;
-        }
-
         // Kestrel's body limit (the same number) would cut a message over the limit off mid-read, which gRPC answers
         // UNKNOWN. gRPC bounds the call itself: a message whose header states more than MaxReceiveMessageSize is
         // refused with RESOURCE_EXHAUSTED before its body is read, and anything after the one message is refused too.

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Vigil.Server.Ingest;
 
 namespace Vigil.Server.Otlp.Grpc;
 

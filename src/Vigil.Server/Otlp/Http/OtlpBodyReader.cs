@@ -1,5 +1,6 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
+using Vigil.Server.Ingest;
 
 namespace Vigil.Server.Otlp.Http;
 

@@ -18,11 +18,13 @@ internal static class OtlpHttpEndpoints
     private static readonly OtlpHttpSignal<ExportMetricsServiceRequest> s_metrics =
         new(OtlpSignal.Metrics, ExportMetricsServiceRequest.Parser, OtlpMapper.MapMetrics, OtlpResponses.Metrics);
 
-    public static IEndpointRouteBuilder MapOtlpHttp(this IEndpointRouteBuilder endpoints)
+    /// <param name="endpoints">Where to map them.</param>
+    /// <param name="maxRequestBodyBytes">The largest body accepted, after gzip as before it; larger gets 413.</param>
+    public static IEndpointRouteBuilder MapOtlpHttp(this IEndpointRouteBuilder endpoints, long maxRequestBodyBytes)
     {
-        endpoints.MapPost("/v1/traces", context => OtlpHttpHandler.HandleAsync(context, s_traces));
-        endpoints.MapPost("/v1/logs", context => OtlpHttpHandler.HandleAsync(context, s_logs));
-        endpoints.MapPost("/v1/metrics", context => OtlpHttpHandler.HandleAsync(context, s_metrics));
+        endpoints.MapPost("/v1/traces", context => OtlpHttpHandler.HandleAsync(context, s_traces, maxRequestBodyBytes));
+        endpoints.MapPost("/v1/logs", context => OtlpHttpHandler.HandleAsync(context, s_logs, maxRequestBodyBytes));
+        endpoints.MapPost("/v1/metrics", context => OtlpHttpHandler.HandleAsync(context, s_metrics, maxRequestBodyBytes));
         return endpoints;
     }
 }

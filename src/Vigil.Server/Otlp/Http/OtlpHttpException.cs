@@ -1,3 +1,5 @@
+using Vigil.Server.Ingest;
+
 namespace Vigil.Server.Otlp.Http;
 
 /// <summary>A request the OTLP/HTTP receiver answers with an error status and a message saying what was wrong.</summary>

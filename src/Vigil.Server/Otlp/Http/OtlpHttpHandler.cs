@@ -1,7 +1,5 @@
 using Google.Protobuf;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Vigil.Server.Hosting;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp.Proto.Rpc;
 
@@ -19,17 +17,16 @@ internal static class OtlpHttpHandler
     // How long a refused sender should wait; the queue usually drains within one commit.
     internal const int RetryAfterSeconds = 1;
 
-    public static async Task HandleAsync<TRequest>(HttpContext context, OtlpHttpSignal<TRequest> signal)
+    public static async Task HandleAsync<TRequest>(HttpContext context, OtlpHttpSignal<TRequest> signal, long maxRequestBodyBytes)
         where TRequest : IMessage<TRequest>, new()
     {
         var ingest = context.RequestServices.GetRequiredService<OtlpIngestService>();
-        var options = context.RequestServices.GetRequiredService<IOptions<VigilServerOptions>>().Value;
         var encoding = AnswerEncoding(context.Request);
         try
         {
             encoding = ChooseEncoding(context.Request);
             var gzip = IsGzip(context.Request);
-            var body = await OtlpBodyReader.ReadAsync(context.Request, gzip, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
+            var body = await OtlpBodyReader.ReadAsync(context.Request, gzip, maxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
 
             // The middleware reserved memory for the largest body when it could not know this one's size.
             var memory = context.Features.Get<IngestMemoryLease>();

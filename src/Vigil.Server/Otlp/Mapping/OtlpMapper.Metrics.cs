@@ -32,18 +32,34 @@ internal static partial class OtlpMapper
 
     private static void MapMetric(Metric metric, InstrumentationScopeInfo scope, TelemetryResource resource, List<MetricPoint> points, RejectionTally rejected)
     {
-        MetricSeriesInfo Series(MetricKind kind, ProtoTemporality temporality, bool monotonic, RepeatedField<KeyValue> attributes) => new()
+        // Points of one series in one export (several timestamps of it) share one series object: mapped once, and
+        // resolved by the store writer once per batch by reference (issue 12, item 6). A metric's kind, temporality
+        // and monotonicity are the same for all its points, so its attributes alone tell its series apart;
+        // protobuf's RepeatedField compares and hashes by content.
+        Dictionary<RepeatedField<KeyValue>, MetricSeriesInfo>? seen = null;
+        MetricSeriesInfo Series(MetricKind kind, ProtoTemporality temporality, bool monotonic, RepeatedField<KeyValue> attributes)
         {
-            Name = metric.Name,
-            Description = metric.Description.Length == 0 ? null : metric.Description,
-            Unit = metric.Unit.Length == 0 ? null : metric.Unit,
-            Kind = kind,
-            Temporality = (StoreTemporality)Math.Clamp((int)temporality, 0, (int)StoreTemporality.Cumulative),
-            IsMonotonic = monotonic,
-            Attributes = MapAttributes(attributes),
-            Scope = scope,
-            Resource = resource,
-        };
+            seen ??= [];
+            if (seen.TryGetValue(attributes, out var known))
+            {
+                return known;
+            }
+
+            var series = new MetricSeriesInfo
+            {
+                Name = metric.Name,
+                Description = metric.Description.Length == 0 ? null : metric.Description,
+                Unit = metric.Unit.Length == 0 ? null : metric.Unit,
+                Kind = kind,
+                Temporality = (StoreTemporality)Math.Clamp((int)temporality, 0, (int)StoreTemporality.Cumulative),
+                IsMonotonic = monotonic,
+                Attributes = MapAttributes(attributes),
+                Scope = scope,
+                Resource = resource,
+            };
+            seen[attributes] = series;
+            return series;
+        }
 
         switch (metric.DataCase)
         {

@@ -56,7 +56,8 @@ internal static partial class OtlpMapper
 
     /// <summary>
     /// An AnyValue to the CLR types the store keeps: string, bool, long, double, byte[], arrays as lists,
-    /// and key-value lists as JSON text.
+    /// and key-value lists as lists of key-value pairs, which the store's encoder writes as a JSON object, capped at
+    /// the nesting every writer is capped at (AttributeValueEncoder.MaxDepth), as an SDK map attribute is.
     /// </summary>
     public static object? MapValue(AnyValue? value) => value?.ValueCase switch
     {
@@ -67,8 +68,7 @@ internal static partial class OtlpMapper
         AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue,
         AnyValue.ValueOneofCase.BytesValue => value.BytesValue.ToByteArray(),
         AnyValue.ValueOneofCase.ArrayValue => value.ArrayValue.Values.Select(MapValue).ToList(),
-        // The store has no map type; a key-value list keeps its structure as OTLP JSON text.
-        AnyValue.ValueOneofCase.KvlistValue => JsonFormatter.Default.Format(value.KvlistValue),
+        AnyValue.ValueOneofCase.KvlistValue => value.KvlistValue.Values.Select(v => new KeyValuePair<string, object?>(v.Key, MapValue(v.Value))).ToList(),
         _ => null,
     };
 

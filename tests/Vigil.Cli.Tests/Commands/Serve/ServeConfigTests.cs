@@ -69,7 +69,7 @@ public sealed class ServeConfigTests : IDisposable
         // Assert
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
         Assert.StartsWith($"vigil: {path}: 4 problems:", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("Probes:0:Url: 'htp:/x' is not allowed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Probes:0:Url: 'htp:/x' is not an absolute http:// or https:// URL", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Probes:0:Timeout: 30s is not allowed", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Probes:1:Name: 'api' is already the name of Probes:0", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("Probes:1:Port: 0 is not allowed", run.Stderr, StringComparison.Ordinal);

@@ -1,0 +1,20 @@
+using System.ComponentModel;
+using Vigil.Server.Probes;
+using Vigil.Storage;
+
+namespace Vigil.Server.Configuration;
+
+/// <summary>The configuration file's top level, as the binder reads it (see docs/server.md).</summary>
+[Description("the server configuration")]
+internal sealed class ServerConfigurationSection
+{
+    /// <summary>The synthetic probes; each element is bound on its own, to keep its index in messages.</summary>
+    public IList<ProbeOptions> Probes { get; } = new List<ProbeOptions>();
+
+    /// <summary>Error tracking: the SDK's <c>Errors</c> keys, less <c>CaptureUnhandled</c>, plus <c>Enabled</c>.</summary>
+    public ErrorTrackingSection Errors { get; } = new();
+
+    public TimeSpan? QueryTimeout { get; set; }
+
+    public TimeSpan? MaxClockSkew { get; set; }
+}

@@ -1,0 +1,27 @@
+using Vigil.Storage;
+
+namespace Vigil.Server;
+
+/// <summary>Registers a store for the server's endpoints.</summary>
+public static class VigilStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Puts the one store in DI under each of its roles, so every part of the server asks for the role it uses (ingest
+    /// and probes write, the query API reads and triages) and an engine that serves only some roles fits.
+    /// </summary>
+    /// <param name="services">The server's services.</param>
+    /// <param name="store">The store; the caller keeps ownership of it.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddVigilStore(this IServiceCollection services, ITelemetryStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        services.AddSingleton(store);
+        services.AddSingleton<IStore>(store);
+        services.AddSingleton<ITelemetryWriter>(store);
+        services.AddSingleton<ITelemetryReader>(store);
+        services.AddSingleton<ITriageStore>(store);
+        services.AddSingleton<IQueryStore>(store);
+        services.AddSingleton<IRetentionStore>(store);
+        return services;
+    }
+}

@@ -1,8 +1,0 @@
-namespace Vigil.Server.Otlp;
-
-/// <summary>The two OTLP transports; a label on <c>/metrics</c>.</summary>
-internal enum OtlpTransport
-{
-    Grpc,
-    Http,
-}
