@@ -15,7 +15,6 @@ using Vigil.Cli.Tests.Support;
 using Vigil.Model;
 using Vigil.Model.Json;
 using Vigil.Server;
-using Vigil.Server.Hosting;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 
@@ -45,7 +44,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         _store = SqliteTelemetryStore.Open(_file.Path, TelemetryStoreOptions.Writer with { CreateIfMissing = false });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Services.AddStoreRoles(_store);
+        builder.Services.AddVigilStore(_store);
         var app = builder.Build();
 
         // Records what really arrives, before the API reads it.
