@@ -12,6 +12,8 @@ switch (args.Length > 0 ? args[0] : null)
         return await StoreLoadTool.RunAsync(args[1..]);
     case "ingest":
         return await IngestLoadTool.RunAsync(args[1..]);
+    case "ingest-server":
+        return await IngestServerHost.RunAsync(args[1..]);
     case "writer-commits":
         return await WriterCommitProbe.RunAsync();
     case "log-alloc":
