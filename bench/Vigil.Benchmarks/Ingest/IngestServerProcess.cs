@@ -30,6 +30,9 @@ internal sealed class IngestServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
 
+        // The runtime settings of vigil serve (src/Vigil.Cli/Vigil.Cli.csproj), not this tool's.
+        start.Environment["DOTNET_TieredPGO"] = "0";
+
         // Under `dotnet Vigil.Benchmarks.dll` the process is the host; the child needs the assembly too.
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
