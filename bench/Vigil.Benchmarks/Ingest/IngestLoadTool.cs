@@ -17,7 +17,9 @@ namespace Vigil.Benchmarks.Ingest;
 internal static class IngestLoadTool
 {
     private const double WarmUpShare = 0.1;
-    private static readonly TimeSpan s_warmUpTime = TimeSpan.FromSeconds(6);
+    private const double SettledJitShare = 0.02;
+    private static readonly TimeSpan s_minWarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_maxWarmUp = TimeSpan.FromSeconds(60);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,8 +36,8 @@ internal static class IngestLoadTool
         }
 
         Console.WriteLine();
-        Console.WriteLine("| store | signal | transport | items | wall | items/s wall | server CPU | items per server CPU-s | allocated per item | gen0 GCs | p50 | p99 | commits |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| store | signal | transport | items | wall | items/s wall | server CPU | items per server CPU-s | allocated per item | gen0 GCs | JIT time | p50 | p99 | commits |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var store in options.Stores)
         {
             foreach (var signal in options.Signals)
@@ -48,14 +50,7 @@ internal static class IngestLoadTool
                     var bodies = Bodies(options, signal);
                     foreach (var transport in options.Transports)
                     {
-                        // Warm-up, not counted: until the JIT's tiers settle (seconds on a loaded machine) and Kestrel's pools fill.
-                        var warmUp = bodies.Select(b => b.Take(Math.Max(1, (int)(b.Count * WarmUpShare))).ToList()).ToList();
-                        var warming = Stopwatch.StartNew();
-                        do
-                        {
-                            await SendAllAsync(server, signal, transport, warmUp);
-                        }
-                        while (warming.Elapsed < s_warmUpTime);
+                        await WarmUpAsync(server, signal, transport, bodies);
                         await RunAsync(server, store, signal, transport, options, bodies);
                     }
                 }
@@ -76,6 +71,24 @@ internal static class IngestLoadTool
         return 0;
     }
 
+    // Not counted: rounds until the JIT has settled (its tiers take tens of seconds on a loaded machine; a server runs
+    // for days), so the figures are the steady state's.
+    private static async Task WarmUpAsync(IngestServerProcess server, string signal, string transport, List<List<byte[]>> bodies)
+    {
+        var round = bodies.Select(b => b.Take(Math.Max(1, (int)(b.Count * WarmUpShare))).ToList()).ToList();
+        var warming = Stopwatch.StartNew();
+        var jit = (await server.StatsAsync()).JitTime;
+        var quietRounds = 0;
+        while (warming.Elapsed < s_maxWarmUp && (quietRounds < 2 || warming.Elapsed < s_minWarmUp))
+        {
+            var started = warming.Elapsed;
+            await SendAllAsync(server, signal, transport, round);
+            var now = (await server.StatsAsync()).JitTime;
+            quietRounds = now - jit < (warming.Elapsed - started) * SettledJitShare ? quietRounds + 1 : 0;
+            jit = now;
+        }
+    }
+
     private static List<List<byte[]>> Bodies(IngestLoadOptions options, string signal) =>
         [.. Enumerable.Range(0, options.Clients).Select(c => Enumerable.Range(0, options.RequestsPerClient)
             .Select(r => IngestRequests.Build(signal, c, r, options.ItemsPerRequest, options.Attributes).ToByteArray()).ToList())];
@@ -91,7 +104,7 @@ internal static class IngestLoadTool
         var all = latencies.SelectMany(l => l).Order().ToList();
         var items = (long)bodies.Sum(b => b.Count) * options.ItemsPerRequest;
         var cpu = after.Cpu - before.Cpu;
-        Console.WriteLine($"| {store} | {signal} | {(transport == "grpc" ? "gRPC" : "HTTP/protobuf")} | {items:N0} | {watch.Elapsed.TotalSeconds:F2} s | {items / watch.Elapsed.TotalSeconds:N0} | {cpu.TotalSeconds:F2} s | {items / cpu.TotalSeconds:N0} | {(after.Allocated - before.Allocated) / items:N0} B | {after.Collections - before.Collections:N0} | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {after.Commits - before.Commits:N0} |");
+        Console.WriteLine($"| {store} | {signal} | {(transport == "grpc" ? "gRPC" : "HTTP/protobuf")} | {items:N0} | {watch.Elapsed.TotalSeconds:F2} s | {items / watch.Elapsed.TotalSeconds:N0} | {cpu.TotalSeconds:F2} s | {items / cpu.TotalSeconds:N0} | {(after.Allocated - before.Allocated) / items:N0} B | {after.Collections - before.Collections:N0} | {(after.JitTime - before.JitTime).TotalSeconds:F2} s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {after.Commits - before.Commits:N0} |");
     }
 
     private static async Task<List<double>[]> SendAllAsync(IngestServerProcess server, string signal, string transport, List<List<byte[]>> bodies) =>

@@ -10,7 +10,7 @@ namespace Vigil.Benchmarks.Ingest;
 /// <summary>
 /// <c>ingest-server STORE PATH</c>: the server side of <c>ingest</c>, in its own process so that its CPU time is the
 /// server's alone (the clients run in the parent). Prints <c>ready HTTP GRPC</c>; then answers each <c>stats</c> line
-/// on stdin with <c>stats CPU-TICKS COMMITS ALLOCATED-BYTES GEN0-COLLECTIONS</c>; stops when stdin closes.
+/// on stdin with <c>stats CPU-TICKS COMMITS ALLOCATED-BYTES GEN0-COLLECTIONS JITTED-METHODS JIT-TICKS</c>; stops when stdin closes.
 /// </summary>
 internal static class IngestServerHost
 {
@@ -31,7 +31,7 @@ internal static class IngestServerHost
                 if (line == "stats")
                 {
                     using var process = Process.GetCurrentProcess();
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {process.TotalProcessorTime.Ticks} {statistics.Commits} {GC.GetTotalAllocatedBytes()} {GC.CollectionCount(0)}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stats {process.TotalProcessorTime.Ticks} {statistics.Commits} {GC.GetTotalAllocatedBytes()} {GC.CollectionCount(0)} {System.Runtime.JitInfo.GetCompiledMethodCount()} {System.Runtime.JitInfo.GetCompilationTime().Ticks}"));
                 }
             }
         }
