@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli;
 
@@ -58,13 +59,13 @@ internal sealed class CliContext
     /// Opens the store at an absolute path for reading, read-only: the CLI's readers never create,
     /// upgrade or change a store, and a missing or foreign file is an error (exit code 2).
     /// </summary>
-    public Func<string, ITelemetryStore> OpenStore { get; init; }
+    public Func<string, IQueryStore> OpenStore { get; init; }
 
     /// <summary>
     /// Opens the store at an absolute path for a change (<c>vigil errors resolve|ignore|reopen</c>): it must
     /// exist and be a Vigil store; an older schema is upgraded, as every writer does.
     /// </summary>
-    public Func<string, ITelemetryStore> OpenStoreForChange { get; init; }
+    public Func<string, IQueryStore> OpenStoreForChange { get; init; }
 
     /// <summary>The directory relative paths (a store, the server's configuration file) are resolved against and stores are searched below (the process's, unless a test sets one).</summary>
     public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();

@@ -5,7 +5,7 @@ using Spectre.Console;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli;
 

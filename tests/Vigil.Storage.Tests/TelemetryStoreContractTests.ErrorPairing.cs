@@ -1,3 +1,5 @@
+using Vigil.Grouping;
+using Vigil.Model;
 using Vigil.Storage.Tests.Grouping;
 using Vigil.Storage.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests;

@@ -1,3 +1,5 @@
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests;
 
 /// <summary>The one Unix-nanosecond conversion the store and the server's OTLP mapping share.</summary>

@@ -1,39 +1,40 @@
+using System.Reflection;
 using Vigil.Storage;
 
 namespace Vigil.Benchmarks.Ingest;
 
 /// <summary>
 /// A store whose writes cost nothing: the ingest server over it shows its own share of the work (sockets, HTTP,
-/// decoding, mapping, queueing), the ceiling the server could reach with an infinitely fast store. Reads go to a real
-/// (empty) store so that everything else in the server behaves as usual.
+/// decoding, mapping, queueing), the ceiling the server could reach with an infinitely fast store. Every other call goes
+/// to a real (empty) store so that the rest of the server behaves as usual; a proxy, so it follows the contracts as
+/// they change. Public and unsealed: DispatchProxy derives the proxy type from it at run time.
 /// </summary>
-internal sealed class DiscardingStore(ITelemetryStore inner) : ITelemetryStore
+public class DiscardingStore : DispatchProxy
 {
-    public string Location => inner.Location;
+    private ITelemetryStore? _inner;
 
-    public Task WriteAsync(TelemetryBatch batch, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    internal static ITelemetryStore Over(ITelemetryStore inner)
+    {
+        var store = Create<ITelemetryStore, DiscardingStore>();
+        ((DiscardingStore)(object)store)._inner = inner;
+        return store;
+    }
 
-    public Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default) => inner.QueryLogsAsync(query, cancellationToken);
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(ITelemetryWriter.WriteAsync) && targetMethod.DeclaringType == typeof(ITelemetryWriter))
+        {
+            return Task.CompletedTask;
+        }
 
-    public Task<IReadOnlyList<TraceSummary>> QueryTracesAsync(TraceQuery query, CancellationToken cancellationToken = default) => inner.QueryTracesAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default) => inner.GetTraceAsync(traceId, cancellationToken);
-
-    public Task<IReadOnlyList<string>> FindTraceIdsAsync(string prefix, int limit, CancellationToken cancellationToken = default) => inner.FindTraceIdsAsync(prefix, limit, cancellationToken);
-
-    public Task<IReadOnlyList<MetricSummary>> ListMetricsAsync(CancellationToken cancellationToken = default) => inner.ListMetricsAsync(cancellationToken);
-
-    public Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default) => inner.QueryMetricAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<ErrorGroup>> QueryErrorGroupsAsync(ErrorGroupQuery query, CancellationToken cancellationToken = default) => inner.QueryErrorGroupsAsync(query, cancellationToken);
-
-    public Task<ErrorGroupDetail?> GetErrorGroupAsync(long id, int hours, int latestEvents, CancellationToken cancellationToken = default) => inner.GetErrorGroupAsync(id, hours, latestEvents, cancellationToken);
-
-    public Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default) => inner.UpdateErrorGroupStatusAsync(id, change, cancellationToken);
-
-    public Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default) => inner.QueryHealthAsync(query, cancellationToken);
-
-    public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) => inner.ApplyRetentionAsync(options, cancellationToken);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+        try
+        {
+            return targetMethod.Invoke(_inner, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
 }

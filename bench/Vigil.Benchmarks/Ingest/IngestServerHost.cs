@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Server.Hosting;
 using Vigil.Server.Ingest;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Benchmarks.Ingest;
 
@@ -19,7 +20,7 @@ internal static class IngestServerHost
         var kind = args[0];
         var path = args[1];
         var real = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer);
-        ITelemetryStore store = kind == "null" ? new DiscardingStore(real) : real;
+        var store = kind == "null" ? DiscardingStore.Over(real) : real;
         var options = new VigilServerOptions { StorePath = path, GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0 };
         await using (var server = VigilServerApplication.Create(options, store))
         {

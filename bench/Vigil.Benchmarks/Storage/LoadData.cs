@@ -1,5 +1,5 @@
 using System.Globalization;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Benchmarks.Storage;
 

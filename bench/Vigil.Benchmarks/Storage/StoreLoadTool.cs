@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Benchmarks.Storage;
 

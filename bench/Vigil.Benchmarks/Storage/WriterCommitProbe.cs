@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Vigil.Storage;
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Benchmarks.Storage;
 

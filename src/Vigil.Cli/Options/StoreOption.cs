@@ -81,7 +81,7 @@ internal sealed class StoreOption
     /// Opens the store (read-only, unless the command changes it) or the server; storage exceptions
     /// (an unreachable server too) become exit code 2 in the composition root.
     /// </summary>
-    public ITelemetryStore Open(ParseResult parseResult, CliContext context)
+    public IQueryStore Open(ParseResult parseResult, CliContext context)
     {
         var server = ResolveServer(parseResult, context);
         if (server is null)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Vigil.Storage.Json;
+using Vigil.Model.Json;
 
 namespace Vigil.Cli.Output;
 

@@ -1,4 +1,4 @@
-using Vigil.Storage.Text;
+using Vigil.Model.Text;
 
 namespace Vigil.Cli.Parsing;
 

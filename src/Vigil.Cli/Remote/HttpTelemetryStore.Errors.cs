@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using Vigil.Storage;
-using Vigil.Storage.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 
 namespace Vigil.Cli.Remote;
 

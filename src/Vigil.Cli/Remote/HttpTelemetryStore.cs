@@ -2,19 +2,20 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 using Vigil.Storage;
-using Vigil.Storage.Json;
 
 namespace Vigil.Cli.Remote;
 
 /// <summary>
-/// A read-only <see cref="ITelemetryStore"/> over a Vigil server's query API (docs/api.md), so every
+/// The reading and triage roles (<see cref="IQueryStore"/>) over a Vigil server's query API (docs/api.md), so every
 /// command prints the same thing whether it reads a store file or <c>--server URL</c>.
 /// A server that cannot be reached, or refuses the key, becomes a <see cref="StoreException"/>
 /// (exit code 2); a parameter the server refuses becomes a usage error (exit code 1). The one write,
 /// an error group's status change, is in <c>HttpTelemetryStore.Errors.cs</c>.
 /// </summary>
-internal sealed partial class HttpTelemetryStore : ITelemetryStore
+internal sealed partial class HttpTelemetryStore : IQueryStore
 {
     /// <summary>How long one request may take before the server counts as unreachable.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
@@ -36,12 +37,6 @@ internal sealed partial class HttpTelemetryStore : ITelemetryStore
     }
 
     public string Location => _server.ToString();
-
-    public Task WriteAsync(TelemetryBatch batch, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException($"{Location} is a Vigil server's query API, which is read-only; send telemetry to it over OTLP instead.");
-
-    public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException($"{Location} is a Vigil server's query API, which is read-only; the server applies its own retention.");
 
     public async Task<IReadOnlyList<LogEntry>> QueryLogsAsync(LogQuery query, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Vigil.Storage;
-using Vigil.Storage.Text;
+using Vigil.Model;
+using Vigil.Model.Text;
 
 namespace Vigil.Server.Api;
 

@@ -1,5 +1,6 @@
+using Vigil.Model;
+using Vigil.Model.Json;
 using Vigil.Storage;
-using Vigil.Storage.Json;
 
 namespace Vigil.Server.Api;
 

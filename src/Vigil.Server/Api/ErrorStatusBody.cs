@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Unicode;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Server.Api;
 

@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -21,7 +22,7 @@ internal static class ErrorStatusEndpoint
             throw new BadBodyException(StatusCodes.Status400BadRequest, $"ignoreUntil: {until:O} is not in the future");
         }
 
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITriageStore>();
         ErrorGroup? group;
         try
         {

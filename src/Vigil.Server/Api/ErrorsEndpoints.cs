@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -29,7 +30,7 @@ internal static class ErrorsEndpoints
             MinimumSeverity = ApiParse.GroupSeverity("severity", p.Text("severity", 16)),
             Limit = p.Int("limit", ErrorGroupQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
         };
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITriageStore>();
         var groups = await store.QueryErrorGroupsAsync(query, context.RequestAborted).ConfigureAwait(false);
         return ApiResults.Json(new ItemsPage<ErrorGroup>(groups, null));
     });
@@ -40,7 +41,7 @@ internal static class ErrorsEndpoints
         var groupId = ApiParse.GroupId("id", id);
         var hours = p.Int("hours", DefaultHours, 0, MaxHours);
         var events = p.Int("events", DefaultEvents, 0, MaxEvents);
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITriageStore>();
         var detail = await store.GetErrorGroupAsync(groupId, hours, events, context.RequestAborted).ConfigureAwait(false);
         return detail is null ? ApiResults.NotFound($"no error group {groupId} in the store") : ApiResults.Json(detail);
     });

@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -18,7 +19,7 @@ internal static class HealthStatesEndpoints
             Kind = ApiParse.HealthKind("kind", p.Text("kind", 16)),
             StaleAfter = p.Duration("staleAfter"),
         };
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITriageStore>();
         var states = await store.QueryHealthAsync(query, context.RequestAborted).ConfigureAwait(false);
         var worst = HealthState.Worst(states);
         return ApiResults.Json(new HealthOverview(worst, states));

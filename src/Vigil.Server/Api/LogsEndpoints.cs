@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -21,7 +22,7 @@ internal static class LogsEndpoints
             Limit = p.Int("limit", LogQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
             AfterSequence = p.Long("after"),
         };
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var entries = await store.QueryLogsAsync(query, context.RequestAborted).ConfigureAwait(false);
 
         // The highest sequence returned: asking again with after=next gives what came later.

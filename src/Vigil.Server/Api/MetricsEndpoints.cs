@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -14,7 +15,7 @@ internal static class MetricsEndpoints
     public static Task<IResult> ListAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
         _ = new QueryParameters(context.Request.Query, ApiResults.Now(context));
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var metrics = await store.ListMetricsAsync(context.RequestAborted).ConfigureAwait(false);
         return ApiResults.Json(new ItemsPage<MetricSummary>(metrics, null));
     });
@@ -55,7 +56,7 @@ internal static class MetricsEndpoints
             // No "by" groups by the whole attribute set; "by=" (empty) combines every series.
             GroupBy = by.Count == 0 ? null : [.. by.Where(key => key.Length > 0)],
         };
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var result = await store.QueryMetricAsync(query, context.RequestAborted).ConfigureAwait(false);
         return result.Kind is null ? ApiResults.NotFound($"no metric named '{name}' in the store") : ApiResults.Json(result);
     });

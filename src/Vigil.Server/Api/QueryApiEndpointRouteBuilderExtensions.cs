@@ -9,7 +9,7 @@ namespace Vigil.Server;
 public static class QueryApiEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the query API. Needs <c>ITelemetryStore</c> in DI; honours <see cref="QueryApiOptions"/>
+    /// Maps the query API. Needs the store's reading and triage roles in DI; honours <see cref="QueryApiOptions"/>
     /// (an optional API key) and an optional <see cref="TimeProvider"/> for relative times.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>

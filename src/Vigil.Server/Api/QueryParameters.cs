@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
-using Vigil.Storage.Text;
+using Vigil.Model.Text;
 
 namespace Vigil.Server.Api;
 

@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -26,7 +27,7 @@ internal static class TracesEndpoints
             ErrorsOnly = p.Bool("errors"),
             Limit = p.Int("limit", TraceQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
         };
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var traces = await store.QueryTracesAsync(query, context.RequestAborted).ConfigureAwait(false);
         return ApiResults.Json(new ItemsPage<TraceSummary>(traces, null));
     });
@@ -35,7 +36,7 @@ internal static class TracesEndpoints
     {
         _ = new QueryParameters(context.Request.Query, ApiResults.Now(context));
         var id = ApiParse.TraceId("traceId", traceId)!;
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var spans = await store.GetTraceAsync(id, context.RequestAborted).ConfigureAwait(false);
         if (spans.Count == 0)
         {
@@ -52,7 +53,7 @@ internal static class TracesEndpoints
         var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), "prefix", "limit");
         var prefix = ApiParse.TraceIdPrefix("prefix", p.Text("prefix", 32));
         var limit = p.Int("limit", DefaultTraceIds, 1, MaxTraceIds);
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var ids = await store.FindTraceIdsAsync(prefix, limit, context.RequestAborted).ConfigureAwait(false);
         return ApiResults.Json(new ItemsPage<string>(ids, null));
     });

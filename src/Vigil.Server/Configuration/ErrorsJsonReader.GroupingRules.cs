@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vigil.Storage;
+using Vigil.Grouping;
 
 namespace Vigil.Server.Configuration;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Vigil.Storage.Text;
+using Vigil.Model.Text;
 
 namespace Vigil.Server.Configuration;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Grouping;
 using Vigil.Storage;
 
 namespace Vigil.Server.Configuration;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Model;
 using Vigil.Server.Ingest;
 using Vigil.Storage;
 
@@ -37,7 +38,7 @@ internal static class HealthEndpoints
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             timeout.CancelAfter(StoreTimeout);
-            var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+            var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
 
             // The cheapest real question: one log record, served by an index.
             _ = await store.QueryLogsAsync(new LogQuery { Limit = 1 }, timeout.Token).ConfigureAwait(false);

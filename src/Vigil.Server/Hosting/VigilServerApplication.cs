@@ -9,6 +9,7 @@ using Vigil.Server.Otlp.Grpc;
 using Vigil.Server.Otlp.Http;
 using Vigil.Server.Probes;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Hosting;
 
@@ -113,11 +114,11 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, ExternalHostLifetime>();
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton(listeners);
-        builder.Services.AddSingleton(store);
+        builder.Services.AddStoreRoles(store);
         builder.Services.AddSingleton<IngestStatistics>();
         builder.Services.AddSingleton<IIngestStatistics>(sp => sp.GetRequiredService<IngestStatistics>());
         builder.Services.AddSingleton(sp => new IngestQueue(
-            sp.GetRequiredService<ITelemetryStore>(),
+            sp.GetRequiredService<ITelemetryWriter>(),
             sp.GetRequiredService<IngestStatistics>(),
             sp.GetRequiredService<ILogger<IngestQueue>>(),
             options.MaxQueuedRecords, options.MaxRecordsPerCommit));

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Ingest;
@@ -12,7 +13,7 @@ namespace Vigil.Server.Ingest;
 internal sealed class IngestQueue
 {
     private readonly Channel<PendingWrite> _channel = Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
-    private readonly ITelemetryStore _store;
+    private readonly ITelemetryWriter _store;
     private readonly IngestStatistics _statistics;
     private readonly ILogger _logger;
     private readonly long _maxQueuedRecords;
@@ -21,7 +22,7 @@ internal sealed class IngestQueue
     private long _queuedRecords;
     private bool _completed;
 
-    public IngestQueue(ITelemetryStore store, IngestStatistics statistics, ILogger<IngestQueue> logger, long maxQueuedRecords, int maxRecordsPerCommit)
+    public IngestQueue(ITelemetryWriter store, IngestStatistics statistics, ILogger<IngestQueue> logger, long maxQueuedRecords, int maxRecordsPerCommit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxQueuedRecords, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRecordsPerCommit, 1);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Vigil.Server.Otlp;
+using Vigil.Server.Prometheus;
 using Vigil.Storage;
-using Vigil.Storage.Prometheus;
 
 namespace Vigil.Server.Ingest;
 
@@ -9,7 +9,7 @@ namespace Vigil.Server.Ingest;
 /// The ingest pipeline's figures: counted with interlocked operations on the request path and read
 /// by <see cref="Snapshot"/> for the <c>/metrics</c> endpoint.
 /// </summary>
-internal sealed class IngestStatistics(ITelemetryStore store) : IIngestStatistics
+internal sealed class IngestStatistics(IStore store) : IIngestStatistics
 {
     /// <summary>The request-duration histogram's upper bounds in seconds, from a fast local commit to a slow remote batch.</summary>
     public static readonly double[] LatencyBoundsSeconds = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Server.Probes;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Server.Probes;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Server.Probes;
 

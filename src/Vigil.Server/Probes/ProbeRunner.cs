@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Probes;
@@ -17,13 +18,13 @@ internal sealed partial class ProbeRunner : IDisposable
 
     private readonly ProbeDefinition _definition;
     private readonly IProbe _probe;
-    private readonly ITelemetryStore _store;
+    private readonly ITelemetryWriter _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _serviceName;
     private readonly ProbeStatusTracker _tracker;
 
-    public ProbeRunner(ProbeDefinition definition, IProbe probe, ITelemetryStore store, TimeProvider time, ILogger logger, string serviceName)
+    public ProbeRunner(ProbeDefinition definition, IProbe probe, ITelemetryWriter store, TimeProvider time, ILogger logger, string serviceName)
     {
         _definition = definition;
         _probe = probe;

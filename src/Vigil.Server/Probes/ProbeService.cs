@@ -15,7 +15,7 @@ internal sealed class ProbeService : BackgroundService
 
     private readonly IReadOnlyList<ProbeRunner> _runners;
 
-    public ProbeService(IReadOnlyList<ProbeDefinition> probes, ITelemetryStore store, TimeProvider time, ILogger<ProbeService> logger)
+    public ProbeService(IReadOnlyList<ProbeDefinition> probes, ITelemetryWriter store, TimeProvider time, ILogger<ProbeService> logger)
     {
         _runners = [.. probes.Select(p => new ProbeRunner(p, Create(p, time), store, time, logger, ServiceName))];
     }

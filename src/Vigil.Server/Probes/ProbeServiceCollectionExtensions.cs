@@ -17,7 +17,7 @@ internal static class ProbeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => new ProbeService(
             probes,
-            sp.GetRequiredService<ITelemetryStore>(),
+            sp.GetRequiredService<ITelemetryWriter>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ProbeService>>()));
         return services;

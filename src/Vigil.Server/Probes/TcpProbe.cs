@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Server.Probes;
 

@@ -1,5 +1,5 @@
+using Vigil.Model;
 using Vigil.Storage;
-using Vigil.Storage.Prometheus;
 
 namespace Vigil.Server.Prometheus;
 
@@ -15,7 +15,7 @@ internal static class ErrorGroupMetricFamilies
     /// <summary>The most groups one scrape reads; past it the counts are of the most recently active groups.</summary>
     public const int MaxGroupsCounted = 100_000;
 
-    public static async Task<IReadOnlyList<ExpositionFamily>> ReadAsync(ITelemetryStore store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExpositionFamily>> ReadAsync(ITriageStore store, CancellationToken cancellationToken)
     {
         IReadOnlyList<ErrorGroup> groups;
         try

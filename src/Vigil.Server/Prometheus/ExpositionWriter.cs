@@ -1,5 +1,4 @@
 using System.Text;
-using Vigil.Storage.Prometheus;
 
 namespace Vigil.Server.Prometheus;
 

@@ -1,5 +1,5 @@
+using Vigil.Model;
 using Vigil.Storage;
-using Vigil.Storage.Prometheus;
 
 namespace Vigil.Server.Prometheus;
 
@@ -13,7 +13,7 @@ internal static class HealthMetricFamilies
 {
     public const string Name = "vigil_health_status";
 
-    public static async Task<IReadOnlyList<ExpositionFamily>> ReadAsync(ITelemetryStore store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExpositionFamily>> ReadAsync(ITriageStore store, CancellationToken cancellationToken)
     {
         IReadOnlyList<HealthState> states;
         try

@@ -1,5 +1,4 @@
 using Vigil.Server.Ingest;
-using Vigil.Storage.Prometheus;
 
 namespace Vigil.Server.Prometheus;
 

@@ -11,7 +11,7 @@ internal static class PrometheusEndpoints
 {
     public static async Task ScrapeAsync(HttpContext context)
     {
-        var store = context.RequestServices.GetRequiredService<ITelemetryStore>();
+        var store = context.RequestServices.GetRequiredService<IQueryStore>();
         var families = new List<ExpositionFamily>(await StoreMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false));
         var taken = families.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         families.AddRange(IngestMetricFamilies.Read(context.RequestServices.GetService<IIngestStatistics>()).Where(f => taken.Add(f.Name)));

@@ -1,5 +1,5 @@
+using Vigil.Model;
 using Vigil.Storage;
-using Vigil.Storage.Prometheus;
 
 namespace Vigil.Server.Prometheus;
 
@@ -15,7 +15,7 @@ internal static class StoreMetricFamilies
 {
     private static readonly DateTimeOffset s_beginning = DateTimeOffset.UnixEpoch;
 
-    public static async Task<IReadOnlyList<ExpositionFamily>> ReadAsync(ITelemetryStore store, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExpositionFamily>> ReadAsync(ITelemetryReader store, CancellationToken cancellationToken)
     {
         var families = new List<ExpositionFamily>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ internal static class StoreMetricFamilies
         return families;
     }
 
-    private static async Task<ExpositionFamily?> ReadAsync(ITelemetryStore store, MetricSummary metric, DateTimeOffset latest, CancellationToken cancellationToken)
+    private static async Task<ExpositionFamily?> ReadAsync(ITelemetryReader store, MetricSummary metric, DateTimeOffset latest, CancellationToken cancellationToken)
     {
         var to = latest.AddTicks(1);
         var query = new MetricQuery { Name = metric.Name, From = s_beginning, To = to, Step = to - s_beginning };

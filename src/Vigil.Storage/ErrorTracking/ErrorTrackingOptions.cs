@@ -1,3 +1,6 @@
+using Vigil.Grouping;
+using Vigil.Model;
+
 namespace Vigil.Storage;
 
 /// <summary>How a store that writes telemetry groups the exceptions in it (see <c>docs/errors.md</c>).</summary>

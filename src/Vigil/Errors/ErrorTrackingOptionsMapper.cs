@@ -1,4 +1,6 @@
+using Vigil.Grouping;
 using Vigil.Logging;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Errors;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Errors;
 

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace Vigil.Errors;
 
 /// <summary>
-/// The identity of each exception object Vigil reports (<see cref="Storage.ExceptionIdentity"/>): every log record
+/// The identity of each exception object Vigil reports (<see cref="Model.ExceptionIdentity"/>): every log record
 /// and span event about one thrown exception carries the same id, so a store counts it once however many catches,
 /// spans and loggers report it. Keyed weakly, so an id lives exactly as long as its exception; process-wide, so
 /// two SDK instances in one process agree.

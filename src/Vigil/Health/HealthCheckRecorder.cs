@@ -3,9 +3,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Internal;
-using Vigil.Storage;
+using Vigil.Model;
 using PlatformStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus;
-using StoreStatus = Vigil.Storage.HealthStatus;
+using StoreStatus = Vigil.Model.HealthStatus;
 
 namespace Vigil.Health;
 

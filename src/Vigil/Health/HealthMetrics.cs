@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Health;
 

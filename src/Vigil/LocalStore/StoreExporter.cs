@@ -1,6 +1,6 @@
 using OpenTelemetry;
 using Vigil.Internal;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.LocalStore;
 

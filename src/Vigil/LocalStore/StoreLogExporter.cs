@@ -1,6 +1,6 @@
 using OpenTelemetry;
 using OpenTelemetry.Logs;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.LocalStore;
 

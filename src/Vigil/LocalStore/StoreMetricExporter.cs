@@ -1,6 +1,6 @@
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.LocalStore;
 
@@ -12,7 +12,7 @@ internal sealed class StoreMetricExporter(LocalStoreWriter store, TelemetryResou
 {
     protected override TelemetryBatch CreateBatch(in Batch<Metric> batch)
     {
-        var points = new List<Storage.MetricPoint>();
+        var points = new List<Model.MetricPoint>();
         foreach (var metric in batch)
         {
             TelemetryMapper.AddMetricPoints(metric, Resource, points);

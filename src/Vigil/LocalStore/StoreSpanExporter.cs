@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using OpenTelemetry;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.LocalStore;
 

@@ -1,6 +1,6 @@
 using OpenTelemetry.Logs;
 using Vigil.Logging;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.LocalStore;
 

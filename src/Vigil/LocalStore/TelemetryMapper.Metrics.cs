@@ -1,7 +1,7 @@
 using OpenTelemetry.Metrics;
-using Vigil.Storage;
-using StoreTemporality = Vigil.Storage.AggregationTemporality;
-using StoredPoint = Vigil.Storage.MetricPoint;
+using Vigil.Model;
+using StoredPoint = Vigil.Model.MetricPoint;
+using StoreTemporality = Vigil.Model.AggregationTemporality;
 
 namespace Vigil.LocalStore;
 
@@ -96,7 +96,7 @@ internal static partial class TelemetryMapper
         };
     }
 
-    private static Storage.ExponentialHistogramData ToExponentialHistogram(in OpenTelemetry.Metrics.MetricPoint point)
+    private static Model.ExponentialHistogramData ToExponentialHistogram(in OpenTelemetry.Metrics.MetricPoint point)
     {
         var data = point.GetExponentialHistogramData();
         var positive = new List<long>();
@@ -106,7 +106,7 @@ internal static partial class TelemetryMapper
         }
 
         var hasMinMax = point.TryGetHistogramMinMaxValues(out var min, out var max);
-        return new Storage.ExponentialHistogramData
+        return new Model.ExponentialHistogramData
         {
             Count = point.GetHistogramCount(),
             Sum = point.GetHistogramSum(),

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.LocalStore;
 
@@ -15,11 +15,11 @@ internal static partial class TelemetryMapper
         Name = activity.DisplayName,
         Kind = activity.Kind switch
         {
-            ActivityKind.Server => Storage.SpanKind.Server,
-            ActivityKind.Client => Storage.SpanKind.Client,
-            ActivityKind.Producer => Storage.SpanKind.Producer,
-            ActivityKind.Consumer => Storage.SpanKind.Consumer,
-            _ => Storage.SpanKind.Internal,
+            ActivityKind.Server => Model.SpanKind.Server,
+            ActivityKind.Client => Model.SpanKind.Client,
+            ActivityKind.Producer => Model.SpanKind.Producer,
+            ActivityKind.Consumer => Model.SpanKind.Consumer,
+            _ => Model.SpanKind.Internal,
         },
         StartTime = new DateTimeOffset(activity.StartTimeUtc),
         EndTime = new DateTimeOffset(activity.StartTimeUtc + activity.Duration),

@@ -1,5 +1,5 @@
 using OpenTelemetry.Logs;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Logging;
 

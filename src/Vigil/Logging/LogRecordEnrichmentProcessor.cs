@@ -1,8 +1,8 @@
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using Vigil.Errors;
+using Vigil.Model;
 using Vigil.Redaction;
-using Vigil.Storage;
 
 namespace Vigil.Logging;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using OpenTelemetry.Logs;
-using Vigil.Storage.Json;
+using Vigil.Model.Json;
 
 namespace Vigil.Logging;
 

@@ -2,8 +2,8 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using OpenTelemetry.Logs;
-using Vigil.Storage;
-using Vigil.Storage.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 
 namespace Vigil.Logging;
 

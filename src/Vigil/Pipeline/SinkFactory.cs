@@ -5,7 +5,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using Vigil.LocalStore;
 using Vigil.Logging;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Pipeline;
 

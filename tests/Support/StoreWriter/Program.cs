@@ -1,5 +1,6 @@
 using System.Globalization;
-using Vigil.Storage;
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 
 // Usage: StoreWriter <store path> <writer name> <batches> <records per batch> [exceptions]
 // Writes batches of logs tagged with the writer's name and a record number, then exits 0. With "exceptions" every

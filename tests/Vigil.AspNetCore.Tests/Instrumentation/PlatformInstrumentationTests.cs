@@ -6,7 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.AspNetCore.Tests.Instrumentation;
 
@@ -37,12 +39,12 @@ public sealed class PlatformInstrumentationTests : IDisposable
         Assert.Equal(2, spans.Count);
         var ok = Assert.Single(spans, s => Attribute(s, "http.response.status_code") == "200");
         Assert.Equal("GET /orders/{id:int}", ok.Name);
-        Assert.Equal(Storage.SpanKind.Server, ok.Kind);
+        Assert.Equal(Model.SpanKind.Server, ok.Kind);
         Assert.Equal("/orders/{id:int}", Attribute(ok, "http.route"));
         Assert.Equal("GET", Attribute(ok, "http.request.method"));
-        Assert.NotEqual(Storage.SpanStatusCode.Error, ok.StatusCode);
+        Assert.NotEqual(Model.SpanStatusCode.Error, ok.StatusCode);
         var failed = Assert.Single(spans, s => Attribute(s, "http.response.status_code") == "500");
-        Assert.Equal(Storage.SpanStatusCode.Error, failed.StatusCode);
+        Assert.Equal(Model.SpanStatusCode.Error, failed.StatusCode);
         Assert.Equal(typeof(InvalidOperationException).FullName, Attribute(failed, "error.type"));
 
         // The exception's error group points at the request's trace, which is now there to open.
@@ -64,7 +66,7 @@ public sealed class PlatformInstrumentationTests : IDisposable
         var trace = Assert.Single(await store.QueryTracesAsync(new TraceQuery { ServiceName = ServiceName }));
         var spans = await store.GetTraceAsync(trace.TraceId);
         var checkout = Assert.Single(spans, s => s.Name == "GET /checkout");
-        var call = Assert.Single(spans, s => s.Kind == Storage.SpanKind.Client && s.ParentSpanId == checkout.SpanId);
+        var call = Assert.Single(spans, s => s.Kind == Model.SpanKind.Client && s.ParentSpanId == checkout.SpanId);
         var order = Assert.Single(spans, s => s.Name == "GET /orders/{id:int}");
         Assert.Equal(call.SpanId, order.ParentSpanId);
         Assert.Equal("200", Attribute(call, "http.response.status_code"));
@@ -93,8 +95,8 @@ public sealed class PlatformInstrumentationTests : IDisposable
         // The second source for each histogram's count: the spans behind it. The server answered 5 orders, the
         // checkout and the checkout's own call; the clients were this test's 6 requests and the checkout's call.
         var spans = await SpansAsync();
-        Assert.Equal(7, spans.Count(s => s.Kind == Storage.SpanKind.Server));
-        Assert.Equal(7, spans.Count(s => s.Kind == Storage.SpanKind.Client));
+        Assert.Equal(7, spans.Count(s => s.Kind == Model.SpanKind.Server));
+        Assert.Equal(7, spans.Count(s => s.Kind == Model.SpanKind.Client));
         Assert.Equal(7, await ObservationsAsync(store, "http.server.request.duration"));
         Assert.Equal(7, await ObservationsAsync(store, "http.client.request.duration"));
     }
@@ -128,8 +130,8 @@ public sealed class PlatformInstrumentationTests : IDisposable
         await using var store = SqliteTelemetryStore.Open(StorePath);
         var trace = Assert.Single(await store.QueryTracesAsync(new TraceQuery { ServiceName = ServiceName }));
         var spans = await store.GetTraceAsync(trace.TraceId);
-        Assert.DoesNotContain(spans, s => s.Kind == Storage.SpanKind.Client);
-        Assert.Equal(2, spans.Count(s => s.Kind == Storage.SpanKind.Server));
+        Assert.DoesNotContain(spans, s => s.Kind == Model.SpanKind.Client);
+        Assert.Equal(2, spans.Count(s => s.Kind == Model.SpanKind.Server));
         var names = (await store.ListMetricsAsync()).Select(m => m.Name).ToList();
         Assert.Contains("http.server.request.duration", names);
         Assert.DoesNotContain("http.client.request.duration", names);
@@ -142,7 +144,7 @@ public sealed class PlatformInstrumentationTests : IDisposable
     private static string? Attribute(SpanEntry span, string key) =>
         span.Attributes.FirstOrDefault(a => a.Key == key).Value is { } value ? TelemetryAttributes.ToFilterText(value) : null;
 
-    private async Task<List<SpanEntry>> ServerSpansAsync() => [.. (await SpansAsync()).Where(s => s.Kind == Storage.SpanKind.Server)];
+    private async Task<List<SpanEntry>> ServerSpansAsync() => [.. (await SpansAsync()).Where(s => s.Kind == Model.SpanKind.Server)];
 
     private async Task<List<SpanEntry>> SpansAsync()
     {

@@ -67,6 +67,6 @@ public sealed class NoStoreHintTests : IDisposable
     private static async Task CreateStoreAsync(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var store = Vigil.Storage.SqliteTelemetryStore.Open(path);
+        await using var store = Vigil.Storage.Sqlite.SqliteTelemetryStore.Open(path);
     }
 }

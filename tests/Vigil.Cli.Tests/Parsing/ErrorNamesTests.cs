@@ -1,5 +1,5 @@
 using Vigil.Cli.Parsing;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Parsing;
 

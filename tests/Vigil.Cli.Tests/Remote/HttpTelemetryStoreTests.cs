@@ -1,6 +1,8 @@
 using Vigil.Cli.Remote;
 using Vigil.Cli.Tests.Support;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli.Tests.Remote;
 
@@ -9,15 +11,12 @@ public sealed class HttpTelemetryStoreTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task WriteAndRetention_AreNotSupported_WithAMessageNamingTheServer()
+    public void OffersOnlyTheReadingAndTriageRoles_NeverAWriteItWouldRefuse()
     {
-        await using var store = new HttpTelemetryStore(new Uri("http://127.0.0.1:1/"), apiKey: null);
-
-        var write = await Assert.ThrowsAsync<NotSupportedException>(() => store.WriteAsync(new TelemetryBatch()));
-        var retention = await Assert.ThrowsAsync<NotSupportedException>(() => store.ApplyRetentionAsync(new RetentionOptions()));
-
-        Assert.Contains("http://127.0.0.1:1/", write.Message, StringComparison.Ordinal);
-        Assert.Contains("read-only", retention.Message, StringComparison.Ordinal);
+        // A server's query API is read-only: telemetry reaches it over OTLP and it applies its own retention.
+        Assert.True(typeof(IQueryStore).IsAssignableFrom(typeof(HttpTelemetryStore)));
+        Assert.False(typeof(ITelemetryWriter).IsAssignableFrom(typeof(HttpTelemetryStore)));
+        Assert.False(typeof(IRetentionStore).IsAssignableFrom(typeof(HttpTelemetryStore)));
     }
 
     [Theory]

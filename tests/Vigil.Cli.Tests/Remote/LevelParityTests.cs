@@ -1,7 +1,7 @@
 using System.Net;
 using Vigil.Cli.Tests.Support;
+using Vigil.Model;
 using Vigil.Server.Configuration;
-using Vigil.Storage;
 
 namespace Vigil.Cli.Tests.Remote;
 

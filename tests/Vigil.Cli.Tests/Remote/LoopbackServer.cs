@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Server;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli.Tests.Remote;
 

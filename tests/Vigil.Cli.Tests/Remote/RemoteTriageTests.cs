@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Vigil.Cli.Remote;
 using Vigil.Cli.Tests.Support;
+using Vigil.Model;
+using Vigil.Model.Json;
 using Vigil.Storage;
-using Vigil.Storage.Json;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli.Tests.Remote;
 
@@ -194,7 +196,7 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
         Assert.Single(await _remote!.QueryErrorGroupsAsync(new ErrorGroupQuery { ServiceName = "orders" }).WaitAsync(s_timeout)).Id;
 
     /// <summary>Both answers as JSON, so every field (lists included) is compared by value.</summary>
-    private async Task<(string Local, string Remote)> BothAsync<T>(Func<ITelemetryStore, Task<T>> read)
+    private async Task<(string Local, string Remote)> BothAsync<T>(Func<IQueryStore, Task<T>> read)
     {
         var file = SqliteTelemetryStore.Open(_file.Path, TelemetryStoreOptions.Reader);
         await using (file.ConfigureAwait(false))

@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Api;

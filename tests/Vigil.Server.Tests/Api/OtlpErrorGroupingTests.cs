@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Vigil.Model;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Api;
 

@@ -1,4 +1,4 @@
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Server.Tests.Api;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Server.Tests.Api;
 

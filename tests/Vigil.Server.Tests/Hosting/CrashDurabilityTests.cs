@@ -1,6 +1,7 @@
 using System.Net;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Tests.Hosting;
 

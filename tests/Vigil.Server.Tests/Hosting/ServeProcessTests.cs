@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Tests.Hosting;
 

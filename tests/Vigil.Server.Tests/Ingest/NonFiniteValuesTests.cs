@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Vigil.Model;
 using Vigil.Server.Otlp.Proto.Collector.Metrics.V1;
 using Vigil.Server.Otlp.Proto.Metrics.V1;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Ingest;
 
@@ -27,11 +27,11 @@ public sealed class NonFiniteValuesTests
         // Read back from the file, not from what was handed to the store.
         var data = await ReadPointDataAsync(server.Store.Location);
         Assert.Equal(2, data.Count);
-        var summary = JsonSerializer.Deserialize<SummaryData>(data["rpc.latency"], Vigil.Storage.Json.TelemetryJson.Options)!;
+        var summary = JsonSerializer.Deserialize<SummaryData>(data["rpc.latency"], Vigil.Model.Json.TelemetryJson.Options)!;
         Assert.True(double.IsNaN(summary.Sum));
         Assert.True(double.IsNaN(summary.Quantiles[0].Value));
         Assert.Equal(double.PositiveInfinity, summary.Quantiles[1].Value);
-        var histogram = JsonSerializer.Deserialize<HistogramData>(data["http.duration"], Vigil.Storage.Json.TelemetryJson.Options)!;
+        var histogram = JsonSerializer.Deserialize<HistogramData>(data["http.duration"], Vigil.Model.Json.TelemetryJson.Options)!;
         Assert.True(double.IsNaN(histogram.Sum!.Value));
         Assert.Equal((double.NegativeInfinity, double.PositiveInfinity), (histogram.Min!.Value, histogram.Max!.Value));
         Assert.Equal([double.NegativeInfinity, 1, double.PositiveInfinity], histogram.ExplicitBounds);

@@ -1,10 +1,10 @@
 using System.Net;
 using Google.Protobuf;
+using Vigil.Model;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 using Vigil.Server.Otlp.Proto.Metrics.V1;
 using Vigil.Server.Otlp.Proto.Rpc;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Otlp;
 
@@ -58,7 +58,7 @@ public sealed class OtlpHttpProtobufTests
         Assert.Equal("application/x-protobuf", response.Content.Headers.ContentType?.MediaType);
         var exponential = server.Store.Points.Single(p => p.Series.Name == "http.duration");
         Assert.Equal(MetricKind.ExponentialHistogram, exponential.Series.Kind);
-        Assert.Equal(Storage.AggregationTemporality.Delta, exponential.Series.Temporality);
+        Assert.Equal(Model.AggregationTemporality.Delta, exponential.Series.Temporality);
         Assert.Equal(Some.Time.AddSeconds(-10), exponential.StartTimestamp);
         var data = exponential.ExponentialHistogram!;
         Assert.Equal((6L, 12.5, 0.5, 5.0, 3, 1L, 0.001), (data.Count, data.Sum!.Value, data.Min!.Value, data.Max!.Value, data.Scale, data.ZeroCount, data.ZeroThreshold));

@@ -1,9 +1,9 @@
 using Google.Protobuf;
+using Vigil.Model;
 using Vigil.Server.Otlp.Mapping;
 using Vigil.Server.Otlp.Proto.Common.V1;
 using Vigil.Server.Otlp.Proto.Metrics.V1;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Otlp;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
-using Vigil.Storage.Json;
 
 namespace Vigil.Server.Tests.Otlp;
 

@@ -1,5 +1,5 @@
+using Vigil.Model;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Otlp;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Model;
 using Vigil.Server.Configuration;
 using Vigil.Server.Hosting;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Tests.Probes;
 

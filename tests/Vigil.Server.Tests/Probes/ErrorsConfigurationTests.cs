@@ -1,3 +1,5 @@
+using Vigil.Grouping;
+using Vigil.Model;
 using Vigil.Server.Configuration;
 using Vigil.Storage;
 

@@ -1,6 +1,6 @@
+using Vigil.Model;
 using Vigil.Server.Probes;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Probes;
 

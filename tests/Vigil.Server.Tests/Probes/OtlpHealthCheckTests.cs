@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
+using Vigil.Model;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Probes;
 

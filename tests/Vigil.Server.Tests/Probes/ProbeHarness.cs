@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Model;
 using Vigil.Server.Probes;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Tests.Probes;
 

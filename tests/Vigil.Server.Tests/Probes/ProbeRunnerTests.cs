@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Model;
 using Vigil.Server.Probes;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Probes;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
+using Vigil.Model;
 using Vigil.Server.Hosting;
 using Vigil.Server.Probes;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Probes;
 

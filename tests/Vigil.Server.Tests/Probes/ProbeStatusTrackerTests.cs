@@ -1,5 +1,5 @@
+using Vigil.Model;
 using Vigil.Server.Probes;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Probes;
 

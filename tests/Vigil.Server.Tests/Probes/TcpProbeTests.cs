@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
+using Vigil.Model;
 using Vigil.Server.Probes;
 using Vigil.Server.Tests.Support;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Probes;
 

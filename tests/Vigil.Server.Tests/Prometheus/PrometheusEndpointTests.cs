@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
+using Vigil.Model;
 using Vigil.Server.Tests.Api;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Prometheus;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Support;

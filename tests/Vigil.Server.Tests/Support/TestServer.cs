@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Vigil.Server.Hosting;
 using Vigil.Server.Ingest;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Tests.Support;
 

@@ -1,3 +1,5 @@
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.ErrorTracking;
 
 public sealed class SpikeDetectorTests

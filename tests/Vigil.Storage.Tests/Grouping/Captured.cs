@@ -1,3 +1,5 @@
+using Vigil.Grouping;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>Runs real code, catches what it throws and turns it into the event OpenTelemetry .NET would export.</summary>

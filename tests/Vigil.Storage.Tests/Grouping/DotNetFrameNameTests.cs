@@ -1,3 +1,5 @@
+using Vigil.Grouping;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>The method names .NET writes in frames, reduced to what a developer wrote.</summary>

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Vigil.Grouping;
+using Vigil.Model;
 
 namespace Vigil.Storage.Tests.Grouping;
 

@@ -1,3 +1,6 @@
+using Vigil.Grouping;
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>Events without a usable stack: the type and the message with its variable parts replaced.</summary>

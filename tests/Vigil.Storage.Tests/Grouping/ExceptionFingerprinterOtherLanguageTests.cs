@@ -1,3 +1,6 @@
+using Vigil.Grouping;
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>Stack texts as other languages' OpenTelemetry SDKs send them in <c>exception.stacktrace</c>.</summary>

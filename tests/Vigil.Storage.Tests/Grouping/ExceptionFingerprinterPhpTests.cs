@@ -1,3 +1,6 @@
+using Vigil.Grouping;
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>PHP stack texts: <c>getTraceAsString()</c>, <c>__toString()</c> with <c>Next</c>, and opentelemetry-php's Java-like text.</summary>

@@ -1,3 +1,6 @@
+using Vigil.Grouping;
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>Ruby backtraces as opentelemetry-ruby and hand-written instrumentation send them.</summary>

@@ -1,3 +1,6 @@
+using Vigil.Grouping;
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>Explicit fingerprints, merge and split rules, and in-app configuration.</summary>

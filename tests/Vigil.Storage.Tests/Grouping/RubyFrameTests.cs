@@ -1,3 +1,5 @@
+using Vigil.Grouping;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>One Ruby backtrace location reduced to <c>file.method</c>, and whether it is application code.</summary>

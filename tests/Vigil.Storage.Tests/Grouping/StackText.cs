@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Grouping;
 
 namespace Vigil.Storage.Tests.Grouping;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Vigil.Grouping;
 
 namespace Vigil.Storage.Tests.Grouping;
 

@@ -1,3 +1,5 @@
+using Vigil.Grouping;
+
 namespace Vigil.Storage.Tests.Grouping;
 
 /// <summary>Each language's text goes to its own parser, also when another language's shapes appear in it.</summary>

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Vigil.Storage.Internal;
-using Vigil.Storage.Json;
+using Vigil.Model.Json;
 
 namespace Vigil.Storage.Tests.Json;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Vigil.Storage.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 
 namespace Vigil.Storage.Tests.Json;
 

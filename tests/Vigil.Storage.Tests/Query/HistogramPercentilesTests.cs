@@ -1,3 +1,5 @@
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Query;
 
 /// <summary>Percentile interpolation checked against a second implementation's published answers.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Storage.Tests.Sqlite;
 

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests.Sqlite;

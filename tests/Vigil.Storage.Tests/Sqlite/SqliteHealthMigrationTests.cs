@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Vigil.Model;
 using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Vigil.Storage.Internal;
+using Vigil.Model;
 using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Vigil.Model;
 using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 

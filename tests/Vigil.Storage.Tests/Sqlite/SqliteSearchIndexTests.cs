@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Vigil.Storage.Internal;
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests.Sqlite;

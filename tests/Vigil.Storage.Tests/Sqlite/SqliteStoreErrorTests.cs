@@ -1,3 +1,5 @@
+using Vigil.Model;
+using Vigil.Storage.Sqlite;
 using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests.Sqlite;

@@ -1,3 +1,5 @@
+using Vigil.Storage.Sqlite;
+
 namespace Vigil.Storage.Tests.Sqlite;
 
 /// <summary>The contract suite against a real SQLite file in a temp folder.</summary>

@@ -1,3 +1,5 @@
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Support;
 
 /// <summary>Builders for test data with every field set.</summary>

@@ -1,3 +1,5 @@
+using Vigil.Model;
+
 namespace Vigil.Storage.Tests.Support;
 
 /// <summary>Telemetry that carries exceptions, as OpenTelemetry SDKs export them: a log record and a span event.</summary>

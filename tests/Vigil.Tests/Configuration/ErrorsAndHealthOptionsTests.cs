@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
 using Vigil.Errors;
+using Vigil.Grouping;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Tests.Configuration;

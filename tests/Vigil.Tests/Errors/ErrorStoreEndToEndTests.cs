@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Vigil.Storage;
+using Vigil.Model;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Errors;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Vigil.Storage;
+using Vigil.Model;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Errors;

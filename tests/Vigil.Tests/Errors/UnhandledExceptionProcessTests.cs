@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Errors;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using Vigil.Configuration;
+using Vigil.Model;
 using Vigil.Pipeline;
-using Vigil.Storage;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Health;

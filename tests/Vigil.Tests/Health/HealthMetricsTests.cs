@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Vigil.Health;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Tests.Health;
 

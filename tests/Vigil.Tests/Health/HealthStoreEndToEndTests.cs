@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
+using Vigil.Model;
 using Vigil.Storage;
-using StoreStatus = Vigil.Storage.HealthStatus;
+using Vigil.Storage.Sqlite;
+using StoreStatus = Vigil.Model.HealthStatus;
 
 namespace Vigil.Tests.Health;
 

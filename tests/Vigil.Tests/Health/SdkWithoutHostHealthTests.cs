@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
-using Vigil.Storage;
+using Vigil.Model;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.Health;

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Vigil.Metrics;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 using Vigil.Tests.Support;
 
 namespace Vigil.Tests.LocalStore;
@@ -82,12 +84,12 @@ public sealed class LocalStoreSinkTests
 
         var log = Assert.Single(await ReadStoreAsync(Path.Combine(vigil.WorkingDirectory, ".vigil", "vigil.db"), s => s.QueryLogsAsync(new LogQuery())));
         var value = Assert.Single(log.Attributes, a => a.Key == "deep").Value;
-        for (var i = 0; i < Storage.Json.AttributeValueEncoder.MaxDepth; i++)
+        for (var i = 0; i < Model.Json.AttributeValueEncoder.MaxDepth; i++)
         {
             value = Assert.Single(Assert.IsType<object?[]>(value));
         }
 
-        Assert.Equal(Storage.Json.AttributeValueEncoder.TooDeep, value);
+        Assert.Equal(Model.Json.AttributeValueEncoder.TooDeep, value);
         vigil.Dispose();
     }
 

@@ -1,5 +1,7 @@
 using Vigil.LocalStore;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Tests.LocalStore;
 

@@ -181,12 +181,12 @@ public sealed class RollingFileLogExporterTests : IDisposable
         // Assert: the same cap, bytes and double forms as the store and the query API (AttributeValueEncoder).
         var attributes = Assert.Single(JsonLines.Parse(options.Path)).GetProperty("attributes");
         var value = attributes.GetProperty("deep");
-        for (var i = 0; i < Storage.Json.AttributeValueEncoder.MaxDepth; i++)
+        for (var i = 0; i < Model.Json.AttributeValueEncoder.MaxDepth; i++)
         {
             value = Assert.Single(value.EnumerateArray());
         }
 
-        Assert.Equal(Storage.Json.AttributeValueEncoder.TooDeep, value.GetString());
+        Assert.Equal(Model.Json.AttributeValueEncoder.TooDeep, value.GetString());
         Assert.Equal([1, 2, 3], attributes.GetProperty("bytes").GetProperty("$bytes").GetBytesFromBase64());
         Assert.Equal("1.0", attributes.GetProperty("one").GetRawText());
     }

@@ -1,4 +1,6 @@
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Tests.Support;
 

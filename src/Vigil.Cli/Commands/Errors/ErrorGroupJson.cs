@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Vigil.Cli.Parsing;
-using Vigil.Storage;
-using Vigil.Storage.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Errors;
 

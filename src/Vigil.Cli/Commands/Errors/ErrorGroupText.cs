@@ -2,7 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Vigil.Cli.Output;
 using Vigil.Cli.Parsing;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Errors;
 

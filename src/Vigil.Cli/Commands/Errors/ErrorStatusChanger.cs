@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Errors;
 

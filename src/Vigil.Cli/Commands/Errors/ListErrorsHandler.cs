@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Vigil.Cli.Output;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Errors;
@@ -12,13 +13,13 @@ internal sealed class ListErrorsHandler
     private const int MaxCulpritWidth = 48;
 
     private readonly CliContext _context;
-    private readonly ITelemetryStore _store;
+    private readonly IQueryStore _store;
     private readonly Palette _palette;
     private readonly bool _json;
     private readonly bool _relativeTime;
 
     /// <summary>Creates the handler.</summary>
-    public ListErrorsHandler(CliContext context, ITelemetryStore store, Palette palette, bool json, bool relativeTime)
+    public ListErrorsHandler(CliContext context, IQueryStore store, Palette palette, bool json, bool relativeTime)
     {
         _context = context;
         _store = store;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Errors;
 

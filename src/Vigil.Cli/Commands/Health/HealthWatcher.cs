@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Health;
@@ -5,14 +6,14 @@ namespace Vigil.Cli.Commands.Health;
 /// <summary>Reads health snapshots from the store and writes them, once or every interval until cancelled.</summary>
 internal sealed class HealthWatcher
 {
-    private readonly ITelemetryStore _store;
+    private readonly IQueryStore _store;
     private readonly IHealthOutput _output;
     private readonly CliContext _context;
     private readonly HealthQuery _query;
     private bool _notedEmpty;
 
     /// <summary>Creates the watcher.</summary>
-    public HealthWatcher(ITelemetryStore store, IHealthOutput output, CliContext context, HealthQuery query)
+    public HealthWatcher(IQueryStore store, IHealthOutput output, CliContext context, HealthQuery query)
     {
         _store = store;
         _output = output;

@@ -1,3 +1,4 @@
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Logs;
@@ -12,13 +13,13 @@ internal sealed class LogFollower
     /// <summary>How many records one poll reads at most; a burst is drained over several polls without waiting.</summary>
     public const int PageSize = 500;
 
-    private readonly ITelemetryStore _store;
+    private readonly IQueryStore _store;
     private readonly ILogOutput _output;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _pollInterval;
 
     /// <summary>Creates a follower.</summary>
-    public LogFollower(ITelemetryStore store, ILogOutput output, TimeProvider clock, TimeSpan pollInterval)
+    public LogFollower(IQueryStore store, ILogOutput output, TimeProvider clock, TimeSpan pollInterval)
     {
         _store = store;
         _output = output;

@@ -1,5 +1,5 @@
 using Vigil.Cli.Output;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Logs;
 

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Vigil.Cli.Output;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Logs;
 

@@ -3,7 +3,7 @@ using Vigil.Cli.Commands.Traces;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
 using Vigil.Cli.Parsing;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Logs;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vigil.Cli.Output;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Metrics;
@@ -11,12 +12,12 @@ namespace Vigil.Cli.Commands.Metrics;
 internal sealed class ListMetricsHandler
 {
     private readonly CliContext _context;
-    private readonly ITelemetryStore _store;
+    private readonly IQueryStore _store;
     private readonly Palette _palette;
     private readonly MetricFormat _format;
 
     /// <summary>Creates the handler.</summary>
-    public ListMetricsHandler(CliContext context, ITelemetryStore store, Palette palette, MetricFormat format)
+    public ListMetricsHandler(CliContext context, IQueryStore store, Palette palette, MetricFormat format)
     {
         _context = context;
         _store = store;

@@ -1,5 +1,5 @@
-using Vigil.Storage;
-using Vigil.Storage.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Metrics;
 

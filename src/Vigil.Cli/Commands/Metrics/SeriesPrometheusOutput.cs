@@ -1,6 +1,6 @@
 using System.Globalization;
-using Vigil.Storage;
-using Vigil.Storage.Prometheus;
+using Vigil.Model;
+using Vigil.Server.Prometheus;
 
 namespace Vigil.Cli.Commands.Metrics;
 

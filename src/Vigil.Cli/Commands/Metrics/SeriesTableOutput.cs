@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Vigil.Cli.Output;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Metrics;
 

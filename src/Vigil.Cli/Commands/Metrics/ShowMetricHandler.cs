@@ -1,4 +1,5 @@
 using Vigil.Cli.Output;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Metrics;
@@ -7,12 +8,12 @@ namespace Vigil.Cli.Commands.Metrics;
 internal sealed class ShowMetricHandler
 {
     private readonly CliContext _context;
-    private readonly ITelemetryStore _store;
+    private readonly IQueryStore _store;
     private readonly Palette _palette;
     private readonly MetricFormat _format;
 
     /// <summary>Creates the handler.</summary>
-    public ShowMetricHandler(CliContext context, ITelemetryStore store, Palette palette, MetricFormat format)
+    public ShowMetricHandler(CliContext context, IQueryStore store, Palette palette, MetricFormat format)
     {
         _context = context;
         _store = store;

@@ -1,3 +1,4 @@
+using Vigil.Grouping;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Serve;

@@ -1,4 +1,5 @@
 using Vigil.Cli.Output;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Traces;
@@ -7,13 +8,13 @@ namespace Vigil.Cli.Commands.Traces;
 internal sealed class ListTracesHandler
 {
     private readonly CliContext _context;
-    private readonly ITelemetryStore _store;
+    private readonly IQueryStore _store;
     private readonly Palette _palette;
     private readonly bool _json;
     private readonly bool _relativeTime;
 
     /// <summary>Creates the handler.</summary>
-    public ListTracesHandler(CliContext context, ITelemetryStore store, Palette palette, bool json, bool relativeTime)
+    public ListTracesHandler(CliContext context, IQueryStore store, Palette palette, bool json, bool relativeTime)
     {
         _context = context;
         _store = store;

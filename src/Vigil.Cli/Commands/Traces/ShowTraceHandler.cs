@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Output;
+using Vigil.Model;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Traces;
@@ -20,13 +21,13 @@ internal sealed class ShowTraceHandler
     private const int MaxNameWidth = 48;
 
     private readonly CliContext _context;
-    private readonly ITelemetryStore _store;
+    private readonly IQueryStore _store;
     private readonly Palette _palette;
     private readonly bool _json;
     private readonly bool _relativeTime;
 
     /// <summary>Creates the handler.</summary>
-    public ShowTraceHandler(CliContext context, ITelemetryStore store, Palette palette, bool json, bool relativeTime)
+    public ShowTraceHandler(CliContext context, IQueryStore store, Palette palette, bool json, bool relativeTime)
     {
         _context = context;
         _store = store;

@@ -1,6 +1,6 @@
 using Vigil.Cli.Output;
-using Vigil.Storage;
-using Vigil.Storage.Json;
+using Vigil.Model;
+using Vigil.Model.Json;
 
 namespace Vigil.Cli.Commands.Traces;
 

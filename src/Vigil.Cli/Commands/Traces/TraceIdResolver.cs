@@ -14,7 +14,7 @@ internal static class TraceIdResolver
     /// with it; null when none does.
     /// </summary>
     /// <exception cref="CliUsageException">More than one stored trace id starts with the prefix.</exception>
-    public static async Task<string?> ResolveAsync(ITelemetryStore store, string idOrPrefix, CancellationToken cancellationToken)
+    public static async Task<string?> ResolveAsync(IQueryStore store, string idOrPrefix, CancellationToken cancellationToken)
     {
         if (idOrPrefix.Length == TraceIdParser.Length)
         {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
 using Vigil.Cli.Parsing;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Commands.Traces;
 

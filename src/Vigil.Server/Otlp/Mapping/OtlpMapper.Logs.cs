@@ -1,6 +1,6 @@
+using Vigil.Model;
 using Vigil.Server.Otlp.Proto.Collector.Logs.V1;
 using Vigil.Server.Otlp.Proto.Logs.V1;
-using Vigil.Storage;
 
 namespace Vigil.Server.Otlp.Mapping;
 

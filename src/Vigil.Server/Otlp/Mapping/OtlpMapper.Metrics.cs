@@ -1,10 +1,10 @@
 using Google.Protobuf.Collections;
+using Vigil.Model;
 using Vigil.Server.Otlp.Proto.Collector.Metrics.V1;
 using Vigil.Server.Otlp.Proto.Common.V1;
 using Vigil.Server.Otlp.Proto.Metrics.V1;
-using Vigil.Storage;
 using ProtoTemporality = Vigil.Server.Otlp.Proto.Metrics.V1.AggregationTemporality;
-using StoreTemporality = Vigil.Storage.AggregationTemporality;
+using StoreTemporality = Vigil.Model.AggregationTemporality;
 
 namespace Vigil.Server.Otlp.Mapping;
 

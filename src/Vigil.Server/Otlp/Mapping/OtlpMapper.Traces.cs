@@ -1,6 +1,6 @@
+using Vigil.Model;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 using Vigil.Server.Otlp.Proto.Trace.V1;
-using Vigil.Storage;
 
 namespace Vigil.Server.Otlp.Mapping;
 

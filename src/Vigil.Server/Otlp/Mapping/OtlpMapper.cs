@@ -1,8 +1,8 @@
 using Google.Protobuf;
 using Google.Protobuf.Collections;
+using Vigil.Model;
 using Vigil.Server.Otlp.Proto.Common.V1;
 using Vigil.Server.Otlp.Proto.Resource.V1;
-using Vigil.Storage;
 
 namespace Vigil.Server.Otlp.Mapping;
 

@@ -1,5 +1,5 @@
 using Vigil.Cli.Commands.Demo;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Demo;
 

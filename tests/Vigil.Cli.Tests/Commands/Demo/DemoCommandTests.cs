@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Vigil.Cli.Commands.Demo;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Demo;
 

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Vigil.Cli.Tests.Support;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli.Tests.Commands.Demo;
 

@@ -1,5 +1,6 @@
 using Vigil.Cli.Tests.Support;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli.Tests.Commands.Demo;
 

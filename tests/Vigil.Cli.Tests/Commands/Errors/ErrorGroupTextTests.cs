@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Vigil.Cli.Commands.Errors;
 using Vigil.Cli.Output;
 using Vigil.Cli.Tests.Support;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Errors;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Vigil.Cli.Tests.Support;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Health;
 

@@ -1,5 +1,5 @@
 using Vigil.Cli.Tests.Support;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Health;
 

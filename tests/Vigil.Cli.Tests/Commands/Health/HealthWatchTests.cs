@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Vigil.Cli.Commands.Health;
 using Vigil.Cli.Tests.Support;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Health;
 

@@ -1,4 +1,4 @@
-using Vigil.Storage.Prometheus;
+using Vigil.Server.Prometheus;
 
 namespace Vigil.Cli.Tests.Commands.Metrics;
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Spectre.Console;
 using Vigil.Cli.Tests.Support;
+using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli.Tests.Commands.Serve;
 

@@ -1,6 +1,6 @@
-using Vigil.Cli.Tests.Support;
 using Vigil.Cli.Tests.Remote;
-using Vigil.Storage;
+using Vigil.Cli.Tests.Support;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Traces;
 

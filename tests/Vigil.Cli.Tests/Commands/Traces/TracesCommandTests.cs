@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Vigil.Cli.Output;
 using Vigil.Cli.Tests.Support;
-using Vigil.Storage;
+using Vigil.Model;
 
 namespace Vigil.Cli.Tests.Commands.Traces;
 
