@@ -6,7 +6,8 @@ using Vigil.Benchmarks.Storage;
 // Load tools first (see docs/performance.md): "store" the storage load tool, "ingest" the OTLP
 // ingest load generator, "log-alloc" the per-thread log allocation probe, "writer-commits" the
 // store writer's slow commit shapes, "store-spans" span writes against the raw insert ceiling, "log-codecs" the log
-// block codec comparison, "log-ceiling" the log block insert ceiling by FTS5 setting. Anything else goes to BenchmarkDotNet.
+// block codec comparison, "log-ceiling" the log block insert ceiling by FTS5 setting, "ingest-server" the server process the
+// ingest tool starts. Anything else goes to BenchmarkDotNet.
 switch (args.Length > 0 ? args[0] : null)
 {
     case "store":
@@ -15,6 +16,8 @@ switch (args.Length > 0 ? args[0] : null)
         return await IngestLoadTool.RunAsync(args[1..]);
     case "store-spans":
         return await SpanWriteProbe.RunAsync(args[1..]);
+    case "ingest-server":
+        return await IngestServerHost.RunAsync(args[1..]);
     case "writer-commits":
         return await WriterCommitProbe.RunAsync();
     case "log-ceiling":

@@ -9,9 +9,28 @@ internal sealed record IngestLoadOptions
 
     public int RequestsPerClient { get; init; } = 200;
 
-    public int SpansPerRequest { get; init; } = 100;
+    /// <summary>Spans or log records per request.</summary>
+    public int ItemsPerRequest { get; init; } = 100;
+
+    /// <summary>Attributes on each span or log record.</summary>
+    public int Attributes { get; init; } = 10;
+
+    /// <summary><c>traces</c>, <c>logs</c> or <c>all</c>.</summary>
+    public string Signal { get; init; } = "all";
+
+    /// <summary><c>http</c>, <c>grpc</c> or <c>all</c>.</summary>
+    public string Transport { get; init; } = "http";
+
+    /// <summary><c>sqlite</c> (the real store), <c>null</c> (writes discarded: the server's own share) or <c>all</c>.</summary>
+    public string Store { get; init; } = "all";
 
     public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "vigil-ingest-bench");
+
+    public IEnumerable<string> Signals => Signal == "all" ? ["traces", "logs"] : [Signal];
+
+    public IEnumerable<string> Transports => Transport == "all" ? ["http", "grpc"] : [Transport];
+
+    public IEnumerable<string> Stores => Store == "all" ? ["null", "sqlite"] : [Store];
 
     public static IngestLoadOptions Parse(string[] args)
     {
@@ -23,7 +42,11 @@ internal sealed record IngestLoadOptions
             {
                 "--clients" => options with { Clients = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--requests" => options with { RequestsPerClient = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--spans" => options with { SpansPerRequest = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--items" or "--spans" => options with { ItemsPerRequest = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--attributes" => options with { Attributes = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--signal" => options with { Signal = OneOf(Next(), "traces", "logs", "all") },
+                "--transport" => options with { Transport = OneOf(Next(), "http", "grpc", "all") },
+                "--store" => options with { Store = OneOf(Next(), "sqlite", "null", "all") },
                 "--dir" => options with { Directory = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
@@ -31,4 +54,7 @@ internal sealed record IngestLoadOptions
 
         return options;
     }
+
+    private static string OneOf(string value, params string[] allowed) =>
+        allowed.Contains(value) ? value : throw new ArgumentException($"'{value}' is not one of {string.Join(", ", allowed)}.");
 }

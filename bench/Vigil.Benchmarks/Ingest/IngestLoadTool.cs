@@ -2,92 +2,127 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Google.Protobuf;
 using Grpc.Net.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Vigil.Server.Hosting;
+using Vigil.Server.Otlp.Proto.Collector.Logs.V1;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 
 namespace Vigil.Benchmarks.Ingest;
 
 /// <summary>
-/// <c>ingest</c>: several clients send OTLP trace exports to an in-process <c>vigil serve</c> (real
-/// Kestrel, real SQLite store) over HTTP/protobuf and then over gRPC. Reports accepted spans per
-/// second and request latency (each answer comes after its commit). Prints Markdown for docs/performance.md.
+/// <c>ingest</c>: several clients send OTLP exports (spans, then log records) to a <c>vigil serve</c> running in a
+/// child process (real Kestrel, real SQLite store, or a store that discards writes to show the server's own share).
+/// Reports items per second of wall time, the server process's CPU time and items per server CPU-second (what other
+/// jobs on a shared machine cannot distort), and request latency (each answer comes after its commit). Prints
+/// Markdown for docs/performance.md.
 /// </summary>
 internal static class IngestLoadTool
 {
+    private const double WarmUpShare = 0.1;
+    private const double SettledJitShare = 0.02;
+    private static readonly TimeSpan s_minWarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan s_maxWarmUp = TimeSpan.FromSeconds(60);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = IngestLoadOptions.Parse(args);
-        Console.WriteLine($"# ingest load: {options.Clients} clients x {options.RequestsPerClient} requests x {options.SpansPerRequest} spans, {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
-        Directory.CreateDirectory(options.Directory);
-        var sample = Enumerable.Range(0, options.Clients)
-            .SelectMany(c => Enumerable.Range(0, options.RequestsPerClient).Select(r => IngestRequests.Build(c, r, options.SpansPerRequest)))
-            .ToList();
-        var (parsed, stored) = IngestCeilings.Measure(sample, options.Directory);
-
-        // CPU and memory are the whole process's: the server runs in-process with its clients.
-        Console.WriteLine("| transport | spans accepted | wall time | spans/s | p50 request | p99 request | commits | CPU time | peak working set |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        var slowest = double.MaxValue;
-        foreach (var transport in new[] { "HTTP/protobuf", "gRPC" })
+        Console.WriteLine($"# ingest load: {options.Clients} clients x {options.RequestsPerClient} requests x {options.ItemsPerRequest} items x {options.Attributes} attributes, {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+        System.IO.Directory.CreateDirectory(options.Directory);
+        var ceilings = new List<string>();
+        foreach (var signal in options.Signals)
         {
-            slowest = Math.Min(slowest, await RunAsync(transport, options));
+            var sample = Bodies(options, signal);
+            _ = IngestCeilings.ParseAndMap(signal, sample.SelectMany(b => b)); // warm-up
+            var (rate, bytes) = IngestCeilings.ParseAndMap(signal, sample.SelectMany(b => b));
+            ceilings.Add($"{signal}: parse + map only {rate:N0} items per CPU-second, {bytes:N0} bytes allocated per item (one thread, no network, no store)");
         }
 
-        var ceiling = Math.Min(parsed, stored);
         Console.WriteLine();
-        Console.WriteLine($"ceilings: parse + map only {parsed:N0} spans/s; store writes only {stored:N0} spans/s");
-        Console.WriteLine($"end to end (slower transport) {slowest:N0} spans/s = {slowest / ceiling:P0} of the lower ceiling (target: at least 50%, and at least 100,000 spans/s)");
+        Console.WriteLine("| store | signal | transport | items | wall | items/s wall | server CPU | items per server CPU-s | allocated per item | gen0 GCs | JIT time | p50 | p99 | commits |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var store in options.Stores)
+        {
+            foreach (var signal in options.Signals)
+            {
+                var path = Path.Combine(options.Directory, $"ingest-{Guid.NewGuid():N}.db");
+                await using (var server = await IngestServerProcess.StartAsync(store, path))
+                {
+                    // For a profiler to attach to (dotnet-trace collect -p PID): the server alone.
+                    await Console.Error.WriteLineAsync($"# server pid {server.Id} ({store}, {signal})");
+                    var bodies = Bodies(options, signal);
+                    foreach (var transport in options.Transports)
+                    {
+                        await WarmUpAsync(server, signal, transport, bodies);
+                        await RunAsync(server, store, signal, transport, options, bodies);
+                    }
+                }
+
+                foreach (var file in System.IO.Directory.GetFiles(options.Directory, Path.GetFileName(path) + "*"))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+
+        Console.WriteLine();
+        foreach (var ceiling in ceilings)
+        {
+            Console.WriteLine(ceiling);
+        }
+
         return 0;
     }
 
-    private static async Task<double> RunAsync(string transport, IngestLoadOptions options)
+    // Not counted: rounds until the JIT has settled (its tiers take tens of seconds on a loaded machine; a server runs
+    // for days), so the figures are the steady state's.
+    private static async Task WarmUpAsync(IngestServerProcess server, string signal, string transport, List<List<byte[]>> bodies)
     {
-        double spansPerSecond;
-        var storePath = Path.Combine(options.Directory, $"ingest-{Guid.NewGuid():N}.db");
-        await using (var server = VigilServerApplication.Create(new VigilServerOptions { StorePath = storePath, GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0 }))
+        var round = bodies.Select(b => b.Take(Math.Max(1, (int)(b.Count * WarmUpShare))).ToList()).ToList();
+        var warming = Stopwatch.StartNew();
+        var jit = (await server.StatsAsync()).JitTime;
+        var quietRounds = 0;
+        while (warming.Elapsed < s_maxWarmUp && (quietRounds < 2 || warming.Elapsed < s_minWarmUp))
         {
-            await server.StartAsync();
-            var bodies = Enumerable.Range(0, options.Clients)
-                .Select(c => Enumerable.Range(0, options.RequestsPerClient).Select(r => IngestRequests.Build(c, r, options.SpansPerRequest)).ToList())
-                .ToList();
-            var latencies = new List<double>[options.Clients];
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(async () =>
-            {
-                latencies[c] = transport == "gRPC"
-                    ? await SendGrpcAsync(server.Port(VigilServerListener.OtlpGrpc), bodies[c])
-                    : await SendHttpAsync(server.Port(VigilServerListener.OtlpHttp), bodies[c]);
-            })));
-            watch.Stop();
-            var all = latencies.SelectMany(l => l).Order().ToList();
-            var spans = (long)options.Clients * options.RequestsPerClient * options.SpansPerRequest;
-            var commits = ((Vigil.Server.Ingest.IngestStatistics)server.Services.GetRequiredService<Vigil.Server.Ingest.IIngestStatistics>()).Commits;
-            using var process = Process.GetCurrentProcess();
-            var cpu = process.TotalProcessorTime - cpuBefore;
-            spansPerSecond = spans / watch.Elapsed.TotalSeconds;
-            Console.WriteLine($"| {transport} | {spans:N0} | {watch.Elapsed.TotalSeconds:F1} s | {spansPerSecond:N0} | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {commits:N0} | {cpu.TotalSeconds:F1} s | {process.PeakWorkingSet64 / (1024 * 1024):N0} MiB |");
+            var started = warming.Elapsed;
+            await SendAllAsync(server, signal, transport, round);
+            var now = (await server.StatsAsync()).JitTime;
+            quietRounds = now - jit < (warming.Elapsed - started) * SettledJitShare ? quietRounds + 1 : 0;
+            jit = now;
         }
-
-        foreach (var file in Directory.GetFiles(options.Directory, Path.GetFileName(storePath) + "*"))
-        {
-            File.Delete(file);
-        }
-
-        return spansPerSecond;
     }
 
-    private static async Task<List<double>> SendHttpAsync(int port, List<ExportTraceServiceRequest> requests)
+    private static List<List<byte[]>> Bodies(IngestLoadOptions options, string signal) =>
+        [.. Enumerable.Range(0, options.Clients).Select(c => Enumerable.Range(0, options.RequestsPerClient)
+            .Select(r => IngestRequests.Build(signal, c, r, options.ItemsPerRequest, options.Attributes).ToByteArray()).ToList())];
+
+    private static async Task RunAsync(IngestServerProcess server, string store, string signal, string transport, IngestLoadOptions options, List<List<byte[]>> bodies)
+    {
+        var before = await server.StatsAsync();
+        await Console.Error.WriteLineAsync($"# measuring {store} {signal} {transport}");
+        var watch = Stopwatch.StartNew();
+        var latencies = await SendAllAsync(server, signal, transport, bodies);
+        watch.Stop();
+        var after = await server.StatsAsync();
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        var items = (long)bodies.Sum(b => b.Count) * options.ItemsPerRequest;
+        var cpu = after.Cpu - before.Cpu;
+        Console.WriteLine($"| {store} | {signal} | {(transport == "grpc" ? "gRPC" : "HTTP/protobuf")} | {items:N0} | {watch.Elapsed.TotalSeconds:F2} s | {items / watch.Elapsed.TotalSeconds:N0} | {cpu.TotalSeconds:F2} s | {items / cpu.TotalSeconds:N0} | {(after.Allocated - before.Allocated) / items:N0} B | {after.Collections - before.Collections:N0} | {(after.JitTime - before.JitTime).TotalSeconds:F2} s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {after.Commits - before.Commits:N0} |");
+    }
+
+    private static async Task<List<double>[]> SendAllAsync(IngestServerProcess server, string signal, string transport, List<List<byte[]>> bodies) =>
+        await Task.WhenAll(bodies.Select(b => Task.Run(() => transport == "grpc"
+            ? SendGrpcAsync(server.GrpcPort, signal, b)
+            : SendHttpAsync(server.HttpPort, signal, b))));
+
+    private static async Task<List<double>> SendHttpAsync(int port, string signal, List<byte[]> bodies)
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var latencies = new List<double>(requests.Count);
-        foreach (var request in requests)
+        var path = signal == "logs" ? "/v1/logs" : "/v1/traces";
+        var latencies = new List<double>(bodies.Count);
+        foreach (var body in bodies)
         {
-            using var content = new ByteArrayContent(request.ToByteArray());
+            using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
             var started = Stopwatch.GetTimestamp();
-            using var response = await client.PostAsync("/v1/traces", content);
+            using var response = await client.PostAsync(path, content);
             response.EnsureSuccessStatusCode();
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -95,15 +130,24 @@ internal static class IngestLoadTool
         return latencies;
     }
 
-    private static async Task<List<double>> SendGrpcAsync(int port, List<ExportTraceServiceRequest> requests)
+    private static async Task<List<double>> SendGrpcAsync(int port, string signal, List<byte[]> bodies)
     {
         using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-        var client = new TraceService.TraceServiceClient(channel);
-        var latencies = new List<double>(requests.Count);
-        foreach (var request in requests)
+        var traces = new TraceService.TraceServiceClient(channel);
+        var logs = new LogsService.LogsServiceClient(channel);
+        var latencies = new List<double>(bodies.Count);
+        foreach (var body in bodies)
         {
             var started = Stopwatch.GetTimestamp();
-            await client.ExportAsync(request);
+            if (signal == "logs")
+            {
+                await logs.ExportAsync(ExportLogsServiceRequest.Parser.ParseFrom(body));
+            }
+            else
+            {
+                await traces.ExportAsync(ExportTraceServiceRequest.Parser.ParseFrom(body));
+            }
+
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 

@@ -72,6 +72,10 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+
+        // The hosting layer logs only request starts and ends (Information), which the server never shows; while any of
+        // its levels is enabled it also builds a log scope and a trace identifier for every request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
@@ -83,6 +87,9 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
             // The receiver enforces the limit itself (compressed and decompressed); this is the outer bound.
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+
+            // No "Server: Kestrel" on every answer: it tells a caller nothing it needs and costs a header per request.
+            kestrel.AddServerHeader = false;
             kestrel.Listen(address, options.GrpcPort, l =>
             {
                 l.Protocols = HttpProtocols.Http2;

@@ -16,9 +16,7 @@ internal sealed class FutureTimestamps(TimeProvider clock, TimeSpan maxClockSkew
     {
         var now = clock.GetUtcNow();
         var limit = DateTimeOffset.MaxValue - now < maxClockSkew ? DateTimeOffset.MaxValue : now + maxClockSkew;
-        if (!batch.Logs.Any(l => l.Timestamp > limit || l.ObservedTimestamp > limit)
-            && !batch.Spans.Any(s => s.EndTime > limit || s.StartTime > limit)
-            && !batch.MetricPoints.Any(p => p.Timestamp > limit || p.StartTimestamp > limit))
+        if (!AnyAfter(batch, limit))
         {
             // The usual case costs three scans and no allocation.
             return batch;
@@ -30,6 +28,36 @@ internal sealed class FutureTimestamps(TimeProvider clock, TimeSpan maxClockSkew
             Spans = [.. batch.Spans.Select(s => s.EndTime > limit || s.StartTime > limit ? Clamp(s, now) : s)],
             MetricPoints = [.. batch.MetricPoints.Select(p => p.Timestamp > limit || p.StartTimestamp > limit ? Clamp(p, now) : p)],
         };
+    }
+
+    // Indexed loops, not LINQ or foreach over the interfaces: closures and boxed enumerators per request on the hot path.
+    private static bool AnyAfter(TelemetryBatch batch, DateTimeOffset limit)
+    {
+        for (var i = 0; i < batch.Logs.Count; i++)
+        {
+            if (batch.Logs[i].Timestamp > limit || batch.Logs[i].ObservedTimestamp > limit)
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i < batch.Spans.Count; i++)
+        {
+            if (batch.Spans[i].EndTime > limit || batch.Spans[i].StartTime > limit)
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i < batch.MetricPoints.Count; i++)
+        {
+            if (batch.MetricPoints[i].Timestamp > limit || batch.MetricPoints[i].StartTimestamp > limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static LogEntry Clamp(LogEntry log, DateTimeOffset now, DateTimeOffset limit) => log with

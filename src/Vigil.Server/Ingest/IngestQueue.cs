@@ -167,9 +167,18 @@ internal sealed class IngestQueue
 
     private static TelemetryBatch Combine(List<PendingWrite> group)
     {
-        var logs = new List<LogEntry>();
-        var spans = new List<SpanEntry>();
-        var points = new List<MetricPoint>();
+        // Sized once: growing three lists through every request's records copied them over and over.
+        int logCount = 0, spanCount = 0, pointCount = 0;
+        foreach (var write in group)
+        {
+            logCount += write.Batch.Logs.Count;
+            spanCount += write.Batch.Spans.Count;
+            pointCount += write.Batch.MetricPoints.Count;
+        }
+
+        var logs = new List<LogEntry>(logCount);
+        var spans = new List<SpanEntry>(spanCount);
+        var points = new List<MetricPoint>(pointCount);
         foreach (var write in group)
         {
             logs.AddRange(write.Batch.Logs);

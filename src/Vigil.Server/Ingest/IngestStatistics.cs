@@ -79,8 +79,15 @@ internal sealed class IngestStatistics(IStore store) : IIngestStatistics
     {
         Interlocked.Increment(ref _requests[(int)signal]);
         Interlocked.Add(ref _latencyTicks[(int)signal], elapsed.Ticks);
-        var bucket = Array.FindIndex(LatencyBoundsSeconds, bound => elapsed.TotalSeconds <= bound);
-        Interlocked.Increment(ref _latencyBuckets[(int)signal][bucket < 0 ? LatencyBoundsSeconds.Length : bucket]);
+        // A loop, not Array.FindIndex with a lambda: that allocated a closure per request.
+        var seconds = elapsed.TotalSeconds;
+        var bucket = 0;
+        while (bucket < LatencyBoundsSeconds.Length && seconds > LatencyBoundsSeconds[bucket])
+        {
+            bucket++;
+        }
+
+        Interlocked.Increment(ref _latencyBuckets[(int)signal][bucket]);
     }
 
     public long Received(OtlpSignal signal) => Volatile.Read(ref _received[(int)signal]);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using Vigil.Server.Ingest;
 
@@ -7,13 +8,14 @@ namespace Vigil.Server.Otlp.Http;
 /// <summary>
 /// Reads an export request's body, gunzipping it when asked (<see cref="OtlpGzipStream"/>, shared with gRPC), and
 /// enforces one limit on both the bytes received and the bytes decompressed, while streaming: a gzip bomb is cut off
-/// at the limit.
+/// at the limit. An uncompressed body stays in Kestrel's pipe buffers and is parsed there: copying it into one array
+/// cost as much as a third of the server's own allocation per record (docs/performance.md, "Server ingest").
 /// </summary>
 internal static class OtlpBodyReader
 {
     private const int ChunkBytes = 64 * 1024;
 
-    public static async Task<byte[]> ReadAsync(HttpRequest request, bool gzip, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<OtlpBody> ReadAsync(HttpRequest request, bool gzip, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -26,21 +28,11 @@ internal static class OtlpBodyReader
             sizeFeature.MaxRequestBodySize = maxBytes;
         }
 
-        var source = gzip ? new OtlpGzipStream(request.Body, maxBytes, OtlpHttpException.For) : request.Body;
-        var output = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
-            int read;
-            while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (output.Length + read > maxBytes)
-                {
-                    throw TooLarge(maxBytes);
-                }
-
-                output.Write(chunk, 0, read);
-            }
+            return gzip
+                ? new OtlpBody(new ReadOnlySequence<byte>(await InflateAsync(request.Body, maxBytes, cancellationToken).ConfigureAwait(false)), owner: null)
+                : await BufferAsync(request.BodyReader, maxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -60,13 +52,51 @@ internal static class OtlpBodyReader
         {
             throw new OtlpHttpException(StatusCodes.Status400BadRequest, OtlpRefusalReason.Aborted, "The sender hung up before the body arrived.", e);
         }
+    }
+
+    // Leaves the whole body in the pipe (examined, not consumed) until the caller has parsed it.
+    private static async Task<OtlpBody> BufferAsync(PipeReader reader, long maxBytes, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (result.Buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(result.Buffer.End);
+                throw TooLarge(maxBytes);
+            }
+
+            if (result.IsCompleted)
+            {
+                return new OtlpBody(result.Buffer, reader);
+            }
+
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    private static async Task<byte[]> InflateAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        var source = new OtlpGzipStream(body, maxBytes, OtlpHttpException.For);
+        var output = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await source.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (output.Length + read > maxBytes)
+                {
+                    throw TooLarge(maxBytes);
+                }
+
+                output.Write(chunk, 0, read);
+            }
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
-            if (gzip)
-            {
-                await source.DisposeAsync().ConfigureAwait(false);
-            }
+            await source.DisposeAsync().ConfigureAwait(false);
         }
 
         return output.ToArray();

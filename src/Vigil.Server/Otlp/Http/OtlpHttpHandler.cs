@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf;
 using Microsoft.Net.Http.Headers;
 using Vigil.Server.Ingest;
@@ -26,12 +27,15 @@ internal static class OtlpHttpHandler
         {
             encoding = ChooseEncoding(context.Request);
             var gzip = IsGzip(context.Request);
-            var body = await OtlpBodyReader.ReadAsync(context.Request, gzip, maxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
-
-            // The middleware reserved memory for the largest body when it could not know this one's size.
             var memory = context.Features.Get<IngestMemoryLease>();
-            memory?.ShrinkTo(body.Length);
-            var request = encoding == OtlpEncoding.Json ? OtlpJson.Parse<TRequest>(body) : ParseProtobuf(signal.Parser, body);
+            TRequest request;
+            using (var body = await OtlpBodyReader.ReadAsync(context.Request, gzip, maxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false))
+            {
+                // The middleware reserved memory for the largest body when it could not know this one's size.
+                memory?.ShrinkTo(body.Length);
+                request = encoding == OtlpEncoding.Json ? OtlpJson.Parse<TRequest>(body.Bytes.ToArray()) : ParseProtobuf(signal.Parser, body.Bytes);
+            }
+
             var result = await ingest.IngestAsync(signal.Signal, signal.Map(request), memory, context.RequestAborted).ConfigureAwait(false);
             await WriteAsync(context, StatusCodes.Status200OK, encoding, signal.Respond(result)).ConfigureAwait(false);
         }
@@ -101,7 +105,7 @@ internal static class OtlpHttpHandler
         throw new OtlpHttpException(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{contentEncoding}' is not supported; use gzip or none.");
     }
 
-    private static TRequest ParseProtobuf<TRequest>(MessageParser<TRequest> parser, byte[] body)
+    private static TRequest ParseProtobuf<TRequest>(MessageParser<TRequest> parser, ReadOnlySequence<byte> body)
         where TRequest : IMessage<TRequest>
     {
         try

@@ -12,7 +12,11 @@ internal static class OtlpIds
     public const int SpanIdLength = 8;
 
     /// <summary>Hex of a required id; false when its length is wrong or it is all zeros (both invalid per the specification).</summary>
-    public static bool TryRequired(ByteString id, int length, out string hex)
+    /// <param name="id">The id's bytes.</param>
+    /// <param name="length">The length it must have.</param>
+    /// <param name="hex">Its lowercase hex; empty when invalid.</param>
+    /// <param name="recent">Gives the same string for a run of equal ids (trace ids); null makes a new one.</param>
+    public static bool TryRequired(ByteString id, int length, out string hex, RecentId? recent = null)
     {
         hex = string.Empty;
         if (id.Length != length || IsAllZero(id.Span))
@@ -20,12 +24,16 @@ internal static class OtlpIds
             return false;
         }
 
-        hex = Convert.ToHexStringLower(id.Span);
+        hex = recent?.Hex(id) ?? Convert.ToHexStringLower(id.Span);
         return true;
     }
 
     /// <summary>Hex of an optional id: empty means absent; any other length is invalid.</summary>
-    public static bool TryOptional(ByteString id, int length, out string? hex)
+    /// <param name="id">The id's bytes.</param>
+    /// <param name="length">The length it must have when present.</param>
+    /// <param name="hex">Its lowercase hex; null when absent or invalid.</param>
+    /// <param name="recent">Gives the same string for a run of equal ids (trace ids); null makes a new one.</param>
+    public static bool TryOptional(ByteString id, int length, out string? hex, RecentId? recent = null)
     {
         hex = null;
         if (id.IsEmpty)
@@ -39,7 +47,7 @@ internal static class OtlpIds
         }
 
         // An all-zero optional id is how some senders write "none".
-        hex = IsAllZero(id.Span) ? null : Convert.ToHexStringLower(id.Span);
+        hex = IsAllZero(id.Span) ? null : recent?.Hex(id) ?? Convert.ToHexStringLower(id.Span);
         return true;
     }
 

@@ -13,8 +13,9 @@ internal static partial class OtlpMapper
 
     public static OtlpMappingResult MapLogs(ExportLogsServiceRequest request)
     {
-        var logs = new List<LogEntry>();
+        var logs = new List<LogEntry>(CountLogs(request));
         var rejected = new RejectionTally();
+        var traceIds = new RecentId();
         foreach (var resourceLogs in request.ResourceLogs)
         {
             var resource = MapResource(resourceLogs.Resource, resourceLogs.SchemaUrl);
@@ -23,7 +24,7 @@ internal static partial class OtlpMapper
                 var scope = MapScope(scopeLogs.Scope);
                 foreach (var record in scopeLogs.LogRecords)
                 {
-                    if (TryMapLog(record, scope, resource, rejected) is { } entry)
+                    if (TryMapLog(record, scope, resource, rejected, traceIds) is { } entry)
                     {
                         logs.Add(entry);
                     }
@@ -34,9 +35,23 @@ internal static partial class OtlpMapper
         return new(new TelemetryBatch { Logs = logs }, logs.Count, rejected.Count, rejected.Message);
     }
 
-    private static LogEntry? TryMapLog(LogRecord record, InstrumentationScopeInfo scope, TelemetryResource resource, RejectionTally rejected)
+    private static int CountLogs(ExportLogsServiceRequest request)
     {
-        if (!OtlpIds.TryOptional(record.TraceId, OtlpIds.TraceIdLength, out var traceId))
+        var count = 0;
+        foreach (var resourceLogs in request.ResourceLogs)
+        {
+            foreach (var scopeLogs in resourceLogs.ScopeLogs)
+            {
+                count += scopeLogs.LogRecords.Count;
+            }
+        }
+
+        return count;
+    }
+
+    private static LogEntry? TryMapLog(LogRecord record, InstrumentationScopeInfo scope, TelemetryResource resource, RejectionTally rejected, RecentId traceIds)
+    {
+        if (!OtlpIds.TryOptional(record.TraceId, OtlpIds.TraceIdLength, out var traceId, traceIds))
         {
             rejected.Reject($"log record: trace_id must be empty or {OtlpIds.TraceIdLength} bytes (got {record.TraceId.Length})");
             return null;

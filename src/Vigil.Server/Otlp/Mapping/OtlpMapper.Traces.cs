@@ -8,8 +8,10 @@ internal static partial class OtlpMapper
 {
     public static OtlpMappingResult MapTraces(ExportTraceServiceRequest request)
     {
-        var spans = new List<SpanEntry>();
+        var spans = new List<SpanEntry>(CountSpans(request));
         var rejected = new RejectionTally();
+        var traceIds = new RecentId();
+        var parentIds = new RecentId();
         foreach (var resourceSpans in request.ResourceSpans)
         {
             var resource = MapResource(resourceSpans.Resource, resourceSpans.SchemaUrl);
@@ -18,7 +20,7 @@ internal static partial class OtlpMapper
                 var scope = MapScope(scopeSpans.Scope);
                 foreach (var span in scopeSpans.Spans)
                 {
-                    if (TryMapSpan(span, scope, resource, rejected) is { } entry)
+                    if (TryMapSpan(span, scope, resource, rejected, traceIds, parentIds) is { } entry)
                     {
                         spans.Add(entry);
                     }
@@ -29,9 +31,23 @@ internal static partial class OtlpMapper
         return new(new TelemetryBatch { Spans = spans }, spans.Count, rejected.Count, rejected.Message);
     }
 
-    private static SpanEntry? TryMapSpan(Span span, InstrumentationScopeInfo scope, TelemetryResource resource, RejectionTally rejected)
+    private static int CountSpans(ExportTraceServiceRequest request)
     {
-        if (!OtlpIds.TryRequired(span.TraceId, OtlpIds.TraceIdLength, out var traceId))
+        var count = 0;
+        foreach (var resourceSpans in request.ResourceSpans)
+        {
+            foreach (var scopeSpans in resourceSpans.ScopeSpans)
+            {
+                count += scopeSpans.Spans.Count;
+            }
+        }
+
+        return count;
+    }
+
+    private static SpanEntry? TryMapSpan(Span span, InstrumentationScopeInfo scope, TelemetryResource resource, RejectionTally rejected, RecentId traceIds, RecentId parentIds)
+    {
+        if (!OtlpIds.TryRequired(span.TraceId, OtlpIds.TraceIdLength, out var traceId, traceIds))
         {
             rejected.Reject($"span '{span.Name}': trace_id must be {OtlpIds.TraceIdLength} bytes, not all zero (got {span.TraceId.Length})");
             return null;
@@ -43,27 +59,10 @@ internal static partial class OtlpMapper
             return null;
         }
 
-        if (!OtlpIds.TryOptional(span.ParentSpanId, OtlpIds.SpanIdLength, out var parentSpanId))
+        if (!OtlpIds.TryOptional(span.ParentSpanId, OtlpIds.SpanIdLength, out var parentSpanId, parentIds))
         {
             rejected.Reject($"span '{span.Name}': parent_span_id must be empty or {OtlpIds.SpanIdLength} bytes (got {span.ParentSpanId.Length})");
             return null;
-        }
-
-        var links = new List<SpanLinkEntry>(span.Links.Count);
-        foreach (var link in span.Links)
-        {
-            // A bad link does not make the span unusable; it is left out.
-            if (OtlpIds.TryRequired(link.TraceId, OtlpIds.TraceIdLength, out var linkTraceId)
-                && OtlpIds.TryRequired(link.SpanId, OtlpIds.SpanIdLength, out var linkSpanId))
-            {
-                links.Add(new SpanLinkEntry
-                {
-                    TraceId = linkTraceId,
-                    SpanId = linkSpanId,
-                    TraceState = link.TraceState.Length == 0 ? null : link.TraceState,
-                    Attributes = MapAttributes(link.Attributes),
-                });
-            }
         }
 
         return new SpanEntry
@@ -80,15 +79,61 @@ internal static partial class OtlpMapper
             StatusCode = (SpanStatusCode)Math.Clamp((int)(span.Status?.Code ?? 0), 0, (int)SpanStatusCode.Error),
             StatusMessage = string.IsNullOrEmpty(span.Status?.Message) ? null : span.Status.Message,
             Attributes = MapAttributes(span.Attributes),
-            Events = span.Events.Select(e => new SpanEventEntry
+            Events = MapEvents(span),
+            Links = MapLinks(span),
+            Scope = scope,
+            Resource = resource,
+        };
+    }
+
+    // Most spans have no events and no links: those share the empty list instead of allocating one each.
+    private static SpanEventEntry[] MapEvents(Span span)
+    {
+        if (span.Events.Count == 0)
+        {
+            return [];
+        }
+
+        var events = new SpanEventEntry[span.Events.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var e = span.Events[i];
+            events[i] = new SpanEventEntry
             {
                 Name = e.Name,
                 Timestamp = FromUnixNano(e.TimeUnixNano),
                 Attributes = MapAttributes(e.Attributes),
-            }).ToList(),
-            Links = links,
-            Scope = scope,
-            Resource = resource,
-        };
+            };
+        }
+
+        return events;
+    }
+
+    private static SpanLinkEntry[] MapLinks(Span span)
+    {
+        if (span.Links.Count == 0)
+        {
+            return [];
+        }
+
+        var links = new SpanLinkEntry[span.Links.Count];
+        var kept = 0;
+        foreach (var link in span.Links)
+        {
+            // A bad link does not make the span unusable; it is left out.
+            if (OtlpIds.TryRequired(link.TraceId, OtlpIds.TraceIdLength, out var linkTraceId)
+                && OtlpIds.TryRequired(link.SpanId, OtlpIds.SpanIdLength, out var linkSpanId))
+            {
+                links[kept++] = new SpanLinkEntry
+                {
+                    TraceId = linkTraceId,
+                    SpanId = linkSpanId,
+                    TraceState = link.TraceState.Length == 0 ? null : link.TraceState,
+                    Attributes = MapAttributes(link.Attributes),
+                };
+            }
+        }
+
+        return kept == links.Length ? links : links[..kept];
     }
 }

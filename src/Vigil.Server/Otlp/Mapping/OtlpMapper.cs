@@ -63,8 +63,8 @@ internal static partial class OtlpMapper
     {
         null or AnyValue.ValueOneofCase.None => null,
         AnyValue.ValueOneofCase.StringValue => value.StringValue,
-        AnyValue.ValueOneofCase.BoolValue => value.BoolValue,
-        AnyValue.ValueOneofCase.IntValue => value.IntValue,
+        AnyValue.ValueOneofCase.BoolValue => BoxedValues.Box(value.BoolValue),
+        AnyValue.ValueOneofCase.IntValue => BoxedValues.Box(value.IntValue),
         AnyValue.ValueOneofCase.DoubleValue => value.DoubleValue,
         AnyValue.ValueOneofCase.BytesValue => value.BytesValue.ToByteArray(),
         AnyValue.ValueOneofCase.ArrayValue => value.ArrayValue.Values.Select(MapValue).ToList(),
