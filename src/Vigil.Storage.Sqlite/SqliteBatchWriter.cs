@@ -22,8 +22,9 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly PreparedCommand _upsertTrace;
     private readonly PreparedCommand _upsertSeries;
     private readonly PreparedCommand _insertPoint;
-    private readonly PreparedCommand _insertHealthResult;
-    private readonly PreparedCommand _upsertHealthState;
+    private readonly TelemetryWritePipeline _pipeline;
+    private readonly SqliteErrorGroupPersistence _errors;
+    private readonly SqliteHealthPersistence _health;
 
     // Batches usually repeat the same resource and scope objects: look them up by reference first,
     // then by content hash, and only then in the database. Ids are only cached after a commit; until
@@ -36,9 +37,9 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking, TimeProvider clock)
     {
         _connection = connection;
-        _errorTracking = errorTracking;
-        _clock = clock;
-        _errors = new SqliteErrorCommands(connection);
+        _pipeline = new TelemetryWritePipeline(errorTracking, clock);
+        _errors = new SqliteErrorGroupPersistence(connection);
+        _health = new SqliteHealthPersistence(connection);
         using (var cache = connection.CreateCommand())
         {
             // 64 MiB of page cache (default 2 MiB) keeps the right-hand edges of the indexes and
@@ -100,9 +101,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) " +
             "VALUES (@series, @time, @start, @value, @count, @sum, @min, @max, @data);",
             "@series", "@time", "@start", "@value", "@count", "@sum", "@min", "@max", "@data");
-        (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
         _all = [_upsertResource, _upsertScope, _insertLog, _lastLogId, _insertSearchTerms, _insertSpan, _upsertTrace, _upsertSeries, _insertPoint,
-            _insertHealthResult, _upsertHealthState, .. _errors.All];
+            .. _health.All, .. _errors.All];
     }
 
     public SqliteConnection Connection => _connection;
@@ -137,8 +137,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
                 WritePoint(point);
             }
 
-            WriteErrors(batch);
-            WriteHealth(batch);
+            // Error groups and health results commit with the telemetry they came from.
+            _pipeline.Write(batch, _errors, _health);
 
             transaction.Commit();
             PublishPendingIds();
