@@ -27,8 +27,9 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly RawStatement _insertPoint;
     private readonly RawStatement _insertPoints;
     private readonly Utf8JsonScratch _json = new();
-    private readonly PreparedCommand _insertHealthResult;
-    private readonly PreparedCommand _upsertHealthState;
+    private readonly TelemetryWritePipeline _pipeline;
+    private readonly SqliteErrorGroupPersistence _errors;
+    private readonly SqliteHealthPersistence _health;
 
     // Batches usually repeat the same resource and scope objects: look them up by reference first,
     // then by content hash, and only then in the database. Ids are only cached after a commit; until
@@ -41,9 +42,9 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking, TimeProvider clock)
     {
         _connection = connection;
-        _errorTracking = errorTracking;
-        _clock = clock;
-        _errors = new SqliteErrorCommands(connection);
+        _pipeline = new TelemetryWritePipeline(errorTracking, clock);
+        _errors = new SqliteErrorGroupPersistence(connection);
+        _health = new SqliteHealthPersistence(connection);
         using (var cache = connection.CreateCommand())
         {
             // 64 MiB of page cache (default 2 MiB) keeps the right-hand edges of the indexes and
@@ -72,9 +73,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
         _insertPoint = new(connection, s_insertPointSql);
         _insertPoints = new(connection, s_insertPointsSql);
         _raw = [_insertSpan, _insertSpans, _upsertTrace, _findSeries, _insertSeries, _updateSeriesDescription, _insertPoint, _insertPoints];
-        (_insertHealthResult, _upsertHealthState) = CreateHealthCommands(connection);
         _all = [_upsertResource, _upsertScope, .. _logBlocks.All,
-            _insertHealthResult, _upsertHealthState, .. _errors.All];
+            .. _health.All, .. _errors.All];
     }
 
     public SqliteConnection Connection => _connection;
@@ -96,8 +96,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
             WriteSpans(batch.Spans);
             WritePoints(batch.MetricPoints);
 
-            WriteErrors(batch);
-            WriteHealth(batch);
+            // Error groups and health results commit with the telemetry they came from.
+            _pipeline.Write(batch, _errors, _health);
 
             transaction.Commit();
             PublishPendingIds();

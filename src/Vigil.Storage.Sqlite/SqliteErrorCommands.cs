@@ -2,12 +2,16 @@ using Microsoft.Data.Sqlite;
 
 namespace Vigil.Storage.Sqlite;
 
-/// <summary>The prepared commands <see cref="SqliteBatchWriter"/> adds exceptions to their error groups with.</summary>
+/// <summary>
+/// The prepared commands <see cref="SqliteErrorGroupPersistence"/> stores error groups with: plain reads and writes,
+/// no rules (those are <see cref="TelemetryWritePipeline"/>'s).
+/// </summary>
 internal sealed class SqliteErrorCommands
 {
-    /// <summary>The columns <see cref="SqliteBatchWriter"/> reads a group's life-cycle state from, in its order.</summary>
-    private const string GroupLifecycleColumns =
-        "id, count, status, status_changed, is_regression, resolved_in_next_release, ignored_until, ignored_until_count";
+    /// <summary>The columns a group's state is read from, in <see cref="SqliteErrorGroupPersistence"/>'s order.</summary>
+    private const string GroupStateColumns =
+        "id, count, first_seen, last_seen, base_severity, status, status_changed, is_regression, resolved_in_next_release, " +
+        "ignored_until, ignored_until_count";
 
     public SqliteErrorCommands(SqliteConnection connection)
     {
@@ -16,48 +20,36 @@ internal sealed class SqliteErrorCommands
         // in a BEGIN IMMEDIATE transaction, so no other writer can insert between the two statements.
         FindGroup = new(
             connection,
-            "SELECT " + GroupLifecycleColumns + " FROM error_groups WHERE fingerprint = @fingerprint AND grouping_version = @version;",
+            "SELECT " + GroupStateColumns + " FROM error_groups WHERE fingerprint = @fingerprint AND grouping_version = @version;",
             "@fingerprint", "@version");
-        // A new group starts with count 0 and is counted by UpdateGroup like every later event.
         InsertGroup = new(
             connection,
             "INSERT INTO error_groups (fingerprint, grouping_version, method, type, message, culprit, stacktrace, first_seen, last_seen, " +
             "count, base_severity, status, is_regression, resolved_in_next_release) " +
-            "VALUES (@fingerprint, @version, @method, @type, @message, @culprit, @stack, @time, @time, 0, @severity, 0, 0, 0) " +
-            "RETURNING " + GroupLifecycleColumns + ";",
-            "@fingerprint", "@version", "@method", "@type", "@message", "@culprit", "@stack", "@time", "@severity");
-        // The other report of one occurrence: same span, other source, same type and message, within a second. Not
-        // matched by group, because the two reports' stack texts may differ (see error_group_aliases).
-        PairEvent = new(
+            "VALUES (@fingerprint, @version, @method, @type, @message, @culprit, @stack, @first, @last, @count, @severity, @status, 0, 0) " +
+            "RETURNING id;",
+            "@fingerprint", "@version", "@method", "@type", "@message", "@culprit", "@stack", "@first", "@last", "@count", "@severity", "@status");
+        FindUnpaired = new(
             connection,
-            "UPDATE error_events SET paired = 1 WHERE id = (SELECT id FROM error_events " +
-            "WHERE span_id = @span AND trace_id = @trace AND source <> @source AND paired = 0 " +
-            "AND (exception_id IS NULL OR @exception IS NULL) " +
-            "AND type = @type AND coalesce(message, '') = coalesce(@message, '') " +
-            "AND time BETWEEN @time - 1000000000 AND @time + 1000000000 ORDER BY abs(time - @time) LIMIT 1) " +
-            "RETURNING group_id;",
-            "@span", "@trace", "@source", "@type", "@message", "@time", "@exception");
-        // Only within ExceptionIdentity.Window: an exception object cached and thrown again later (a preallocated
-        // OutOfMemoryException, a library's static instance) is a new occurrence.
+            "SELECT id, group_id, time, source, type, message, exception_id IS NOT NULL FROM error_events " +
+            "WHERE span_id = @span AND trace_id = @trace AND paired = 0 AND time BETWEEN @from AND @to;",
+            "@span", "@trace", "@from", "@to");
+        MarkPaired = new(connection, "UPDATE error_events SET paired = 1 WHERE id = @id;", "@id");
         FindByExceptionId = new(
             connection,
-            "SELECT group_id FROM error_events WHERE exception_id = @exception " +
-            "AND time BETWEEN @time - @window AND @time + @window LIMIT 1;",
-            "@exception", "@time", "@window");
+            "SELECT group_id FROM error_events WHERE exception_id = @exception AND time BETWEEN @from AND @to LIMIT 1;",
+            "@exception", "@from", "@to");
         FindAlias = new(
             connection,
             "SELECT group_id FROM error_group_aliases WHERE fingerprint = @fingerprint AND grouping_version = @version;",
             "@fingerprint", "@version");
         InsertAlias = new(
             connection,
-            "INSERT INTO error_group_aliases (fingerprint, grouping_version, group_id) " +
-            "SELECT @fingerprint, @version, @group WHERE NOT EXISTS " +
-            "(SELECT 1 FROM error_groups WHERE fingerprint = @fingerprint AND grouping_version = @version) " +
-            "ON CONFLICT DO NOTHING;",
+            "INSERT INTO error_group_aliases (fingerprint, grouping_version, group_id) VALUES (@fingerprint, @version, @group);",
             "@fingerprint", "@version", "@group");
         ReadGroup = new(
             connection,
-            "SELECT " + GroupLifecycleColumns + " FROM error_groups WHERE id = @id;",
+            "SELECT " + GroupStateColumns + " FROM error_groups WHERE id = @id;",
             "@id");
         InsertEvent = new(
             connection,
@@ -72,30 +64,29 @@ internal sealed class SqliteErrorCommands
             connection,
             "INSERT INTO error_group_releases (group_id, release) VALUES (@group, @release) ON CONFLICT DO NOTHING;",
             "@group", "@release");
-        // The severity is the newest event's (SET reads the row as it was), so a changed rule applies from the next event.
         UpdateGroup = new(
             connection,
-            "UPDATE error_groups SET count = @count, first_seen = min(first_seen, @time), last_seen = max(last_seen, @time), " +
-            "base_severity = CASE WHEN @time >= last_seen THEN @severity ELSE base_severity END, " +
+            "UPDATE error_groups SET count = @count, first_seen = @first, last_seen = @last, base_severity = @severity, " +
             "status = @status, status_changed = @changed, is_regression = @regression, resolved_in_next_release = @nextRelease, " +
             "ignored_until = @until, ignored_until_count = @untilCount WHERE id = @group;",
-            "@count", "@time", "@status", "@changed", "@regression", "@nextRelease", "@until", "@untilCount", "@group", "@severity");
+            "@count", "@first", "@last", "@severity", "@status", "@changed", "@regression", "@nextRelease", "@until", "@untilCount", "@group");
         CountHour = new(
             connection,
             "INSERT INTO error_hourly_counts (group_id, hour, count) VALUES (@group, @hour, 1) " +
             "ON CONFLICT (group_id, hour) DO UPDATE SET count = count + 1;",
             "@group", "@hour");
-        All = [FindGroup, InsertGroup, PairEvent, FindByExceptionId, FindAlias, InsertAlias, ReadGroup, InsertEvent, InsertService, InsertRelease, UpdateGroup, CountHour];
+        All = [FindGroup, InsertGroup, FindUnpaired, MarkPaired, FindByExceptionId, FindAlias, InsertAlias, ReadGroup, InsertEvent, InsertService,
+            InsertRelease, UpdateGroup, CountHour];
     }
 
     public PreparedCommand FindGroup { get; }
 
     public PreparedCommand InsertGroup { get; }
 
-    /// <summary>Marks the matching unpaired event from the other source as paired; one row changed means "paired".</summary>
-    public PreparedCommand PairEvent { get; }
+    public PreparedCommand FindUnpaired { get; }
 
-    /// <summary>The group of a stored report of the same exception object, if any.</summary>
+    public PreparedCommand MarkPaired { get; }
+
     public PreparedCommand FindByExceptionId { get; }
 
     public PreparedCommand FindAlias { get; }

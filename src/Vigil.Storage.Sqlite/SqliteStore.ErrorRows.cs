@@ -29,19 +29,16 @@ internal sealed partial class SqliteStore
         IgnoredUntilCount = reader.IsDBNull(17) ? null : reader.GetInt64(17),
     };
 
-    /// <summary>Raises the group's severity one step while its rate spikes (see <see cref="SpikeDetector"/>).</summary>
+    /// <summary>Raises the group's severity one step while its rate spikes (see <see cref="ErrorGroupSeverity"/>).</summary>
     private ErrorGroup WithSpike(SqliteConnection connection, ErrorGroup row, DateTimeOffset now)
     {
-        // Only a group with events in the last two hours can spike; the others need no counts read.
-        if (row.LastSeen < ErrorHour.Start(now).AddHours(-1))
+        if (!ErrorGroupSeverity.MaySpike(row, now))
         {
             return row;
         }
 
-        var hourly = ReadHourlyCounts(connection, row.Id, SpikeDetector.Hours, now);
-        var history = now.AddHours(-1) - row.FirstSeen;
-        var spiking = SpikeDetector.IsSpiking([.. hourly.Select(h => h.Count)], ErrorHour.Elapsed(now), history, _errorTracking);
-        return spiking ? row with { Severity = SpikeDetector.Raise(row.BaseSeverity), SeverityRaised = true } : row;
+        var hourly = ReadHourlyCounts(connection, row.Id, ErrorGroupSeverity.HourlyCountsNeeded, now);
+        return ErrorGroupSeverity.WithSpike(row, [.. hourly.Select(h => h.Count)], now, _errorTracking);
     }
 
     private static ErrorGroup WithServicesAndReleases(SqliteConnection connection, ErrorGroup group) => group with

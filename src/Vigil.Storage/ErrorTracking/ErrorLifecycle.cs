@@ -4,9 +4,10 @@ namespace Vigil.Storage;
 
 /// <summary>
 /// The status life cycle of an error group (see <c>docs/errors.md</c>): what a new event does to it and what a user's
-/// triage decision does. Engine-independent; engines store the result.
+/// triage decision does. Engine-independent: <see cref="TelemetryWritePipeline"/> applies events, and an engine
+/// applies a triage change with <see cref="OnChange"/> and stores the result.
 /// </summary>
-internal static class ErrorLifecycle
+public static class ErrorLifecycle
 {
     /// <summary>The group after one more event.</summary>
     /// <param name="group">The group with <see cref="ErrorGroup.Count"/> already counting the event.</param>
