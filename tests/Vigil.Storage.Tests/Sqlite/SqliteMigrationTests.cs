@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Vigil.Model;
 using Vigil.Storage.Sqlite;
+using Vigil.Storage.Sqlite.LogBlocks;
 using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests.Sqlite;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Vigil.Model;
 using Vigil.Storage.Sqlite;
+using Vigil.Storage.Sqlite.LogBlocks;
 using Vigil.Storage.Tests.Support;
 
 namespace Vigil.Storage.Tests.Sqlite;

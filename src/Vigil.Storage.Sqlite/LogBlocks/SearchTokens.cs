@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Vigil.Model;
 
-namespace Vigil.Storage.Sqlite;
+namespace Vigil.Storage.Sqlite.LogBlocks;
 
 /// <summary>
 /// The terms a log row is indexed under in the full-text index: the distinct words of its body, then
