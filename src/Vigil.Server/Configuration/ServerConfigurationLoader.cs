@@ -104,7 +104,7 @@ public static partial class ServerConfigurationLoader
         var shape = ConfigurationShape.Check(configuration, typeof(ServerConfigurationSection), s_shapeOptions);
         var bound = shape.Bind(configuration, new ServerConfigurationSection());
         var probes = new List<ProbeDefinition?>();
-        var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Validate(bound.Errors));
+        var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
         for (var i = 0; i < bound.Probes.Count; i++)
         {
             var path = $"Probes:{i}";

@@ -18,7 +18,7 @@ public sealed class ErrorTrackingSectionValidator : IValidateOptions<ErrorTracki
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ErrorTrackingSection options)
     {
-        var problems = Validate(options);
+        var problems = Check(options);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems.Select(p => p.ToString()));
     }
 
@@ -26,7 +26,7 @@ public sealed class ErrorTrackingSectionValidator : IValidateOptions<ErrorTracki
     /// <param name="section">The bound section.</param>
     /// <param name="path">Its key path, for the problems.</param>
     /// <returns>The problems; empty when the section is usable.</returns>
-    public static List<ConfigurationProblem> Validate(ErrorTrackingSection section, string path = SectionName)
+    public static List<ConfigurationProblem> Check(ErrorTrackingSection section, string path = SectionName)
     {
         ArgumentNullException.ThrowIfNull(section);
         var problems = new List<ConfigurationProblem>();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Vigil.Configuration;
 using Vigil.Grouping;
-using Vigil.LocalStore;
 using Vigil.Model;
 using Vigil.Storage;
 

@@ -1,7 +1,6 @@
-using Vigil.Configuration;
 using Vigil.Storage;
 
-namespace Vigil.LocalStore;
+namespace Vigil.Configuration;
 
 /// <summary>
 /// The SDK's <c>Errors</c> options as the section the server reads too, so that one validator checks them and one
