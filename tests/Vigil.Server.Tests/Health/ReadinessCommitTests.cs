@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Vigil.Server.Otlp.Proto.Common.V1;
 using Vigil.Server.Tests.Support;
@@ -23,9 +24,10 @@ public sealed class ReadinessCommitTests
         using var query = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
         using var before = await query.GetAsync(new Uri("/health/ready", UriKind.Relative)).DefaultTimeout();
 
-        // Act: a log larger than the free space cannot be committed.
+        // Act: a log larger than the free space cannot be committed. Random bytes, because the store compresses log
+        // blocks: 9 MiB of them as base64 stay larger than the disk.
         var big = Some.Log();
-        big.Body = new AnyValue { StringValue = new string('x', 6 * 1024 * 1024) };
+        big.Body = new AnyValue { StringValue = Convert.ToBase64String(RandomNumberGenerator.GetBytes(9 * 1024 * 1024)) };
         using var failed = await otlp.PostAsync("/v1/logs", OtlpHttp.Protobuf(Some.Logs(big))).DefaultTimeout();
         using var whileFull = await query.GetAsync(new Uri("/health/ready", UriKind.Relative)).DefaultTimeout();
         var output = await ReadOutputAsync(whileFull);
