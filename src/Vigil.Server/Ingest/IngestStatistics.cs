@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Vigil.Server.Prometheus;
 using Vigil.Storage;
 
 namespace Vigil.Server.Ingest;
@@ -144,8 +143,8 @@ internal sealed class IngestStatistics(IStore store) : IIngestStatistics
         for (var b = 0; b <= LatencyBoundsSeconds.Length; b++)
         {
             cumulative += Volatile.Read(ref _latencyBuckets[i][b]);
-            var le = b < LatencyBoundsSeconds.Length ? PrometheusNames.Value(LatencyBoundsSeconds[b]) : "+Inf";
-            figures.Add(new(Name + "_bucket", Help, "histogram", [.. labels, new("le", le)], cumulative));
+            var upperBound = b < LatencyBoundsSeconds.Length ? LatencyBoundsSeconds[b] : double.PositiveInfinity;
+            figures.Add(new(Name + "_bucket", Help, "histogram", labels, cumulative) { UpperBound = upperBound });
         }
 
         figures.Add(new(Name + "_sum", Help, "histogram", labels, TimeSpan.FromTicks(Volatile.Read(ref _latencyTicks[i])).TotalSeconds));
