@@ -20,9 +20,12 @@ internal static class ProjectLayers
         // The HTTP API's own versioned types: the wire contract is not the storage model.
         ["Vigil.Api.Contracts"] = [],
 
+        // The alert engine evaluates rules against any store's roles and delivers notifications; no engine, no server.
+        ["Vigil.Alerting"] = ["Vigil.Storage"],
+
         ["Vigil"] = ["Vigil.Storage.Sqlite"],
         ["Vigil.AspNetCore"] = ["Vigil"],
-        ["Vigil.Server"] = ["Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts"],
-        ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts"],
+        ["Vigil.Server"] = ["Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting"],
+        ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting"],
     };
 }

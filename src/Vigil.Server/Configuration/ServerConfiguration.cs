@@ -1,3 +1,4 @@
+using Vigil.Alerting.Configuration;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 
@@ -14,6 +15,9 @@ public sealed record ServerConfiguration
 
     /// <summary>How the store groups the exceptions it receives (the <c>Errors</c> section; see docs/errors.md).</summary>
     public ErrorTrackingOptions ErrorTracking { get; init; } = ErrorTrackingOptions.Default;
+
+    /// <summary>Alert rules, SLOs and where notifications go (the <c>Alerts</c> section; see docs/alerts.md).</summary>
+    public AlertingSection Alerts { get; init; } = new();
 
     /// <summary>How long one query may run (<c>QueryTimeout</c>, e.g. <c>"15s"</c>); null keeps the default.</summary>
     public TimeSpan? QueryTimeout { get; init; }

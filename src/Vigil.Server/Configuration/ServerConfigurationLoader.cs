@@ -134,6 +134,7 @@ public static partial class ServerConfigurationLoader
             Source = source,
             Probes = [.. probes.OfType<ProbeDefinition>()],
             ErrorTracking = bound.Errors.ToOptions(),
+            Alerts = bound.Alerts,
             QueryTimeout = bound.QueryTimeout,
             MaxClockSkew = bound.MaxClockSkew,
         };

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Vigil.Alerting.Configuration;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 
@@ -13,6 +14,9 @@ internal sealed class ServerConfigurationSection
 
     /// <summary>Error tracking: the SDK's <c>Errors</c> keys, less <c>CaptureUnhandled</c>, plus <c>Enabled</c>.</summary>
     public ErrorTrackingSection Errors { get; } = new();
+
+    /// <summary>Alert rules, SLOs and notifications (see docs/alerts.md).</summary>
+    public AlertingSection Alerts { get; } = new();
 
     public TimeSpan? QueryTimeout { get; set; }
 

@@ -3,6 +3,7 @@ using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using Vigil.Alerting;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
@@ -131,6 +132,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);
+        builder.Services.AddVigilAlerting(options.Alerts);
         builder.Services.AddGrpc(grpc =>
         {
             // The one request limit of OTLP/HTTP, on both sides of decompression. Grpc.AspNetCore checks this one

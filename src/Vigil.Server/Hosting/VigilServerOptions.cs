@@ -1,4 +1,5 @@
 using System.Net;
+using Vigil.Alerting.Configuration;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 using Vigil.Storage.Configuration;
@@ -85,6 +86,9 @@ public sealed class VigilServerOptions
 
     /// <summary>The synthetic probes to run (usually from the configuration file, see <see cref="Configuration.ServerConfigurationLoader"/>).</summary>
     public IReadOnlyList<ProbeDefinition> Probes { get; set; } = [];
+
+    /// <summary>Alert rules, SLOs and where notifications go (the configuration file's <c>Alerts</c> section; see docs/alerts.md).</summary>
+    public AlertingSection Alerts { get; set; } = new();
 
     /// <summary>
     /// How the store groups the exceptions it receives: severity and grouping rules, in-app prefixes, minimum log

@@ -38,6 +38,7 @@ internal sealed class ServerConfigOption
             var configuration = ServerConfigurationLoader.Load(path);
             options.Probes = configuration.Probes;
             options.ErrorTracking = configuration.ErrorTracking;
+            options.Alerts = configuration.Alerts;
             options.QueryTimeout = configuration.QueryTimeout ?? options.QueryTimeout;
             options.MaxClockSkew = configuration.MaxClockSkew ?? options.MaxClockSkew;
             return path;
