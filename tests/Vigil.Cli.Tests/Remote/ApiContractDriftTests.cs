@@ -116,6 +116,12 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         await _remote.QueryErrorGroupsAsync(new ErrorGroupQuery { ServiceName = "orders", From = since, To = since.AddMinutes(30), Status = ErrorGroupStatus.Resolved, MinimumSeverity = ErrorSeverity.High, Limit = 10 });
         await _remote.GetErrorGroupAsync(12, 24, 10);
         await _remote.QueryHealthAsync(new HealthQuery { ServiceName = "orders", Kind = HealthSourceKind.Probe, StaleAfter = TimeSpan.FromMinutes(5) });
+        Assert.True(LabelMatcher.TryParse("service=~\"shop|cart\"", out var matcher, out _));
+        await _remote.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing, AlertState.Resolved], RuleName = "HighErrors", Matchers = [matcher!], Limit = 10 });
+        var history = new AlertHistoryQuery { AlertId = 3, RuleName = "HighErrors", Matchers = [matcher!], Since = since, Until = since.AddMinutes(30), Limit = 10 };
+        await _remote.QueryAlertHistoryAsync(history);
+        await _remote.QueryNotificationsAsync(history);
+        await _remote.QuerySilencesAsync(since, includeExpired: true);
 
         // Assert: each call succeeded (the server refuses any name it does not take), and what it sent is the contract's list.
         AssertSent("/api/logs", ApiQueryParameters.Logs.All);
@@ -125,6 +131,10 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         AssertSent("/api/errors", ApiQueryParameters.Errors.All);
         AssertSent("/api/errors/12", ApiQueryParameters.ErrorDetail.All);
         AssertSent("/api/health", ApiQueryParameters.Health.All);
+        AssertSent("/api/alerts", ApiQueryParameters.Alerts.All);
+        AssertSent("/api/alerts/history", ApiQueryParameters.AlertHistory.All);
+        AssertSent("/api/alerts/notifications", ApiQueryParameters.AlertHistory.All);
+        AssertSent("/api/silences", ApiQueryParameters.Silences.All);
     }
 
     [Theory]
@@ -135,6 +145,10 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
     [InlineData("api/errors", nameof(ApiQueryParameters.Errors))]
     [InlineData("api/errors/12", nameof(ApiQueryParameters.ErrorDetail))]
     [InlineData("api/health", nameof(ApiQueryParameters.Health))]
+    [InlineData("api/alerts", nameof(ApiQueryParameters.Alerts))]
+    [InlineData("api/alerts/history", nameof(ApiQueryParameters.AlertHistory))]
+    [InlineData("api/alerts/notifications", nameof(ApiQueryParameters.AlertHistory))]
+    [InlineData("api/silences", nameof(ApiQueryParameters.Silences))]
     public async Task Server_UnknownParameter_NamesExactlyTheContractParameters(string path, string endpoint)
     {
         // Arrange
@@ -162,6 +176,9 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         AssertSameEnum<ApiErrorEventSource, ErrorEventSource>(2);
         AssertSameEnum<ApiHealthStatus, HealthStatus>(3);
         AssertSameEnum<ApiHealthSourceKind, HealthSourceKind>(2);
+        AssertSameEnum<ApiAlertState, AlertState>(4);
+        AssertSameEnum<ApiNotificationOutcome, NotificationOutcome>(3);
+        AssertSameEnum<ApiSilenceState, SilenceState>(3);
     }
 
     [Fact]
@@ -178,7 +195,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         // A new contract enum must be added to the check above (and to the mappers).
         var contractEnums = typeof(ApiJson).Assembly.GetExportedTypes().Where(t => t.IsEnum).Select(t => t.Name).Order();
 
-        Assert.Equal(["ApiErrorEventSource", "ApiErrorGroupStatus", "ApiErrorSeverity", "ApiFingerprintMethod", "ApiHealthSourceKind", "ApiHealthStatus", "ApiMetricKind", "ApiSpanKind", "ApiSpanStatusCode"], contractEnums);
+        Assert.Equal(["ApiAlertState", "ApiErrorEventSource", "ApiErrorGroupStatus", "ApiErrorSeverity", "ApiFingerprintMethod", "ApiHealthSourceKind", "ApiHealthStatus", "ApiMetricKind", "ApiNotificationOutcome", "ApiSilenceState", "ApiSpanKind", "ApiSpanStatusCode"], contractEnums);
     }
 
     private static void AssertSameEnum<TContract, TModel>(int atLeast)

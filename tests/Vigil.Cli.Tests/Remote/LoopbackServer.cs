@@ -30,8 +30,8 @@ internal sealed class LoopbackServer : IAsyncDisposable
     /// <param name="storePath">The store file.</param>
     /// <param name="apiKey">The API key to require, if any.</param>
     /// <param name="clock">
-    /// The store's clock (error-group hours, spikes, ignore limits); pass the CLI's when comparing with a local run,
-    /// which gives the store the CLI's clock.
+    /// The store's and the API's clock (error-group hours, spikes, ignore limits, silence states, relative times); pass
+    /// the CLI's when comparing with a local run, which gives the store the CLI's clock.
     /// </param>
     public static async Task<LoopbackServer> StartAsync(string storePath, string? apiKey = null, TimeProvider? clock = null)
     {
@@ -40,6 +40,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddVigilStore(store);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
         builder.Services.Configure<QueryApiOptions>(options => options.ApiKey = apiKey);
         var app = builder.Build();
         app.MapVigilQueryApi();

@@ -57,6 +57,14 @@ internal sealed class TestServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client of the query API, disposed with the server.</summary>
+    public HttpClient CreateQueryClient()
+    {
+        var client = new HttpClient { BaseAddress = QueryEndpoint, Timeout = TaskTimeouts.Default };
+        _clients.Add(client);
+        return client;
+    }
+
     public GrpcChannel CreateGrpcChannel()
     {
         var channel = GrpcChannel.ForAddress(GrpcEndpoint);

@@ -26,14 +26,18 @@ internal static class SilenceTable
                 (silence.Id.ToString(c), palette.Header),
                 (State(state), state switch { SilenceState.Active => palette.Warning, SilenceState.Pending => Style.Plain, _ => palette.Dim }),
                 (string.Join(", ", silence.Matchers), palette.Service),
-                (RelativeTimeFormatter.Relative(silence.StartsAt, now), palette.Dim),
-                (RelativeTimeFormatter.Relative(silence.EndsAt, now), palette.Dim),
+                (When(silence.StartsAt, now), palette.Dim),
+                (When(silence.EndsAt, now), palette.Dim),
                 (silence.CreatedBy, Style.Plain),
                 (OneLine(silence.Comment), Style.Plain));
         }
 
         table.Write(context.Stdout, palette, context.StdoutIsTerminal ? context.Stdout.Profile.Width : null);
     }
+
+    // A silence's times are often ahead: "in 2h", where a past one reads "3m ago".
+    private static string When(DateTimeOffset moment, DateTimeOffset now) =>
+        moment > now ? "in " + DurationFormatter.Format(moment - now) : RelativeTimeFormatter.Relative(moment, now);
 
     private static string OneLine(string text)
     {
