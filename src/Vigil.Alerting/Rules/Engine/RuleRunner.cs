@@ -44,12 +44,33 @@ internal sealed partial class RuleRunner
     /// <returns>A task that ends when the rule stops.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Evaluations keep to a fixed schedule (start + n intervals), so they do not drift by their own duration; an
+        // evaluation that overran skips the slots it missed, as Prometheus does, rather than running back to back.
+        var next = _services.Time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
-            await EvaluateOnceAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await Task.Delay(Rule.Interval, _services.Time, cancellationToken).ConfigureAwait(false);
+                await EvaluateOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var now = _services.Time.GetUtcNow();
+            next += Rule.Interval;
+            while (next < now)
+            {
+                next += Rule.Interval;
+            }
+
+            try
+            {
+                if (next > now)
+                {
+                    await Task.Delay(next - now, _services.Time, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
