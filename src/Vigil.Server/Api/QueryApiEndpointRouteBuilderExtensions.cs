@@ -51,6 +51,8 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/alerts", (Func<HttpContext, Task<IResult>>)AlertsEndpoints.ListAsync);
         api.MapGet("/alerts/history", (Func<HttpContext, Task<IResult>>)AlertsEndpoints.HistoryAsync);
         api.MapGet("/alerts/notifications", (Func<HttpContext, Task<IResult>>)AlertsEndpoints.NotificationsAsync);
+        api.MapGet("/alerts/rules", (Func<HttpContext, Task<IResult>>)AlertRulesEndpoints.ListAsync);
+        api.MapPost("/alerts/reload", (Func<HttpContext, Task<IResult>>)AlertRulesEndpoints.ReloadAsync);
         api.MapGet("/alerts/{id}", AlertsEndpoints.GetAsync);
         api.MapPost("/alerts/{id}/ack", AlertAckEndpoint.PostAsync);
         api.MapGet("/silences", (Func<HttpContext, Task<IResult>>)SilencesEndpoints.ListAsync);

@@ -132,6 +132,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);
+        builder.Services.AddSingleton(AlertRuleSources.For(options));
         builder.Services.AddVigilAlerting(options.Alerts);
         builder.Services.AddGrpc(grpc =>
         {

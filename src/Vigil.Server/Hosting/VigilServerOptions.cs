@@ -91,6 +91,12 @@ public sealed class VigilServerOptions
     public AlertingSection Alerts { get; set; } = new();
 
     /// <summary>
+    /// The configuration file <see cref="Alerts"/> came from, if any: the rule engine re-reads it (and the rule files,
+    /// relative to it) when it changes and on <c>POST /api/alerts/reload</c>.
+    /// </summary>
+    public string? ConfigurationFile { get; set; }
+
+    /// <summary>
     /// How the store groups the exceptions it receives: severity and grouping rules, in-app prefixes, minimum log
     /// severity, spikes (usually the configuration file's <c>Errors</c> section).
     /// </summary>

@@ -42,6 +42,8 @@ internal sealed class AlertsCommand : Command, IHaveExamples
         Subcommands.Add(new SilenceCommand(context));
         Subcommands.Add(new SilencesCommand(context));
         Subcommands.Add(new ExpireSilenceCommand(context));
+        Subcommands.Add(new AlertRulesCommand(context));
+        Subcommands.Add(new AlertReloadCommand(context));
         SetAction(ExecuteAsync);
     }
 

@@ -26,6 +26,7 @@ internal sealed class DemoCommand : Command, IHaveExamples
     private readonly CliContext _context;
     private readonly StoreOption _store = new();
     private readonly ServerPortOptions _ports = new();
+    private readonly ServerConfigOption _config = new();
     private readonly Option<TimeSpan?> _duration = ParsedOption.Single<TimeSpan>(
         "--duration", "Stop by itself after this long, e.g. 30s or 5m (default: run until Ctrl-C).", "DURATION", DurationParser.TryParse);
 
@@ -39,6 +40,7 @@ internal sealed class DemoCommand : Command, IHaveExamples
         _context = context;
         _store.AddPathTo(this);
         _ports.AddTo(this);
+        _config.AddTo(this);
         Options.Add(_duration);
         Options.Add(_rate);
         SetAction(ExecuteAsync);
@@ -64,6 +66,9 @@ internal sealed class DemoCommand : Command, IHaveExamples
         var duration = parseResult.GetValue(_duration);
         var options = new VigilServerOptions { StorePath = _store.Resolve(parseResult, _context) };
         _ports.ApplyTo(parseResult, options);
+
+        // The same configuration file as vigil serve (probes, error tracking, alert rules and notifications).
+        _ = _config.ApplyTo(parseResult, _context, options);
 
         await using var server = await ServerLifetime.StartAsync(options, cancellationToken).ConfigureAwait(false);
         var output = _context.Data;

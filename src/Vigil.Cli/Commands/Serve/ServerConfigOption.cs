@@ -39,6 +39,7 @@ internal sealed class ServerConfigOption
             options.Probes = configuration.Probes;
             options.ErrorTracking = configuration.ErrorTracking;
             options.Alerts = configuration.Alerts;
+            options.ConfigurationFile = path;
             options.QueryTimeout = configuration.QueryTimeout ?? options.QueryTimeout;
             options.MaxClockSkew = configuration.MaxClockSkew ?? options.MaxClockSkew;
             return path;
