@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Vigil.Cli.Help;
-using Vigil.Cli.Output;
 
 namespace Vigil.Cli.Commands.Alerts;
 
