@@ -5,4 +5,4 @@ namespace Vigil.Storage;
 /// the SDK's local sink, the server and the CLI. An engine implements persistence; what must behave the same on every
 /// engine lives in this project beside the contracts.
 /// </summary>
-public interface ITelemetryStore : ITelemetryWriter, IQueryStore, IRetentionStore;
+public interface ITelemetryStore : ITelemetryWriter, IQueryStore, IRetentionStore, IAlertSignalReader;
