@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Vigil.Benchmarks.Alerts;
 using Vigil.Benchmarks.Ingest;
 using Vigil.Benchmarks.Sdk;
 using Vigil.Benchmarks.Storage;
@@ -7,7 +8,7 @@ using Vigil.Benchmarks.Storage;
 // ingest load generator, "log-alloc" the per-thread log allocation probe, "writer-commits" the
 // store writer's slow commit shapes, "store-spans" span writes against the raw insert ceiling, "log-codecs" the log
 // block codec comparison, "log-ceiling" the log block insert ceiling by FTS5 setting, "ingest-server" the server process the
-// ingest tool starts. Anything else goes to BenchmarkDotNet.
+// ingest tool starts, "alerts" rule evaluation against the store. Anything else goes to BenchmarkDotNet.
 switch (args.Length > 0 ? args[0] : null)
 {
     case "store":
@@ -26,6 +27,8 @@ switch (args.Length > 0 ? args[0] : null)
         return LogCodecProbe.Run(args[1..]);
     case "log-alloc":
         return LogAllocationProbe.Run();
+    case "alerts":
+        return await AlertBenchTool.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
