@@ -134,7 +134,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);
-        builder.Services.AddSingleton<IAlertLinkAddress, AlertLinkAddress>();
+        builder.Services.AddSingleton<IAlertLinkAddress>(new AlertLinkAddress(listeners, options));
         builder.Services.AddVigilAlerting(options.Alerts);
         builder.Services.AddGrpc(grpc =>
         {
