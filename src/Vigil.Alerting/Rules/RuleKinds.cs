@@ -8,6 +8,9 @@ internal static class RuleKinds
     [
         ErrorRuleKind.Kind,
         HealthRuleKind.Kind,
+        Metric.MetricRuleKind.Instance,
+        Log.LogRuleKind.Instance,
+        Absence.AbsenceRuleKind.Instance,
     ];
 
     /// <summary>What messages say is allowed for <c>Kind</c>.</summary>
