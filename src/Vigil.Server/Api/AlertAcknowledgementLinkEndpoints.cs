@@ -7,15 +7,16 @@ using Vigil.Storage;
 namespace Vigil.Server.Api;
 
 /// <summary>
-/// The signed acknowledgement links of notifications: <c>GET /api/alerts/{id}/ack?expires=...&amp;signature=...</c>
+/// The signed acknowledgement links of notifications: <c>GET /api/alerts/{id}/ack-link?expires=...&amp;signature=...</c>
 /// checks the link and shows a page with one button, which posts the same address and acknowledges the alert
 /// (<c>By = "link"</c>). Two steps on purpose: mail scanners and chat unfurlers fetch every link they see, and a GET
 /// that acknowledged would silence a page nobody read. The signature is the credential, so these two answer without
-/// the API key; an altered link gets 403, an expired one 410.
+/// the API key; an altered link gets 403, an expired one 410. (Its own path: <c>POST /api/alerts/{id}/ack</c> is the
+/// API's acknowledgement with a JSON body, behind the key.)
 /// </summary>
 internal static class AlertAcknowledgementLinkEndpoints
 {
-    public const string Pattern = "/api/alerts/{id}/ack";
+    public const string Pattern = "/api/alerts/{id}/ack-link";
 
     /// <summary>The link's acknowledger, as the store records it.</summary>
     public const string By = "link";
@@ -32,7 +33,7 @@ internal static class AlertAcknowledgementLinkEndpoints
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsPost(request.Method))
         && request.Query.ContainsKey(AcknowledgementLinks.SignatureParameter)
         && request.Path.StartsWithSegments("/api/alerts", StringComparison.Ordinal)
-        && request.Path.Value!.EndsWith("/ack", StringComparison.Ordinal);
+        && request.Path.Value!.EndsWith("/ack-link", StringComparison.Ordinal);
 
     private static async Task<IResult> ShowAsync(HttpContext context, string id)
     {

@@ -22,7 +22,7 @@ public sealed class AcknowledgementLinksTests
     {
         var links = new AcknowledgementLinks(RandomNumberGenerator.GetBytes(32), TimeSpan.FromHours(1));
         var link = links.Create(s_base, 42, Some.Start);
-        Assert.StartsWith("http://127.0.0.1:4320/api/alerts/42/ack?expires=", link.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("http://127.0.0.1:4320/api/alerts/42/ack-link?expires=", link.ToString(), StringComparison.Ordinal);
         var (id, expires, signature) = Parts(link);
 
         Assert.Equal(42, id);

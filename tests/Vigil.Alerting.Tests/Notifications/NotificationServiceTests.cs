@@ -63,7 +63,7 @@ public sealed class NotificationServiceTests : IAsyncLifetime, IDisposable
         await Eventually.TrueAsync(() => receiver.Payloads.Count == 1, "the webhook received the notification");
         var links = receiver.Payloads[0].RootElement.GetProperty("alerts")[0].GetProperty("vigil").GetProperty("links");
         Assert.Equal($"http://127.0.0.1:4320/api/alerts/{alert.Id}", links.GetProperty("alert").GetString());
-        Assert.StartsWith($"http://127.0.0.1:4320/api/alerts/{alert.Id}/ack?expires=", links.GetProperty("acknowledge").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"http://127.0.0.1:4320/api/alerts/{alert.Id}/ack-link?expires=", links.GetProperty("acknowledge").GetString(), StringComparison.Ordinal);
         var attempt = await Eventually.WaitForAsync(() => AttemptsAsync(alert.Id).Result.SingleOrDefault(), "the attempt is recorded");
         Assert.Equal(("ops", NotificationOutcome.Delivered, 1, NotificationKind.Firing), (attempt.Channel, attempt.Outcome, attempt.Attempt, attempt.Kind));
         Assert.Equal([alert.Id], attempt.AlertIds);

@@ -16,7 +16,7 @@ public sealed class WebhookChannelTests
         Alerts = [.. alerts.Select(a => new NotifiedAlert(a, new NotificationLinks
         {
             Alert = new Uri($"http://127.0.0.1:4320/api/alerts/{a.Id}"),
-            Acknowledge = new Uri($"http://127.0.0.1:4320/api/alerts/{a.Id}/ack?expires=1&signature=x"),
+            Acknowledge = new Uri($"http://127.0.0.1:4320/api/alerts/{a.Id}/ack-link?expires=1&signature=x"),
             ErrorGroup = new Uri("http://127.0.0.1:4320/api/errors/5"),
         }))],
         ExternalUrl = new Uri("http://127.0.0.1:4320/"),
@@ -66,7 +66,7 @@ public sealed class WebhookChannelTests
         Assert.Equal("payment failed", vigil.GetProperty("evidence").GetProperty("logLines")[0].GetString()![^14..]);
         Assert.Equal("Shop.Pay()", vigil.GetProperty("evidence").GetProperty("culprit").GetString());
         Assert.Equal(5, vigil.GetProperty("evidence").GetProperty("errorGroupId").GetInt64());
-        Assert.EndsWith("/api/alerts/7/ack?expires=1&signature=x", vigil.GetProperty("links").GetProperty("acknowledge").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/api/alerts/7/ack-link?expires=1&signature=x", vigil.GetProperty("links").GetProperty("acknowledge").GetString(), StringComparison.Ordinal);
         Assert.Equal("http://127.0.0.1:4320/api/errors/5", vigil.GetProperty("links").GetProperty("errorGroup").GetString());
         Assert.Equal("resolved", alerts[1].GetProperty("status").GetString());
         Assert.Equal("2026-03-02T12:01:00.000Z", alerts[1].GetProperty("endsAt").GetString());

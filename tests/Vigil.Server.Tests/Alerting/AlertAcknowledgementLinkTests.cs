@@ -56,7 +56,7 @@ public sealed class AlertAcknowledgementLinkTests
 
         using var posted = await client.PostAsync(link, null).DefaultTimeout();
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
-        using var forged = await client.PostAsync(new Uri(server.QueryEndpoint, $"/api/alerts/{alert.Id}/ack?expires=99999999999&signature=forged"), null).DefaultTimeout();
+        using var forged = await client.PostAsync(new Uri(server.QueryEndpoint, $"/api/alerts/{alert.Id}/ack-link?expires=99999999999&signature=forged"), null).DefaultTimeout();
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
 
         // Other alert endpoints still want the key.
@@ -82,7 +82,7 @@ public sealed class AlertAcknowledgementLinkTests
         {
             "tampered" => good[..^2] + (good[^2] == 'A' ? "BB" : "AA"),
             "expired" => links.Create(server.QueryEndpoint, alert.Id, now - links.Validity - TimeSpan.FromMinutes(1)).PathAndQuery,
-            "malformed" => $"/api/alerts/{alert.Id}/ack?signature=x",
+            "malformed" => $"/api/alerts/{alert.Id}/ack-link?signature=x",
             "other-alert" => good.Replace($"/alerts/{alert.Id}/", $"/alerts/{alert.Id + 1}/", StringComparison.Ordinal),
             "bad-id" => good.Replace($"/alerts/{alert.Id}/", "/alerts/12abc/", StringComparison.Ordinal),
             _ => links.Create(server.QueryEndpoint, alert.Id + 1000, now).PathAndQuery,

@@ -5,7 +5,7 @@ using System.Text;
 namespace Vigil.Alerting.Notifications;
 
 /// <summary>
-/// Signed, expiring acknowledgement links: <c>/api/alerts/{id}/ack?expires={unix seconds}&amp;signature={HMAC}</c>, the
+/// Signed, expiring acknowledgement links: <c>/api/alerts/{id}/ack-link?expires={unix seconds}&amp;signature={HMAC}</c>, the
 /// signature an HMAC-SHA256 over the alert id and the expiry with a key only the server holds, so whoever has the
 /// link (the people paged) can acknowledge that one alert until it expires, and nobody can forge one for another.
 /// </summary>
@@ -78,7 +78,7 @@ public sealed class AcknowledgementLinks
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
         var expires = (now + Validity).ToUnixTimeSeconds();
-        var path = string.Create(CultureInfo.InvariantCulture, $"api/alerts/{alertId}/ack?{ExpiresParameter}={expires}&{SignatureParameter}={Sign(alertId, expires)}");
+        var path = string.Create(CultureInfo.InvariantCulture, $"api/alerts/{alertId}/ack-link?{ExpiresParameter}={expires}&{SignatureParameter}={Sign(alertId, expires)}");
         return new Uri(WithSlash(baseAddress), path);
     }
 

@@ -8,14 +8,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Vigil.Alerting.Tests.Support;
+namespace Vigil.Testing;
 
 /// <summary>
 /// A real HTTP receiver on 127.0.0.1 (Kestrel, port 0) that records every webhook payload and answers as told: a
 /// queue of statuses (then 200), optionally with <c>Retry-After</c>, and an optional gate that holds every request
 /// until the test opens it (a slow receiver).
 /// </summary>
-internal sealed class RecordingReceiver : IAsyncDisposable
+public sealed class RecordingReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _answers = new();
