@@ -106,6 +106,7 @@ public static partial class ServerConfigurationLoader
         var bound = shape.Bind(configuration, new ServerConfigurationSection());
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
+        problems.AddRange(bound.Alerts.ValidateNotifications("Alerts"));
         problems.AddRange(AlertRuleValidator.Check(bound.Alerts, File.Exists(source) ? source : null, shape.IsBad));
         for (var i = 0; i < bound.Probes.Count; i++)
         {

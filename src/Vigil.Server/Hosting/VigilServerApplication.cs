@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Vigil.Alerting;
+using Vigil.Alerting.Notifications;
+using Vigil.Server.Api;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
@@ -133,6 +135,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);
         builder.Services.AddSingleton(AlertRuleSources.For(options));
+
+        builder.Services.AddSingleton<IAlertLinkAddress>(new AlertLinkAddress(listeners, options));
         builder.Services.AddVigilAlerting(options.Alerts);
         builder.Services.AddGrpc(grpc =>
         {
@@ -208,6 +212,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
     private static void MapQueryEndpoints(IEndpointRouteBuilder query)
     {
         query.MapVigilQueryApi();
+        query.MapVigilAlertAcknowledgementLinks();
         query.MapVigilPrometheus();
         query.MapVigilHealth();
     }
