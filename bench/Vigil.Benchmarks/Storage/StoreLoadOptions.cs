@@ -13,6 +13,9 @@ internal sealed record StoreLoadOptions
 
     public int QueryRuns { get; init; } = 20;
 
+    /// <summary>Records written into a throwaway store before the measured write, so the JIT has compiled the write path.</summary>
+    public long WarmUpRecords { get; init; } = 50_000;
+
     public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "vigil-store-bench");
 
     public bool Keep { get; init; }
@@ -35,6 +38,7 @@ internal sealed record StoreLoadOptions
                 "--records" => options with { Records = long.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--processes" => options with { Processes = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--batch-size" => options with { BatchSize = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--warm-up" => options with { WarmUpRecords = long.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--query-runs" => options with { QueryRuns = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dir" => options with { Directory = Next() },
                 "--keep" => options with { Keep = true },
