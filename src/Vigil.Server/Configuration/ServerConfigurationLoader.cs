@@ -1,4 +1,5 @@
 using System.Text;
+using Vigil.Alerting.Slos;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 using Vigil.Storage.Configuration;
@@ -105,6 +106,7 @@ public static partial class ServerConfigurationLoader
         var bound = shape.Bind(configuration, new ServerConfigurationSection());
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
+        problems.AddRange(SloConfiguration.Check(bound.Alerts));
         for (var i = 0; i < bound.Probes.Count; i++)
         {
             var path = $"Probes:{i}";

@@ -22,6 +22,11 @@ public static class VigilStoreServiceCollectionExtensions
         services.AddSingleton<ITriageStore>(store);
         services.AddSingleton<IQueryStore>(store);
         services.AddSingleton<IRetentionStore>(store);
+        if (store is ISpanCountReader spans)
+        {
+            services.AddSingleton(spans);
+        }
+
         return services;
     }
 }
