@@ -6,6 +6,7 @@ internal static class RuleKinds
     /// <summary>Every kind. A new kind adds one line here (its <see cref="RuleKind"/> instance, kept by the kind).</summary>
     public static IReadOnlyList<RuleKind> All { get; } =
     [
+        Slos.SloRuleKind.Kind,
     ];
 
     /// <summary>What messages say is allowed for <c>Kind</c>.</summary>

@@ -13,10 +13,10 @@ internal sealed record HistogramLatencyIndicator(MetricSelector Histogram, doubl
 {
     public string Description => $"share of {Histogram} at or under {Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var result = await sources.Metrics.QueryMetricAsync(Histogram.Query(from, to), cancellationToken).ConfigureAwait(false);
+        var result = await sources.Metrics.QueryMetricAsync(Histogram.Query(windowStart, windowEnd), cancellationToken).ConfigureAwait(false);
         var good = 0L;
         var total = 0L;
         foreach (var series in result.Series)

@@ -11,17 +11,17 @@ internal sealed record MetricRatioIndicator(MetricSelector Good, MetricSelector 
 {
     public string Description => $"ratio of {Good} to {Total}";
 
-    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var good = await IncreaseAsync(sources, Good, from, to, cancellationToken).ConfigureAwait(false);
-        var total = await IncreaseAsync(sources, Total, from, to, cancellationToken).ConfigureAwait(false);
+        var good = await IncreaseAsync(sources, Good, windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+        var total = await IncreaseAsync(sources, Total, windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
         return new SloEvents(good, total);
     }
 
-    private static async Task<double> IncreaseAsync(SloSources sources, MetricSelector metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    private static async Task<double> IncreaseAsync(SloSources sources, MetricSelector metric, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken)
     {
-        var result = await sources.Metrics.QueryMetricAsync(metric.Query(from, to), cancellationToken).ConfigureAwait(false);
+        var result = await sources.Metrics.QueryMetricAsync(metric.Query(windowStart, windowEnd), cancellationToken).ConfigureAwait(false);
         var sum = 0d;
         foreach (var series in result.Series)
         {

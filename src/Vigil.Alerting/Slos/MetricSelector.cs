@@ -21,6 +21,13 @@ public sealed record MetricSelector(string Name, string Service, IReadOnlyList<K
     };
 
     /// <inheritdoc />
+    public bool Equals(MetricSelector? other) =>
+        other is not null && Name == other.Name && Service == other.Service && Attributes.SequenceEqual(other.Attributes);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Service, Attributes.Count);
+
+    /// <inheritdoc />
     public override string ToString() =>
         Attributes.Count == 0 ? Name : $"{Name}{{{string.Join(",", Attributes.Select(a => $"{a.Key}=\"{a.Value}\""))}}}";
 }

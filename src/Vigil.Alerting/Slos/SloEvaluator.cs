@@ -47,8 +47,12 @@ public sealed class SloEvaluator
     {
         ArgumentNullException.ThrowIfNull(slo);
         ArgumentNullException.ThrowIfNull(alert);
-        return new WindowCounts(_sources, slo, _clock.GetUtcNow()).BurnAsync(alert, cancellationToken);
+        return EvaluateAlertAsync(_sources, slo, alert, _clock.GetUtcNow(), cancellationToken);
     }
+
+    /// <summary>One alert's windows ending at <paramref name="now"/>: what a rule evaluation at that time reads.</summary>
+    internal static Task<BurnRateStatus> EvaluateAlertAsync(SloSources sources, SloDefinition slo, BurnRateWindow alert, DateTimeOffset now, CancellationToken cancellationToken) =>
+        new WindowCounts(sources, slo, now).BurnAsync(alert, cancellationToken);
 
     /// <summary>The counts of one evaluation, by window length.</summary>
     private sealed class WindowCounts(SloSources sources, SloDefinition slo, DateTimeOffset now)

@@ -26,7 +26,7 @@ internal static class SloSectionReader
         }
 
         var before = problems.Count;
-        var name = Text(section.Name, $"{path}:Name", "the SLO's name", problems);
+        var name = Name(section.Name, $"{path}:Name", problems);
         var service = Text(section.Service, $"{path}:Service", "the service.name the SLO is about", problems);
         var objective = Objective(section.Objective, $"{path}:Objective", problems);
         var window = section.Window is null ? SloDefinition.DefaultWindow : Duration(section.Window, $"{path}:Window", TimeSpan.FromMinutes(1), MaxWindow, problems);
@@ -79,6 +79,19 @@ internal static class SloSectionReader
         }
 
         return value.Trim();
+    }
+
+    /// <summary>A name becomes part of its rules' names, so it takes their characters: letters, digits, <c>_ - .</c>.</summary>
+    private static string? Name(string? value, string path, List<ConfigurationProblem> problems)
+    {
+        var name = Text(value, path, "the SLO's name, e.g. checkout-availability", problems);
+        if (name is not null && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            problems.Add(new(path, $"{ConfigurationText.Show(name)} is not allowed: letters, digits, _, - and . only (it names the SLO's alert rules)"));
+            return null;
+        }
+
+        return name;
     }
 
     internal static TimeSpan? Duration(string? text, string path, TimeSpan min, TimeSpan max, List<ConfigurationProblem> problems)

@@ -8,10 +8,10 @@ internal sealed record SpanErrorIndicator(string Service) : ISloIndicator
 {
     public string Description => $"server spans of {Service} without error status";
 
-    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var counts = await sources.RequireSpans().CountSpansAsync(new SpanCountQuery { ServiceName = Service, From = from, To = to }, cancellationToken).ConfigureAwait(false);
+        var counts = await sources.RequireSpans().CountSpansAsync(new SpanCountQuery { ServiceName = Service, From = windowStart, To = windowEnd }, cancellationToken).ConfigureAwait(false);
         return new SloEvents(counts.Total - counts.Errors, counts.Total);
     }
 }

@@ -9,10 +9,10 @@ internal sealed record SpanLatencyIndicator(string Service, TimeSpan Threshold) 
 {
     public string Description => $"server spans of {Service} no slower than {WindowText.Format(Threshold)}";
 
-    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var query = new SpanCountQuery { ServiceName = Service, From = from, To = to, SlowerThan = Threshold };
+        var query = new SpanCountQuery { ServiceName = Service, From = windowStart, To = windowEnd, SlowerThan = Threshold };
         var counts = await sources.RequireSpans().CountSpansAsync(query, cancellationToken).ConfigureAwait(false);
         return new SloEvents(counts.Total - counts.Slower, counts.Total);
     }
