@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using Vigil.Cli.Tests.Support;
 using Vigil.Model;
@@ -157,7 +158,7 @@ public sealed class SloCommandTests : IDisposable
     public async Task Slo_TheDocsExample_IsAValidConfigurationOfFourSlos()
     {
         // Arrange: the first json block of docs/slo.md, as a user would save it.
-        var root = typeof(SloCommandTests).Assembly.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var root = typeof(SloCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
         var docs = File.ReadAllText(Path.Combine(root, "docs", "slo.md"));
         var start = docs.IndexOf("```json\n", StringComparison.Ordinal) + "```json\n".Length;
         var json = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)];
