@@ -6,7 +6,7 @@ namespace Vigil.Alerting.Configuration;
 [Description("a burn-rate alert")]
 public sealed class SloBurnRateAlertSection
 {
-    /// <summary>The <c>severity</c> label: <c>page</c>, <c>ticket</c> or a word of your own.</summary>
+    /// <summary>The <c>slo_severity</c> label: <c>page</c>, <c>ticket</c> or a word of your own (a page's <c>severity</c> is critical).</summary>
     public string? Severity { get; set; }
 
     /// <summary>The burn rate both windows must exceed (e.g. 14.4).</summary>

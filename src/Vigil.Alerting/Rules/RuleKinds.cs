@@ -6,6 +6,8 @@ internal static class RuleKinds
     /// <summary>Every kind. A new kind adds one line here (its <see cref="RuleKind"/> instance, kept by the kind).</summary>
     public static IReadOnlyList<RuleKind> All { get; } =
     [
+        ErrorRuleKind.Kind,
+        HealthRuleKind.Kind,
         Slos.SloRuleKind.Kind,
     ];
 

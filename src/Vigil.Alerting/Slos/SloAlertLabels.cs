@@ -12,8 +12,14 @@ public static class SloAlertLabels
     /// <summary>The SLO's service.</summary>
     public const string Service = "service";
 
-    /// <summary>The alert's severity: <c>page</c>, <c>ticket</c>, or a configured word.</summary>
+    /// <summary>
+    /// The rule engine's severity (critical, high, warning, info), which it sets from the rule: <c>critical</c> for a
+    /// page, <c>warning</c> for anything else.
+    /// </summary>
     public const string Severity = "severity";
+
+    /// <summary>The burn-rate alert's own severity word: <c>page</c>, <c>ticket</c>, or a configured one.</summary>
+    public const string SloSeverity = "slo_severity";
 
     /// <summary>The long window, e.g. <c>1h</c>.</summary>
     public const string LongWindow = "long_window";

@@ -39,6 +39,9 @@ public static class SloConfiguration
             : throw new ArgumentException("The SLOs have problems: " + string.Join("; ", problems), nameof(section));
     }
 
+    /// <summary>The SLOs that have no problem, whatever the others have (<see cref="Check"/> reports those).</summary>
+    internal static List<SloDefinition> Usable(AlertingSection section) => Read(section, "Alerts", []);
+
     private static List<SloDefinition> Read(AlertingSection section, string path, List<ConfigurationProblem> problems)
     {
         var slos = new List<SloDefinition>();

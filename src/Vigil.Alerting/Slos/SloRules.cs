@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Alerting.Rules;
 using Vigil.Model;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Alerting.Slos;
 
@@ -42,24 +43,52 @@ public static class SloRules
         return rules;
     }
 
+    /// <summary>
+    /// The SLOs' rules as the rule engine's rule set holds them, compiled by the same validator as every other rule.
+    /// An SLO with a problem makes no rule (the SLO check reports it); a rule name already taken by a configured rule
+    /// is a problem at the SLO, since the configured rule would hide the SLO's alert.
+    /// </summary>
+    internal static IEnumerable<AlertRule> Compile(Configuration.AlertingSection section, Dictionary<string, string> names, List<ConfigurationProblem> problems)
+    {
+        var slos = SloConfiguration.Usable(section);
+        foreach (var rule in From(slos))
+        {
+            var path = $"{AlertRuleValidator.SectionName}:{SloConfiguration.Key} (rule {rule.Name})";
+            if (names.TryGetValue(rule.Name!, out var first))
+            {
+                problems.Add(new(path, $"the SLO's rule name is already the name of {first}: rename that rule"));
+                continue;
+            }
+
+            if (AlertRuleValidator.Compile(rule, path, path, problems) is { } compiled)
+            {
+                names[rule.Name!] = path;
+                yield return compiled;
+            }
+        }
+    }
+
     /// <summary>The rule name of one alert of one SLO.</summary>
     internal static string RuleName(SloDefinition slo, BurnRateWindow alert) =>
         $"slo:{slo.Name}:{alert.Severity}:{WindowText.Format(alert.LongWindow)}-{WindowText.Format(alert.ShortWindow)}";
 
-    /// <summary>The labels of an alert's sample; the sample's <c>severity</c> (page, ticket) wins over the rule's.</summary>
+    /// <summary>
+    /// The labels of an alert's sample. The engine sets <c>severity</c> from the rule (critical for a page, warning
+    /// otherwise), so the SLO's own word (page, ticket) travels as <c>slo_severity</c>.
+    /// </summary>
     internal static AlertLabels LabelsOf(SloDefinition slo, BurnRateWindow alert) => AlertLabels.From(
     [
         .. slo.Labels,
         new(SloAlertLabels.Slo, slo.Name),
         new(SloAlertLabels.Service, slo.Service),
-        new(SloAlertLabels.Severity, alert.Severity),
+        new(SloAlertLabels.SloSeverity, alert.Severity),
         new(SloAlertLabels.LongWindow, WindowText.Format(alert.LongWindow)),
         new(SloAlertLabels.ShortWindow, WindowText.Format(alert.ShortWindow)),
     ]);
 
     /// <summary>
     /// The rule engine's severities are critical, high, warning and info; a page is critical, a ticket a warning, and
-    /// any other word (already the instances' <c>severity</c> label) a warning.
+    /// any other word (kept in the instances' <c>slo_severity</c> label) a warning.
     /// </summary>
     private static string RuleSeverity(string severity) =>
         string.Equals(severity, BurnRateWindow.Page, StringComparison.OrdinalIgnoreCase) ? "critical" : "warning";

@@ -11,11 +11,14 @@ internal static class SloSectionReader
     /// <summary>Names are label values and appear in listings; longer is a mistake.</summary>
     public const int MaxNameLength = 200;
 
+    /// <summary>An SLO's rule names add up to 28 characters to its name; rule names are at most 128.</summary>
+    public const int MaxSloNameLength = 100;
+
     /// <summary>A window past a year outlives any store's retention.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(366);
 
     // Labels the SLO's alerts set themselves; a configured label may not hide them.
-    private static readonly string[] s_reservedLabels = [SloAlertLabels.AlertName, SloAlertLabels.Slo, SloAlertLabels.Service, SloAlertLabels.Severity, SloAlertLabels.LongWindow, SloAlertLabels.ShortWindow];
+    private static readonly string[] s_reservedLabels = [SloAlertLabels.AlertName, SloAlertLabels.Slo, SloAlertLabels.Service, SloAlertLabels.Severity, SloAlertLabels.SloSeverity, SloAlertLabels.LongWindow, SloAlertLabels.ShortWindow];
 
     public static SloDefinition? Read(SloSection? section, string path, List<ConfigurationProblem> problems)
     {
@@ -85,9 +88,9 @@ internal static class SloSectionReader
     private static string? Name(string? value, string path, List<ConfigurationProblem> problems)
     {
         var name = Text(value, path, "the SLO's name, e.g. checkout-availability", problems);
-        if (name is not null && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        if (name is not null && (name.Length > MaxSloNameLength || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.')))
         {
-            problems.Add(new(path, $"{ConfigurationText.Show(name)} is not allowed: letters, digits, _, - and . only (it names the SLO's alert rules)"));
+            problems.Add(new(path, $"{ConfigurationText.Show(name)} is not allowed: letters, digits, _, - and . only, at most {MaxSloNameLength} characters (it names the SLO's alert rules)"));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Vigil.Alerting.Rules;
 using Vigil.Alerting.Slos;
 using Vigil.Server.Probes;
 using Vigil.Storage;
@@ -107,6 +108,7 @@ public static partial class ServerConfigurationLoader
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
         problems.AddRange(SloConfiguration.Check(bound.Alerts));
+        problems.AddRange(AlertRuleValidator.Check(bound.Alerts, File.Exists(source) ? source : null, shape.IsBad));
         for (var i = 0; i < bound.Probes.Count; i++)
         {
             var path = $"Probes:{i}";

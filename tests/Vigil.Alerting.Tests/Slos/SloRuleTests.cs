@@ -25,7 +25,7 @@ public sealed class SloRuleTests : IAsyncDisposable
         Assert.All(rules, rule => Assert.Empty(RuleKinds.Find(rule.Kind)!.Validate(rule, "Alerts:Rules:0")));
         Assert.Equal(["critical", "critical", "warning"], rules.Select(r => r.Severity));
         var labels = SloRules.LabelsOf(slo, slo.Alerts[2]);
-        Assert.Equal("slo=\"checkout\", service=\"shop\", severity=\"ticket\", long_window=\"3d\", short_window=\"6h\", team=\"payments\"".Split(", ").Order(StringComparer.Ordinal), labels.Select(l => $"{l.Key}=\"{l.Value}\"").Order(StringComparer.Ordinal));
+        Assert.Equal("slo=\"checkout\", service=\"shop\", slo_severity=\"ticket\", long_window=\"3d\", short_window=\"6h\", team=\"payments\"".Split(", ").Order(StringComparer.Ordinal), labels.Select(l => $"{l.Key}=\"{l.Value}\"").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class SloRuleTests : IAsyncDisposable
         Assert.True(sample.IsActive);
         Assert.Equal(22, sample.Value!.Value, 9);
         Assert.Equal(14.4, sample.Threshold);
-        Assert.Equal("page", sample.Labels[SloAlertLabels.Severity]);
+        Assert.Equal("page", sample.Labels[SloAlertLabels.SloSeverity]);
         Assert.Equal("1h", sample.Labels[SloAlertLabels.LongWindow]);
         Assert.Equal("5m", sample.Labels[SloAlertLabels.ShortWindow]);
     }
