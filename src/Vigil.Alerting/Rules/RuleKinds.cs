@@ -11,6 +11,8 @@ internal static class RuleKinds
         Metric.MetricRuleKind.Instance,
         Log.LogRuleKind.Instance,
         Absence.AbsenceRuleKind.Instance,
+
+        Slos.SloRuleKind.Kind,
     ];
 
     /// <summary>What messages say is allowed for <c>Kind</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Vigil.Alerting.Configuration;
+using Vigil.Alerting.Slos;
 using Vigil.Storage.Configuration;
 
 namespace Vigil.Alerting.Rules;
@@ -108,6 +109,8 @@ internal sealed record RuleSet
 
             rules.InsertRange(0, defaults);
         }
+
+        rules.AddRange(SloRules.Compile(section, names, problems));
 
         var reported = problems.Where(p => !skip(p.Path)).ToList();
         return reported.Count > 0 ? new RuleSet { Problems = reported, Files = files } : new RuleSet { Rules = rules, Files = files };

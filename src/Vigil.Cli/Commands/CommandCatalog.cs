@@ -6,6 +6,7 @@ using Vigil.Cli.Commands.Health;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Commands.Metrics;
 using Vigil.Cli.Commands.Serve;
+using Vigil.Cli.Commands.Slo;
 using Vigil.Cli.Commands.Traces;
 
 namespace Vigil.Cli.Commands;
@@ -22,6 +23,7 @@ internal static class CommandCatalog
         new ErrorsCommand(context),
         new HealthCommand(context),
         new AlertsCommand(context),
+        new SloCommand(context),
         new ServeCommand(context),
         new DemoCommand(context),
     ];

@@ -1,5 +1,6 @@
 using System.Text;
 using Vigil.Alerting.Rules;
+using Vigil.Alerting.Slos;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 using Vigil.Storage.Configuration;
@@ -107,6 +108,8 @@ public static partial class ServerConfigurationLoader
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
         problems.AddRange(bound.Alerts.ValidateNotifications("Alerts"));
+
+        problems.AddRange(SloConfiguration.Check(bound.Alerts));
         problems.AddRange(AlertRuleValidator.Check(bound.Alerts, File.Exists(source) ? source : null, shape.IsBad));
         for (var i = 0; i < bound.Probes.Count; i++)
         {

@@ -24,6 +24,11 @@ public static class VigilStoreServiceCollectionExtensions
         services.AddSingleton<IRetentionStore>(store);
         services.AddSingleton<IAlertTriageStore>(store);
         services.AddSingleton<IAlertStateStore>(store);
+        if (store is ISpanCountReader spans)
+        {
+            services.AddSingleton(spans);
+        }
+
         return services;
     }
 }
