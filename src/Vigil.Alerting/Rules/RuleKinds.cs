@@ -11,7 +11,6 @@ internal static class RuleKinds
         Metric.MetricRuleKind.Instance,
         Log.LogRuleKind.Instance,
         Absence.AbsenceRuleKind.Instance,
-
         Slos.SloRuleKind.Kind,
     ];
 

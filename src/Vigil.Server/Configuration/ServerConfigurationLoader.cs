@@ -108,7 +108,6 @@ public static partial class ServerConfigurationLoader
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
         problems.AddRange(bound.Alerts.ValidateNotifications("Alerts"));
-
         problems.AddRange(SloConfiguration.Check(bound.Alerts));
         problems.AddRange(AlertRuleValidator.Check(bound.Alerts, File.Exists(source) ? source : null, shape.IsBad));
         for (var i = 0; i < bound.Probes.Count; i++)
