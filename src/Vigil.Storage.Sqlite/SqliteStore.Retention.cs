@@ -51,6 +51,7 @@ internal sealed partial class SqliteStore
 
             await WriteTransactionAsync((connection, transaction) => DeleteFinishedTraces(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
             await WriteTransactionAsync((connection, transaction) => DeleteOldErrorHours(connection, transaction, cutoff), cancellationToken).ConfigureAwait(false);
+            await DeleteOldAlertHistoryAsync(cutoff, options.ChunkSize, cancellationToken).ConfigureAwait(false);
         }
 
         if (options.MaxSizeBytes is { } maxSize)

@@ -105,6 +105,7 @@ public static partial class ServerConfigurationLoader
         var bound = shape.Bind(configuration, new ServerConfigurationSection());
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
+        problems.AddRange(bound.Alerts.ValidateNotifications("Alerts"));
         for (var i = 0; i < bound.Probes.Count; i++)
         {
             var path = $"Probes:{i}";

@@ -32,5 +32,25 @@ internal sealed class NoTriageStore(ITelemetryStore inner) : ITelemetryStore
 
     public Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException("This engine keeps no health results.");
 
+    public Task<IReadOnlyList<AlertInstance>> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default) => inner.QueryAlertsAsync(query, cancellationToken);
+
+    public Task<AlertInstance?> GetAlertAsync(long id, CancellationToken cancellationToken = default) => inner.GetAlertAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<AlertTransition>> QueryAlertHistoryAsync(AlertHistoryQuery query, CancellationToken cancellationToken = default) => inner.QueryAlertHistoryAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<NotificationAttempt>> QueryNotificationsAsync(AlertHistoryQuery query, CancellationToken cancellationToken = default) => inner.QueryNotificationsAsync(query, cancellationToken);
+
+    public Task<AlertInstance?> AcknowledgeAlertAsync(long id, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default) => inner.AcknowledgeAlertAsync(id, acknowledgement, cancellationToken);
+
+    public Task<Silence> CreateSilenceAsync(Silence silence, CancellationToken cancellationToken = default) => inner.CreateSilenceAsync(silence, cancellationToken);
+
+    public Task<IReadOnlyList<Silence>> QuerySilencesAsync(DateTimeOffset now, bool includeExpired, CancellationToken cancellationToken = default) => inner.QuerySilencesAsync(now, includeExpired, cancellationToken);
+
+    public Task<Silence?> ExpireSilenceAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default) => inner.ExpireSilenceAsync(id, now, cancellationToken);
+
+    public Task<IReadOnlyList<AlertInstance>> SaveAlertsAsync(IReadOnlyList<AlertInstance> instances, CancellationToken cancellationToken = default) => inner.SaveAlertsAsync(instances, cancellationToken);
+
+    public Task<NotificationAttempt> RecordNotificationAsync(NotificationAttempt attempt, CancellationToken cancellationToken = default) => inner.RecordNotificationAsync(attempt, cancellationToken);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

@@ -1,0 +1,123 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Vigil.Model;
+
+namespace Vigil.Storage.Sqlite;
+
+/// <summary>
+/// The JSON columns of the alert tables: label and annotation maps (objects of strings), the evidence record, and a
+/// silence's matchers (an array of their texts, which parse back through <see cref="LabelMatcher.TryParse"/>).
+/// </summary>
+internal static class AlertJson
+{
+    public static string Map(IEnumerable<KeyValuePair<string, string>> map) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in map)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    public static Dictionary<string, string> ReadMap(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            map[property.Name] = property.Value.GetString() ?? string.Empty;
+        }
+
+        return map;
+    }
+
+    public static string Evidence(AlertEvidence evidence) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("logLines");
+        foreach (var line in evidence.LogLines)
+        {
+            writer.WriteStringValue(line);
+        }
+
+        writer.WriteEndArray();
+        if (evidence.ErrorGroupId is { } groupId)
+        {
+            writer.WriteNumber("errorGroupId", groupId);
+        }
+
+        WriteOptional(writer, "errorType", evidence.ErrorType);
+        WriteOptional(writer, "errorMessage", evidence.ErrorMessage);
+        WriteOptional(writer, "culprit", evidence.Culprit);
+        WriteOptional(writer, "traceId", evidence.TraceId);
+        writer.WriteEndObject();
+    });
+
+    public static AlertEvidence ReadEvidence(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var lines = root.TryGetProperty("logLines", out var array)
+            ? array.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToArray()
+            : [];
+        var evidence = new AlertEvidence
+        {
+            LogLines = lines,
+            ErrorGroupId = root.TryGetProperty("errorGroupId", out var id) ? id.GetInt64() : null,
+            ErrorType = ReadOptional(root, "errorType"),
+            ErrorMessage = ReadOptional(root, "errorMessage"),
+            Culprit = ReadOptional(root, "culprit"),
+            TraceId = ReadOptional(root, "traceId"),
+        };
+        return lines.Length == 0 && evidence with { LogLines = AlertEvidence.None.LogLines } == AlertEvidence.None ? AlertEvidence.None : evidence;
+    }
+
+    public static string Matchers(IEnumerable<LabelMatcher> matchers) => Write(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var matcher in matchers)
+        {
+            writer.WriteStringValue(matcher.ToString());
+        }
+
+        writer.WriteEndArray();
+    });
+
+    /// <summary>Reads matchers back; each was written by <see cref="LabelMatcher.ToString"/> and so parses.</summary>
+    public static LabelMatcher[] ReadMatchers(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return
+        [
+            .. document.RootElement.EnumerateArray().Select(e =>
+                LabelMatcher.TryParse(e.GetString() ?? string.Empty, out var matcher, out var problem)
+                    ? matcher!
+                    : throw new InvalidDataException($"A stored silence matcher does not parse: {problem}")),
+        ];
+    }
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static string? ReadOptional(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
