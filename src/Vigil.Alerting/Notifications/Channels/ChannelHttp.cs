@@ -13,6 +13,16 @@ internal static class ChannelHttp
     // Enough of a refusal's body to say why (Slack answers "invalid_payload", Alertmanager a validation message).
     private const int MaxReasonChars = 200;
 
+    /// <summary>
+    /// The client a channel posts with: no redirects (a receiver must not bounce alerts elsewhere) and no timeout of
+    /// its own (the notifier times each attempt out and cancels).
+    /// </summary>
+    public static HttpClient CreateClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
     /// <summary>Sends <paramref name="request"/> with <paramref name="json"/> as its body; <paramref name="target"/> names the destination in messages without its secret path.</summary>
     public static async Task SendJsonAsync(HttpClient http, HttpRequestMessage request, byte[] json, string target, CancellationToken cancellationToken)
     {

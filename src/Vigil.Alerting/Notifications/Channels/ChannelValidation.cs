@@ -24,7 +24,7 @@ internal static class ChannelValidation
 
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            problems.Add(new(path, $"'{Shorten(url.OriginalString)}' is not an absolute http:// or https:// URL"));
+            problems.Add(new(path, $"{ConfigurationText.Show(url.OriginalString)} is not an absolute http:// or https:// URL"));
         }
         else if (url.OriginalString.Length > MaxTextLength)
         {
@@ -72,10 +72,4 @@ internal static class ChannelValidation
     public static bool IsMailAddress(string? text) =>
         !string.IsNullOrWhiteSpace(text) && text.Length <= 254 && !text.Any(char.IsControl) && !text.Contains(',', StringComparison.Ordinal)
         && MailAddress.TryCreate(text, out var address) && address.Address == text.Trim() && address.DisplayName.Length == 0;
-
-    public static string Shorten(string text)
-    {
-        var printable = new string([.. text.Take(60).Select(c => char.IsControl(c) ? '?' : c)]);
-        return text.Length <= 60 ? printable : printable + "...";
-    }
 }

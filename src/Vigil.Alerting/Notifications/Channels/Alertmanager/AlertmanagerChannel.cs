@@ -6,7 +6,7 @@ namespace Vigil.Alerting.Notifications.Channels.Alertmanager;
 /// Posts a notification's alerts to Alertmanager's v2 API. Alertmanager deduplicates by label set, so the notifier
 /// re-sending while an alert fires keeps it alive there; a resolved alert is sent with an <c>endsAt</c> in the past.
 /// </summary>
-internal sealed class AlertmanagerChannel : INotificationChannel
+internal sealed class AlertmanagerChannel : INotificationChannel, IDisposable
 {
     /// <summary>The kind's name in configuration.</summary>
     public const string KindName = "alertmanager";
@@ -54,4 +54,6 @@ internal sealed class AlertmanagerChannel : INotificationChannel
 
         await ChannelHttp.SendJsonAsync(_http, request, body, $"Alertmanager {ChannelHttp.Origin(_alerts)}", cancellationToken).ConfigureAwait(false);
     }
+
+    public void Dispose() => _http.Dispose();
 }

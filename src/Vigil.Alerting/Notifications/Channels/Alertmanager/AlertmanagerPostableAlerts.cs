@@ -69,7 +69,7 @@ internal static class AlertmanagerPostableAlerts
         json.WriteEndObject();
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Labels(AlertInstance alert) =>
+    private static AlertLabels Labels(AlertInstance alert) =>
         alert.Labels.ContainsKey(AlertLabels.AlertName) || alert.RuleName.Length == 0
             ? alert.Labels
             : alert.Labels.With([new(AlertLabels.AlertName, alert.RuleName)]);

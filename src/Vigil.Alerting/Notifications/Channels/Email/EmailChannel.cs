@@ -54,7 +54,7 @@ internal sealed class EmailChannel : INotificationChannel
                 EmailTlsMode.Tls => SecureSocketOptions.SslOnConnect,
                 _ => SecureSocketOptions.StartTls,
             };
-            await smtp.ConnectAsync(_options.Host, _options.EffectivePort, security, cancellationToken).ConfigureAwait(false);
+            await smtp.ConnectAsync(_options.Host!, _options.EffectivePort, security, cancellationToken).ConfigureAwait(false);
             if (_options.User is { Length: > 0 } user)
             {
                 await smtp.AuthenticateAsync(user, Password(), cancellationToken).ConfigureAwait(false);

@@ -63,13 +63,13 @@ public sealed class EmailChannelOptions
         ChannelValidation.Text(problems, $"{path}:Host", Host, maxLength: 253, required: true);
         if (Host is { Length: > 0 and <= 253 } host && Uri.CheckHostName(host) == UriHostNameType.Unknown)
         {
-            problems.Add(new($"{path}:Host", $"'{ChannelValidation.Shorten(host)}' is not a host name or IP address"));
+            problems.Add(new($"{path}:Host", $"{ConfigurationText.Show(host)} is not a host name or IP address"));
         }
 
         ChannelValidation.Port(problems, $"{path}:Port", Port);
         if (Tls is not null && !EmailTlsModes.TryParse(Tls, out _))
         {
-            problems.Add(new($"{path}:Tls", $"'{ChannelValidation.Shorten(Tls)}' is not a TLS mode (none, starttls or tls)"));
+            problems.Add(new($"{path}:Tls", $"{ConfigurationText.Show(Tls)} is not a TLS mode (none, starttls or tls)"));
         }
 
         ChannelValidation.Text(problems, $"{path}:User", User, maxLength: 256);
@@ -100,7 +100,7 @@ public sealed class EmailChannelOptions
         ChannelValidation.Text(problems, $"{path}:CertificateFile", CertificateFile, maxLength: 1024);
         if (!ChannelValidation.IsMailAddress(From))
         {
-            problems.Add(new($"{path}:From", From is null ? "required: an address such as vigil@example.com" : $"'{ChannelValidation.Shorten(From)}' is not an address such as vigil@example.com"));
+            problems.Add(new($"{path}:From", From is null ? "required: an address such as vigil@example.com" : $"{ConfigurationText.Show(From)} is not an address such as vigil@example.com"));
         }
 
         if (To.Count == 0)
@@ -117,7 +117,7 @@ public sealed class EmailChannelOptions
             {
                 if (!ChannelValidation.IsMailAddress(To[i]))
                 {
-                    problems.Add(new($"{path}:To:{i}", $"'{ChannelValidation.Shorten(To[i] ?? string.Empty)}' is not an address such as ops@example.com"));
+                    problems.Add(new($"{path}:To:{i}", $"{ConfigurationText.Show(To[i] ?? string.Empty)} is not an address such as ops@example.com"));
                 }
             }
         }

@@ -14,7 +14,7 @@ internal static class EmailMessage
     public static MimeMessage Build(Notification notification, EmailChannelOptions options)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.From));
+        message.From.Add(MailboxAddress.Parse(options.From!));
         foreach (var to in options.To)
         {
             message.To.Add(MailboxAddress.Parse(to));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Vigil.Storage.Configuration;
 
 namespace Vigil.Alerting.Notifications.Channels.Email;
 
@@ -18,7 +19,7 @@ internal static class SubjectTemplate
         var error = (string?)null;
         _ = Expand(template, name =>
         {
-            error ??= s_names.Contains(name, StringComparer.Ordinal) ? null : $"'{{{ChannelValidation.Shorten(name)}}}' is not a placeholder (use {string.Join(", ", s_names.Select(n => "{" + n + "}"))})";
+            error ??= s_names.Contains(name, StringComparer.Ordinal) ? null : $"{ConfigurationText.Show("{" + name + "}")} is not a placeholder (use {string.Join(", ", s_names.Select(n => "{" + n + "}"))})";
             return string.Empty;
         }, out var unclosed);
         return error ?? (unclosed ? "a '{' is not closed; write {{ for a brace" : null);

@@ -1,7 +1,7 @@
 namespace Vigil.Alerting.Notifications.Channels.Slack;
 
 /// <summary>Posts a notification to a Slack-compatible incoming webhook (<see cref="SlackPayload"/>).</summary>
-internal sealed class SlackChannel : INotificationChannel
+internal sealed class SlackChannel : INotificationChannel, IDisposable
 {
     /// <summary>The kind's name in configuration.</summary>
     public const string KindName = "slack";
@@ -31,4 +31,6 @@ internal sealed class SlackChannel : INotificationChannel
         using var request = new HttpRequestMessage(HttpMethod.Post, _url);
         await ChannelHttp.SendJsonAsync(_http, request, SlackPayload.Write(notification, _options), $"Slack webhook {ChannelHttp.Origin(_url)}", cancellationToken).ConfigureAwait(false);
     }
+
+    public void Dispose() => _http.Dispose();
 }
