@@ -31,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # The SMTP server's one package (smtp-server, pinned in tests/smtp/package.json), from the npm registry.
-if [ ! -d tests/smtp/node_modules/smtp-server ]; then
+if [ ! -d "$(dirname "$0")/../tests/smtp/node_modules/smtp-server" ]; then
   echo "==> Installing tests/smtp (npm)"
   (cd "$(dirname "$0")/../tests/smtp" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi

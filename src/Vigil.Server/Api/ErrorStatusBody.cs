@@ -147,7 +147,7 @@ internal static class ErrorStatusBody
         : change.IgnoreForEvents is not null ? "ignoreForEvents"
         : "ignoreUntil";
 
-    private static bool IsJson(string? contentType)
+    internal static bool IsJson(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType is not { } type)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Vigil.Alerting;
+using Vigil.Server.Api.Alertmanager;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
@@ -209,5 +210,6 @@ public sealed class VigilServerApplication : IAsyncDisposable
         query.MapVigilQueryApi();
         query.MapVigilPrometheus();
         query.MapVigilHealth();
+        query.MapVigilAlertmanagerReceiver();
     }
 }
