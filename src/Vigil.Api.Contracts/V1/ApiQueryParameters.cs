@@ -3,7 +3,7 @@ namespace Vigil.Api.Contracts.V1;
 /// <summary>
 /// The query-string parameter names of every endpoint, spelt once: the server accepts exactly an endpoint's
 /// <c>All</c> (and refuses any other name), the CLI client sends only these. Endpoints with no parameters
-/// (<c>/api/metrics</c>, <c>/api/traces/{traceId}</c>, the status change) have no class here.
+/// (<c>/api/metrics</c>, <c>/api/traces/{traceId}</c>, the status change, <c>/api/alerts/{id}</c> and the alert and silence writes) have no class here.
 /// </summary>
 public static class ApiQueryParameters
 {
@@ -156,5 +156,59 @@ public static class ApiQueryParameters
 
         /// <summary>Every parameter the endpoint takes.</summary>
         public static IReadOnlyList<string> All { get; } = [Service, Kind, StaleAfter];
+    }
+
+    /// <summary>The parameters of <c>GET /api/alerts</c>.</summary>
+    public static class Alerts
+    {
+        /// <summary><c>state</c>: Repeated; only instances in these states (default: firing and pending).</summary>
+        public const string State = "state";
+
+        /// <summary><c>rule</c>: Only instances of this rule.</summary>
+        public const string Rule = "rule";
+
+        /// <summary><c>match</c>: Repeated label matchers (<c>service=shop</c>, <c>env=~"prod|stage"</c>); all must hold.</summary>
+        public const string Match = "match";
+
+        /// <summary><c>limit</c>: The most instances returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [State, Rule, Match, Limit];
+    }
+
+    /// <summary>The parameters of <c>GET /api/alerts/history</c> and <c>GET /api/alerts/notifications</c>.</summary>
+    public static class AlertHistory
+    {
+        /// <summary><c>alert</c>: Only the history of this alert instance (for notifications: those that carried it).</summary>
+        public const string Alert = "alert";
+
+        /// <summary><c>rule</c>: Only the history of this rule's instances.</summary>
+        public const string Rule = "rule";
+
+        /// <summary><c>match</c>: Repeated label matchers on the instances; all must hold.</summary>
+        public const string Match = "match";
+
+        /// <summary><c>since</c>: Only at or after this time (RFC 3339 or a duration before now).</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: Only before this time.</summary>
+        public const string Until = "until";
+
+        /// <summary><c>limit</c>: The most entries returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoints take.</summary>
+        public static IReadOnlyList<string> All { get; } = [Alert, Rule, Match, Since, Until, Limit];
+    }
+
+    /// <summary>The parameters of <c>GET /api/silences</c>.</summary>
+    public static class Silences
+    {
+        /// <summary><c>includeExpired</c>: Also expired silences.</summary>
+        public const string IncludeExpired = "includeExpired";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [IncludeExpired];
     }
 }

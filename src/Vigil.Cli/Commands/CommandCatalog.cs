@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Alerts;
 using Vigil.Cli.Commands.Demo;
 using Vigil.Cli.Commands.Errors;
 using Vigil.Cli.Commands.Health;
@@ -20,6 +21,7 @@ internal static class CommandCatalog
         new MetricsCommand(context),
         new ErrorsCommand(context),
         new HealthCommand(context),
+        new AlertsCommand(context),
         new ServeCommand(context),
         new DemoCommand(context),
     ];

@@ -13,8 +13,8 @@ namespace Vigil.Cli.Remote;
 /// The reading and triage roles (<see cref="IQueryStore"/>) over a Vigil server's query API (docs/api.md), so every
 /// command prints the same thing whether it reads a store file or <c>--server URL</c>.
 /// A server that cannot be reached, or refuses the key, becomes a <see cref="StoreException"/>
-/// (exit code 2); a parameter the server refuses becomes a usage error (exit code 1). The one write,
-/// an error group's status change, is in <c>HttpTelemetryStore.Errors.cs</c>.
+/// (exit code 2); a parameter the server refuses becomes a usage error (exit code 1). The writes are an error
+/// group's status change (<c>HttpTelemetryStore.Errors.cs</c>) and alert triage (<c>HttpTelemetryStore.Alerts.cs</c>).
 /// </summary>
 internal sealed partial class HttpTelemetryStore : IQueryStore
 {
@@ -146,7 +146,8 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
                     return null;
                 // Only the query API's problem document names a refused parameter; a bare 400 comes from something
                 // else at that URL (the HTTP/2-only OTLP/gRPC port, a proxy), which is a server the CLI cannot read.
-                case HttpStatusCode.BadRequest when IsProblem(response):
+                // A 409 says the item's state refuses the change (acknowledging an alert that is not firing).
+                case HttpStatusCode.BadRequest or HttpStatusCode.Conflict when IsProblem(response):
                     throw badRequest(await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false));
                 case HttpStatusCode.NotImplemented:
                     throw new NotSupportedException($"{Location}: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)}");

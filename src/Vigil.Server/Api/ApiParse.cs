@@ -4,7 +4,7 @@ using Vigil.Model.Text;
 
 namespace Vigil.Server.Api;
 
-/// <summary>Checks for values with a fixed shape: trace ids, log levels, error group ids and the error and health enums.</summary>
+/// <summary>Checks for values with a fixed shape: trace ids, log levels, store ids, label matchers and the error, health and alert enums.</summary>
 internal static class ApiParse
 {
     public static string? TraceId(string name, string? text)
@@ -57,10 +57,39 @@ internal static class ApiParse
     }
 
     /// <summary>An error group id from the path: a whole number of 1 or more that fits a long.</summary>
-    public static long GroupId(string name, string text) =>
+    public static long GroupId(string name, string text) => Id(name, text, "an error group id");
+
+    /// <summary>A store id from the path (an error group, an alert, a silence): a whole number of 1 or more that fits a long.</summary>
+    public static long Id(string name, string text, string what) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id >= 1
             ? id
-            : throw new BadParameterException($"{name}: '{Shorten(text)}' is not an error group id (a whole number of 1 or more)");
+            : throw new BadParameterException($"{name}: '{Shorten(text)}' is not {what} (a whole number of 1 or more)");
+
+    /// <summary>How a label matcher is written, for every refusal of one.</summary>
+    public const string MatcherGrammar = "name=value, name!=value, name=~regex or name!~regex, the value optionally in double quotes";
+
+    /// <summary>A label matcher in the one grammar (<see cref="LabelMatcher.TryParse"/>); the refusal names it and the grammar.</summary>
+    public static bool TryMatcher(string text, out LabelMatcher matcher, out string refusal)
+    {
+        if (LabelMatcher.TryParse(text, out var parsed, out var problem))
+        {
+            matcher = parsed!;
+            refusal = string.Empty;
+            return true;
+        }
+
+        matcher = null!;
+        refusal = $"'{Shorten(text)}' is not a label matcher: {problem} (write {MatcherGrammar})";
+        return false;
+    }
+
+    /// <summary>Repeated matchers from the query string.</summary>
+    public static IReadOnlyList<LabelMatcher> Matchers(string name, IReadOnlyList<string> texts) =>
+        [.. texts.Select(t => TryMatcher(t, out var matcher, out var refusal) ? matcher : throw new BadParameterException($"{name}: {refusal}"))];
+
+    /// <summary>Repeated alert states; none means the store's default (firing and pending).</summary>
+    public static IReadOnlyList<AlertState> AlertStates(string name, IReadOnlyList<string> texts) =>
+        [.. texts.Select(t => Named<AlertState>(name, t, "an alert state (inactive, pending, firing, resolved)")!.Value).Distinct()];
 
     public static ErrorGroupStatus? GroupStatus(string name, string? text) =>
         Named<ErrorGroupStatus>(name, text, "an error group status (unresolved, resolved, ignored)");

@@ -5,7 +5,7 @@ namespace Vigil.Server;
 
 /// <summary>
 /// Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/metrics</c>, <c>/api/errors</c>,
-/// <c>/api/health</c>); see docs/api.md.
+/// <c>/api/health</c>, <c>/api/alerts</c>, <c>/api/silences</c>); see docs/api.md.
 /// </summary>
 public static class QueryApiEndpointRouteBuilderExtensions
 {
@@ -38,9 +38,23 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/errors", (Func<HttpContext, Task<IResult>>)ErrorsEndpoints.ListAsync);
         api.MapGet("/errors/{id}", ErrorsEndpoints.GetAsync);
 
-        // The one write: behind the same API key as every /api/* request (docs/api.md).
+        // The writes (this, and the alert triage below) sit behind the same API key as every /api/* request (docs/api.md).
         api.MapPost("/errors/{id}/status", ErrorStatusEndpoint.PostAsync);
         api.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.QueryAsync);
+        MapAlerts(api);
         return endpoints;
+    }
+
+    /// <summary>Alerts and silences: listing, history, and the triage writes (acknowledge, silence, expire).</summary>
+    private static void MapAlerts(RouteGroupBuilder api)
+    {
+        api.MapGet("/alerts", (Func<HttpContext, Task<IResult>>)AlertsEndpoints.ListAsync);
+        api.MapGet("/alerts/history", (Func<HttpContext, Task<IResult>>)AlertsEndpoints.HistoryAsync);
+        api.MapGet("/alerts/notifications", (Func<HttpContext, Task<IResult>>)AlertsEndpoints.NotificationsAsync);
+        api.MapGet("/alerts/{id}", AlertsEndpoints.GetAsync);
+        api.MapPost("/alerts/{id}/ack", AlertAckEndpoint.PostAsync);
+        api.MapGet("/silences", (Func<HttpContext, Task<IResult>>)SilencesEndpoints.ListAsync);
+        api.MapPost("/silences", (Func<HttpContext, Task<IResult>>)SilencesEndpoints.CreateAsync);
+        api.MapPost("/silences/{id}/expire", SilencesEndpoints.ExpireAsync);
     }
 }

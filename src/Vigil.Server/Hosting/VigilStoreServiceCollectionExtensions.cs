@@ -7,7 +7,7 @@ public static class VigilStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Puts the one store in DI under each of its roles, so every part of the server asks for the role it uses (ingest
-    /// and probes write, the query API reads and triages) and an engine that serves only some roles fits.
+    /// and probes write, the query API reads and triages, the alert engine saves alert state) and an engine that serves only some roles fits.
     /// </summary>
     /// <param name="services">The server's services.</param>
     /// <param name="store">The store; the caller keeps ownership of it.</param>
@@ -22,6 +22,8 @@ public static class VigilStoreServiceCollectionExtensions
         services.AddSingleton<ITriageStore>(store);
         services.AddSingleton<IQueryStore>(store);
         services.AddSingleton<IRetentionStore>(store);
+        services.AddSingleton<IAlertTriageStore>(store);
+        services.AddSingleton<IAlertStateStore>(store);
         return services;
     }
 }

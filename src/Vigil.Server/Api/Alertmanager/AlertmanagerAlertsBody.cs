@@ -190,7 +190,7 @@ internal static partial class AlertmanagerAlertsBody
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc3339();
 
-    private static BadBodyException Bad(string field, string message) => new(StatusCodes.Status400BadRequest, $"{field}: {message}");
+    private static BadBodyException Bad(string field, string message) => JsonBody.Bad(field, message);
 
     private static string Printable(string text) =>
         text.Length > 40 || text.Any(char.IsControl) ? "(unprintable or long name)" : text;

@@ -23,7 +23,7 @@ internal static class AlertmanagerReceiverEndpoints
     private static Task<IResult> PostAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
         var now = ApiResults.Now(context);
-        var posted = AlertmanagerAlertsBody.Parse(await ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false));
+        var posted = AlertmanagerAlertsBody.Parse(await JsonBody.ReadAsync(context.Request, AlertmanagerAlertsBody.MaxBytes, "a batch of alerts (Prometheus sends at most 64)", context.RequestAborted).ConfigureAwait(false));
 
         // The same label set twice in one batch: the later one wins, as Alertmanager merges them.
         var instances = posted
@@ -61,35 +61,4 @@ internal static class AlertmanagerReceiverEndpoints
             LastEvaluated = now,
         };
     }
-
-    private static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (!ErrorStatusBody.IsJson(request.ContentType))
-        {
-            throw new BadBodyException(StatusCodes.Status415UnsupportedMediaType, "Content-Type: send the alerts as application/json (UTF-8), as Prometheus does");
-        }
-
-        if (request.ContentLength > AlertmanagerAlertsBody.MaxBytes)
-        {
-            throw TooLarge();
-        }
-
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > AlertmanagerAlertsBody.MaxBytes)
-            {
-                throw TooLarge();
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
-
-    private static BadBodyException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, $"body: larger than {AlertmanagerAlertsBody.MaxBytes / 1024} KiB; send fewer alerts per request");
 }
