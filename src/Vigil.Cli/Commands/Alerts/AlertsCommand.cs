@@ -42,6 +42,7 @@ internal sealed class AlertsCommand : Command, IHaveExamples
         Subcommands.Add(new SilenceCommand(context));
         Subcommands.Add(new SilencesCommand(context));
         Subcommands.Add(new ExpireSilenceCommand(context));
+        Subcommands.Add(new TestChannelCommand(context));
         SetAction(ExecuteAsync);
     }
 
