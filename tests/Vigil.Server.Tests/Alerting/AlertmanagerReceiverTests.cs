@@ -9,7 +9,6 @@ using Vigil.Alerting;
 using Vigil.Model;
 using Vigil.Server.Api.Alertmanager;
 using Vigil.Server.Hosting;
-using Vigil.Server.Tests.Api;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
