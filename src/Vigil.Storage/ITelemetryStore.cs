@@ -6,4 +6,4 @@ namespace Vigil.Storage;
 /// the same on every engine lives in this project beside the contracts. Alert state is part of it because the store
 /// is where acknowledgements and silences live: a store file opened by `vigil alerts ack` must take the write.
 /// </summary>
-public interface ITelemetryStore : ITelemetryWriter, IQueryStore, IRetentionStore, IAlertStateStore;
+public interface ITelemetryStore : ITelemetryWriter, IQueryStore, IRetentionStore, IAlertStateStore, IAlertSignalReader;

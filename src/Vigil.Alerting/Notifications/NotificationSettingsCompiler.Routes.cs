@@ -66,7 +66,8 @@ internal static partial class NotificationSettingsCompiler
 
         var interval = route.GroupInterval ?? parent?.GroupInterval ?? NotificationRouteOptions.DefaultGroupInterval;
         var repeat = route.RepeatInterval ?? parent?.RepeatInterval ?? NotificationRouteOptions.DefaultRepeatInterval;
-        if (repeat < interval)
+        // Said once, where a value was set: a child that inherits both is not told of its parent's mistake again.
+        if (repeat < interval && (parent is null || route.RepeatInterval is not null || route.GroupInterval is not null))
         {
             problems.Add(new($"{path}:RepeatInterval", $"is shorter than the group interval ({interval}): a reminder can only come at a group's turn, so give at least the group interval"));
         }

@@ -12,6 +12,12 @@ public sealed record AlertEvidence
     /// <summary>A few of the log records that matched, newest first, as one line each (time, level, service, body).</summary>
     public IReadOnlyList<string> LogLines { get; init; } = [];
 
+    /// <summary>
+    /// One line that says what was measured, for kinds without log lines or an error group: a metric's aggregation,
+    /// series and value, or when a silent service was last seen.
+    /// </summary>
+    public string? Detail { get; init; }
+
     /// <summary>The error group behind the alert, when there is one.</summary>
     public long? ErrorGroupId { get; init; }
 

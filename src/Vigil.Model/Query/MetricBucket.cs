@@ -54,9 +54,21 @@ public sealed record MetricBucket
     /// <summary>The median, interpolated from histogram buckets.</summary>
     public double? P50 { get; init; }
 
+    /// <summary>The 90th percentile, interpolated from histogram buckets (summaries that precompute it report it too).</summary>
+    public double? P90 { get; init; }
+
     /// <summary>The 95th percentile, interpolated from histogram buckets.</summary>
     public double? P95 { get; init; }
 
     /// <summary>The 99th percentile, interpolated from histogram buckets.</summary>
     public double? P99 { get; init; }
+
+    /// <summary>
+    /// The smallest value seen in the bucket: of a gauge or up-down counter, the least value of any series of the
+    /// group; of a histogram, the least recorded value its points report (null when they report none).
+    /// </summary>
+    public double? Minimum { get; init; }
+
+    /// <summary>The largest value seen in the bucket, as <see cref="Minimum"/> is the smallest.</summary>
+    public double? Maximum { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Vigil.Alerting.Rules;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 using Vigil.Storage.Configuration;
@@ -106,6 +107,7 @@ public static partial class ServerConfigurationLoader
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
         problems.AddRange(bound.Alerts.ValidateNotifications("Alerts"));
+        problems.AddRange(AlertRuleValidator.Check(bound.Alerts, File.Exists(source) ? source : null, shape.IsBad));
         for (var i = 0; i < bound.Probes.Count; i++)
         {
             var path = $"Probes:{i}";

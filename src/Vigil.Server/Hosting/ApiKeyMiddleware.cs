@@ -18,7 +18,9 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
 
     public Task InvokeAsync(HttpContext context)
     {
+        // An acknowledgement link's signature is its credential, checked by its endpoint (AlertAcknowledgementLinkEndpoints).
         if (context.Request.Path.StartsWithSegments(s_healthPath, StringComparison.OrdinalIgnoreCase)
+            || AlertAcknowledgementLinkEndpoints.IsLinkRequest(context.Request)
             || Matches(context.Request.Headers[ApiKeyHeader].ToString()) || Matches(BearerToken(context.Request.Headers.Authorization.ToString())))
         {
             return next(context);

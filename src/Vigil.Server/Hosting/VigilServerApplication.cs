@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Vigil.Alerting;
+using Vigil.Alerting.Notifications;
+using Vigil.Server.Api;
 using Vigil.Server.Api.Alertmanager;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
@@ -133,6 +135,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddVigilProbes(options.Probes);
+        builder.Services.AddSingleton<IAlertLinkAddress>(new AlertLinkAddress(listeners, options));
         builder.Services.AddVigilAlerting(options.Alerts);
         builder.Services.AddGrpc(grpc =>
         {
@@ -208,6 +211,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
     private static void MapQueryEndpoints(IEndpointRouteBuilder query)
     {
         query.MapVigilQueryApi();
+        query.MapVigilAlertAcknowledgementLinks();
         query.MapVigilPrometheus();
         query.MapVigilHealth();
         query.MapVigilAlertmanagerReceiver();

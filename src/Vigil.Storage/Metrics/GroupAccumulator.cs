@@ -92,6 +92,8 @@ internal sealed partial class GroupAccumulator
             Increase = state.Increase,
             Rate = state.Increase / coveredSeconds,
             Count = state.Count,
+            Minimum = state.ValueMin,
+            Maximum = state.ValueMax,
         };
         if (state.ValueCount > 0)
         {
@@ -112,6 +114,7 @@ internal sealed partial class GroupAccumulator
                 BucketBounds = bounds,
                 BucketCounts = counts,
                 P50 = state.Clamp(HistogramPercentiles.Explicit(0.50, bounds, counts)),
+                P90 = state.Clamp(HistogramPercentiles.Explicit(0.90, bounds, counts)),
                 P95 = state.Clamp(HistogramPercentiles.Explicit(0.95, bounds, counts)),
                 P99 = state.Clamp(HistogramPercentiles.Explicit(0.99, bounds, counts)),
             };
@@ -125,6 +128,7 @@ internal sealed partial class GroupAccumulator
                 BucketBounds = exponentialBounds,
                 BucketCounts = exponentialCounts,
                 P50 = state.Clamp(exponential.Percentile(0.50)),
+                P90 = state.Clamp(exponential.Percentile(0.90)),
                 P95 = state.Clamp(exponential.Percentile(0.95)),
                 P99 = state.Clamp(exponential.Percentile(0.99)),
             };
@@ -134,6 +138,7 @@ internal sealed partial class GroupAccumulator
             bucket = bucket with
             {
                 P50 = QuantileOf(summary.Data, 0.50),
+                P90 = QuantileOf(summary.Data, 0.90),
                 P95 = QuantileOf(summary.Data, 0.95),
                 P99 = QuantileOf(summary.Data, 0.99),
             };
@@ -211,6 +216,7 @@ internal sealed partial class GroupAccumulator
 
             bucket.ValueSum += value;
             bucket.ValueCount++;
+            bucket.ObserveRange(value, value);
             if (!bucket.LatestBySeries.TryGetValue(data.Series, out var latest) || point.Timestamp >= latest.Time)
             {
                 bucket.LatestBySeries[data.Series] = (point.Timestamp, value);

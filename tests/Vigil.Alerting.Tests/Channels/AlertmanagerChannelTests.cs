@@ -61,7 +61,7 @@ public sealed class AlertmanagerChannelTests
     [Fact]
     public async Task DeliverAsync_AlertmanagerRefuses_NotRetryableWithItsReason()
     {
-        await using var receiver = await RecordingReceiver.StartAsync();
+        await using var receiver = await RecordingHttpServer.StartAsync();
         receiver.Answer(HttpStatusCode.BadRequest, "{\"code\":400,\"message\":\"invalid label set\"}");
         using var channel = new AlertmanagerChannel("am", new AlertmanagerChannelOptions { Url = receiver.Url("/prefix/"), BearerToken = "t0ken" }, ChannelHttp.CreateClient());
 

@@ -13,7 +13,7 @@ public sealed class SlackChannelTests
     [Fact]
     public async Task DeliverAsync_Firing_PostsTextAndBlocksWithValueEvidenceAndLinks()
     {
-        await using var receiver = await RecordingReceiver.StartAsync();
+        await using var receiver = await RecordingHttpServer.StartAsync();
         using var channel = new SlackChannel("ops-slack", new SlackChannelOptions { Url = receiver.Url("/services/T0/B0/secret"), Username = "vigil" }, ChannelHttp.CreateClient());
 
         await channel.DeliverAsync(Some.Notification(), CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class SlackChannelTests
     [Fact]
     public async Task DeliverAsync_Resolved_SaysResolved()
     {
-        await using var receiver = await RecordingReceiver.StartAsync();
+        await using var receiver = await RecordingHttpServer.StartAsync();
         using var channel = new SlackChannel("ops-slack", new SlackChannelOptions { Url = receiver.Url("/hook") }, ChannelHttp.CreateClient());
 
         await channel.DeliverAsync(Some.Notification(Some.Alert(AlertState.Resolved)), CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class SlackChannelTests
     [Fact]
     public async Task DeliverAsync_ManyAlerts_StaysWithinSlackLimits()
     {
-        await using var receiver = await RecordingReceiver.StartAsync();
+        await using var receiver = await RecordingHttpServer.StartAsync();
         using var channel = new SlackChannel("ops-slack", new SlackChannelOptions { Url = receiver.Url("/hook") }, ChannelHttp.CreateClient());
         var alerts = Enumerable.Range(0, 60).Select(i => Some.Alert(service: "svc" + i + new string('x', 5000))).ToArray();
 
@@ -78,7 +78,7 @@ public sealed class SlackChannelTests
     [Fact]
     public async Task DeliverAsync_TooManyRequests_IsRetryableAfterTheAskedWait()
     {
-        await using var receiver = await RecordingReceiver.StartAsync();
+        await using var receiver = await RecordingHttpServer.StartAsync();
         receiver.Answer(HttpStatusCode.TooManyRequests, "rate_limited", retryAfter: "7");
         using var channel = new SlackChannel("ops-slack", new SlackChannelOptions { Url = receiver.Url("/services/T0/B0/secret") }, ChannelHttp.CreateClient());
 
@@ -100,7 +100,7 @@ public sealed class SlackChannelTests
     [InlineData(HttpStatusCode.ServiceUnavailable, true)]
     public async Task DeliverAsync_Refused_SaysWhetherARetryCanHelp(HttpStatusCode status, bool retryable)
     {
-        await using var receiver = await RecordingReceiver.StartAsync();
+        await using var receiver = await RecordingHttpServer.StartAsync();
         receiver.Answer(status, "invalid_payload\nsecond line");
         using var channel = new SlackChannel("ops-slack", new SlackChannelOptions { Url = receiver.Url("/services/T0/B0/secret") }, ChannelHttp.CreateClient());
 
@@ -117,7 +117,7 @@ public sealed class SlackChannelTests
     public async Task DeliverAsync_NobodyListening_IsRetryable()
     {
         Uri url;
-        await using (var receiver = await RecordingReceiver.StartAsync())
+        await using (var receiver = await RecordingHttpServer.StartAsync())
         {
             url = receiver.Url("/hook");
         }

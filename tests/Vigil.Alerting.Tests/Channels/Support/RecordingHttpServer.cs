@@ -7,25 +7,25 @@ using Microsoft.Extensions.Logging;
 
 namespace Vigil.Alerting.Tests.Channels.Support;
 
-/// <summary>A real HTTP server on 127.0.0.1 that records every request and answers with the next queued answer (200 when none).</summary>
-internal sealed class RecordingReceiver : IAsyncDisposable
+/// <summary>A real HTTP server on 127.0.0.1 that records every request on any path with its body as text (Vigil.Testing.RecordingReceiver takes JSON on /hook only) and answers with the next queued answer (200 when none).</summary>
+internal sealed class RecordingHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, string Body, string? RetryAfter)> _answers = new();
 
-    private RecordingReceiver(WebApplication app) => _app = app;
+    private RecordingHttpServer(WebApplication app) => _app = app;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public Uri Url(string path) => new($"http://127.0.0.1:{new Uri(_app.Urls.First()).Port}{path}");
 
-    public static async Task<RecordingReceiver> StartAsync()
+    public static async Task<RecordingHttpServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var receiver = new RecordingReceiver(app);
+        var receiver = new RecordingHttpServer(app);
         app.Run(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Alerting.Configuration;
+using Vigil.Alerting.Rules;
+using Vigil.Storage;
+
+namespace Vigil.Alerting;
+
+/// <summary>The rule engine's registration.</summary>
+public static partial class AlertingServiceCollectionExtensions
+{
+    static partial void AddRules(IServiceCollection services, AlertingSection section)
+    {
+        // The server registers a source that knows its configuration file; without it, the section as given.
+        services.TryAddSingleton(new AlertRuleSource(section));
+        services.AddSingleton(sp => new AlertRuleEngine(
+            sp.GetRequiredService<AlertRuleSource>(),
+            new RuleEngineServices(
+                sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetService<IAlertStateStore>() ?? sp.GetRequiredService<ITelemetryStore>(),
+                sp.GetRequiredService<ITelemetryReader>(),
+                sp.GetRequiredService<ITriageStore>(),
+                sp.GetService<IAlertNotifier>(),
+                (ILogger?)sp.GetService<ILogger<AlertRuleEngine>>() ?? NullLogger.Instance)));
+        services.AddHostedService(sp => sp.GetRequiredService<AlertRuleEngine>());
+    }
+}

@@ -1,0 +1,41 @@
+using Vigil.Alerting.Rules;
+using Vigil.Model;
+using Vigil.Storage;
+using Vigil.Storage.Configuration;
+using Vigil.Storage.Sqlite;
+
+namespace Vigil.Alerting.Tests.Rules.Kinds;
+
+/// <summary>A real SQLite store in a temp folder, and one rule's condition evaluated against it at a chosen time.</summary>
+internal sealed class ConditionHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _directory = new();
+
+    public ConditionHarness() => Store = SqliteTelemetryStore.Open(_directory.Combine("vigil.db"));
+
+    public ITelemetryStore Store { get; }
+
+    public static IReadOnlyList<ConfigurationProblem> Validate(AlertRuleOptions options) =>
+        [.. (RuleKinds.Find(options.Kind) ?? throw new InvalidOperationException("unknown kind " + options.Kind)).Validate(options, "Alerts:Rules:0")];
+
+    public async Task<IReadOnlyList<RuleSample>> EvaluateAsync(AlertRuleOptions options, DateTimeOffset? now = null)
+    {
+        var kind = RuleKinds.Find(options.Kind) ?? throw new InvalidOperationException("unknown kind " + options.Kind);
+        Assert.Empty(kind.Validate(options, "Alerts:Rules:0"));
+        var rule = new AlertRule { Name = options.Name ?? "test", Kind = kind, Options = options };
+        var condition = kind.Create(options);
+        return await condition.EvaluateAsync(new RuleContext { Now = now ?? Now, Rule = rule, Reader = Store, Triage = Store }, CancellationToken.None);
+    }
+
+    public Task WriteAsync(TelemetryBatch batch) => Store.WriteAsync(batch);
+
+    public static TelemetryResource Resource(string service) => new() { Attributes = [new(TelemetryResource.ServiceNameKey, service)] };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        _directory.Dispose();
+    }
+}
