@@ -11,6 +11,11 @@ fi
 missing=()
 # promtool checks the Prometheus text that `vigil metrics --format prometheus` writes.
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+# The Alertmanager channel's tests post to a real Alertmanager and read its own API back.
+[ -x /usr/bin/prometheus-alertmanager ] || missing+=(prometheus-alertmanager)
+# The e-mail channel's tests run a real SMTP server, tests/smtp/smtp-sink.js, on Node.js.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
@@ -23,4 +28,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   # policy-rc.d keeps the package's service from being started: only its tools are wanted.
   DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The SMTP server's one package (smtp-server, pinned in tests/smtp/package.json), from the npm registry.
+if [ ! -d "$(dirname "$0")/../tests/smtp/node_modules/smtp-server" ]; then
+  echo "==> Installing tests/smtp (npm)"
+  (cd "$(dirname "$0")/../tests/smtp" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi

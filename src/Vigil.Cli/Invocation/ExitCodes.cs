@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>A thing asked for by id or name does not exist (e.g. <c>vigil traces ID</c>).</summary>
     public const int NotFound = 3;
+
+    /// <summary>A notification channel did not deliver (<c>vigil alerts test CHANNEL</c>).</summary>
+    public const int DeliveryFailed = 4;
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Vigil.Alerting;
 using Vigil.Alerting.Notifications;
 using Vigil.Server.Api;
+using Vigil.Server.Api.Alertmanager;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
@@ -215,5 +216,6 @@ public sealed class VigilServerApplication : IAsyncDisposable
         query.MapVigilAlertAcknowledgementLinks();
         query.MapVigilPrometheus();
         query.MapVigilHealth();
+        query.MapVigilAlertmanagerReceiver();
     }
 }

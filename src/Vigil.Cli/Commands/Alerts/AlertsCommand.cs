@@ -44,6 +44,7 @@ internal sealed class AlertsCommand : Command, IHaveExamples
         Subcommands.Add(new ExpireSilenceCommand(context));
         Subcommands.Add(new AlertRulesCommand(context));
         Subcommands.Add(new AlertReloadCommand(context));
+        Subcommands.Add(new TestChannelCommand(context));
         SetAction(ExecuteAsync);
     }
 

@@ -1,0 +1,31 @@
+using Vigil.Storage.Configuration;
+
+namespace Vigil.Alerting.Notifications.Channels;
+
+/// <summary>The sub-section checks the Slack, e-mail and Alertmanager kinds share: their own is required, the others' are not read.</summary>
+internal static class ChannelKindSections
+{
+    public static IEnumerable<ConfigurationProblem> Check(NotificationChannelOptions options, string path, string kind, string key, object? own, string example)
+    {
+        if (own is null)
+        {
+            yield return new ConfigurationProblem($"{path}:{key}", $"is missing: a {kind} channel needs \"{key}\": {example}");
+        }
+
+        foreach (var (name, section) in Sections(options))
+        {
+            if (section is not null && name != key)
+            {
+                yield return new ConfigurationProblem($"{path}:{name}", $"is only read for a channel of kind {name.ToLowerInvariant()}, and this one is of kind {kind}");
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, object? Section)> Sections(NotificationChannelOptions options) =>
+    [
+        (nameof(options.Webhook), options.Webhook),
+        (nameof(options.Slack), options.Slack),
+        (nameof(options.Email), options.Email),
+        (nameof(options.Alertmanager), options.Alertmanager),
+    ];
+}
