@@ -136,7 +136,7 @@ public sealed class ServerConfigurationTests
                 { "Name": "db", "Kind": "tcp", "Port": 70000, "Url": "http://x/" },
                 { "Name": "run", "Kind": "command", "Interval": "-5s", "Timeout": "5m", "FailureThreshold": 0 }
               ],
-              "Alerts": []
+              "Alarms": []
             }
             """;
 
@@ -160,7 +160,7 @@ public sealed class ServerConfigurationTests
             "Probes:4:Interval: '-5s' is not a duration",
             "Probes:4:FailureThreshold: 0 is not allowed",
             "Probes:4:File: is required",
-            "Alerts: is not a key of the server configuration (allowed: Probes, Errors, QueryTimeout, MaxClockSkew)",
+            "Alarms: is not a key of the server configuration (allowed: Probes, Errors, Alerts, QueryTimeout, MaxClockSkew)",
         ];
         foreach (var problem in expected)
         {
