@@ -33,9 +33,18 @@ public sealed record ApiMetricBucket
     /// <summary>The median.</summary>
     public double? P50 { get; init; }
 
+    /// <summary>The 90th percentile.</summary>
+    public double? P90 { get; init; }
+
     /// <summary>The 95th percentile.</summary>
     public double? P95 { get; init; }
 
     /// <summary>The 99th percentile.</summary>
     public double? P99 { get; init; }
+
+    /// <summary>The smallest value seen in the bucket (a gauge's values; the minimum a histogram's points report).</summary>
+    public double? Minimum { get; init; }
+
+    /// <summary>The largest value seen in the bucket.</summary>
+    public double? Maximum { get; init; }
 }

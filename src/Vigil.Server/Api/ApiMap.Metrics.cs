@@ -40,7 +40,10 @@ internal static partial class ApiMap
         BucketBounds = bucket.BucketBounds,
         BucketCounts = bucket.BucketCounts,
         P50 = bucket.P50,
+        P90 = bucket.P90,
         P95 = bucket.P95,
         P99 = bucket.P99,
+        Minimum = bucket.Minimum,
+        Maximum = bucket.Maximum,
     };
 }

@@ -19,6 +19,10 @@ public sealed partial class AlertRuleEngine : BackgroundService
     private readonly AlertRuleSource _source;
     private readonly RuleEngineServices _services;
     private readonly SemaphoreSlim _reloading = new(1, 1);
+
+    // A reload asked for before the first load (the API answers as soon as the host starts, while the engine is still
+    // restoring from the store) waits for it: otherwise it would report "0 rules in force" and race the start.
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private List<Running> _running = [];
     private IReadOnlyList<string> _watched = [];
@@ -77,7 +81,17 @@ public sealed partial class AlertRuleEngine : BackgroundService
             LogRestoreFailed(_services.Logger, e, e.Message);
         }
 
-        await ApplyAsync(RuleSet.Load(_source.Initial, _source.ConfigurationFile), "start", stoppingToken).ConfigureAwait(false);
+        await _reloading.WaitAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await ApplyAsync(RuleSet.Load(_source.Initial, _source.ConfigurationFile), "start", stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reloading.Release();
+            _started.TrySetResult();
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -100,6 +114,7 @@ public sealed partial class AlertRuleEngine : BackgroundService
 
     private async Task<AlertRuleReload> ReloadCoreAsync(string trigger, CancellationToken cancellationToken)
     {
+        await _started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
