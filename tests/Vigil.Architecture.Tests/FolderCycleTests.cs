@@ -53,7 +53,7 @@ public sealed class FolderCycleTests
     {
         ["Vigil.Alerting"] =
         [
-            "(root) → Rules/Engine → (root)",
+            "(root) → Rules/Engine →",
             "Configuration → Notifications → Configuration",
             "Notifications/Channels → Notifications → Notifications/Channels",
             "Notifications/Channels/Alertmanager → Notifications/Configuration → Notifications/Channels/Alertmanager",

@@ -25,7 +25,18 @@ public sealed class AlertRulesCommandTests
         };
         var server = VigilServerApplication.Create(options);
         await server.StartAsync();
-        return (server, directory, $"http://127.0.0.1:{server.Port(VigilServerListener.Query)}");
+        var url = $"http://127.0.0.1:{server.Port(VigilServerListener.Query)}";
+
+        // The engine loads its rules (the files included) in the background once the host has started; a test that
+        // rewrites rules.json before that would change what the start reads, so wait until the file's rule is in force.
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
+        while (!(await http.GetStringAsync(new Uri("api/alerts/rules", UriKind.Relative), deadline.Token)).Contains("ShopDown", StringComparison.Ordinal))
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+
+        return (server, directory, url);
     }
 
     [Fact]
