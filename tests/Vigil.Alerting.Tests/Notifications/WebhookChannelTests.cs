@@ -29,7 +29,7 @@ public sealed class WebhookChannelTests
         await using var receiver = await RecordingReceiver.StartAsync();
         var options = new WebhookChannelOptions { Url = receiver.Url };
         options.Headers["Authorization"] = "Bearer t0ken";
-        using var channel = new WebhookChannel("ops", options, TimeProvider.System);
+        using var channel = new WebhookChannel("ops", options);
         var firing = Some.Firing("HighErrors", Some.Start, 7, ("service", "shop"), ("severity", "high")) with
         {
             Evidence = new AlertEvidence { LogLines = ["12:00:01 error shop: payment failed"], ErrorGroupId = 5, ErrorType = "InvalidOperationException", ErrorMessage = "card declined", Culprit = "Shop.Pay()" },
@@ -91,7 +91,7 @@ public sealed class WebhookChannelTests
     public async Task DeliverAsync_MaxAlerts_TruncatesAndSaysHowMany()
     {
         await using var receiver = await RecordingReceiver.StartAsync();
-        using var channel = new WebhookChannel("ops", new WebhookChannelOptions { Url = receiver.Url, MaxAlerts = 1 }, TimeProvider.System);
+        using var channel = new WebhookChannel("ops", new WebhookChannelOptions { Url = receiver.Url, MaxAlerts = 1 });
 
         await channel.DeliverAsync(Notification(Some.Firing("A", Some.Start, 1), Some.Firing("B", Some.Start, 2)), CancellationToken.None);
 
@@ -110,7 +110,7 @@ public sealed class WebhookChannelTests
     {
         await using var receiver = await RecordingReceiver.StartAsync();
         receiver.Answer(status, retryAfter);
-        using var channel = new WebhookChannel("ops", new WebhookChannelOptions { Url = receiver.Url }, TimeProvider.System);
+        using var channel = new WebhookChannel("ops", new WebhookChannelOptions { Url = receiver.Url });
 
         var e = await Assert.ThrowsAsync<NotificationDeliveryException>(() => channel.DeliverAsync(Notification(Some.Firing("A", Some.Start, 1)), CancellationToken.None));
 
@@ -122,7 +122,7 @@ public sealed class WebhookChannelTests
     [Fact]
     public async Task DeliverAsync_NothingListening_IsRetryableWithTheAddress()
     {
-        using var channel = new WebhookChannel("ops", new WebhookChannelOptions { Url = DeadAddress() }, TimeProvider.System);
+        using var channel = new WebhookChannel("ops", new WebhookChannelOptions { Url = DeadAddress() });
 
         var e = await Assert.ThrowsAsync<NotificationDeliveryException>(() => channel.DeliverAsync(Notification(Some.Firing("A", Some.Start, 1)), CancellationToken.None));
 

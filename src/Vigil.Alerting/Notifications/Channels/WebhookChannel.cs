@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
+using Vigil.Alerting.Notifications.Channels;
 
 namespace Vigil.Alerting.Notifications;
 
@@ -8,20 +8,12 @@ namespace Vigil.Alerting.Notifications;
 internal sealed class WebhookChannel : INotificationChannel, IDisposable
 {
     private readonly WebhookChannelOptions _options;
-    private readonly HttpClient _http;
-    private readonly TimeProvider _time;
+    private readonly HttpClient _http = ChannelHttp.CreateClient();
 
-    public WebhookChannel(string name, WebhookChannelOptions options, TimeProvider time)
+    public WebhookChannel(string name, WebhookChannelOptions options)
     {
         Name = name;
         _options = options;
-        _time = time;
-
-        // The notifier times each attempt out itself; no redirects, so a receiver cannot bounce alerts elsewhere.
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
     }
 
     public string Name { get; }
@@ -55,21 +47,13 @@ internal sealed class WebhookChannel : INotificationChannel, IDisposable
                 return;
             }
 
-            var status = (int)response.StatusCode;
-            var retryable = status >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+            // Which refusals are worth a retry, and how long one asked to wait, are every HTTP channel's (ChannelHttp).
             throw new NotificationDeliveryException(
-                string.Create(CultureInfo.InvariantCulture, $"the receiver answered {status} {response.ReasonPhrase}"),
-                retryable,
-                RetryAfter(response, _time.GetUtcNow()));
+                string.Create(CultureInfo.InvariantCulture, $"the receiver answered {(int)response.StatusCode} {response.ReasonPhrase}"),
+                ChannelHttp.IsRetryable(response.StatusCode),
+                ChannelHttp.RetryAfter(response));
         }
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - now is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
-        _ => null,
-    };
 }

@@ -56,5 +56,5 @@ internal sealed class WebhookChannelKind : NotificationChannelKind
     }
 
     public override INotificationChannel Create(NotificationChannelOptions options, NotificationChannelContext context) =>
-        new WebhookChannel(options.Name!, options.Webhook!, context.Time);
+        new WebhookChannel(options.Name!, options.Webhook!);
 }
