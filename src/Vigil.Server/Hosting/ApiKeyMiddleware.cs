@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Vigil.Api.Contracts;
 using Vigil.Server.Api;
 using Vigil.Server.Otlp.Http;
 
@@ -15,6 +16,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
     private const string ApiKeyHeader = "x-api-key";
     private const string BearerPrefix = "Bearer ";
     private static readonly PathString s_healthPath = new("/health");
+    private static readonly PathString s_apiPath = new("/api");
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -34,6 +36,12 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
         switch (listeners.Identify(context))
         {
             case VigilServerListener.Query:
+                // This refusal comes before routing, so the /api group's version filter never runs: say it here.
+                if (context.Request.Path.StartsWithSegments(s_apiPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.Headers[ApiVersion.HeaderName] = ApiVersion.Current;
+                }
+
                 return Results.Problem(detail: ApiKeyFilter.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(context);
             case VigilServerListener.OtlpHttp:
                 return OtlpHttpHandler.WriteRefusalAsync(context, StatusCodes.Status401Unauthorized, ApiKeyFilter.Refusal);
