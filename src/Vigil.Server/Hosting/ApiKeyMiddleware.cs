@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Vigil.Api.Contracts;
 using Vigil.Server.Api;
 using Vigil.Server.Otlp.Http;
 
@@ -16,7 +15,6 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
     private const string ApiKeyHeader = "x-api-key";
     private const string BearerPrefix = "Bearer ";
     private static readonly PathString s_healthPath = new("/health");
-    private static readonly PathString s_apiPath = new("/api");
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -37,9 +35,9 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
         {
             case VigilServerListener.Query:
                 // This refusal comes before routing, so the /api group's version filter never runs: say it here.
-                if (context.Request.Path.StartsWithSegments(s_apiPath, StringComparison.OrdinalIgnoreCase))
+                if (context.Request.Path.StartsWithSegments(ApiVersionHeader.ApiPath, StringComparison.OrdinalIgnoreCase))
                 {
-                    context.Response.Headers[ApiVersion.HeaderName] = ApiVersion.Current;
+                    ApiVersionHeader.Set(context.Response);
                 }
 
                 return Results.Problem(detail: ApiKeyFilter.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(context);

@@ -26,8 +26,9 @@ internal sealed class LogCondition(LogRuleSettings settings) : IRuleCondition
     /// <summary>The longest evidence is kept before it is read again: a minute, or the window if shorter.</summary>
     public TimeSpan EvidenceRefresh => settings.Window < TimeSpan.FromMinutes(1) ? settings.Window : TimeSpan.FromMinutes(1);
 
-    // By service label; the engine never evaluates one rule twice at once, so no lock.
-    private readonly Dictionary<string, (AlertEvidence Evidence, DateTimeOffset ReadAt)> _evidence = new(StringComparer.Ordinal);
+    // The lines the last evaluation showed, by service label: each evaluation keeps only those of the label sets it
+    // shows lines for, so one that stops being active forgets them. The engine never evaluates one rule twice at once.
+    private Dictionary<string, (AlertEvidence Evidence, DateTimeOffset ReadAt)> _evidence = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<RuleSample>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
@@ -46,6 +47,7 @@ internal sealed class LogCondition(LogRuleSettings settings) : IRuleCondition
             ? [KeyValuePair.Create(service, counts.GetValueOrDefault(service))]
             : counts.OrderBy(c => c.Key, StringComparer.Ordinal);
         var samples = new List<RuleSample>();
+        var shown = new Dictionary<string, (AlertEvidence Evidence, DateTimeOffset ReadAt)>(StringComparer.Ordinal);
         foreach (var (name, count) in services)
         {
             var active = settings.Comparison.Holds(count, settings.Threshold);
@@ -55,38 +57,24 @@ internal sealed class LogCondition(LogRuleSettings settings) : IRuleCondition
                 Value = count,
                 Threshold = settings.Threshold,
                 IsActive = active,
-                Evidence = active && count > 0 ? await CachedEvidenceAsync(context, query, name, cancellationToken).ConfigureAwait(false) : Forget(name),
+                Evidence = active && count > 0 ? await CachedEvidenceAsync(context, query, name, shown, cancellationToken).ConfigureAwait(false) : AlertEvidence.None,
             });
         }
 
-        if (settings.Service is null)
-        {
-            // A service that no longer has a sample is no longer active.
-            foreach (var gone in _evidence.Keys.Where(k => !counts.ContainsKey(k)).ToList())
-            {
-                _evidence.Remove(gone);
-            }
-        }
-
+        _evidence = shown;
         return samples;
     }
 
-    private async Task<AlertEvidence> CachedEvidenceAsync(RuleContext context, LogQuery query, string service, CancellationToken cancellationToken)
+    private async Task<AlertEvidence> CachedEvidenceAsync(
+        RuleContext context, LogQuery query, string service, Dictionary<string, (AlertEvidence Evidence, DateTimeOffset ReadAt)> shown, CancellationToken cancellationToken)
     {
-        if (_evidence.TryGetValue(service, out var cached) && context.Now - cached.ReadAt < EvidenceRefresh && context.Now >= cached.ReadAt)
+        if (!_evidence.TryGetValue(service, out var cached) || context.Now - cached.ReadAt >= EvidenceRefresh || context.Now < cached.ReadAt)
         {
-            return cached.Evidence;
+            cached = (await EvidenceAsync(context, query, service, cancellationToken).ConfigureAwait(false), context.Now);
         }
 
-        var evidence = await EvidenceAsync(context, query, service, cancellationToken).ConfigureAwait(false);
-        _evidence[service] = (evidence, context.Now);
-        return evidence;
-    }
-
-    private AlertEvidence Forget(string service)
-    {
-        _evidence.Remove(service);
-        return AlertEvidence.None;
+        shown[service] = cached;
+        return cached.Evidence;
     }
 
     private static async Task<AlertEvidence> EvidenceAsync(RuleContext context, LogQuery query, string service, CancellationToken cancellationToken)
