@@ -23,9 +23,12 @@ internal static class ProjectLayers
         // The alert engine evaluates rules against any store's roles and delivers notifications; no engine, no server.
         ["Vigil.Alerting"] = ["Vigil.Storage"],
 
+        // The MCP tools read through the store roles only, so both hosts (vigil mcp, vigil serve's /mcp) share them.
+        ["Vigil.Mcp"] = ["Vigil.Storage"],
+
         ["Vigil"] = ["Vigil.Storage.Sqlite"],
         ["Vigil.AspNetCore"] = ["Vigil"],
-        ["Vigil.Server"] = ["Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting"],
-        ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting"],
+        ["Vigil.Server"] = ["Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp"],
+        ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp"],
     };
 }

@@ -4,6 +4,7 @@ using Vigil.Cli.Commands.Demo;
 using Vigil.Cli.Commands.Errors;
 using Vigil.Cli.Commands.Health;
 using Vigil.Cli.Commands.Logs;
+using Vigil.Cli.Commands.Mcp;
 using Vigil.Cli.Commands.Metrics;
 using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Commands.Slo;
@@ -25,6 +26,7 @@ internal static class CommandCatalog
         new AlertsCommand(context),
         new SloCommand(context),
         new ServeCommand(context),
+        new McpCommand(context),
         new DemoCommand(context),
     ];
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Vigil.Alerting;
 using Vigil.Alerting.Notifications;
+using Vigil.Mcp;
 using Vigil.Server.Api;
 using Vigil.Server.Api.Alertmanager;
 using Vigil.Server.Ingest;
@@ -139,6 +140,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
         builder.Services.AddSingleton<IAlertLinkAddress>(new AlertLinkAddress(listeners, options));
         builder.Services.AddVigilAlerting(options.Alerts);
+        builder.Services.AddVigilMcpServer(new VigilMcpOptions { AllowWrites = options.McpAllowWrites, Transport = "http" }).WithHttpTransport();
         builder.Services.AddGrpc(grpc =>
         {
             // The one request limit of OTLP/HTTP, on both sides of decompression. Grpc.AspNetCore checks this one
@@ -210,6 +212,9 @@ public sealed class VigilServerApplication : IAsyncDisposable
         }
     }
 
+    /// <summary>Where the MCP server answers on the query port.</summary>
+    internal const string McpPath = "/mcp";
+
     private static void MapQueryEndpoints(IEndpointRouteBuilder query)
     {
         query.MapVigilQueryApi();
@@ -217,5 +222,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
         query.MapVigilPrometheus();
         query.MapVigilHealth();
         query.MapVigilAlertmanagerReceiver();
+
+        // MCP over streamable HTTP on the query port, behind the same API key (ApiKeyMiddleware runs before it).
+        query.MapMcp(McpPath);
     }
 }

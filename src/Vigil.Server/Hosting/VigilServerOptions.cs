@@ -108,6 +108,9 @@ public sealed class VigilServerOptions
     /// </summary>
     public TimeSpan QueryTimeout { get; set; } = TelemetryStoreOptions.DefaultQueryTimeout;
 
+    /// <summary>Whether the MCP write tools on <c>/mcp</c> act (acknowledge, silence, error status); off by default.</summary>
+    public bool McpAllowWrites { get; set; }
+
     /// <summary>The bind address as an IP address (<c>localhost</c> means the IPv4 loopback).</summary>
     /// <exception cref="ArgumentException">The address is neither an IP address nor <c>localhost</c>.</exception>
     public IPAddress BindAddress() =>

@@ -4,6 +4,7 @@ using Vigil.Cli.Options;
 using Vigil.Cli.Output;
 using Vigil.Cli.Parsing;
 using Vigil.Model;
+using Vigil.Storage.Metrics;
 
 namespace Vigil.Cli.Commands.Metrics;
 
@@ -122,10 +123,10 @@ internal sealed class MetricsCommand : Command, IHaveExamples
             throw new CliUsageException("--since: must be earlier than --until (or now)");
         }
 
-        var step = parseResult.GetValue(_step) ?? StepChooser.Choose(to - from);
-        if ((to - from).Ticks / step.Ticks > StepChooser.MaxBuckets)
+        var step = parseResult.GetValue(_step) ?? MetricStep.Choose(to - from);
+        if ((to - from).Ticks / step.Ticks > MetricStep.MaxBuckets)
         {
-            throw new CliUsageException($"--step: {DurationFormatter.Format(step)} over {DurationFormatter.Format(to - from)} makes more than {StepChooser.MaxBuckets} buckets; use a larger step");
+            throw new CliUsageException($"--step: {DurationFormatter.Format(step)} over {DurationFormatter.Format(to - from)} makes more than {MetricStep.MaxBuckets} buckets; use a larger step");
         }
 
         // Buckets start on whole steps (12:05:00, not 12:04:37) so their times read well.

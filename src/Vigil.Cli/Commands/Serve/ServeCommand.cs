@@ -26,6 +26,10 @@ internal sealed class ServeCommand : Command, IHaveExamples
     private readonly ServerPortOptions _ports = new();
     private readonly ServerConfigOption _config = new();
     private readonly ApiKeyOption _apiKey = new();
+    private readonly Option<bool> _mcpAllowWrites = new("--mcp-allow-writes")
+    {
+        Description = "Let the write tools of the MCP server on /mcp act (acknowledge, silence, error status); each write is recorded with who and when. Off by default.",
+    };
 
     /// <summary>Creates the command.</summary>
     public ServeCommand(CliContext context)
@@ -37,6 +41,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         _ports.AddTo(this);
         _apiKey.AddTo(this);
         _config.AddTo(this);
+        Options.Add(_mcpAllowWrites);
         SetAction(ExecuteAsync);
     }
 
@@ -58,6 +63,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
             StorePath = _store.Resolve(parseResult, _context),
             Bind = parseResult.GetValue(_bind) ?? "127.0.0.1",
             ApiKey = _apiKey.Resolve(parseResult, _context),
+            McpAllowWrites = parseResult.GetValue(_mcpAllowWrites),
         };
         _ports.ApplyTo(parseResult, options);
         var configFile = _config.ApplyTo(parseResult, _context, options);
@@ -77,6 +83,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         await output.WriteLineAsync($"vigil serve {VersionAction.InformationalVersion}").ConfigureAwait(false);
         await ServerLifetime.WriteListenersAsync(output, server, options).ConfigureAwait(false);
         await output.WriteLineAsync($"  API key    {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "required")}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  MCP        /mcp on the query port, write tools {(options.McpAllowWrites ? "on" : "off")}").ConfigureAwait(false);
         await ServerConfigOption.WriteProbesAsync(output, configFile, options.Probes).ConfigureAwait(false);
         await ErrorTrackingSummary.WriteAsync(output, options.ErrorTracking).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);

@@ -1,12 +1,16 @@
-namespace Vigil.Cli.Commands.Metrics;
+namespace Vigil.Storage.Metrics;
 
-/// <summary>Picks a bucket width for a range when <c>--step</c> is not given: the smallest round step giving at most about 60 buckets.</summary>
-internal static class StepChooser
+/// <summary>
+/// The bucket width a metric query uses when its reader names none: a round step that gives about
+/// <see cref="TargetBuckets"/> buckets over the range (<c>vigil metrics</c> and the MCP <c>query_metric</c> tool).
+/// </summary>
+public static class MetricStep
 {
     /// <summary>The most buckets a query may ask for; more is unreadable and slow.</summary>
     public const int MaxBuckets = 10_000;
 
-    private const int TargetBuckets = 60;
+    /// <summary>About how many buckets <see cref="Choose"/> aims at.</summary>
+    public const int TargetBuckets = 60;
 
     private static readonly TimeSpan[] s_steps =
     [
@@ -15,7 +19,9 @@ internal static class StepChooser
         TimeSpan.FromHours(1), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(12), TimeSpan.FromDays(1), TimeSpan.FromDays(7),
     ];
 
-    /// <summary>A step for <paramref name="range"/>.</summary>
+    /// <summary>The smallest round step that gives at most <see cref="TargetBuckets"/> buckets over <paramref name="range"/>.</summary>
+    /// <param name="range">The length of the queried range.</param>
+    /// <returns>The step (a week at most).</returns>
     public static TimeSpan Choose(TimeSpan range)
     {
         foreach (var step in s_steps)

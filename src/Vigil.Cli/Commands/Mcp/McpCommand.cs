@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Vigil.Cli.Help;
+using Vigil.Cli.Options;
+using Vigil.Mcp;
+using Vigil.Server;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands.Mcp;
+
+/// <summary>
+/// <c>vigil mcp</c>: an MCP server over stdio on a store file, for an assistant that starts it as a subprocess. The
+/// tools are the ones <c>vigil serve</c> answers on <c>/mcp</c> (<see cref="VigilMcpServiceCollectionExtensions"/>);
+/// stdout carries only the protocol, so diagnostics go to stderr.
+/// </summary>
+internal sealed class McpCommand : Command, IHaveExamples
+{
+    private readonly CliContext _context;
+    private readonly StoreOption _store = new();
+    private readonly Option<bool> _allowWrites = new("--allow-writes")
+    {
+        Description = "Let the write tools act: acknowledge an alert, create a silence, resolve or ignore an error group. Each write is recorded (service vigil-mcp) with who and when. Off by default.",
+    };
+
+    /// <summary>Creates the command.</summary>
+    public McpCommand(CliContext context)
+        : base("mcp", "Run an MCP server over stdio for an AI assistant: logs, traces, metrics, errors, health and alerts of a store, as small structured answers.")
+    {
+        _context = context;
+        _store.AddPathTo(this);
+        _store.Path.Description = $"The store file to serve (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
+        Options.Add(_allowWrites);
+        SetAction(ExecuteAsync);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "vigil mcp                                    # the store under .vigil/, read-only tools",
+        "vigil mcp --store /var/lib/vigil/vigil.db --allow-writes",
+        "claude mcp add vigil -- vigil mcp            # register it with an assistant (see docs/mcp.md)",
+    ];
+
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var allowWrites = parseResult.GetValue(_allowWrites);
+        var path = _store.Resolve(parseResult, _context);
+
+        // Writes need a store opened for change (the audit record is a write too); reads never change the file.
+        var opened = allowWrites ? _context.OpenStoreForChange(path) : _context.OpenStore(path);
+        await using var disposeStore = opened.ConfigureAwait(false);
+        if (opened is not ITelemetryStore store)
+        {
+            throw new InvalidOperationException($"the store at {path} does not offer every role the MCP tools read through");
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddVigilStore(store);
+        builder.Services
+            .AddVigilMcpServer(new VigilMcpOptions { AllowWrites = allowWrites, Transport = "stdio", Clock = _context.Clock })
+            .WithStdioServerTransport();
+
+        await _context.Stderr.WriteLineAsync($"vigil mcp: serving {path} over stdio, write tools {(allowWrites ? "on" : "off")}").ConfigureAwait(false);
+        using var host = builder.Build();
+
+        // The stdio transport stops the host when the client closes stdin; Ctrl-C or SIGTERM stop it too.
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+}

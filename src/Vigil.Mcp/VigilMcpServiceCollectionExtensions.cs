@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using Vigil.Mcp.Audit;
+using Vigil.Mcp.Tools;
+
+namespace Vigil.Mcp;
+
+/// <summary>
+/// Adds Vigil's MCP server and its tools; the host adds the transport (<c>WithStdioServerTransport</c> for
+/// <c>vigil mcp</c>, <c>WithHttpTransport</c> for <c>vigil serve</c>'s <c>/mcp</c>). The tools read through the store
+/// roles the host registers: <c>ITelemetryReader</c>, <c>IAlertSignalReader</c>, <c>ITriageStore</c>,
+/// <c>IAlertTriageStore</c>, and <c>ITelemetryWriter</c> for the audit of writes.
+/// </summary>
+public static class VigilMcpServiceCollectionExtensions
+{
+    /// <summary>What the server tells an assistant when it connects.</summary>
+    public const string Instructions =
+        "Vigil: logs, traces, metrics, error groups, health and alerts of the services that send here. Answers are small: " +
+        "lists give summaries and ids (say moreMatched when cut), details come by id. Times are durations back from now " +
+        "(15m, 2h, 1d) or RFC 3339. Start with get_health, list_alerts and list_error_groups; count_logs before search_logs. " +
+        "Write tools act only when a person enabled them, and record who asked.";
+
+    private static readonly JsonSerializerOptions s_json = new(McpJsonUtilities.DefaultOptions)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Adds the MCP server with every Vigil tool.</summary>
+    /// <param name="services">The host's services, with the store roles registered.</param>
+    /// <param name="options">Whether writes act, the transport's name, the clock.</param>
+    /// <returns>The builder, for the transport.</returns>
+    public static IMcpServerBuilder AddVigilMcpServer(this IServiceCollection services, VigilMcpOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddSingleton<WriteAudit>();
+        return services
+            .AddMcpServer(server =>
+            {
+                server.ServerInfo = new Implementation { Name = "vigil", Version = typeof(VigilMcpOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0" };
+                server.ServerInstructions = Instructions;
+            })
+            .WithTools<LogTools>(s_json)
+            .WithTools<TraceTools>(s_json)
+            .WithTools<MetricTools>(s_json)
+            .WithTools<ErrorTools>(s_json)
+            .WithTools<HealthTools>(s_json)
+            .WithTools<AlertTools>(s_json)
+            .WithTools<WriteTools>(s_json);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Reflection;
+using ModelContextProtocol.Client;
+using Vigil.Server.Hosting;
+
+namespace Vigil.Mcp.Tests.Support;
+
+/// <summary>
+/// The two ways an assistant reaches Vigil, each through the SDK's own client: <c>vigil mcp</c> started as a real
+/// process over stdio, and <c>/mcp</c> on a real <c>vigil serve</c> application on 127.0.0.1.
+/// </summary>
+internal static class McpConnections
+{
+    public const string Stdio = "stdio";
+    public const string Http = "http";
+
+    /// <summary>The CLI's own build output, as the test project's build names it.</summary>
+    public static string CliExecutable { get; } = typeof(McpConnections).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "VigilCliExecutable").Value!;
+
+    public static async Task<McpClient> StdioAsync(string storePath, bool allowWrites)
+    {
+        var arguments = new List<string> { "mcp", "--store", storePath };
+        if (allowWrites)
+        {
+            arguments.Add("--allow-writes");
+        }
+
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "vigil-mcp-under-test",
+            Command = CliExecutable,
+            Arguments = arguments,
+            EnvironmentVariables = new Dictionary<string, string?> { ["USER"] = "tester" },
+        });
+        return await McpClient.CreateAsync(transport, Client()).WaitAsync(Eventually.DefaultTimeout);
+    }
+
+    public static async Task<VigilServerApplication> ServeAsync(string storePath, bool allowWrites, string? apiKey)
+    {
+        var server = VigilServerApplication.Create(new VigilServerOptions
+        {
+            StorePath = storePath,
+            GrpcPort = 0,
+            OtlpHttpPort = 0,
+            QueryPort = 0,
+            ApiKey = apiKey,
+            McpAllowWrites = allowWrites,
+        });
+        await server.StartAsync().WaitAsync(Eventually.DefaultTimeout);
+        return server;
+    }
+
+    public static Uri McpEndpoint(VigilServerApplication server) => new($"http://127.0.0.1:{server.Port(VigilServerListener.Query)}/mcp");
+
+    public static async Task<McpClient> HttpAsync(VigilServerApplication server, string? apiKey)
+    {
+        var transport = new HttpClientTransport(new HttpClientTransportOptions
+        {
+            Endpoint = McpEndpoint(server),
+            TransportMode = HttpTransportMode.StreamableHttp,
+            AdditionalHeaders = apiKey is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {apiKey}" },
+        });
+        return await McpClient.CreateAsync(transport, Client()).WaitAsync(Eventually.DefaultTimeout);
+    }
+
+    private static McpClientOptions Client() => new() { ClientInfo = new() { Name = "vigil-tests", Version = "1.0" } };
+}

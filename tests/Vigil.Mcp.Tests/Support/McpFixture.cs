@@ -1,0 +1,63 @@
+using ModelContextProtocol.Client;
+using Vigil.Server.Hosting;
+
+namespace Vigil.Mcp.Tests.Support;
+
+/// <summary>
+/// One seeded store served both ways at once: <c>vigil mcp</c> (a real process) and <c>/mcp</c> on a real server
+/// with an API key. Shared by a test class, since each start costs a process; <see cref="AllowWrites"/> decides.
+/// </summary>
+public abstract class McpFixture : IAsyncLifetime
+{
+    public const string ApiKey = "s3cret-key";
+
+    // A path, not a TempDirectory: xunit disposes a fixture through IAsyncLifetime only.
+    private readonly string _directory = Directory.CreateTempSubdirectory("vigil-mcp-").FullName;
+    private McpClient? _stdio;
+    private McpClient? _http;
+
+    internal Seed Seed { get; private set; } = null!;
+
+    internal VigilServerApplication Server { get; private set; } = null!;
+
+    public string StorePath => Path.Combine(_directory, "vigil.db");
+
+    protected abstract bool AllowWrites { get; }
+
+    internal McpClient Client(string transport) => transport switch
+    {
+        McpConnections.Stdio => _stdio!,
+        McpConnections.Http => _http!,
+        _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
+    };
+
+    public async Task InitializeAsync()
+    {
+        Seed = await Seed.WriteAsync(StorePath);
+        Server = await McpConnections.ServeAsync(StorePath, AllowWrites, ApiKey);
+        _http = await McpConnections.HttpAsync(Server, ApiKey);
+        _stdio = await McpConnections.StdioAsync(StorePath, AllowWrites);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_stdio is not null)
+        {
+            await _stdio.DisposeAsync();
+        }
+
+        if (_http is not null)
+        {
+            await _http.DisposeAsync();
+        }
+
+        await Server.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+/// <summary>Both transports with the write tools off (the default).</summary>
+public sealed class ReadOnlyMcpFixture : McpFixture
+{
+    protected override bool AllowWrites => false;
+}
