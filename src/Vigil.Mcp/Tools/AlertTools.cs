@@ -17,7 +17,8 @@ internal sealed class AlertTools(IAlertTriageStore alerts, VigilMcpOptions optio
         ["pending"] = [AlertState.Pending],
         ["resolved"] = [AlertState.Resolved],
         ["active"] = [AlertState.Firing, AlertState.Pending],
-        ["all"] = [],
+        // The store reads no states as "firing and pending", so every state is named.
+        ["all"] = [AlertState.Pending, AlertState.Firing, AlertState.Resolved],
     };
 
     [McpServerTool(Name = "list_alerts", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

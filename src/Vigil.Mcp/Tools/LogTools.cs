@@ -41,7 +41,9 @@ internal sealed class LogTools(ITelemetryReader reader, IAlertSignalReader count
             To = query.To!.Value,
             Returned = Math.Min(take, entries.Count),
             MoreMatched = entries.Count > take,
-            Records = [.. entries.Take(take).Select(LogRecordView.Of)],
+
+            // The store gives the newest matches oldest first; the answer starts with the newest.
+            Records = [.. entries.Reverse().Take(take).Select(LogRecordView.Of)],
         };
     }
 

@@ -140,7 +140,9 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
         builder.Services.AddSingleton<IAlertLinkAddress>(new AlertLinkAddress(listeners, options));
         builder.Services.AddVigilAlerting(options.Alerts);
-        builder.Services.AddVigilMcpServer(new VigilMcpOptions { AllowWrites = options.McpAllowWrites, Transport = "http" }).WithHttpTransport();
+        builder.Services.AddVigilMcpServer(new VigilMcpOptions { AllowWrites = options.McpAllowWrites, Transport = "http" })
+            // Sessions, not the stateless default: a session keeps the client's name, which the audit of each write records.
+            .WithHttpTransport(http => http.Stateless = false);
         builder.Services.AddGrpc(grpc =>
         {
             // The one request limit of OTLP/HTTP, on both sides of decompression. Grpc.AspNetCore checks this one
