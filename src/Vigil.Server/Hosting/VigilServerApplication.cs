@@ -7,6 +7,7 @@ using Vigil.Alerting;
 using Vigil.Alerting.Notifications;
 using Vigil.Server.Api;
 using Vigil.Server.Api.Alertmanager;
+using Vigil.Server.Dashboard;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
@@ -217,5 +218,6 @@ public sealed class VigilServerApplication : IAsyncDisposable
         query.MapVigilPrometheus();
         query.MapVigilHealth();
         query.MapVigilAlertmanagerReceiver();
+        query.MapVigilDashboard();
     }
 }
