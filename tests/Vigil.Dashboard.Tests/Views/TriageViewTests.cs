@@ -89,4 +89,33 @@ public sealed class TriageViewTests(BrowserFixture browser)
         Assert.Empty(await server.Store.QuerySilencesAsync(DateTimeOffset.UtcNow, includeExpired: false));
         Assert.Empty(page.Errors);
     }
+
+    [Fact]
+    public async Task Alerts_AcknowledgeAFiringAlert_ReachesTheStoreAndTheOverviewCountsIt()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        var alert = (await server.Store.SaveAlertsAsync([new AlertInstance
+        {
+            RuleName = "HighErrors",
+            Labels = AlertLabels.From([new(AlertLabels.AlertName, "HighErrors"), new("service", "shop")]),
+            State = AlertState.Firing,
+            ActiveSince = now,
+            FiredAt = now,
+            LastEvaluated = now,
+        }]))[0];
+        await using var page = await DashboardPage.OpenAsync(browser);
+        await page.GotoAsync(server.Url("/?view=overview"));
+        var firing = await page.Page.Locator("tr[data-service='shop'] td[data-figure='alerts']").TextContentAsync();
+
+        await page.GotoAsync(server.Url("/?view=alerts"));
+        await page.Page.Locator("input[name='by']").FillAsync("ana");
+        await page.Page.Locator($"tr[data-alert='{alert.Id}'] button[data-action='ack']").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Page.Locator($"tr[data-alert='{alert.Id}']")).ToContainTextAsync("acknowledged by ana");
+
+        var stored = await server.Store.GetAlertAsync(alert.Id);
+        Assert.Equal("1", firing);
+        Assert.Equal("ana", stored?.Acknowledgement?.By);
+        Assert.Empty(page.Errors);
+    }
 }
