@@ -7,7 +7,7 @@ import { durationMs, duration, percentile, rangeSeconds } from '../format.js';
 import { table, empty, pill } from './common.js';
 
 /** The most traces one overview reads; when a range holds more, the figures say they are from the newest this many. */
-export const traceSample = 10000;
+export const traceSample = 1000;
 
 export async function render(container, state, { since }) {
   const [traces, errors, health, alerts] = await Promise.all([
