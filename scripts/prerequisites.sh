@@ -16,6 +16,8 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 # The e-mail channel's tests run a real SMTP server, tests/smtp/smtp-sink.js, on Node.js.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The dashboard's browser tests drive Debian's Chromium through Playwright (tests/Vigil.Dashboard.Tests).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

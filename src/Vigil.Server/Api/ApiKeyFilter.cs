@@ -1,10 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Vigil.Server.Dashboard;
 
 namespace Vigil.Server.Api;
 
-/// <summary>Requires the configured API key on every query API request (see <see cref="QueryApiOptions.ApiKey"/>).</summary>
+/// <summary>
+/// Requires the configured API key on every query API request (see <see cref="QueryApiOptions.ApiKey"/>), or the
+/// dashboard's session cookie, which the login form sets for that key.
+/// </summary>
 internal sealed class ApiKeyFilter : IEndpointFilter
 {
     /// <summary>The 401 problem's detail, the same from this filter and from <c>vigil serve</c>'s key check.</summary>
@@ -16,7 +20,8 @@ internal sealed class ApiKeyFilter : IEndpointFilter
     {
         var http = context.HttpContext;
         var expected = http.RequestServices.GetService<IOptions<QueryApiOptions>>()?.Value.ApiKey;
-        if (string.IsNullOrEmpty(expected) || Matches(Presented(http.Request), expected))
+        if (string.IsNullOrEmpty(expected) || Matches(Presented(http.Request), expected)
+            || DashboardSession.IsValid(http.Request, DashboardSession.Token(expected)))
         {
             return next(context);
         }

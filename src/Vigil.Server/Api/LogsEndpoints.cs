@@ -10,8 +10,17 @@ internal static class LogsEndpoints
 {
     public static Task<IResult> QueryAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
+        var query = ReadQuery(context);
+        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
+        var entries = await store.QueryLogsAsync(query, context.RequestAborted).ConfigureAwait(false);
+        return ApiResults.Json(Page(entries, query.AfterSequence), ApiJson.TypeInfo<ApiPage<ApiLogRecord>>());
+    });
+
+    /// <summary>The log query of <c>/api/logs</c>' parameters, checked; the live tail (<see cref="LogTailEndpoint"/>) takes the same.</summary>
+    public static LogQuery ReadQuery(HttpContext context)
+    {
         var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.Logs.All);
-        var query = new LogQuery
+        return new LogQuery
         {
             ServiceName = p.Text(ApiQueryParameters.Logs.Service),
             MinimumSeverity = ApiParse.Severity(ApiQueryParameters.Logs.Level, p.Text(ApiQueryParameters.Logs.Level, 16)),
@@ -23,13 +32,15 @@ internal static class LogsEndpoints
             Limit = p.Int(ApiQueryParameters.Logs.Limit, LogQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
             AfterSequence = p.Long(ApiQueryParameters.Logs.After),
         };
-        var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
-        var entries = await store.QueryLogsAsync(query, context.RequestAborted).ConfigureAwait(false);
+    }
 
-        // The highest sequence returned: asking again with after=next gives what came later.
-        var next = entries.Count == 0 ? query.AfterSequence : entries.Max(e => e.Sequence);
-        return ApiResults.Json(
-            new ApiPage<ApiLogRecord> { Items = [.. entries.Select(e => e.ToApi())], Next = next?.ToString(CultureInfo.InvariantCulture) },
-            ApiJson.TypeInfo<ApiPage<ApiLogRecord>>());
-    });
+    /// <summary>
+    /// The records as a page whose <c>next</c> is the highest sequence returned (or <paramref name="after"/> when
+    /// nothing matched): asking again with after=next gives what came later.
+    /// </summary>
+    public static ApiPage<ApiLogRecord> Page(IReadOnlyList<LogEntry> entries, long? after)
+    {
+        var next = entries.Count == 0 ? after : entries.Max(e => e.Sequence);
+        return new ApiPage<ApiLogRecord> { Items = [.. entries.Select(e => e.ToApi())], Next = next?.ToString(CultureInfo.InvariantCulture) };
+    }
 }

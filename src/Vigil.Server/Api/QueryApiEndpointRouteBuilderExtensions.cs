@@ -29,6 +29,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.AddEndpointFilter<ApiKeyFilter>();
         api.AddEndpointFilter<QueryCancellationFilter>();
         api.MapGet("/logs", (Func<HttpContext, Task<IResult>>)LogsEndpoints.QueryAsync);
+        api.MapGet("/logs/tail", (Func<HttpContext, Task<IResult>>)LogTailEndpoint.TailAsync);
         api.MapGet("/traces", (Func<HttpContext, Task<IResult>>)TracesEndpoints.ListAsync);
         api.MapGet("/traces/{traceId}", TracesEndpoints.GetAsync);
         api.MapGet("/trace-ids", (Func<HttpContext, Task<IResult>>)TracesEndpoints.FindIdsAsync);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Vigil.Server.Api;
+using Vigil.Server.Dashboard;
 using Vigil.Server.Otlp.Http;
 
 namespace Vigil.Server.Hosting;
@@ -8,10 +9,14 @@ namespace Vigil.Server.Hosting;
 /// <summary>
 /// When an API key is configured, a request must carry it as <c>Authorization: Bearer KEY</c> or
 /// <c>x-api-key: KEY</c>; otherwise 401. The comparison takes the same time whatever the key.
-/// Liveness and readiness (<c>/health/*</c>) stay open: probes carry no secrets, and they reveal none.
+/// Liveness and readiness (<c>/health/*</c>) stay open: probes carry no secrets, and they reveal none. On the query
+/// port the dashboard's session cookie counts as the key, and the dashboard's page and login form check it themselves.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners listeners, byte[] expectedKey)
 {
+    // The dashboard's session cookie stands for the key on the query port (Dashboard/DashboardSession.cs).
+    private readonly string _sessionToken = DashboardSession.Token(Encoding.UTF8.GetString(expectedKey));
+
     private const string ApiKeyHeader = "x-api-key";
     private const string BearerPrefix = "Bearer ";
     private static readonly PathString s_healthPath = new("/health");
@@ -21,6 +26,7 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
         // An acknowledgement link's signature is its credential, checked by its endpoint (AlertAcknowledgementLinkEndpoints).
         if (context.Request.Path.StartsWithSegments(s_healthPath, StringComparison.OrdinalIgnoreCase)
             || AlertAcknowledgementLinkEndpoints.IsLinkRequest(context.Request)
+            || (listeners.Identify(context) == VigilServerListener.Query && (DashboardEndpoints.IsOpen(context.Request) || DashboardSession.IsValid(context.Request, _sessionToken)))
             || Matches(context.Request.Headers[ApiKeyHeader].ToString()) || Matches(BearerToken(context.Request.Headers.Authorization.ToString())))
         {
             return next(context);

@@ -8,6 +8,7 @@ using Vigil.Alerting.Notifications;
 using Vigil.Mcp;
 using Vigil.Server.Api;
 using Vigil.Server.Api.Alertmanager;
+using Vigil.Server.Dashboard;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
@@ -227,5 +228,6 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
         // MCP over streamable HTTP on the query port, behind the same API key (ApiKeyMiddleware runs before it).
         query.MapMcp(McpPath);
+        query.MapVigilDashboard();
     }
 }

@@ -40,6 +40,7 @@ internal static class DemoGuide
         }
 
         var query = $"http://127.0.0.1:{server.Port(VigilServerListener.Query)}";
+        await output.WriteLineAsync($"Or open the dashboard in a browser: {query}/").ConfigureAwait(false);
         await output.WriteLineAsync($"Or through the server: add --server {query} instead of --store; Prometheus can scrape {query}/metrics.").ConfigureAwait(false);
         await output.WriteLineAsync(duration is { } d
             ? $"Stops by itself after {d.TotalSeconds:0.###}s; Ctrl-C stops it sooner."

@@ -1,0 +1,74 @@
+// How values from the API are shown. The API's durations are "d.hh:mm:ss.fffffff" (docs/api.md).
+
+/** Milliseconds of an API duration ("00:00:00.2400000", "1.02:03:04.5"). */
+export function durationMs(text) {
+  if (typeof text !== 'string') return NaN;
+  const match = /^(?:(\d+)\.)?(\d+):(\d+):(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return NaN;
+  const [, days, hours, minutes, seconds, fraction] = match;
+  return ((Number(days ?? 0) * 24 + Number(hours)) * 60 + Number(minutes)) * 60000 + Number(seconds) * 1000
+    + (fraction ? Number(`0.${fraction}`) * 1000 : 0);
+}
+
+/** A duration for reading: "240 ms", "1.5 s", "2.0 min". */
+export function duration(ms) {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < 1) return `${ms.toFixed(3)} ms`;
+  if (ms < 1000) return `${Math.round(ms * 10) / 10} ms`;
+  if (ms < 60000) return `${(ms / 1000).toFixed(2)} s`;
+  return `${(ms / 60000).toFixed(1)} min`;
+}
+
+/** A timestamp in the reader's time zone, to the millisecond. */
+export function time(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const pad = (n, width = 2) => String(n).padStart(width, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} `
+    + `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}
+
+/** The level name of an OpenTelemetry severity number (1-24), as vigil logs prints it. */
+export function level(severityNumber) {
+  if (severityNumber >= 21) return 'fatal';
+  if (severityNumber >= 17) return 'error';
+  if (severityNumber >= 13) return 'warn';
+  if (severityNumber >= 9) return 'info';
+  if (severityNumber >= 5) return 'debug';
+  return severityNumber >= 1 ? 'trace' : 'unset';
+}
+
+/** The seconds in a "since" value of the range picker (15m, 1h, 7d). */
+export function rangeSeconds(since) {
+  const match = /^(\d+)([mhd])$/.exec(since ?? '');
+  if (!match) return 3600;
+  return Number(match[1]) * { m: 60, h: 3600, d: 86400 }[match[2]];
+}
+
+/** The text form of an attribute value (the form the API's where=key=value compares). */
+export function attributeText(value) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** The resource's service.name. */
+export function serviceOf(item) {
+  const attributes = item?.resource?.attributes;
+  return attributes && typeof attributes['service.name'] === 'string' ? attributes['service.name'] : '';
+}
+
+/** The p-th percentile (0-100) of numbers, by nearest rank. */
+export function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+/** A stable colour per service name: a hue from its hash, so a service keeps its colour across traces. */
+export function serviceHue(name) {
+  let hash = 0;
+  for (const char of name ?? '') hash = (hash * 31 + char.codePointAt(0)) >>> 0;
+  return hash % 360;
+}

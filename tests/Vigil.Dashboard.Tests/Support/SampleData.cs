@@ -1,0 +1,47 @@
+using Vigil.Model;
+
+namespace Vigil.Dashboard.Tests.Support;
+
+/// <summary>A small shop's worth of every signal, for tests that need each view to have something to show.</summary>
+internal static class SampleData
+{
+    /// <returns>A trace id with four spans over three services, and an error group id.</returns>
+    public static async Task<(string TraceId, long GroupId)> WriteAsync(DashboardServer server)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var trace = Some.TraceId(0xfeed);
+        var start = now.AddMinutes(-4);
+        var services = new[] { "orders", "billing", "inventory" };
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Spans =
+            [
+                Some.Span(trace, Some.SpanId(1), null, "POST /orders", "orders", start, TimeSpan.FromMilliseconds(320)),
+                Some.Span(trace, Some.SpanId(2), Some.SpanId(1), "reserve stock", "inventory", start.AddMilliseconds(12), TimeSpan.FromMilliseconds(90)),
+                Some.Span(trace, Some.SpanId(3), Some.SpanId(2), "SELECT stock", "inventory", start.AddMilliseconds(20), TimeSpan.FromMilliseconds(45)),
+                Some.Span(trace, Some.SpanId(4), Some.SpanId(1), "charge card", "billing", start.AddMilliseconds(110), TimeSpan.FromMilliseconds(180), SpanStatusCode.Error),
+                .. Enumerable.Range(10, 40).Select(i => Some.Span(Some.TraceId(i), Some.SpanId(i), null, i % 2 == 0 ? "GET /orders/{id}" : "POST /charge", services[i % 3], now.AddSeconds(-30 * i), TimeSpan.FromMilliseconds(5 + (i * 7 % 240)), i % 9 == 0 ? SpanStatusCode.Error : SpanStatusCode.Unset)),
+            ],
+            Logs =
+            [
+                .. Enumerable.Range(0, 60).Select(i => Some.Log(
+                    i % 7 == 0 ? $"payment declined for order {1000 + i}" : $"order {1000 + i} placed",
+                    now.AddSeconds(-60 + i),
+                    services[i % 3],
+                    i % 7 == 0 ? 17 : i % 5 == 0 ? 13 : 9,
+                    i % 10 == 0 ? trace : null,
+                    new("tenant", i % 2 == 0 ? "acme" : "globex"),
+                    new("order.id", 1000L + i))),
+                Some.ExceptionLog("System.InvalidOperationException", "order 42 has no lines", now.AddMinutes(-3)),
+                Some.ExceptionLog("System.TimeoutException", "the database did not answer in 30 s", now.AddMinutes(-2), "billing"),
+            ],
+            HealthResults =
+            [
+                new HealthResult { Name = "database", Kind = HealthSourceKind.Check, ServiceName = "orders", Status = HealthStatus.Healthy, Observed = HealthStatus.Healthy, Timestamp = now.AddSeconds(-20), Duration = TimeSpan.FromMilliseconds(4) },
+                new HealthResult { Name = "payments-api", Kind = HealthSourceKind.Probe, ServiceName = "billing", Status = HealthStatus.Degraded, Observed = HealthStatus.Degraded, Timestamp = now.AddSeconds(-15), Duration = TimeSpan.FromMilliseconds(800), Description = "slow answers" },
+            ],
+        });
+        var groups = await server.Store.QueryErrorGroupsAsync(new ErrorGroupQuery());
+        return (trace, groups[0].Id);
+    }
+}
