@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Vigil.Server.Api;
+using Vigil.Server.Dialects;
 using Vigil.Server.Otlp.Http;
 
 namespace Vigil.Server.Hosting;
@@ -18,9 +19,11 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
 
     public Task InvokeAsync(HttpContext context)
     {
-        // An acknowledgement link's signature is its credential, checked by its endpoint (AlertAcknowledgementLinkEndpoints).
+        // An acknowledgement link's signature is its credential, checked by its endpoint (AlertAcknowledgementLinkEndpoints);
+        // a foreign protocol's endpoint (Sentry, InfluxDB) checks its own (DialectEndpointMetadata).
         if (context.Request.Path.StartsWithSegments(s_healthPath, StringComparison.OrdinalIgnoreCase)
             || AlertAcknowledgementLinkEndpoints.IsLinkRequest(context.Request)
+            || DialectEndpointMetadata.Marks(context)
             || Matches(context.Request.Headers[ApiKeyHeader].ToString()) || Matches(BearerToken(context.Request.Headers.Authorization.ToString())))
         {
             return next(context);
