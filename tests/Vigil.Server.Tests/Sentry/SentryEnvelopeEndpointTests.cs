@@ -84,7 +84,7 @@ public sealed class SentryEnvelopeEndpointTests
         using var response = await server.CreateHttpClient().SendAsync(SentryEnvelopes.Post("/api/1/envelope/", SentryEnvelopes.EventEnvelope(SentryEnvelopes.Event()), key)).DefaultTimeout();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(message, await SentryEnvelopes.DetailAsync(response), StringComparison.Ordinal);
         Assert.Empty(server.Store.Logs);
     }
 

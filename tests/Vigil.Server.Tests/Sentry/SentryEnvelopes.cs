@@ -36,7 +36,7 @@ internal static class SentryEnvelopes
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-sentry-envelope");
         if (encoding is not null)
         {
-            request.Content.Headers.ContentEncoding.Add(encoding);
+            request.Content.Headers.TryAddWithoutValidation("Content-Encoding", encoding);
         }
 
         if (key is not null)
@@ -45,6 +45,13 @@ internal static class SentryEnvelopes
         }
 
         return request;
+    }
+
+    /// <summary>The <c>detail</c> of a refusal, unescaped.</summary>
+    public static async Task<string> DetailAsync(HttpResponseMessage response)
+    {
+        using var answer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return answer.RootElement.GetProperty("detail").GetString()!;
     }
 
     public static byte[] Compress(byte[] data, string encoding)

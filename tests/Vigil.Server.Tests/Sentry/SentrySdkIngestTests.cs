@@ -66,8 +66,11 @@ public sealed class SentrySdkIngestTests
         Assert.Contains(new KeyValuePair<string, object?>("sentry.breadcrumb.category", "cart"), crumb.Attributes);
     }
 
+    // StackTraceMode.Original: the SDK's default (Enhanced) names a frame "Type.Method" without its namespace, which
+    // groups Sentry events among themselves but not with the OTLP text of the same exception (docs/dialects.md).
     internal static IDisposable InitSdk(TestServer server, string release = "shop@2.0.1") => SentrySdk.Init(options =>
     {
+        options.StackTraceMode = StackTraceMode.Original;
         options.Dsn = $"http://{server.App.SentryPublicKey}@127.0.0.1:{server.App.Port(VigilServerListener.OtlpHttp)}/42";
         options.Release = release;
         options.Environment = "staging";
