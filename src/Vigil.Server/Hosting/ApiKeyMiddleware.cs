@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Vigil.Server.Api;
 using Vigil.Server.Dashboard;
+using Vigil.Server.Dialects;
 using Vigil.Server.Otlp.Http;
 
 namespace Vigil.Server.Hosting;
@@ -23,10 +24,12 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
 
     public Task InvokeAsync(HttpContext context)
     {
-        // An acknowledgement link's signature is its credential, checked by its endpoint (AlertAcknowledgementLinkEndpoints).
+        // An acknowledgement link's signature is its credential, checked by its endpoint (AlertAcknowledgementLinkEndpoints);
+        // a foreign protocol's endpoint (Sentry, InfluxDB) checks its own (DialectEndpointMetadata).
         if (context.Request.Path.StartsWithSegments(s_healthPath, StringComparison.OrdinalIgnoreCase)
             || AlertAcknowledgementLinkEndpoints.IsLinkRequest(context.Request)
             || (listeners.Identify(context) == VigilServerListener.Query && (DashboardEndpoints.IsOpen(context.Request) || DashboardSession.IsValid(context.Request, _sessionToken)))
+            || DialectEndpointMetadata.Marks(context)
             || Matches(context.Request.Headers[ApiKeyHeader].ToString()) || Matches(BearerToken(context.Request.Headers.Authorization.ToString())))
         {
             return next(context);

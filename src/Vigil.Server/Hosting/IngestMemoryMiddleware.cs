@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using Vigil.Server.Dialects;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp.Http;
 
@@ -22,7 +23,7 @@ internal sealed class IngestMemoryMiddleware(RequestDelegate next, VigilListener
     {
         var listener = listeners.Identify(context);
         if (!HttpMethods.IsPost(context.Request.Method) || context.GetEndpoint() is null
-            || listener is not (VigilServerListener.OtlpGrpc or VigilServerListener.OtlpHttp))
+            || listener is not (VigilServerListener.OtlpGrpc or VigilServerListener.OtlpHttp) || DialectEndpointMetadata.Marks(context))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -9,11 +9,13 @@ using Vigil.Mcp;
 using Vigil.Server.Api;
 using Vigil.Server.Api.Alertmanager;
 using Vigil.Server.Dashboard;
+using Vigil.Server.Influx;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
 using Vigil.Server.Otlp.Grpc;
 using Vigil.Server.Otlp.Http;
 using Vigil.Server.Probes;
+using Vigil.Server.Sentry;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 
@@ -34,6 +36,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
     private VigilServerApplication(WebApplication app, VigilListeners listeners, ITelemetryStore store, bool ownsStore)
     {
         _app = app;
+        SentryPublicKey = app.Services.GetRequiredService<SentryReceiver>().PublicKey;
         _listeners = listeners;
         _store = store;
         _ownsStore = ownsStore;
@@ -44,6 +47,9 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
     /// <summary>The server's services (the store, the ingest figures).</summary>
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The public key of the Sentry DSN the OTLP/HTTP port takes: <c>http://KEY@HOST:PORT/PROJECT</c>.</summary>
+    public string SentryPublicKey { get; }
 
     /// <summary>The store file the server writes.</summary>
     public string StoreLocation => _store.Location;
@@ -131,6 +137,9 @@ public sealed class VigilServerApplication : IAsyncDisposable
             sp.GetRequiredService<IngestStatistics>(),
             new FutureTimestamps(TimeProvider.System, options.MaxClockSkew)));
         builder.Services.AddSingleton<OtlpRefusals>();
+        builder.Services.AddSingleton(new SentryReceiver(options.SentryPublicKey ?? Sentry.SentryPublicKey.Derive(store.Location, options.ApiKey), options.ErrorTracking.Fingerprint));
+        builder.Services.AddSingleton<SentryStatistics>();
+        builder.Services.AddSingleton(new InfluxReceiver(options.MaxRequestBodyBytes, options.ApiKey));
         builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcTraceService>, OtlpGrpcMethods>();
         builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcLogsService>, OtlpGrpcMethods>();
         builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcMetricsService>, OtlpGrpcMethods>();
@@ -174,7 +183,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         app.MapGrpcService<OtlpGrpcTraceService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcLogsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
         app.MapGrpcService<OtlpGrpcMetricsService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));
-        app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.OtlpHttp)).MapOtlpHttp(options.MaxRequestBodyBytes);
+        app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.OtlpHttp)).MapOtlpHttp(options.MaxRequestBodyBytes).MapSentry().MapInflux();
         MapQueryEndpoints(app.MapGroup(string.Empty).WithMetadata(new ListenerMetadata(VigilServerListener.Query)));
         return new VigilServerApplication(app, listeners, store, ownsStore);
     }

@@ -58,6 +58,12 @@ public sealed class VigilServerOptions
     /// <summary>When set, OTLP and query requests must carry it (<c>Authorization: Bearer</c> or <c>x-api-key</c>).</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// The public key a Sentry DSN must carry to send events to this server (letters and digits, at most 64); null
+    /// derives a stable one (see docs/dialects.md). <c>vigil serve</c> prints the DSN.
+    /// </summary>
+    public string? SentryPublicKey { get; set; }
+
     /// <summary>The largest request body accepted, counted before and after decompression.</summary>
     public long MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 
@@ -152,6 +158,11 @@ public sealed class VigilServerOptions
         if (fixedPorts.Count != fixedPorts.Distinct().Count())
         {
             Add(nameof(QueryPort), "The gRPC, OTLP/HTTP and query ports must differ.");
+        }
+
+        if (SentryPublicKey is not null && !Sentry.SentryPublicKey.IsValid(SentryPublicKey))
+        {
+            Add(nameof(SentryPublicKey), $"The Sentry public key must be 1 to {Sentry.SentryPublicKey.MaxLength} letters and digits.");
         }
 
         if (MaxRequestBodyBytes < 1)

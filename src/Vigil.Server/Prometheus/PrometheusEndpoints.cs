@@ -1,5 +1,6 @@
 using Vigil.Alerting.Notifications;
 using Vigil.Server.Ingest;
+using Vigil.Server.Sentry;
 using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;
@@ -17,6 +18,7 @@ internal static class PrometheusEndpoints
         var taken = families.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         families.AddRange(IngestMetricFamilies.Read(context.RequestServices.GetService<IIngestStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange((await HealthMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
+        families.AddRange(SentryMetricFamilies.Read(context.RequestServices.GetService<SentryStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange(NotificationMetricFamilies.Read(context.RequestServices.GetService<INotificationStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange((await ErrorGroupMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
 

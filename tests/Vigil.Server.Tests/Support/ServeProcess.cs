@@ -6,11 +6,15 @@ namespace Vigil.Server.Tests.Support;
 /// <summary><c>dotnet Vigil.Cli.dll serve</c> from the CLI's build output, as a child process.</summary>
 internal sealed class ServeProcess : IDisposable
 {
-    private ServeProcess(Process process, Uri otlpHttp)
+    private ServeProcess(Process process, Uri otlpHttp, string? sentryDsn)
     {
         Process = process;
         OtlpHttp = otlpHttp;
+        SentryDsn = sentryDsn;
     }
+
+    /// <summary>The Sentry DSN the banner prints, as printed.</summary>
+    public string? SentryDsn { get; }
 
     public Process Process { get; }
 
@@ -36,7 +40,12 @@ internal sealed class ServeProcess : IDisposable
             if (line.TrimStart().StartsWith("OTLP/HTTP", StringComparison.Ordinal))
             {
                 var port = new Uri(line.Trim()["OTLP/HTTP".Length..].Trim()).Port;
-                return new ServeProcess(process, new Uri($"http://127.0.0.1:{port}"));
+
+                // The DSN follows on the next line.
+                var dsn = (await process.StandardOutput.ReadLineAsync().DefaultTimeout())?.Trim() is { } next && next.StartsWith("Sentry DSN ", StringComparison.Ordinal)
+                    ? next["Sentry DSN ".Length..]
+                    : null;
+                return new ServeProcess(process, new Uri($"http://127.0.0.1:{port}"), dsn);
             }
         }
 

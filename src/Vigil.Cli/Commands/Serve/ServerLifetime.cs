@@ -77,6 +77,9 @@ internal static class ServerLifetime
         await output.WriteLineAsync($"  store      {server.StoreLocation}").ConfigureAwait(false);
         await output.WriteLineAsync($"  OTLP/gRPC  http://{host}:{server.Port(VigilServerListener.OtlpGrpc)}").ConfigureAwait(false);
         await output.WriteLineAsync($"  OTLP/HTTP  http://{host}:{server.Port(VigilServerListener.OtlpHttp)}").ConfigureAwait(false);
+
+        // Any project id works; the key is what the server checks (docs/dialects.md).
+        await output.WriteLineAsync($"  Sentry DSN http://{server.SentryPublicKey}@{host}:{server.Port(VigilServerListener.OtlpHttp)}/1").ConfigureAwait(false);
         await output.WriteLineAsync($"  query      http://{host}:{server.Port(VigilServerListener.Query)}").ConfigureAwait(false);
     }
 
