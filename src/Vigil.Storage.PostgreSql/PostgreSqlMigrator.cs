@@ -1,0 +1,71 @@
+using System.Globalization;
+using Npgsql;
+
+namespace Vigil.Storage.PostgreSql;
+
+/// <summary>Applies the numbered embedded Schema/NNN.Name.sql files in order, each once, under an advisory lock so
+/// two servers starting together against one database do not race.</summary>
+internal static class PostgreSqlMigrator
+{
+    private const string Prefix = "Vigil.Storage.PostgreSql.Schema.";
+
+    // Any fixed key shared by every Vigil server; "VIGL" in ASCII.
+    private const long LockKey = 0x5649474C;
+
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY)", cancellationToken).ConfigureAwait(false);
+            foreach (var (version, name) in Migrations())
+            {
+                await using var check = new NpgsqlCommand("SELECT 1 FROM schema_migrations WHERE version = @v", connection);
+                check.Parameters.AddWithValue("v", version);
+                if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    continue;
+                }
+
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (var apply = new NpgsqlCommand(ReadResource(name), connection, transaction))
+                {
+                    await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection, transaction))
+                {
+                    record.Parameters.AddWithValue("v", version);
+                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static IEnumerable<(int Version, string Name)> Migrations() =>
+        typeof(PostgreSqlMigrator).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal))
+            .Select(name => (int.Parse(name.AsSpan(Prefix.Length, 3), CultureInfo.InvariantCulture), name))
+            .OrderBy(migration => migration.Item1);
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(PostgreSqlMigrator).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Missing embedded migration {name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
