@@ -21,6 +21,7 @@ public static partial class AlertingServiceCollectionExtensions
                 sp.GetService<TimeProvider>() ?? TimeProvider.System,
                 sp.GetService<IAlertStateStore>() ?? sp.GetRequiredService<ITelemetryStore>(),
                 sp.GetRequiredService<ITelemetryReader>(),
+                sp.GetService<IAlertSignalReader>() ?? sp.GetRequiredService<ITelemetryStore>(),
                 sp.GetRequiredService<ITriageStore>(),
                 sp.GetService<IAlertNotifier>(),
                 (ILogger?)sp.GetService<ILogger<AlertRuleEngine>>() ?? NullLogger.Instance)));

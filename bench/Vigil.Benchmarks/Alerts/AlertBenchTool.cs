@@ -67,7 +67,7 @@ internal static class AlertBenchTool
             foreach (var (rule, condition) in rules)
             {
                 var started = watch.Elapsed;
-                var result = await condition.EvaluateAsync(new RuleContext { Now = now, Rule = rule, Reader = store, Triage = store }, CancellationToken.None);
+                var result = await condition.EvaluateAsync(new RuleContext { Now = now, Rule = rule, Reader = store, Signals = store, Triage = store }, CancellationToken.None);
                 byKind[rule.Kind.Name] = byKind.GetValueOrDefault(rule.Kind.Name) + (watch.Elapsed - started).TotalMilliseconds;
                 samples += result.Count;
                 active += result.Count(s => s.IsActive);

@@ -20,6 +20,12 @@ internal sealed record RuleContext
     /// <summary>Logs, spans and metrics.</summary>
     public required ITelemetryReader Reader { get; init; }
 
+    /// <summary>
+    /// Counts of log records and when a service or metric last sent data: what log and absence rules read. Typed here,
+    /// not cast from <see cref="Reader"/>, so a host that lacks the role fails at registration, not at the first rule.
+    /// </summary>
+    public required IAlertSignalReader Signals { get; init; }
+
     /// <summary>Error groups and the health of checks and probes.</summary>
     public required ITriageStore Triage { get; init; }
 

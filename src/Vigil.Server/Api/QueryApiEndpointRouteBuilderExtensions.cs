@@ -1,4 +1,3 @@
-using Vigil.Api.Contracts;
 using Vigil.Server.Api;
 
 namespace Vigil.Server;
@@ -19,12 +18,12 @@ public static class QueryApiEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         // Handlers taking only HttpContext are cast so minimal APIs write their IResult (ASP0016).
-        var api = endpoints.MapGroup("/api");
+        var api = endpoints.MapGroup(ApiVersionHeader.ApiPath);
 
         // First, so refusals (a wrong key, a bad parameter) say which contract they speak too.
         api.AddEndpointFilter(static (context, next) =>
         {
-            context.HttpContext.Response.Headers[ApiVersion.HeaderName] = ApiVersion.Current;
+            ApiVersionHeader.Set(context.HttpContext.Response);
             return next(context);
         });
         api.AddEndpointFilter<ApiKeyFilter>();

@@ -34,6 +34,12 @@ internal sealed class ApiKeyMiddleware(RequestDelegate next, VigilListeners list
         switch (listeners.Identify(context))
         {
             case VigilServerListener.Query:
+                // This refusal comes before routing, so the /api group's version filter never runs: say it here.
+                if (context.Request.Path.StartsWithSegments(ApiVersionHeader.ApiPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    ApiVersionHeader.Set(context.Response);
+                }
+
                 return Results.Problem(detail: ApiKeyFilter.Refusal, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized").ExecuteAsync(context);
             case VigilServerListener.OtlpHttp:
                 return OtlpHttpHandler.WriteRefusalAsync(context, StatusCodes.Status401Unauthorized, ApiKeyFilter.Refusal);

@@ -24,6 +24,7 @@ public static class VigilStoreServiceCollectionExtensions
         services.AddSingleton<IRetentionStore>(store);
         services.AddSingleton<IAlertTriageStore>(store);
         services.AddSingleton<IAlertStateStore>(store);
+        services.AddSingleton<IAlertSignalReader>(store);
         if (store is ISpanCountReader spans)
         {
             services.AddSingleton(spans);

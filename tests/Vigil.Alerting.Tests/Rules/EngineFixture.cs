@@ -25,7 +25,7 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public RecordingNotifier Notifier { get; } = new();
 
-    public RuleEngineServices Services => new(Time, Store, Store, Store, Notifier, NullLogger.Instance);
+    public RuleEngineServices Services => new(Time, Store, Store, Store, Store, Notifier, NullLogger.Instance);
 
     public AlertRuleEngine Engine(AlertRuleSource source) => new(source, Services);
 

@@ -94,6 +94,6 @@ public sealed class SloRuleTests : IAsyncDisposable
         var kind = RuleKinds.Find(options.Kind)!;
         var condition = kind.Create(options);
         var rule = new AlertRule { Name = options.Name!, Kind = kind, Options = options };
-        return await condition.EvaluateAsync(new RuleContext { Now = now, Rule = rule, Reader = _store.Store, Triage = _store.Store }, CancellationToken.None);
+        return await condition.EvaluateAsync(new RuleContext { Now = now, Rule = rule, Reader = _store.Store, Signals = _store.Store, Triage = _store.Store }, CancellationToken.None);
     }
 }

@@ -77,9 +77,10 @@ public sealed class AlertRulesApiTests
         Assert.True(answer.LastReload!.Succeeded);
         Assert.Equal("start", answer.LastReload.Trigger);
 
-        // The alert the API lists is the one the store holds (a second source for the count).
-        var stored = Assert.Single(await server.Store.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing] }));
-        Assert.Equal("ProbeDown", stored.RuleName);
+        // The alert the API counts is the one the store holds (a second source for the count). Only ProbeDown's: when
+        // start-up is slow, FromFile's first evaluation can come after the write and fire on the same probe too.
+        var stored = await server.Store.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing] });
+        Assert.Equal(probe.Firing, stored.Count(a => a.RuleName == "ProbeDown"));
     }
 
     [Fact]

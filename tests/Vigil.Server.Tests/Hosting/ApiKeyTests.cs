@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Grpc.Core;
+using Vigil.Api.Contracts;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 using Vigil.Server.Tests.Support;
 using RpcStatus = Vigil.Server.Otlp.Proto.Rpc.Status;
@@ -98,6 +99,25 @@ public sealed class ApiKeyTests
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
         Assert.Equal(401, problem.RootElement.GetProperty("status").GetInt32());
         Assert.Contains("x-api-key", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/logs", true)]
+    [InlineData("/API/traces", true)]
+    [InlineData("/api/no-such-endpoint", true)]
+    [InlineData("/metrics", false)]
+    [InlineData("/apix", false)]
+    public async Task QueryPort_WithApiKeyConfiguredAndMissing_NamesTheContractVersionOnApiPathsOnly(string path, bool api)
+    {
+        // The real server application: its ApiKeyMiddleware refuses before routing, so the /api group's filter never runs.
+        await using var server = await TestServer.StartAsync(o => o.ApiKey = Key);
+        using var client = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).DefaultTimeout();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(api, response.Headers.TryGetValues(ApiVersion.HeaderName, out var versions));
+        Assert.Equal(api ? [ApiVersion.Current] : null, versions?.ToArray());
     }
 
     [Fact]

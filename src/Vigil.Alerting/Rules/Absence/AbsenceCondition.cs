@@ -14,7 +14,7 @@ internal sealed class AbsenceCondition(AbsenceRuleSettings settings) : IRuleCond
     public async Task<IReadOnlyList<RuleSample>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var lastSeen = await SignalReader.Of(context).GetLastSeenAsync(
+        var lastSeen = await context.Signals.GetLastSeenAsync(
             new LastSeenQuery { ServiceName = settings.Service, MetricName = settings.Metric, Since = context.Now - settings.LookBack },
             cancellationToken).ConfigureAwait(false);
         var silent = lastSeen is { } seen ? (context.Now - seen < TimeSpan.Zero ? TimeSpan.Zero : context.Now - seen) : settings.LookBack;

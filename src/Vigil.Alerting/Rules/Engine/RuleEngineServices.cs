@@ -8,6 +8,7 @@ internal sealed record RuleEngineServices(
     TimeProvider Time,
     IAlertStateStore Store,
     ITelemetryReader Reader,
+    IAlertSignalReader Signals,
     ITriageStore Triage,
     IAlertNotifier? Notifier,
     ILogger Logger);

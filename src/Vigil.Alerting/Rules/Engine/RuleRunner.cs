@@ -100,7 +100,7 @@ internal sealed partial class RuleRunner
             IReadOnlyList<RuleSample> samples;
             try
             {
-                var context = new RuleContext { Now = now, PreviousEvaluation = previous, Rule = Rule, Reader = _services.Reader, Triage = _services.Triage };
+                var context = new RuleContext { Now = now, PreviousEvaluation = previous, Rule = Rule, Reader = _services.Reader, Signals = _services.Signals, Triage = _services.Triage };
                 samples = await _condition.EvaluateAsync(context, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using Vigil.Alerting.Rules.Conditions;
 using Vigil.Model;
 
 namespace Vigil.Alerting.Rules.Log;
@@ -9,6 +8,13 @@ namespace Vigil.Alerting.Rules.Log;
 /// whose count may be 0 (so <c>&lt;</c> works); without one, each service with at least one match is an instance.
 /// An active sample carries the newest few matching lines as evidence.
 /// </summary>
+/// <remarks>
+/// Evidence is a second query (records, not a count), so it is read when a label set turns active and then again only
+/// once it is <see cref="EvidenceRefresh"/> old, not on every evaluation: a rule that stays active for an hour at a
+/// 15 s interval reads its lines 60 times, not 240. Lines shown may so be up to a minute behind the count; they
+/// are still lines that matched. A label set that stops being active forgets its lines, so the next activation
+/// reads fresh ones.
+/// </remarks>
 internal sealed class LogCondition(LogRuleSettings settings) : IRuleCondition
 {
     /// <summary>How many matching lines a notification shows.</summary>
@@ -16,6 +22,13 @@ internal sealed class LogCondition(LogRuleSettings settings) : IRuleCondition
 
     /// <summary>The longest body an evidence line shows.</summary>
     public const int MaxBodyLength = 200;
+
+    /// <summary>The longest evidence is kept before it is read again: a minute, or the window if shorter.</summary>
+    public TimeSpan EvidenceRefresh => settings.Window < TimeSpan.FromMinutes(1) ? settings.Window : TimeSpan.FromMinutes(1);
+
+    // The lines the last evaluation showed, by service label: each evaluation keeps only those of the label sets it
+    // shows lines for, so one that stops being active forgets them. The engine never evaluates one rule twice at once.
+    private Dictionary<string, (AlertEvidence Evidence, DateTimeOffset ReadAt)> _evidence = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<RuleSample>> EvaluateAsync(RuleContext context, CancellationToken cancellationToken)
     {
@@ -29,11 +42,12 @@ internal sealed class LogCondition(LogRuleSettings settings) : IRuleCondition
             From = context.Now - settings.Window,
             To = context.Now,
         };
-        var counts = await SignalReader.Of(context).CountLogsByServiceAsync(query, cancellationToken).ConfigureAwait(false);
+        var counts = await context.Signals.CountLogsByServiceAsync(query, cancellationToken).ConfigureAwait(false);
         IEnumerable<KeyValuePair<string, long>> services = settings.Service is { } service
             ? [KeyValuePair.Create(service, counts.GetValueOrDefault(service))]
             : counts.OrderBy(c => c.Key, StringComparer.Ordinal);
         var samples = new List<RuleSample>();
+        var shown = new Dictionary<string, (AlertEvidence Evidence, DateTimeOffset ReadAt)>(StringComparer.Ordinal);
         foreach (var (name, count) in services)
         {
             var active = settings.Comparison.Holds(count, settings.Threshold);
@@ -43,11 +57,24 @@ internal sealed class LogCondition(LogRuleSettings settings) : IRuleCondition
                 Value = count,
                 Threshold = settings.Threshold,
                 IsActive = active,
-                Evidence = active && count > 0 ? await EvidenceAsync(context, query, name, cancellationToken).ConfigureAwait(false) : AlertEvidence.None,
+                Evidence = active && count > 0 ? await CachedEvidenceAsync(context, query, name, shown, cancellationToken).ConfigureAwait(false) : AlertEvidence.None,
             });
         }
 
+        _evidence = shown;
         return samples;
+    }
+
+    private async Task<AlertEvidence> CachedEvidenceAsync(
+        RuleContext context, LogQuery query, string service, Dictionary<string, (AlertEvidence Evidence, DateTimeOffset ReadAt)> shown, CancellationToken cancellationToken)
+    {
+        if (!_evidence.TryGetValue(service, out var cached) || context.Now - cached.ReadAt >= EvidenceRefresh || context.Now < cached.ReadAt)
+        {
+            cached = (await EvidenceAsync(context, query, service, cancellationToken).ConfigureAwait(false), context.Now);
+        }
+
+        shown[service] = cached;
+        return cached.Evidence;
     }
 
     private static async Task<AlertEvidence> EvidenceAsync(RuleContext context, LogQuery query, string service, CancellationToken cancellationToken)

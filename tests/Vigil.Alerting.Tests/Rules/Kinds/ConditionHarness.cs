@@ -20,13 +20,19 @@ internal sealed class ConditionHarness : IAsyncDisposable
     public static IReadOnlyList<ConfigurationProblem> Validate(AlertRuleOptions options) =>
         [.. (RuleKinds.Find(options.Kind) ?? throw new InvalidOperationException("unknown kind " + options.Kind)).Validate(options, "Alerts:Rules:0")];
 
-    public async Task<IReadOnlyList<RuleSample>> EvaluateAsync(AlertRuleOptions options, DateTimeOffset? now = null)
+    public Task<IReadOnlyList<RuleSample>> EvaluateAsync(AlertRuleOptions options, DateTimeOffset? now = null) => Evaluator(options)(now ?? Now);
+
+    /// <summary>
+    /// One rule's condition, built once, evaluated at each time given in turn (as the engine does between reloads):
+    /// for what a condition keeps between evaluations.
+    /// </summary>
+    public Func<DateTimeOffset, Task<IReadOnlyList<RuleSample>>> Evaluator(AlertRuleOptions options)
     {
         var kind = RuleKinds.Find(options.Kind) ?? throw new InvalidOperationException("unknown kind " + options.Kind);
         Assert.Empty(kind.Validate(options, "Alerts:Rules:0"));
         var rule = new AlertRule { Name = options.Name ?? "test", Kind = kind, Options = options };
         var condition = kind.Create(options);
-        return await condition.EvaluateAsync(new RuleContext { Now = now ?? Now, Rule = rule, Reader = Store, Triage = Store }, CancellationToken.None);
+        return now => condition.EvaluateAsync(new RuleContext { Now = now, Rule = rule, Reader = Store, Signals = Store, Triage = Store }, CancellationToken.None);
     }
 
     public Task WriteAsync(TelemetryBatch batch) => Store.WriteAsync(batch);
