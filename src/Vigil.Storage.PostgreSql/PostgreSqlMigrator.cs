@@ -4,7 +4,8 @@ using Npgsql;
 namespace Vigil.Storage.PostgreSql;
 
 /// <summary>Applies the numbered embedded Schema/NNN.Name.sql files in order, each once, under an advisory lock so
-/// two servers starting together against one database do not race.</summary>
+/// two servers starting together against one database do not race. Numbers: 001 telemetry (logs, spans, points);
+/// 002-009 error groups, health and alert state; 010 onwards whichever part comes next.</summary>
 internal static class PostgreSqlMigrator
 {
     private const string Prefix = "Vigil.Storage.PostgreSql.Schema.";

@@ -18,6 +18,14 @@ internal sealed partial class PostgreSqlStore : ILeaderElection
 
     public Task<CancellationToken> WaitForLeadershipAsync(CancellationToken cancellationToken) => Leader.WaitForLeadershipAsync(cancellationToken);
 
-    /// <summary>Ends the election, releasing the lock; the store's DisposeAsync calls it before closing the data source.</summary>
-    private ValueTask DisposeLeaderAsync() => _leader?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>The store's DisposeAsync: ends the election (releasing the lock on its connection), then closes the data source.</summary>
+    private async ValueTask DisposeLeaderAndDataSourceAsync()
+    {
+        if (_leader is not null)
+        {
+            await _leader.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 }

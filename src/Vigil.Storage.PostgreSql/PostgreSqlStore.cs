@@ -2,29 +2,56 @@ using Npgsql;
 
 namespace Vigil.Storage.PostgreSql;
 
-/// <summary>The PostgreSQL engine. One partial class, one file per store role (PostgreSqlStore.Logs.cs, ...), so
-/// the roles can be written in parallel. Skeleton: the store roles (ITelemetryStore) are not implemented yet.</summary>
-public sealed partial class PostgreSqlStore : IAsyncDisposable
+/// <summary>
+/// The PostgreSQL engine behind <see cref="ITelemetryStore"/>. One partial class, one file per store role
+/// (PostgreSqlStore.Logs.cs, PostgreSqlStore.Triage.cs, ...). Every operation takes a pooled connection from one
+/// <see cref="NpgsqlDataSource"/>; PostgreSQL's own locking lets several processes and servers share the database.
+/// </summary>
+internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReader
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly TelemetryStoreOptions _options;
 
-    private PostgreSqlStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
-
-    /// <summary>Opens the database named by an Npgsql connection string and brings its schema up to date.</summary>
-    public static async Task<PostgreSqlStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    private PostgreSqlStore(string location, NpgsqlDataSource dataSource, TelemetryStoreOptions options)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        Location = location;
+        _dataSource = dataSource;
+        _options = options;
+    }
+
+    /// <summary>The database as host, port and name: never the password.</summary>
+    public string Location { get; }
+
+    public static PostgreSqlStore Open(string connection, TelemetryStoreOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connection);
+        var location = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+        var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
-            await PostgreSqlMigrator.MigrateAsync(dataSource, cancellationToken).ConfigureAwait(false);
-            return new PostgreSqlStore(dataSource);
+            if (!options.ReadOnly)
+            {
+                PostgreSqlMigrator.MigrateAsync(dataSource, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            return new PostgreSqlStore(location, dataSource, options);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or PostgresException)
+        {
+            dataSource.Dispose();
+            // Npgsql's messages name the host and user, never the password; the location says which database.
+            throw new StoreException(location, $"Could not open the PostgreSQL store '{location}': {exception.Message}", exception);
         }
         catch
         {
-            await dataSource.DisposeAsync().ConfigureAwait(false);
+            dataSource.Dispose();
             throw;
         }
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    /// <summary>Opens a pooled connection.</summary>
+    internal ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => DisposeLeaderAndDataSourceAsync();
 }
