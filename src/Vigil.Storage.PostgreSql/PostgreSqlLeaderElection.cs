@@ -125,7 +125,9 @@ internal sealed partial class PostgreSqlLeaderElection : ILeaderElection, IAsync
 
             try
             {
-                await Task.Delay(RetryInterval, stop).ConfigureAwait(false);
+                // A leader that lost its term steps back for longer than a follower's retry, so a follower already
+                // waiting takes over rather than the same instance winning again after a blip of its connection.
+                await Task.Delay(held ? RetryInterval * 3 : RetryInterval, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Model;
+using Vigil.Storage;
 
 namespace Vigil.Alerting.Rules;
 
