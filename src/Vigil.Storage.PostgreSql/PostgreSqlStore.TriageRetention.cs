@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Vigil.Storage.PostgreSql;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Vigil.Storage.PostgreSql;
 /// (never a check's latest, which is the state `vigil health` shows) in chunks of one short transaction each; hourly
 /// error counts once their hour has wholly passed the cutoff (groups and their totals stay); alert transitions and
 /// notification attempts, then resolved or inactive instances with no history left. Firing and pending instances
-/// always stay: the rule engine restores its <c>for</c> state from them. The retention pass calls it.
+/// always stay: the rule engine restores its <c>for</c> state from them. <see cref="ApplyRetentionAsync"/> calls it by age;
+/// each statement commits by itself, so a chunk never holds locks for long.
 /// </summary>
 internal sealed partial class PostgreSqlStore
 {
@@ -20,7 +23,8 @@ internal sealed partial class PostgreSqlStore
 
     /// <summary>Deletes triage rows older than <paramref name="cutoff"/> (Unix nanoseconds).</summary>
     /// <returns>The error events and the health results deleted.</returns>
-    internal async Task<(long ErrorEvents, long HealthResults)> ApplyTriageRetentionAsync(long cutoff, int chunkSize, CancellationToken cancellationToken)
+    private static async Task<(long ErrorEvents, long HealthResults)> ApplyTriageRetentionAsync(
+        NpgsqlConnection connection, long cutoff, int chunkSize, CancellationToken cancellationToken)
     {
         var deleted = new long[s_triageTables.Length];
         for (var i = 0; i < s_triageTables.Length; i++)
@@ -31,14 +35,15 @@ internal sealed partial class PostgreSqlStore
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                count = await ExecuteTriageAsync(sql, cancellationToken, cutoff, (long)chunkSize).ConfigureAwait(false);
+                count = await ExecuteTriageDeleteAsync(connection, sql, cancellationToken, cutoff, (long)chunkSize).ConfigureAwait(false);
                 deleted[i] += count;
             }
             while (count == chunkSize);
         }
 
-        await ExecuteTriageAsync("DELETE FROM error_hourly_counts WHERE hour + 3600000000000 <= $1", cancellationToken, cutoff).ConfigureAwait(false);
-        await ExecuteTriageAsync(
+        await ExecuteTriageDeleteAsync(connection, "DELETE FROM error_hourly_counts WHERE hour + 3600000000000 <= $1", cancellationToken, cutoff).ConfigureAwait(false);
+        await ExecuteTriageDeleteAsync(
+            connection,
             "DELETE FROM alert_instances WHERE state IN (0, 3) AND last_evaluated < $1 " +
             "AND NOT EXISTS (SELECT 1 FROM alert_transitions t WHERE t.alert_id = alert_instances.id)",
             cancellationToken,
@@ -46,12 +51,9 @@ internal sealed partial class PostgreSqlStore
         return (deleted[0], deleted[1]);
     }
 
-    private Task<int> ExecuteTriageAsync(string sql, CancellationToken cancellationToken, params object[] parameters) =>
-        WriteTriageAsync(
-            async (connection, transaction, token) =>
-            {
-                await using var command = PostgreSqlCommands.Create(connection, transaction, sql, parameters);
-                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-            },
-            cancellationToken);
+    private static async Task<int> ExecuteTriageDeleteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
+    {
+        await using var command = PostgreSqlCommands.Create(connection, null, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 }
