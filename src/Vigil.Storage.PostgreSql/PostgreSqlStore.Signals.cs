@@ -7,7 +7,4 @@ internal sealed partial class PostgreSqlStore
 {
     public Task<IReadOnlyDictionary<string, long>> CountLogsByServiceAsync(LogQuery query, CancellationToken cancellationToken = default) =>
         throw new NotImplementedException();
-
-    public Task<DateTimeOffset?> GetLastSeenAsync(LastSeenQuery query, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
 }

@@ -57,5 +57,5 @@ internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReade
     internal ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         _dataSource.OpenConnectionAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => DisposeLeaderAndDataSourceAsync();
 }
