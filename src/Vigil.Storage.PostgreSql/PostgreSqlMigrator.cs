@@ -50,6 +50,40 @@ internal static class PostgreSqlMigrator
         }
     }
 
+    /// <summary>A reader changes nothing: the database must already hold this version's schema.</summary>
+    public static async Task ThrowIfNotCurrentAsync(NpgsqlDataSource dataSource, string location, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT max(version) FROM schema_migrations", connection);
+        int? version;
+        try
+        {
+            version = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as int?;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            version = null;
+        }
+
+        var latest = Migrations().Max(m => m.Version);
+        if (version is null)
+        {
+            throw new StoreNotFoundException(
+                location,
+                $"The database '{location}' holds no Vigil store yet: start `vigil serve` on it once to create the schema.",
+                null);
+        }
+
+        if (version != latest)
+        {
+            throw new StoreVersionException(
+                location,
+                $"The store '{location}' has schema version {version}, and this Vigil reads version {latest}; reading never changes a store. " +
+                "Start `vigil serve` of this version on it once to upgrade it.",
+                null);
+        }
+    }
+
     private static IEnumerable<(int Version, string Name)> Migrations() =>
         typeof(PostgreSqlMigrator).Assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal))

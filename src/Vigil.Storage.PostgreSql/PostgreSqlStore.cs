@@ -24,12 +24,16 @@ internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReade
 
     public static PostgreSqlStore Open(string connection, TelemetryStoreOptions options)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connection);
-        var location = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+        var builder = PostgreSqlConnectionString.Parse(connection, Environment.GetEnvironmentVariable);
+        var location = PostgreSqlConnectionString.Describe(builder);
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
-            if (!options.ReadOnly)
+            if (options.ReadOnly)
+            {
+                PostgreSqlMigrator.ThrowIfNotCurrentAsync(dataSource, location, CancellationToken.None).GetAwaiter().GetResult();
+            }
+            else
             {
                 PostgreSqlMigrator.MigrateAsync(dataSource, CancellationToken.None).GetAwaiter().GetResult();
             }
