@@ -11,6 +11,9 @@ namespace Vigil.Storage.PostgreSql;
 /// </summary>
 internal sealed partial class PostgreSqlStore
 {
+    /// <summary>The advisory lock key alert saves serialise on; "VIGLALRT" in ASCII.</summary>
+    private const long AlertSaveLockKey = 0x5649474C_414C5254;
+
     private const string AlertColumns =
         "id, rule_name, labels, annotations, state, active_since, fired_at, resolved_at, last_evaluated, value, threshold, " +
         "evidence, ack_by, ack_at, ack_comment";
@@ -35,6 +38,13 @@ internal sealed partial class PostgreSqlStore
         return await WriteTriageAsync(
             async (connection, transaction, token) =>
             {
+                // Two saves of one new instance (two servers in a hand-over, or a server and the Alertmanager receiver)
+                // would both find no row and both insert; saves serialise here instead, as SQLite's write lock does.
+                await using (var serialise = Create(connection, transaction, "SELECT pg_advisory_xact_lock($1)", AlertSaveLockKey))
+                {
+                    await serialise.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+                }
+
                 var saved = new AlertInstance[instances.Count];
                 for (var i = 0; i < instances.Count; i++)
                 {

@@ -23,9 +23,9 @@ internal sealed partial class PostgreSqlStore
 
     /// <summary>Deletes triage rows older than <paramref name="cutoff"/> (Unix nanoseconds).</summary>
     /// <returns>The error events and the health results deleted.</returns>
-    private static async Task<(long ErrorEvents, long HealthResults)> ApplyTriageRetentionAsync(
-        NpgsqlConnection connection, long cutoff, int chunkSize, CancellationToken cancellationToken)
+    private async Task<(long ErrorEvents, long HealthResults)> ApplyTriageRetentionAsync(long cutoff, int chunkSize, CancellationToken cancellationToken)
     {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var deleted = new long[s_triageTables.Length];
         for (var i = 0; i < s_triageTables.Length; i++)
         {

@@ -17,6 +17,7 @@ internal sealed partial class PostgreSqlStore
 
     private async Task<T> WriteTriageAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
+        ThrowIfReadOnly();
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var result = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
