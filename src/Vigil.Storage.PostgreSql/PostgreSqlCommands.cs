@@ -15,13 +15,13 @@ internal static class PostgreSqlCommands
         var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var value in parameters)
         {
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value is string text ? PostgreSqlText.Clean(text) : value });
         }
 
         return command;
     }
 
-    public static NpgsqlParameter Text(string? value) => Typed(NpgsqlDbType.Text, value);
+    public static NpgsqlParameter Text(string? value) => Typed(NpgsqlDbType.Text, PostgreSqlText.CleanOrNull(value));
 
     public static NpgsqlParameter Int64(long? value) => Typed(NpgsqlDbType.Bigint, value);
 

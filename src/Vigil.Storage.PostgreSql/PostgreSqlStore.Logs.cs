@@ -55,7 +55,7 @@ internal sealed partial class PostgreSqlStore
         if (query.ServiceName is not null)
         {
             where.Add("service = @service");
-            command.Parameters.AddWithValue("service", query.ServiceName);
+            command.Parameters.AddWithValue("service", PostgreSqlText.Clean(query.ServiceName));
         }
 
         if (query.MinimumSeverity is { } severity)
@@ -80,7 +80,7 @@ internal sealed partial class PostgreSqlStore
         {
             indexed = true;
             where.Add("trace_id = @traceId");
-            command.Parameters.AddWithValue("traceId", query.TraceId.ToLowerInvariant());
+            command.Parameters.AddWithValue("traceId", PostgreSqlText.Clean(query.TraceId.ToLowerInvariant()));
         }
 
         if (query.Attributes.Count > 0)
@@ -89,7 +89,7 @@ internal sealed partial class PostgreSqlStore
             where.Add("attribute_filters @> @attributes");
             command.Parameters.Add(new NpgsqlParameter<string[]>("attributes", NpgsqlDbType.Array | NpgsqlDbType.Text)
             {
-                TypedValue = [.. query.Attributes.Select(a => LogSearchTerms.Attribute(a.Key, a.Value))],
+                TypedValue = [.. query.Attributes.Select(a => PostgreSqlText.Clean(LogSearchTerms.Attribute(a.Key, a.Value)))],
             });
         }
 
@@ -112,7 +112,7 @@ internal sealed partial class PostgreSqlStore
             }
 
             where.Add(@"body ILIKE @pattern ESCAPE '\'");
-            command.Parameters.AddWithValue("pattern", "%" + EscapeLike(text) + "%");
+            command.Parameters.AddWithValue("pattern", "%" + EscapeLike(PostgreSqlText.Clean(text)) + "%");
         }
 
         if (query.AfterSequence is { } after)

@@ -48,11 +48,11 @@ internal sealed partial class PostgreSqlStore
         foreach (var (hash, (info, series)) in byHash)
         {
             hashParameter.Value = hash;
-            name.Value = series.Name;
-            service.Value = (object?)series.Resource.ServiceName ?? DBNull.Value;
+            name.Value = PostgreSqlText.Clean(series.Name);
+            service.Value = (object?)PostgreSqlText.CleanOrNull(series.Resource.ServiceName) ?? DBNull.Value;
             kind.Value = (int)series.Kind;
-            unit.Value = (object?)series.Unit ?? DBNull.Value;
-            description.Value = (object?)series.Description ?? DBNull.Value;
+            unit.Value = (object?)PostgreSqlText.CleanOrNull(series.Unit) ?? DBNull.Value;
+            description.Value = (object?)PostgreSqlText.CleanOrNull(series.Description) ?? DBNull.Value;
             infoParameter.Value = info;
             ids[hash] = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }

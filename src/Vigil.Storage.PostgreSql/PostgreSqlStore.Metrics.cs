@@ -89,8 +89,8 @@ internal sealed partial class PostgreSqlStore
             "SELECT id, description, info FROM metric_series WHERE name = @name AND (@service::text IS NULL OR service = @service) ORDER BY id",
             connection))
         {
-            command.Parameters.AddWithValue("name", query.Name);
-            command.Parameters.AddWithValue("service", NpgsqlTypes.NpgsqlDbType.Text, (object?)query.ServiceName ?? DBNull.Value);
+            command.Parameters.AddWithValue("name", PostgreSqlText.Clean(query.Name));
+            command.Parameters.AddWithValue("service", NpgsqlTypes.NpgsqlDbType.Text, (object?)PostgreSqlText.CleanOrNull(query.ServiceName) ?? DBNull.Value);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

@@ -19,14 +19,24 @@ internal sealed partial class PostgreSqlStore
         ("metric_points", "time"),
     ];
 
+    // What a size limit may delete, oldest first across all of them: the telemetry, error events, and health results
+    // but never a check's latest (the state `vigil health` shows). The order is RetentionResult's.
+    private static readonly (string Table, string TimeColumn, string Deletable)[] s_sizeSignals =
+    [
+        ("logs", "time", "true"),
+        ("spans", "start_time", "true"),
+        ("metric_points", "time", "true"),
+        ("error_events", "time", "true"),
+        ("health_results", "time", "id NOT IN (SELECT result_id FROM health_state)"),
+    ];
+
     public async Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ChunkSize);
         ThrowIfReadOnly();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = new long[s_signals.Length];
-        long errorEvents = 0, healthResults = 0;
+        var deleted = new long[s_sizeSignals.Length];
         if (options.MaxAge is { } maxAge)
         {
             var cutoff = UnixTime.ToNanoseconds(_options.Clock.GetUtcNow() - maxAge);
@@ -42,7 +52,7 @@ internal sealed partial class PostgreSqlStore
                 await traces.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            (errorEvents, healthResults) = await ApplyTriageRetentionAsync(cutoff, options.ChunkSize, cancellationToken).ConfigureAwait(false);
+            (deleted[3], deleted[4]) = await ApplyTriageRetentionAsync(cutoff, options.ChunkSize, cancellationToken).ConfigureAwait(false);
         }
 
         var used = await LiveBytesAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -67,8 +77,8 @@ internal sealed partial class PostgreSqlStore
             LogsDeleted = deleted[0],
             SpansDeleted = deleted[1],
             MetricPointsDeleted = deleted[2],
-            ErrorEventsDeleted = errorEvents,
-            HealthResultsDeleted = healthResults,
+            ErrorEventsDeleted = deleted[3],
+            HealthResultsDeleted = deleted[4],
             UsedBytesAfter = used,
         };
     }
@@ -123,10 +133,10 @@ internal sealed partial class PostgreSqlStore
     {
         var oldestSignal = -1;
         var oldestTime = long.MaxValue;
-        for (var i = 0; i < s_signals.Length; i++)
+        for (var i = 0; i < s_sizeSignals.Length; i++)
         {
-            var (table, column) = s_signals[i];
-            await using var command = new NpgsqlCommand($"SELECT {column} FROM {table} ORDER BY {column} LIMIT 1", connection);
+            var (table, column, deletable) = s_sizeSignals[i];
+            await using var command = new NpgsqlCommand($"SELECT {column} FROM {table} WHERE {deletable} ORDER BY {column} LIMIT 1", connection);
             if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long time && time < oldestTime)
             {
                 oldestTime = time;
@@ -139,10 +149,10 @@ internal sealed partial class PostgreSqlStore
             return (0, 0, 0);
         }
 
-        var signal = s_signals[oldestSignal];
+        var signal = s_sizeSignals[oldestSignal];
         await using var delete = new NpgsqlCommand(
             $"WITH gone AS (DELETE FROM {signal.Table} t WHERE (tableoid, ctid) IN " +
-            $"(SELECT tableoid, ctid FROM {signal.Table} ORDER BY {signal.TimeColumn} LIMIT @chunk) RETURNING pg_column_size(t.*) AS size) " +
+            $"(SELECT tableoid, ctid FROM {signal.Table} WHERE {signal.Deletable} ORDER BY {signal.TimeColumn} LIMIT @chunk) RETURNING pg_column_size(t.*) AS size) " +
             "SELECT count(*), COALESCE(sum(size), 0)::bigint FROM gone",
             connection);
         delete.Parameters.AddWithValue("chunk", chunkSize);
@@ -162,14 +172,14 @@ internal sealed partial class PostgreSqlStore
     }
 
     /// <summary>
-    /// The bytes of the live telemetry rows (logs, spans, points): what a size limit is measured against. Not the
+    /// The bytes of the live rows a size limit can delete (telemetry, error events, health results): what it is measured against. Not the
     /// tables' size on disk, which a delete does not shrink; PostgreSQL reuses that space for later rows, as SQLite
     /// reuses free pages.
     /// </summary>
     private static async Task<long> LiveBytesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            string.Join(" + ", s_signals.Select(s => $"(SELECT COALESCE(sum(pg_column_size(t.*)), 0) FROM {s.Table} t)")) + " AS used",
+            string.Join(" + ", s_sizeSignals.Select(s => $"(SELECT COALESCE(sum(pg_column_size(t.*)), 0) FROM {s.Table} t)")),
             connection);
         command.CommandText = "SELECT (" + command.CommandText + ")::bigint";
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;

@@ -3,9 +3,8 @@ using Vigil.Model;
 namespace Vigil.Storage.PostgreSql;
 
 /// <summary>
-/// Log counts for alert rules (<see cref="IAlertSignalReader"/>): the very filters of a log query
-/// (<see cref="LogCommand"/>), counted by service in the database, so a rule over a busy service never reads its
-/// records; the window's bounds prune the day partitions.
+/// Log counts for alert conditions (<see cref="IAlertSignalReader"/>): the same filters as a log query
+/// (<see cref="LogCommand"/>), counted by service in one aggregate; the limit does not apply.
 /// </summary>
 internal sealed partial class PostgreSqlStore
 {
@@ -14,7 +13,7 @@ internal sealed partial class PostgreSqlStore
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = LogCommand(connection, query, out _);
-        command.CommandText = $"SELECT coalesce(service, ''), count(*) FROM logs{command.CommandText} GROUP BY 1";
+        command.CommandText = $"SELECT COALESCE(service, ''), count(*) FROM logs{command.CommandText} GROUP BY 1";
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

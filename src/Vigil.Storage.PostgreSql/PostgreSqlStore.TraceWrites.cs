@@ -39,13 +39,13 @@ internal sealed partial class PostgreSqlStore
         // In trace id order, so two writers upserting the same traces lock them in the same order and never deadlock.
         var ordered = totals.OrderBy(t => t.Key, StringComparer.Ordinal).ToList();
         await using var command = new NpgsqlCommand(UpsertTracesSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ordered.Select(t => t.Key)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ordered.Select(t => PostgreSqlText.Clean(t.Key))] });
         command.Parameters.Add(new NpgsqlParameter<long[]>("starts", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. ordered.Select(t => t.Value.Start)] });
         command.Parameters.Add(new NpgsqlParameter<long[]>("ends", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. ordered.Select(t => t.Value.End)] });
         command.Parameters.Add(new NpgsqlParameter<long[]>("counts", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. ordered.Select(t => t.Value.Count)] });
         command.Parameters.Add(new NpgsqlParameter<bool[]>("errors", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { TypedValue = [.. ordered.Select(t => t.Value.HasError)] });
-        command.Parameters.Add(new NpgsqlParameter<string?[]>("roots", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ordered.Select(t => t.Value.RootName)] });
-        command.Parameters.Add(new NpgsqlParameter<string?[]>("services", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ordered.Select(t => t.Value.ServiceName)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("roots", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ordered.Select(t => PostgreSqlText.CleanOrNull(t.Value.RootName))] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("services", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. ordered.Select(t => PostgreSqlText.CleanOrNull(t.Value.ServiceName))] });
         command.Parameters.Add(new NpgsqlParameter<bool[]>("hasRoots", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { TypedValue = [.. ordered.Select(t => t.Value.HasRoot)] });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

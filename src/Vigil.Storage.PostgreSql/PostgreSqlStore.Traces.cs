@@ -16,7 +16,7 @@ internal sealed partial class PostgreSqlStore
         if (query.ServiceName is not null)
         {
             where.Add("EXISTS (SELECT 1 FROM spans s WHERE s.trace_id = t.trace_id AND s.service = @service)");
-            command.Parameters.AddWithValue("service", query.ServiceName);
+            command.Parameters.AddWithValue("service", PostgreSqlText.Clean(query.ServiceName));
         }
 
         if (query.From is { } from)
@@ -74,7 +74,7 @@ internal sealed partial class PostgreSqlStore
         await using var command = new NpgsqlCommand(
             "SELECT start_time, end_time, record FROM spans WHERE trace_id = @traceId ORDER BY start_time",
             connection);
-        command.Parameters.AddWithValue("traceId", traceId.ToLowerInvariant());
+        command.Parameters.AddWithValue("traceId", PostgreSqlText.Clean(traceId.ToLowerInvariant()));
         var result = new List<SpanEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -83,7 +83,7 @@ internal sealed partial class PostgreSqlStore
             await WriteNullableAsync(importer, stored.TraceId, cancellationToken).ConfigureAwait(false);
             await WriteNullableAsync(importer, log.Body, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(LogSearchTerms.BodyWords(log.Body), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(LogSearchTerms.Attributes(log.Attributes), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(LogSearchTerms.Attributes(log.Attributes).Select(PostgreSqlText.Clean).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(RecordJson.Write(stored), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }
 
@@ -99,11 +99,11 @@ internal sealed partial class PostgreSqlStore
         {
             var stored = Normalize(span);
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(stored.TraceId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(stored.SpanId, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(PostgreSqlText.Clean(stored.TraceId), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(PostgreSqlText.Clean(stored.SpanId), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await WriteNullableAsync(importer, stored.ParentSpanId, cancellationToken).ConfigureAwait(false);
             await WriteNullableAsync(importer, span.Resource.ServiceName, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(span.Name, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(PostgreSqlText.Clean(span.Name), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync((int)span.Kind, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(UnixTime.ToNanoseconds(span.StartTime), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(UnixTime.ToNanoseconds(span.EndTime), NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
@@ -122,7 +122,7 @@ internal sealed partial class PostgreSqlStore
         }
         else
         {
-            await importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(PostgreSqlText.Clean(value), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -141,6 +141,26 @@ public sealed class PostgreSqlStoreTests : IAsyncLifetime
         Assert.Equal(2, await ScalarAsync<long>("SELECT count(*) FROM logs"));
     }
 
+    [Fact]
+    public async Task WriteAsync_NulCharactersEverywhere_StoredAndTheRecordReadsBackAsWritten()
+    {
+        // Arrange: PostgreSQL text cannot hold U+0000; hostile telemetry has it in every field.
+        await using var store = PostgreSqlTelemetryStore.Open(Url());
+        var log = Some.Log("nul\0inside body", service: "svc\0x", attributes: [new("k\0", "v\0")]);
+        var span = Some.Span(9, 1, name: "GET\0/x", service: "svc\0x");
+
+        // Act
+        await store.WriteAsync(new TelemetryBatch { Logs = [log], Spans = [span], MetricPoints = [Some.Value(Some.Gauge() with { Name = "m\0" }, Some.BaseTime, 1)] });
+
+        // Assert: the record as written, and filters with a NUL answer instead of failing.
+        var read = Assert.Single(await store.QueryLogsAsync(new LogQuery { Text = "inside" }));
+        Assert.Equal("nul\0inside body", read.Body);
+        Assert.Equal("svc\0x", read.Resource.ServiceName);
+        Assert.Equal("GET\0/x", Assert.Single(await store.GetTraceAsync(Some.TraceId(9))).Name);
+        Assert.Empty(await store.QueryLogsAsync(new LogQuery { ServiceName = "other\0", Text = "nul\0" }));
+        Assert.Single(await store.ListMetricsAsync());
+    }
+
     private async Task<T> ScalarAsync<T>(string sql) => Assert.Single(await ScalarsAsync<T>(sql));
 
     private async Task<List<T>> ScalarsAsync<T>(string sql)
