@@ -18,6 +18,8 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # The dashboard's browser tests drive Debian's Chromium through Playwright (tests/Vigil.Dashboard.Tests).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The PostgreSQL engine's tests start a throwaway cluster with Debian's initdb and pg_ctl (tests/Support/Vigil.Testing/PostgreSql).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

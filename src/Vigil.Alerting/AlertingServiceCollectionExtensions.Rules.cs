@@ -24,7 +24,10 @@ public static partial class AlertingServiceCollectionExtensions
                 sp.GetService<IAlertSignalReader>() ?? sp.GetRequiredService<ITelemetryStore>(),
                 sp.GetRequiredService<ITriageStore>(),
                 sp.GetService<IAlertNotifier>(),
-                (ILogger?)sp.GetService<ILogger<AlertRuleEngine>>() ?? NullLogger.Instance)));
+                (ILogger?)sp.GetService<ILogger<AlertRuleEngine>>() ?? NullLogger.Instance)
+            {
+                Leader = sp.GetService<ILeaderElection>() ?? AlwaysLeader.Instance,
+            }));
         services.AddHostedService(sp => sp.GetRequiredService<AlertRuleEngine>());
     }
 }

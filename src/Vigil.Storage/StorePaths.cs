@@ -1,6 +1,9 @@
 namespace Vigil.Storage;
 
-/// <summary>Where the store lives: <c>--store PATH</c>, else <c>VIGIL_STORE</c>, else <c>.vigil/vigil.db</c>.</summary>
+/// <summary>
+/// Where the store lives: <c>--store PATH</c>, else <c>VIGIL_STORE</c>, else <c>.vigil/vigil.db</c>. Either names a
+/// SQLite file or a PostgreSQL database (a <c>postgres://</c> URL or a connection string, see <see cref="IsDatabase"/>).
+/// </summary>
 public static class StorePaths
 {
     /// <summary>The environment variable that names the store file.</summary>
@@ -37,6 +40,34 @@ public static class StorePaths
             chosen = DefaultRelativePath;
         }
 
-        return Path.GetFullPath(chosen, currentDirectory);
+        return IsDatabase(chosen) ? chosen.Trim() : Path.GetFullPath(chosen, currentDirectory);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="location"/> names a PostgreSQL database rather than a file: a <c>postgres://</c> or
+    /// <c>postgresql://</c> URL, or a connection string with a <c>Host=</c> (or <c>Server=</c>) setting.
+    /// </summary>
+    /// <param name="location">What <c>--store</c>, <c>VIGIL_STORE</c> or the configuration gave.</param>
+    /// <returns>True for a database, false for a file path.</returns>
+    public static bool IsDatabase(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var text = location.Trim();
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var part in text.Split(';'))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && part[..equals].Trim() is var key &&
+                (key.Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Equals("Server", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -24,12 +24,15 @@ internal sealed class NotificationService : BackgroundService, IAlertNotifier
     private readonly IAlertStateStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ILeaderElection _leader;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private IReadOnlyList<Silence> _silences = [];
     private DateTimeOffset? _silencesReadAt;
 
-    public NotificationService(NotificationEngine engine, IReadOnlyDictionary<string, ChannelWorker> workers, IAlertStateStore store, TimeProvider time, ILogger logger)
+    public NotificationService(
+        NotificationEngine engine, IReadOnlyDictionary<string, ChannelWorker> workers, IAlertStateStore store, TimeProvider time, ILogger logger, ILeaderElection? leader = null)
     {
+        _leader = leader ?? AlwaysLeader.Instance;
         _engine = engine;
         _workers = workers;
         _store = store;
@@ -99,7 +102,10 @@ internal sealed class NotificationService : BackgroundService, IAlertNotifier
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Of several servers on one database only the leader sends: its rule engine is the one that publishes.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _leader.RunWhileLeadingAsync(TurnWhileLeadingAsync, stoppingToken);
+
+    private async Task TurnWhileLeadingAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TurnPeriod, _time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))

@@ -34,7 +34,8 @@ internal static class NotificationServices
         TimeProvider time,
         ILoggerFactory loggers,
         IServiceProvider services,
-        IReadOnlyDictionary<string, INotificationChannel>? channels = null)
+        IReadOnlyDictionary<string, INotificationChannel>? channels = null,
+        ILeaderElection? leader = null)
     {
         var context = new NotificationChannelContext(time, loggers, services);
         var logger = loggers.CreateLogger("Vigil.Alerting.Notifications");
@@ -47,7 +48,7 @@ internal static class NotificationServices
 
         var address = () => settings.ExternalUrl ?? queryAddress();
         var links = new NotificationLinkBuilder(address, acknowledgements);
-        return new NotificationService(new NotificationEngine(settings, links.For), workers, store, time, logger);
+        return new NotificationService(new NotificationEngine(settings, links.For), workers, store, time, logger, leader);
     }
 
     private static NotificationService Create(IServiceProvider sp, NotificationSettings settings)
@@ -62,7 +63,8 @@ internal static class NotificationServices
             sp.GetRequiredService<NotificationStatistics>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
-            sp);
+            sp,
+            leader: sp.GetService<ILeaderElection>());
     }
 
     // The key lives beside the store, so links outlive a restart; a store with no directory gets a key for this run.

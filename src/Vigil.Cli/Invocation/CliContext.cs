@@ -1,6 +1,6 @@
 using Spectre.Console;
+using Vigil.Server.Hosting;
 using Vigil.Storage;
-using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli;
 
@@ -20,8 +20,8 @@ internal sealed class CliContext
         Clock = clock;
 
         // The store reads "now" (hourly error counts, spikes, ignore limits) from the same clock as the output.
-        OpenStore = path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader with { Clock = Clock });
-        OpenStoreForChange = path => SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer with { CreateIfMissing = false, Clock = Clock });
+        OpenStore = path => StoreOpener.Open(path, TelemetryStoreOptions.Reader with { Clock = Clock });
+        OpenStoreForChange = path => StoreOpener.Open(path, TelemetryStoreOptions.Writer with { CreateIfMissing = false, Clock = Clock });
         StdoutIsTerminal = stdout.Profile.Out.IsTerminal;
     }
 

@@ -17,7 +17,6 @@ using Vigil.Server.Otlp.Http;
 using Vigil.Server.Probes;
 using Vigil.Server.Sentry;
 using Vigil.Storage;
-using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Hosting;
 
@@ -75,7 +74,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         }
 
         var ownsStore = store is null;
-        store ??= SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer with { ErrorTracking = options.ErrorTracking, QueryTimeout = options.QueryTimeout });
+        store ??= StoreOpener.Open(options.StorePath, TelemetryStoreOptions.Writer with { ErrorTracking = options.ErrorTracking, QueryTimeout = options.QueryTimeout });
         var listeners = new VigilListeners();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 

@@ -25,6 +25,7 @@ public static class VigilStoreServiceCollectionExtensions
         services.AddSingleton<IAlertTriageStore>(store);
         services.AddSingleton<IAlertStateStore>(store);
         services.AddSingleton<IAlertSignalReader>(store);
+        services.AddSingleton(store as ILeaderElection ?? AlwaysLeader.Instance);
         if (store is ISpanCountReader spans)
         {
             services.AddSingleton(spans);

@@ -14,9 +14,12 @@ internal sealed class ProbeService : BackgroundService
     public const string ServiceName = "vigil-serve";
 
     private readonly IReadOnlyList<ProbeRunner> _runners;
+    private readonly ILeaderElection _leader;
 
-    public ProbeService(IReadOnlyList<ProbeDefinition> probes, ITelemetryWriter store, TimeProvider time, ILogger<ProbeService> logger)
+    public ProbeService(IReadOnlyList<ProbeDefinition> probes, ITelemetryWriter store, TimeProvider time, ILogger<ProbeService> logger, ILeaderElection? leader = null)
     {
+        // Several servers on one database probe once between them: only the leader runs the probes.
+        _leader = leader ?? AlwaysLeader.Instance;
         _runners = [.. probes.Select(p => new ProbeRunner(p, Create(p, time), store, time, logger, ServiceName))];
     }
 
@@ -40,5 +43,7 @@ internal sealed class ProbeService : BackgroundService
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_runners.Select(r => Task.Run(() => r.RunAsync(stoppingToken), CancellationToken.None)));
+        _leader.RunWhileLeadingAsync(
+            leading => Task.WhenAll(_runners.Select(r => Task.Run(() => r.RunAsync(leading), CancellationToken.None))),
+            stoppingToken);
 }

@@ -19,7 +19,8 @@ internal static class ProbeServiceCollectionExtensions
             probes,
             sp.GetRequiredService<ITelemetryWriter>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ProbeService>>()));
+            sp.GetRequiredService<ILogger<ProbeService>>(),
+            sp.GetService<ILeaderElection>()));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Model;
+using Vigil.Storage;
 
 namespace Vigil.Alerting.Rules;
 
@@ -67,7 +68,13 @@ public sealed partial class AlertRuleEngine : BackgroundService
     public Task<AlertRuleReload> ReloadAsync(CancellationToken cancellationToken = default) => ReloadCoreAsync("api", cancellationToken);
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <remarks>
+    /// Of several servers on one database only the leader evaluates (<see cref="RuleEngineServices.Leader"/>); each
+    /// term starts again from the stored state, so a server that takes over keeps every <c>For</c> where it was.
+    /// </remarks>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _services.Leader.RunWhileLeadingAsync(LeadAsync, stoppingToken);
+
+    private async Task LeadAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
         try
@@ -109,11 +116,29 @@ public sealed partial class AlertRuleEngine : BackgroundService
         finally
         {
             await StopAllAsync().ConfigureAwait(false);
+
+            // The next term restores from the store, not from machines that stopped following it.
+            lock (_lock)
+            {
+                _running = [];
+            }
         }
     }
 
     private async Task<AlertRuleReload> ReloadCoreAsync(string trigger, CancellationToken cancellationToken)
     {
+        if (!_services.Leader.IsLeader)
+        {
+            return new AlertRuleReload
+            {
+                At = _services.Time.GetUtcNow(),
+                Trigger = trigger,
+                Succeeded = false,
+                Rules = 0,
+                Problems = ["this server does not lead: the leading server of this database evaluates the rules and reloads them"],
+            };
+        }
+
         await _started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -3,7 +3,7 @@ using Vigil.Storage;
 
 namespace Vigil.Alerting.Rules;
 
-/// <summary>What every rule's evaluation uses: the clock, the store's roles, the notifier (if any) and the log.</summary>
+/// <summary>What every rule's evaluation uses: the clock, the store's roles, the notifier (if any), the log and the leader election.</summary>
 internal sealed record RuleEngineServices(
     TimeProvider Time,
     IAlertStateStore Store,
@@ -11,4 +11,8 @@ internal sealed record RuleEngineServices(
     IAlertSignalReader Signals,
     ITriageStore Triage,
     IAlertNotifier? Notifier,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Whether this server evaluates: of several servers on one database, only the leader does.</summary>
+    public ILeaderElection Leader { get; init; } = AlwaysLeader.Instance;
+}

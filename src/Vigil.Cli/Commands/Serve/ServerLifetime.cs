@@ -1,4 +1,5 @@
 using Vigil.Server.Hosting;
+using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Serve;
 
@@ -19,9 +20,11 @@ internal static class ServerLifetime
 
         // Before Create: that opens (and, the first time, creates) the store.
         PortCheck.ThrowIfTaken(options);
-        var folder = Path.GetDirectoryName(options.StorePath);
+        // A database is never removed: the server did not create it.
+        var isFile = !StorePaths.IsDatabase(options.StorePath);
+        var folder = isFile ? Path.GetDirectoryName(options.StorePath) : null;
         var folderExisted = folder is null || Directory.Exists(folder);
-        var storeExisted = File.Exists(options.StorePath);
+        var storeExisted = !isFile || File.Exists(options.StorePath);
         var server = VigilServerApplication.Create(options);
         try
         {

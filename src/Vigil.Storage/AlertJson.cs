@@ -3,14 +3,18 @@ using System.Text;
 using System.Text.Json;
 using Vigil.Model;
 
-namespace Vigil.Storage.Sqlite;
+namespace Vigil.Storage;
 
 /// <summary>
 /// The JSON columns of the alert tables: label and annotation maps (objects of strings), the evidence record, and a
-/// silence's matchers (an array of their texts, which parse back through <see cref="LabelMatcher.TryParse"/>).
+/// silence's matchers (an array of their texts, which parse back through <see cref="LabelMatcher.TryParse"/>). One
+/// spelling for every engine, so a row reads back the same from a file and from a PostgreSQL database.
 /// </summary>
-internal static class AlertJson
+public static class AlertJson
 {
+    /// <summary>Writes a map of strings as a JSON object.</summary>
+    /// <param name="map">The labels or annotations.</param>
+    /// <returns>The JSON text.</returns>
     public static string Map(IEnumerable<KeyValuePair<string, string>> map) => Write(writer =>
     {
         writer.WriteStartObject();
@@ -22,6 +26,9 @@ internal static class AlertJson
         writer.WriteEndObject();
     });
 
+    /// <summary>Reads a JSON object written by <see cref="Map"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The map, compared ordinally.</returns>
     public static Dictionary<string, string> ReadMap(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -34,6 +41,9 @@ internal static class AlertJson
         return map;
     }
 
+    /// <summary>Writes an alert's evidence as a JSON object.</summary>
+    /// <param name="evidence">The evidence.</param>
+    /// <returns>The JSON text.</returns>
     public static string Evidence(AlertEvidence evidence) => Write(writer =>
     {
         writer.WriteStartObject();
@@ -56,6 +66,9 @@ internal static class AlertJson
         writer.WriteEndObject();
     });
 
+    /// <summary>Reads evidence written by <see cref="Evidence"/>; no evidence reads back as <see cref="AlertEvidence.None"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The evidence.</returns>
     public static AlertEvidence ReadEvidence(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -75,6 +88,9 @@ internal static class AlertJson
         return lines.Length == 0 && evidence with { LogLines = AlertEvidence.None.LogLines } == AlertEvidence.None ? AlertEvidence.None : evidence;
     }
 
+    /// <summary>Writes a silence's matchers as a JSON array of their texts.</summary>
+    /// <param name="matchers">The matchers.</param>
+    /// <returns>The JSON text.</returns>
     public static string Matchers(IEnumerable<LabelMatcher> matchers) => Write(writer =>
     {
         writer.WriteStartArray();
@@ -87,6 +103,9 @@ internal static class AlertJson
     });
 
     /// <summary>Reads matchers back; each was written by <see cref="LabelMatcher.ToString"/> and so parses.</summary>
+    /// <param name="json">The JSON text written by <see cref="Matchers"/>.</param>
+    /// <returns>The matchers.</returns>
+    /// <exception cref="InvalidDataException">A stored matcher does not parse.</exception>
     public static LabelMatcher[] ReadMatchers(string json)
     {
         using var document = JsonDocument.Parse(json);
