@@ -34,5 +34,12 @@ foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
 }
 
 // Commands printed for the user to run name this executable unless PATH finds it as "vigil".
-var context = new CliContext(stdout, Console.Error, environment, TimeProvider.System) { CommandName = CommandName.ForCurrentProcess(environment) };
+using var rawStdout = Console.OpenStandardOutput();
+using var rawStderr = Console.OpenStandardError();
+var context = new CliContext(stdout, Console.Error, environment, TimeProvider.System)
+{
+    CommandName = CommandName.ForCurrentProcess(environment),
+    RawStdout = rawStdout,
+    RawStderr = rawStderr,
+};
 return await VigilCli.RunAsync(args, context, cancellation.Token).ConfigureAwait(false);

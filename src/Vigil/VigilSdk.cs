@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Vigil.Configuration;
 using Vigil.Pipeline;
+using Vigil.Tracing;
 
 namespace Vigil;
 
@@ -32,9 +33,10 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
     private readonly MeterProvider? _meterProvider;
     private readonly LoggerProvider? _loggerProvider;
     private readonly IHostedService[] _hostedServices;
+    private readonly ProcessSpan? _processSpan;
     private int _disposed;
 
-    private VigilSdk(ServiceProvider services)
+    private VigilSdk(ServiceProvider services, IReadOnlyDictionary<string, string?> environment)
     {
         _services = services;
         Options = services.GetRequiredService<VigilOptions>();
@@ -52,6 +54,13 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
         foreach (var hosted in _hostedServices)
         {
             hosted.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        // Started inside a trace (TRACEPARENT, e.g. under vigil exec): the program's spans join it. Start is
+        // synchronous, so the current Activity it sets here stays current in the caller.
+        if (_tracerProvider is not null)
+        {
+            _processSpan = ProcessSpan.Start(OperationTracker.s_activitySource, environment, Options.Service.Name);
         }
     }
 
@@ -81,7 +90,7 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
         var services = new ServiceCollection();
         services.AddVigil(context, sinkEnvironment, configure);
         configureServices?.Invoke(services);
-        return new VigilSdk(services.BuildServiceProvider());
+        return new VigilSdk(services.BuildServiceProvider(), context.Environment);
     }
 
     /// <summary>Creates a logger for <paramref name="categoryName"/>.</summary>
@@ -103,6 +112,9 @@ public sealed class VigilSdk : IDisposable, IAsyncDisposable
         {
             try
             {
+                // Ended first, so the sinks flush it with the rest.
+                _processSpan?.Dispose();
+
                 // Stopped first, so nothing new is recorded while the sinks flush.
                 using var stopping = new CancellationTokenSource(DefaultFlushTimeout);
                 for (var i = _hostedServices.Length - 1; i >= 0; i--)

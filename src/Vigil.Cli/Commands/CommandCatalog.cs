@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Vigil.Cli.Commands.Alerts;
+using Vigil.Cli.Commands.Budgets;
 using Vigil.Cli.Commands.Demo;
 using Vigil.Cli.Commands.Errors;
+using Vigil.Cli.Commands.Exec;
 using Vigil.Cli.Commands.Health;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Commands.Mcp;
@@ -28,5 +30,7 @@ internal static class CommandCatalog
         new ServeCommand(context),
         new McpCommand(context),
         new DemoCommand(context),
+        new ExecCommand(context),
+        new BudgetsCommand(context),
     ];
 }

@@ -22,6 +22,7 @@ internal sealed class CliContext
         // The store reads "now" (hourly error counts, spikes, ignore limits) from the same clock as the output.
         OpenStore = path => StoreOpener.Open(path, TelemetryStoreOptions.Reader with { Clock = Clock });
         OpenStoreForChange = path => StoreOpener.Open(path, TelemetryStoreOptions.Writer with { CreateIfMissing = false, Clock = Clock });
+        OpenStoreForWrite = path => StoreOpener.Open(path, TelemetryStoreOptions.Writer with { Clock = Clock });
         StdoutIsTerminal = stdout.Profile.Out.IsTerminal;
     }
 
@@ -67,8 +68,23 @@ internal sealed class CliContext
     /// </summary>
     public Func<string, IQueryStore> OpenStoreForChange { get; init; }
 
+    /// <summary>
+    /// Opens the store at an absolute path for recording into (<c>vigil exec</c>), creating the file and its folder
+    /// when absent, as an application's local store is; an older schema is upgraded.
+    /// </summary>
+    public Func<string, ITelemetryStore> OpenStoreForWrite { get; init; }
+
     /// <summary>The directory relative paths (a store, the server's configuration file) are resolved against and stores are searched below (the process's, unless a test sets one).</summary>
     public string CurrentDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    /// <summary>
+    /// The process's stdout and stderr as byte streams, for <c>vigil exec</c> to pass a child's output through
+    /// unchanged (Program.cs sets the real ones; in-process runs discard it unless a test sets its own).
+    /// </summary>
+    public Stream RawStdout { get; init; } = Stream.Null;
+
+    /// <summary>The stderr counterpart of <see cref="RawStdout"/>.</summary>
+    public Stream RawStderr { get; init; } = Stream.Null;
 
     /// <summary>Writes raw data to stdout, bypassing Spectre's wrapping (JSON lines must not wrap at 80 columns).</summary>
     public TextWriter Data => Stdout.Profile.Out.Writer;

@@ -70,6 +70,13 @@ internal sealed class StoreOption
         command.Options.Add(Path);
     }
 
+    /// <summary>Adds only <c>--store</c> to <paramref name="command"/>, a command that records into the store (<c>exec</c>), creating it when absent.</summary>
+    public void AddWritePathTo(Command command)
+    {
+        Path.Description = $"The store file to record into, created when absent (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
+        command.Options.Add(Path);
+    }
+
     /// <summary>The absolute path of the store file this run reads.</summary>
     public string Resolve(ParseResult parseResult, CliContext context)
     {

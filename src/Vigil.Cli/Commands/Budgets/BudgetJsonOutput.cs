@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace Vigil.Cli.Commands.Budgets;
+
+/// <summary><c>vigil budgets check --json</c>: one object with every limit, for scripts (values in seconds, bytes, ratios).</summary>
+internal static class BudgetJsonOutput
+{
+    public static void Write(TextWriter output, IReadOnlyList<BudgetCheck> checks)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("ok", checks.All(c => c.Status != BudgetStatus.Over));
+            json.WriteStartArray("checks");
+            foreach (var check in checks)
+            {
+                json.WriteStartObject();
+                json.WriteString("command", check.Command);
+                json.WriteString("limit", check.Limit);
+                json.WriteString("unit", check.Unit);
+                json.WriteNumber("max", check.LimitValue);
+                WriteNumberOrNull(json, "actual", check.Actual);
+                WriteNumberOrNull(json, "overBy", check.OverBy);
+                json.WriteString("status", check.Status switch { BudgetStatus.Over => "over", BudgetStatus.TooFewRuns => "too_few_runs", _ => "ok" });
+                json.WriteStartArray("runs");
+                foreach (var id in check.RunTraceIds)
+                {
+                    json.WriteStringValue(id);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

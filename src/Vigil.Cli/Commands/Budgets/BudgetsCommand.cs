@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Vigil.Cli.Commands.Budgets;
+
+/// <summary><c>vigil budgets</c>: limits on recorded <c>vigil exec</c> runs, checked in CI.</summary>
+internal sealed class BudgetsCommand : Command
+{
+    /// <summary>Creates the command and its subcommands.</summary>
+    public BudgetsCommand(CliContext context)
+        : base("budgets", "Check duration, memory, output size and error-rate budgets against recorded vigil exec runs.")
+    {
+        Subcommands.Add(new CheckBudgetsCommand(context));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Vigil.Cli.Commands.Budgets;
+
+/// <summary>
+/// A size as budgets write it: a number and a unit, <c>B</c>, <c>KB</c>/<c>MB</c>/<c>GB</c> (powers of 1000) or
+/// <c>KiB</c>/<c>MiB</c>/<c>GiB</c> (powers of 1024), e.g. <c>512MiB</c>, <c>1.5GB</c>; a bare number is bytes.
+/// </summary>
+internal static class ByteSizeGrammar
+{
+    /// <summary>What the error messages say a size looks like.</summary>
+    public const string Allowed = "a number of bytes, or a number and a unit, B, KB, MB, GB, KiB, MiB or GiB (e.g. 512MiB, 1.5GB)";
+
+    private static readonly (string Unit, long Factor)[] s_units =
+    [
+        ("KiB", 1L << 10), ("MiB", 1L << 20), ("GiB", 1L << 30), ("TiB", 1L << 40),
+        ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("TB", 1_000_000_000_000), ("B", 1),
+    ];
+
+    /// <summary>Reads <paramref name="text"/>; false for anything else, negative or past <see cref="long.MaxValue"/>.</summary>
+    public static bool TryParse(string text, out long bytes)
+    {
+        bytes = 0;
+        var trimmed = text.Trim();
+        var factor = 1L;
+        foreach (var (unit, unitFactor) in s_units)
+        {
+            if (trimmed.EndsWith(unit, StringComparison.OrdinalIgnoreCase))
+            {
+                trimmed = trimmed[..^unit.Length].TrimEnd();
+                factor = unitFactor;
+                break;
+            }
+        }
+
+        if (trimmed.Length == 0 || !double.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
+        var value = number * factor;
+        if (double.IsNaN(value) || value < 0 || value >= long.MaxValue)
+        {
+            return false;
+        }
+
+        bytes = (long)Math.Round(value);
+        return true;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace Vigil.Cli.Commands.Exec;
+
+/// <summary>Removes terminal escape sequences (colours, cursor moves) from a line before it becomes a log record's body.</summary>
+internal static partial class AnsiEscapes
+{
+    /// <summary><paramref name="line"/> without CSI and OSC sequences or other control characters (tabs stay).</summary>
+    public static string Strip(string line)
+    {
+        if (!line.AsSpan().ContainsAnyInRange('\0', '\u001f') && !line.Contains('\u007f', StringComparison.Ordinal))
+        {
+            return line;
+        }
+
+        var withoutSequences = Sequence().Replace(line, string.Empty);
+        return string.Concat(withoutSequences.Where(c => c == '\t' || !char.IsControl(c)));
+    }
+
+    // CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \), the two kinds tools print.
+    [GeneratedRegex(@"\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[@-_]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Sequence();
+}

@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Vigil.Cli.Help;
+using Vigil.Cli.Options;
+using Vigil.Redaction;
+using Vigil.Tracing;
+
+namespace Vigil.Cli.Commands.Exec;
+
+/// <summary>
+/// <c>vigil exec [options] -- COMMAND [ARGS...]</c>: runs any command with its input and output passed through,
+/// exits with its exit code, and records it (a span, its output lines as log records, duration, CPU and memory
+/// histograms) in the local store or over OTLP, handing its trace to the command through <c>TRACEPARENT</c>.
+/// </summary>
+internal sealed class ExecCommand : Command, IHaveExamples
+{
+    private readonly CliContext _context;
+    private readonly StoreOption _store = new();
+    private readonly Option<string?> _otlp = new("--otlp")
+    {
+        Description = "Send the record over OTLP/HTTP to this endpoint instead of a store file, e.g. vigil serve's http://127.0.0.1:4318.",
+        HelpName = "URL",
+    };
+
+    private readonly Option<string?> _name = new("--name")
+    {
+        Description = "The task name budgets and history know the run by (default: the program and its first word, e.g. 'dotnet build').",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<string?> _service = new("--service")
+    {
+        Description = $"The service.name the records carry (default: {ExecSemantics.DefaultServiceName}).",
+        HelpName = "NAME",
+    };
+
+    private readonly Argument<string[]> _command = new("command")
+    {
+        Description = "The command and its arguments, after --.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    /// <summary>Creates the command.</summary>
+    public ExecCommand(CliContext context)
+        : base(
+            "exec",
+            "Run a command, pass its input and output through, and record it: a span with its command line, exit code, git and CI details, its output lines as logs, duration, CPU time and peak memory. Exits with the command's exit code (127 not found, 126 not executable, 128+N killed by signal N).")
+    {
+        _context = context;
+        _store.AddWritePathTo(this);
+        Options.Add(_otlp);
+        Options.Add(_name);
+        Options.Add(_service);
+        Arguments.Add(_command);
+        SetAction(ExecuteAsync);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "vigil exec -- dotnet build                    # recorded in .vigil/vigil.db",
+        "vigil exec --name unit-tests -- dotnet test -c Release",
+        "vigil exec --otlp http://127.0.0.1:4318 -- make all",
+        "vigil traces --service vigil-exec             # what was recorded",
+    ];
+
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var words = parseResult.GetValue(_command) ?? [];
+        if (words.Length == 0 || string.IsNullOrEmpty(words[0]))
+        {
+            throw new CliUsageException("exec: give the command to run after --, e.g. vigil exec -- dotnet build");
+        }
+
+        var destination = Destination(parseResult);
+        var command = ExecCommandLine.Create(words, NonEmpty(parseResult, _name), new CommandLineRedactor(new Redactor(new RedactionOptions())));
+        var environment = _context.Environment;
+        var directory = _context.CurrentDirectory;
+        var parent = EnvironmentTraceContext.Read(environment);
+
+        var recorder = StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName);
+        using var activity = recorder is null ? null : ExecRecorder.StartSpan(command, parent);
+        var started = Stopwatch.GetTimestamp();
+        ChildRun? run = null;
+        int exitCode;
+        try
+        {
+            run = await ChildRunner.RunAsync(
+                command,
+                ExecTraceContext.ForChild(environment, activity),
+                directory,
+                new ExecStreams(_context.RawStdout, _context.RawStderr),
+                recorder is null ? static (_, _) => { } : recorder.Line,
+                cancellationToken).ConfigureAwait(false);
+            exitCode = run.ExitCode;
+        }
+        catch (ChildStartException e)
+        {
+            await _context.Stderr.WriteLineAsync($"vigil: {e.Message}").ConfigureAwait(false);
+            exitCode = e.ExitCode;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (recorder is not null)
+        {
+            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, run), destination).ConfigureAwait(false);
+        }
+
+        return exitCode;
+    }
+
+    private ExecRecorder? StartRecorder(ExecDestination destination, string service)
+    {
+        try
+        {
+            // The SDK opens its store lazily and never throws into its host; open it once here, so a store that cannot
+            // be written is said now rather than lost in silence.
+            if (destination.StorePath is { } path)
+            {
+                _context.OpenStoreForWrite(path).DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            return ExecRecorder.Start(destination, service, _context.Environment, _context.CurrentDirectory);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The command runs whatever happens to its record: a broken store must not break a build.
+            _context.Stderr.WriteLine($"vigil exec: not recording this run ({destination.Describe()}): {e.Message}");
+            return null;
+        }
+    }
+
+    private async Task FinishAsync(ExecRecorder recorder, Activity? activity, ExecCommandLine command, ExecOutcome outcome, ExecDestination destination)
+    {
+        try
+        {
+            if (activity is not null)
+            {
+                var git = await GitState.ReadAsync(_context.CurrentDirectory, _context.Environment, CancellationToken.None).ConfigureAwait(false);
+                ExecSpan.Complete(activity, command, outcome, _context.CurrentDirectory, git, CiEnvironment.Detect(_context.GetEnvironmentVariable), recorder.ErrorLines);
+                activity.Stop();
+            }
+
+            recorder.Finished(command.Name, outcome.Result, outcome.Duration, outcome.Run?.Resources);
+        }
+        finally
+        {
+            try
+            {
+                await recorder.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                await _context.Stderr.WriteLineAsync($"vigil exec: the run was not recorded ({destination.Describe()}): {e.Message}").ConfigureAwait(false);
+            }
+        }
+    }
+
+    private ExecDestination Destination(ParseResult parseResult)
+    {
+        if (NonEmpty(parseResult, _otlp) is not { } text)
+        {
+            return new ExecDestination(_store.Resolve(parseResult, _context), null);
+        }
+
+        if (parseResult.GetValue(_store.Path) is not null)
+        {
+            throw new CliUsageException("--otlp: cannot be combined with --store (record into a file or send over OTLP, not both)");
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new CliUsageException($"--otlp: '{text}' is not an http:// or https:// URL (e.g. http://127.0.0.1:4318)");
+        }
+
+        return new ExecDestination(null, uri);
+    }
+
+    private static string? NonEmpty(ParseResult parseResult, Option<string?> option)
+    {
+        var value = parseResult.GetValue(option);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+}

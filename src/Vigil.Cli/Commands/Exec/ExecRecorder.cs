@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Vigil.Configuration;
+using Vigil.Tracing;
+
+namespace Vigil.Cli.Commands.Exec;
+
+/// <summary>
+/// Records one <c>vigil exec</c> run through the Vigil SDK: the span, the output lines as log records and the
+/// histograms, to the local store or over OTLP. The SDK is started with the CLI's environment and working directory,
+/// minus the trace context (the span below is parented on it directly, rather than under a process span).
+/// </summary>
+internal sealed class ExecRecorder : IAsyncDisposable
+{
+    private static readonly ActivitySource s_source = new(ExecSemantics.InstrumentationName);
+
+    private readonly VigilSdk _sdk;
+    private readonly Meter _meter;
+    private readonly Histogram<double> _duration;
+    private readonly Histogram<double> _cpuTime;
+    private readonly Histogram<long> _peakMemory;
+    private readonly ILogger _logger;
+    private long _errorLines;
+
+    private ExecRecorder(VigilSdk sdk)
+    {
+        _sdk = sdk;
+        _meter = new Meter(ExecSemantics.InstrumentationName);
+        _duration = _meter.CreateHistogram<double>(ExecSemantics.DurationMetric, "s", "How long vigil exec's commands took.");
+        _cpuTime = _meter.CreateHistogram<double>(ExecSemantics.CpuTimeMetric, "s", "The CPU time (user + system) of vigil exec's commands.");
+        _peakMemory = _meter.CreateHistogram<long>(ExecSemantics.PeakMemoryMetric, "By", "The peak resident memory of vigil exec's commands.");
+        _logger = sdk.CreateLogger(ExecSemantics.InstrumentationName);
+    }
+
+    /// <summary>Output lines recorded at error level so far.</summary>
+    public long ErrorLines => Interlocked.Read(ref _errorLines);
+
+    /// <summary>Starts the SDK; throws what the SDK throws for a bad store or configuration.</summary>
+    public static ExecRecorder Start(ExecDestination destination, string serviceName, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    {
+        var withoutContext = environment
+            .Where(e => e.Key is not (EnvironmentTraceContext.TraceParentVariable or EnvironmentTraceContext.TraceStateVariable or EnvironmentTraceContext.BaggageVariable))
+            .ToDictionary(StringComparer.Ordinal);
+        var startup = new VigilStartupContext(workingDirectory, withoutContext);
+
+        // Nothing may reach the command's own output: the console sink stays off and its writer is a null one.
+        var sinks = new SinkEnvironment(TextWriter.Null, ConsoleIsTerminal: false, withoutContext, workingDirectory);
+        var sdk = VigilSdk.Start(startup, sinks, o =>
+        {
+            o.Service.Name = serviceName;
+            o.Console.Enabled = false;
+            o.File.Enabled = false;
+            o.Health.Enabled = false;
+            o.Errors.CaptureUnhandled = false;
+            o.Tracing.Enabled = true;
+            o.Tracing.Sampler = SamplerKind.ParentBasedAlwaysOn;
+            o.Tracing.Sources.Add(ExecSemantics.InstrumentationName);
+            o.Metrics.Enabled = true;
+            o.Metrics.Meters.Add(ExecSemantics.InstrumentationName);
+            o.Logging.MinimumLevel[ExecSemantics.InstrumentationName] = LogLevel.Information;
+
+            // A build prints tens of thousands of lines within seconds; the default queue (8192) would drop most.
+            o.Export.MaxQueueSize = 262_144;
+            o.Export.MaxBatchSize = 4096;
+            destination.ApplyTo(o);
+        });
+        return new ExecRecorder(sdk);
+    }
+
+    /// <summary>Starts the command's span under <paramref name="parent"/> (the caller's <c>TRACEPARENT</c>), if any.</summary>
+    public static Activity? StartSpan(ExecCommandLine command, EnvironmentTraceContext? parent)
+    {
+        var activity = s_source.StartActivity(command.Name, ActivityKind.Internal, parent?.Parent ?? default);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(parent?.Parent.TraceState))
+        {
+            activity.TraceStateString = parent.Parent.TraceState;
+        }
+
+        foreach (var (key, value) in parent?.Baggage ?? [])
+        {
+            activity.SetBaggage(key, value);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Records one line of output.</summary>
+    public void Line(string line, bool fromStandardError)
+    {
+        var text = AnsiEscapes.Strip(line);
+        var level = OutputLineClassifier.Classify(text, fromStandardError);
+        if (level == LogLevel.Error)
+        {
+            Interlocked.Increment(ref _errorLines);
+        }
+
+        _logger.Log(level, default, new OutputLineState(text, fromStandardError ? "stderr" : "stdout"), null, OutputLineState.Format);
+    }
+
+    /// <summary>Records the histograms of a finished run.</summary>
+    public void Finished(string name, string result, TimeSpan duration, ResourceFigures? resources)
+    {
+        var task = new KeyValuePair<string, object?>(ExecSemantics.TaskName, name);
+        _duration.Record(duration.TotalSeconds, task, new(ExecSemantics.TaskResult, result));
+        if (resources is not null)
+        {
+            _cpuTime.Record(resources.CpuTime.TotalSeconds, task);
+            _peakMemory.Record(resources.PeakMemoryBytes, task);
+        }
+    }
+
+    /// <summary>Flushes every record (the SDK's own timeout bounds it) and stops the SDK.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        // The SDK first: its last collection must still see the instruments.
+        await _sdk.DisposeAsync().ConfigureAwait(false);
+        _meter.Dispose();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace Vigil.Cli.Commands.Exec;
+
+/// <summary>
+/// The level of one line of a command's output: stderr is a warning, stdout information, and a line that reads like a
+/// compiler or test failure, or the first line of a stack trace, is an error whichever stream it came on
+/// (a compiler warning is a warning on stdout too).
+/// </summary>
+internal static partial class OutputLineClassifier
+{
+    /// <summary>The level of <paramref name="line"/> (ANSI escapes already removed).</summary>
+    public static LogLevel Classify(string line, bool fromStandardError)
+    {
+        try
+        {
+            if (ErrorLine().IsMatch(line))
+            {
+                return LogLevel.Error;
+            }
+
+            if (fromStandardError || WarningLine().IsMatch(line))
+            {
+                return LogLevel.Warning;
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A hostile line costs at most the timeout and keeps its stream's level.
+        }
+
+        return fromStandardError ? LogLevel.Warning : LogLevel.Information;
+    }
+
+    // MSBuild and compilers ("Program.cs(3,5): error CS1002:", "error MSB4018:", "error TS2304:", "error[E0308]"),
+    // test runners ("FAIL", "Failed Name [12 ms]", "--- FAIL:", "FAILED"), and a stack trace's first line
+    // (.NET "Unhandled exception.", "System.InvalidOperationException: ...", Java "Exception in thread", Python
+    // "Traceback (most recent call last):", Go "panic:", JavaScript "TypeError: ...").
+    [GeneratedRegex(
+        @"(\berror [A-Z]{1,8}\d{2,6}\b|\berror\[E\d{4}\]|^\s*(FAIL|FAILED)\b|^\s*--- FAIL:|^\s*Failed [^\s]|^\s*Unhandled exception\b|^\s*Exception in thread |^Traceback \(most recent call last\):|^panic: |^\s*(Unhandled|Uncaught) |^\s*([A-Za-z_][\w]*\.)+[A-Z]\w*(Exception|Error)(: |$)|^\s*(TypeError|ReferenceError|SyntaxError|RangeError|Error): )",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ErrorLine();
+
+    [GeneratedRegex(@"\bwarning [A-Z]{1,8}\d{2,6}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex WarningLine();
+}
