@@ -65,5 +65,5 @@ public static class SloRules
     /// any other word (kept in the instances' <c>slo_severity</c> label) a warning.
     /// </summary>
     private static string RuleSeverity(string severity) =>
-        string.Equals(severity, BurnRateWindow.Page, StringComparison.OrdinalIgnoreCase) ? "critical" : "warning";
+        string.Equals(severity, BurnRateWindow.Page, StringComparison.OrdinalIgnoreCase) ? AlertSeverities.Critical : AlertSeverities.Default;
 }
