@@ -9,7 +9,8 @@ using Vigil.Benchmarks.Storage;
 // ingest load generator, "log-alloc" the per-thread log allocation probe, "writer-commits" the
 // store writer's slow commit shapes, "store-spans" span writes against the raw insert ceiling, "log-codecs" the log
 // block codec comparison, "log-ceiling" the log block insert ceiling by FTS5 setting, "ingest-server" the server process the
-// ingest tool starts, "alerts" rule evaluation against the store, "dashboard" the dashboard in a browser over a million records. Anything else goes to BenchmarkDotNet.
+// ingest tool starts, "alerts" rule evaluation against the store, "alerts-notify" the delay from a firing alert to its
+// webhook request, "dashboard" the dashboard in a browser over a million records. Anything else goes to BenchmarkDotNet.
 switch (args.Length > 0 ? args[0] : null)
 {
     case "store":
@@ -32,6 +33,8 @@ switch (args.Length > 0 ? args[0] : null)
         return await AlertBenchTool.RunAsync(args[1..]);
     case "dashboard":
         return await DashboardBenchTool.RunAsync(args[1..]);
+    case "alerts-notify":
+        return await NotifyLatencyTool.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

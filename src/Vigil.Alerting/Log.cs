@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(1307, LogLevel.Error, "The notifier's turn failed; it tries again at the next one.")]
     public static partial void TurnFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1308, LogLevel.Error, "The notifier could not read the recorded attempts of alerts new to it; after a restart, it may tell them again.")]
+    public static partial void AttemptsReadFailed(ILogger logger, Exception exception);
 }

@@ -43,33 +43,8 @@ public sealed class FolderCycleTests
         Assert.True(gone.Count == 0, $"src/{name} no longer has {string.Join(", ", gone)}: remove it from FolderCycleTests' known cycles.");
     }
 
-    // Vigil.Alerting (issue 13) arrived with these: its option classes are partial, one file per rule kind, channel
-    // kind and concern, and each file sits beside the kind it configures, so the aggregate (AlertingSection,
-    // AlertRuleOptions, NotificationChannelOptions) and its parts use each other across folders; and the registries
-    // (RuleKinds, the notifier's settings compiler) name every kind while each kind uses the seam beside them. Cutting
-    // them means one folder per kind holding its options, condition and registration, with the aggregates built from
-    // a list the kinds add to. Tolerated until that lands, and only while each lasts.
-    private static readonly Dictionary<string, string[]> s_knownCycles = new(StringComparer.Ordinal)
-    {
-        ["Vigil.Alerting"] =
-        [
-            "(root) → Rules/Engine →",
-            "Configuration → Notifications → Configuration",
-            "Notifications/Channels → Notifications → Notifications/Channels",
-            "Notifications/Channels/Alertmanager → Notifications/Configuration → Notifications/Channels/Alertmanager",
-            "Notifications/Channels/Email → Notifications/Configuration → Notifications/Channels/Email",
-            "Notifications/Channels/Slack → Notifications/Configuration → Notifications/Channels/Slack",
-            "Notifications/Delivery → Notifications → Notifications/Delivery",
-            "Notifications/Engine → Notifications → Notifications/Engine",
-            "Notifications/Links → Notifications → Notifications/Links",
-            "Rules → Configuration → Rules",
-            "Rules/Absence → Rules → Rules/Absence",
-            "Rules/Conditions → Rules → Rules/Absence → Rules/Conditions",
-            "Rules/Error → Rules → Rules/Error",
-            "Rules/Health → Rules → Rules/Health",
-            "Rules/Log → Rules → Rules/Log",
-            "Rules/Metric → Rules → Rules/Metric",
-            "Slos → Configuration → Slos",
-        ],
-    };
+    // Known cycles, by project: none now. Vigil.Alerting's 17 went when each rule kind and channel kind got one folder
+    // holding its options partial, its condition or channel and its registration, below the registries that name them
+    // (Rules/Loading, Notifications) and above the seams they implement (Rules, Notifications/Channels).
+    private static readonly Dictionary<string, string[]> s_knownCycles = new(StringComparer.Ordinal);
 }

@@ -74,7 +74,7 @@ public static class NotificationChannelTest
         var options = settings.Channels.FirstOrDefault(c => string.Equals(c.Name, channel, StringComparison.Ordinal))
             ?? throw new ArgumentException($"no channel named '{channel}' (the configuration has: {string.Join(", ", settings.Channels.Select(c => c.Name))})", nameof(channel));
         var kind = NotificationChannelKinds.All[options.Kind!];
-        var created = kind.Create(options, new NotificationChannelContext(time, NullLoggerFactory.Instance, EmptyServices.Instance));
+        var created = kind.Create(options, new NotificationChannelContext(time, NullLoggerFactory.Instance, EmptyServices.Instance, Environment.GetEnvironmentVariable));
         try
         {
             await created.DeliverAsync(Create(channel, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,9 @@ internal sealed class NotificationService : BackgroundService, IAlertNotifier
     /// <summary>How long silences read from the store are reused before they are read again.</summary>
     public static readonly TimeSpan SilenceCacheDuration = TimeSpan.FromSeconds(5);
 
+    /// <summary>The newest attempts read per alert when it is new to the engine: enough to find its last firing and escalation.</summary>
+    private const int MaxAttemptsRead = 200;
+
     private readonly NotificationEngine _engine;
     private readonly IReadOnlyDictionary<string, ChannelWorker> _workers;
     private readonly IAlertStateStore _store;
@@ -46,7 +49,8 @@ internal sealed class NotificationService : BackgroundService, IAlertNotifier
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _engine.Receive(alerts, _time.GetUtcNow());
+            var attempts = await RecordedAttemptsAsync(alerts, cancellationToken).ConfigureAwait(false);
+            _engine.Receive(alerts, _time.GetUtcNow(), attempts);
         }
         finally
         {
@@ -120,6 +124,31 @@ internal sealed class NotificationService : BackgroundService, IAlertNotifier
                 Log.TurnFailed(_logger, e);
             }
         }
+    }
+
+    // A firing alert the engine does not hold yet may have been told of before a restart: its recorded attempts say so.
+    // One query per alert new to the engine (a first firing finds none); a store that cannot answer costs a repeat at most.
+    private async Task<Dictionary<long, IReadOnlyList<NotificationAttempt>>?> RecordedAttemptsAsync(IReadOnlyList<AlertInstance> alerts, CancellationToken cancellationToken)
+    {
+        Dictionary<long, IReadOnlyList<NotificationAttempt>>? recorded = null;
+        try
+        {
+            foreach (var alert in alerts.Where(a => a is { State: AlertState.Firing, Id: > 0 } && !_engine.Knows(a)))
+            {
+                var query = new AlertHistoryQuery { AlertId = alert.Id, Since = alert.FiredAt ?? alert.ActiveSince, Limit = MaxAttemptsRead };
+                var attempts = await _store.QueryNotificationsAsync(query, cancellationToken).ConfigureAwait(false);
+                if (attempts.Count > 0)
+                {
+                    (recorded ??= [])[alert.Id] = attempts;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.AttemptsReadFailed(_logger, e);
+        }
+
+        return recorded;
     }
 
     private async Task ReadStoreAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -24,7 +24,10 @@ internal static class NotificationServices
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<NotificationService>());
     }
 
-    /// <summary>Builds the notifier from settings and a store; the server's registration and the tests both use it.</summary>
+    /// <summary>
+    /// Builds the notifier from settings and a store; the server's registration and the tests both use it.
+    /// <paramref name="environmentVariables"/> is what channels read secrets through (the process environment when null).
+    /// </summary>
     public static NotificationService Create(
         NotificationSettings settings,
         IAlertStateStore store,
@@ -35,9 +38,10 @@ internal static class NotificationServices
         ILoggerFactory loggers,
         IServiceProvider services,
         IReadOnlyDictionary<string, INotificationChannel>? channels = null,
-        ILeaderElection? leader = null)
+        ILeaderElection? leader = null,
+        Func<string, string?>? environmentVariables = null)
     {
-        var context = new NotificationChannelContext(time, loggers, services);
+        var context = new NotificationChannelContext(time, loggers, services, environmentVariables ?? Environment.GetEnvironmentVariable);
         var logger = loggers.CreateLogger("Vigil.Alerting.Notifications");
         var workers = new Dictionary<string, ChannelWorker>(StringComparer.Ordinal);
         foreach (var options in settings.Channels)

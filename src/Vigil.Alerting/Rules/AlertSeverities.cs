@@ -6,8 +6,11 @@ internal static class AlertSeverities
     /// <summary>The default.</summary>
     public const string Default = "warning";
 
+    /// <summary>The most severe: what an SLO's <c>page</c> alert gets.</summary>
+    public const string Critical = "critical";
+
     /// <summary>Every allowed severity, most severe first.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["critical", "high", "warning", "info"];
+    public static IReadOnlyList<string> Names { get; } = [Critical, "high", Default, "info"];
 
     /// <summary>What messages say is allowed.</summary>
     public static string Allowed { get; } = string.Join(", ", Names);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Vigil.Alerting.Rules;
 using Vigil.Model;
-using Vigil.Storage.Configuration;
 
 namespace Vigil.Alerting.Slos;
 
@@ -43,31 +42,6 @@ public static class SloRules
         return rules;
     }
 
-    /// <summary>
-    /// The SLOs' rules as the rule engine's rule set holds them, compiled by the same validator as every other rule.
-    /// An SLO with a problem makes no rule (the SLO check reports it); a rule name already taken by a configured rule
-    /// is a problem at the SLO, since the configured rule would hide the SLO's alert.
-    /// </summary>
-    internal static IEnumerable<AlertRule> Compile(Configuration.AlertingSection section, Dictionary<string, string> names, List<ConfigurationProblem> problems)
-    {
-        var slos = SloConfiguration.Usable(section);
-        foreach (var rule in From(slos))
-        {
-            var path = $"{AlertRuleValidator.SectionName}:{SloConfiguration.Key} (rule {rule.Name})";
-            if (names.TryGetValue(rule.Name!, out var first))
-            {
-                problems.Add(new(path, $"the SLO's rule name is already the name of {first}: rename that rule"));
-                continue;
-            }
-
-            if (AlertRuleValidator.Compile(rule, path, path, problems) is { } compiled)
-            {
-                names[rule.Name!] = path;
-                yield return compiled;
-            }
-        }
-    }
-
     /// <summary>The rule name of one alert of one SLO.</summary>
     internal static string RuleName(SloDefinition slo, BurnRateWindow alert) =>
         $"slo:{slo.Name}:{alert.Severity}:{WindowText.Format(alert.LongWindow)}-{WindowText.Format(alert.ShortWindow)}";
@@ -91,5 +65,5 @@ public static class SloRules
     /// any other word (kept in the instances' <c>slo_severity</c> label) a warning.
     /// </summary>
     private static string RuleSeverity(string severity) =>
-        string.Equals(severity, BurnRateWindow.Page, StringComparison.OrdinalIgnoreCase) ? "critical" : "warning";
+        string.Equals(severity, BurnRateWindow.Page, StringComparison.OrdinalIgnoreCase) ? AlertSeverities.Critical : AlertSeverities.Default;
 }

@@ -141,7 +141,7 @@ internal static class SloSectionReader
         }
 
         var before = problems.Count;
-        var severity = Text(section.Severity, $"{path}:Severity", "the severity label, e.g. page or ticket", problems);
+        var severity = Text(section.Severity, $"{path}:Severity", "the alert's slo_severity label, e.g. page or ticket (a page's severity label is critical, any other's warning)", problems);
         var longWindow = Duration(section.LongWindow, $"{path}:LongWindow", TimeSpan.FromMinutes(1), MaxWindow, problems);
         var shortWindow = Duration(section.ShortWindow, $"{path}:ShortWindow", TimeSpan.FromMinutes(1), MaxWindow, problems);
         if (section.BurnRate is not { } factor)

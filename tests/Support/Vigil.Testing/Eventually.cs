@@ -18,15 +18,28 @@ public static class Eventually
         await WaitForAsync(() => condition() ? string.Empty : null, what, timeout).ConfigureAwait(false);
     }
 
+    /// <summary>Returns once the asynchronous <paramref name="condition"/> (a store query) holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after the timeout.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        await PollAsync(async () => await condition().ConfigureAwait(false) ? string.Empty : null, what, timeout).ConfigureAwait(false);
+    }
+
     /// <summary>Returns the first non-null value <paramref name="probe"/> gives; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after the timeout.</summary>
-    public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
+    public static Task<T> WaitForAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(probe);
+        return PollAsync(() => Task.FromResult(probe()), what, timeout);
+    }
+
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout)
+        where T : class
+    {
         using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
         while (true)
         {
-            if (probe() is { } value)
+            if (await probe().ConfigureAwait(false) is { } value)
             {
                 return value;
             }

@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using Vigil.Alerting.Notifications;
 using Vigil.Alerting.Notifications.Channels.Email;
@@ -63,6 +65,28 @@ public sealed class EmailChannelTests
         Assert.True(envelope.GetProperty("secure").GetBoolean());
         using var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(raw)));
         Assert.Equal("[RESOLVED] HighErrors for ops", message.Subject);
+    }
+
+    [Fact]
+    public async Task KindCreate_PasswordVariable_IsReadThroughTheChannelContext()
+    {
+        // The variable is set nowhere in the process: only the context's lookup knows it, so a delivery that
+        // authenticates shows the kind read the password through the context, not from Environment.
+        const string Variable = "VIGIL_TEST_CONTEXT_ONLY_PASSWORD";
+        Assert.Null(Environment.GetEnvironmentVariable(Variable));
+        await using var smtp = await SmtpSink.StartAsync(user: "vigil", password: Secret);
+        var email = Options(smtp, "starttls");
+        email.Password = null;
+        email.PasswordEnvironmentVariable = Variable;
+        var options = new NotificationChannelOptions { Name = "mail", Kind = EmailChannel.KindName, Email = email };
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        var context = new NotificationChannelContext(TimeProvider.System, NullLoggerFactory.Instance, services, name => name == Variable ? Secret : null);
+        var channel = new EmailChannelKind().Create(options, context);
+
+        await channel.DeliverAsync(Some.Notification(), CancellationToken.None);
+
+        var (_, envelope) = Assert.Single(smtp.Messages());
+        Assert.Equal("vigil", envelope.GetProperty("user").GetString());
     }
 
     [Fact]

@@ -72,6 +72,46 @@ public sealed class NotificationServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Restart_AlertToldBeforeIt_IsNotToldAgainAndRemindedOnTheOldSchedule()
+    {
+        await using var receiver = await RecordingReceiver.StartAsync();
+        var section = new AlertingSection();
+        section.Channels.Add(Some.Webhook("ops", receiver.Url.ToString()));
+        var told = await SaveAsync(Some.Firing("HighErrors", Some.Start, labels: ("service", "shop")));
+
+        // First lifetime: the alert is told once, and the attempt recorded in the store file.
+        var first = Service(section);
+        await first.PublishAsync([told]);
+        _time.Advance(NotificationRouteOptions.DefaultGroupWait);
+        await first.TurnAsync(CancellationToken.None);
+        var sent = await Eventually.WaitForAsync(() => AttemptsAsync(told.Id).Result.SingleOrDefault(), "the first lifetime's attempt is recorded");
+        await first.StopAsync(CancellationToken.None);
+        first.Dispose();
+
+        // Second lifetime, on the same file opened again: the rule engine hands over the still-firing alert (as it does
+        // after restoring its instances) and a new one, the control, which must be told.
+        await _store.DisposeAsync();
+        _store = SqliteTelemetryStore.Open(_directory.Combine("vigil.db"));
+        var second = Service(section);
+        var fresh = await SaveAsync(Some.Firing("SlowCheckout", _time.GetUtcNow(), labels: ("service", "shop")));
+        await second.PublishAsync([(await _store.GetAlertAsync(told.Id))!, fresh]);
+        _time.Advance(NotificationRouteOptions.DefaultGroupWait);
+        var afterRestart = await second.TurnAsync(CancellationToken.None);
+
+        var only = Assert.Single(afterRestart.Deliveries);
+        Assert.Equal((NotificationKind.Firing, fresh.Id), (only.Notification.Kind, Assert.Single(only.Notification.Alerts).Alert.Id));
+
+        // The repeat interval runs from the delivery before the restart, not from the restart.
+        _time.Advance(sent.At + NotificationRouteOptions.DefaultRepeatInterval - _time.GetUtcNow() - TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain((await second.TurnAsync(CancellationToken.None)).Deliveries, d => d.Notification.Alerts.Any(a => a.Alert.Id == told.Id));
+        _time.Advance(NotificationRouteOptions.DefaultGroupInterval);
+        var reminder = Assert.Single((await second.TurnAsync(CancellationToken.None)).Deliveries, d => d.Notification.Alerts.Any(a => a.Alert.Id == told.Id));
+        Assert.Equal(NotificationKind.Reminder, reminder.Notification.Kind);
+        await second.StopAsync(CancellationToken.None);
+        second.Dispose();
+    }
+
+    [Fact]
     public async Task Turn_SilenceInTheStore_RecordsSuppressedWithWhy()
     {
         await using var receiver = await RecordingReceiver.StartAsync();

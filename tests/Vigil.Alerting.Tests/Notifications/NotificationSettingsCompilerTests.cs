@@ -1,5 +1,8 @@
 using Vigil.Alerting.Configuration;
 using Vigil.Alerting.Notifications;
+using Vigil.Alerting.Notifications.Channels.Alertmanager;
+using Vigil.Alerting.Notifications.Channels.Email;
+using Vigil.Alerting.Notifications.Channels.Slack;
 using Vigil.Alerting.Tests.Support;
 
 namespace Vigil.Alerting.Tests.Notifications;
@@ -66,6 +69,31 @@ public sealed class NotificationSettingsCompilerTests
         Assert.Contains(problems, p => p.StartsWith("Alerts:Channels:3:Webhook: is only read for a channel of kind webhook", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Alerts:Channels:4:Name:", StringComparison.Ordinal));
         Assert.Equal(9, problems.Count);
+    }
+
+    [Fact]
+    public void Validate_ConsoleAndWebhookWithOtherKindsSections_RefuseEachSection()
+    {
+        // A sub-section of another kind is a mistake the channel would silently ignore (a Slack URL on a console channel
+        // sends nothing to Slack), so console and webhook refuse them as slack, email and alertmanager do.
+        var section = new AlertingSection();
+        section.Channels.Add(new NotificationChannelOptions
+        {
+            Name = "log",
+            Kind = "console",
+            Slack = new SlackChannelOptions(),
+            Email = new EmailChannelOptions(),
+            Alertmanager = new AlertmanagerChannelOptions(),
+        });
+        section.Channels.Add(new NotificationChannelOptions { Name = "hook", Kind = "webhook", Webhook = new WebhookChannelOptions { Url = new Uri("https://example.org/hook") }, Slack = new SlackChannelOptions() });
+
+        var problems = Some.Problems(section);
+
+        Assert.Contains("Alerts:Channels:0:Slack: is only read for a channel of kind slack, and this one is of kind console", problems);
+        Assert.Contains("Alerts:Channels:0:Email: is only read for a channel of kind email, and this one is of kind console", problems);
+        Assert.Contains("Alerts:Channels:0:Alertmanager: is only read for a channel of kind alertmanager, and this one is of kind console", problems);
+        Assert.Contains("Alerts:Channels:1:Slack: is only read for a channel of kind slack, and this one is of kind webhook", problems);
+        Assert.Equal(4, problems.Count);
     }
 
     [Fact]

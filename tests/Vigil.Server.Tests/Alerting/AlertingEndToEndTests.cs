@@ -81,7 +81,13 @@ public sealed class AlertingEndToEndTests
         Assert.InRange(Levels(oncall).Count - escalationsAtAck, 0, 2);
         Assert.Equal(2, team.Payloads.Count);
 
-        var attempts = await server.Store.QueryNotificationsAsync(new AlertHistoryQuery { AlertId = id });
+        // A receiver holds a payload before the notifier has recorded its attempt (the answer comes first), and a loaded
+        // machine widens that gap: wait until the store has as many attempts as the receivers have payloads.
+        var received = team.Payloads.Count + oncall.Payloads.Count;
+        IReadOnlyList<NotificationAttempt> attempts = [];
+        await Eventually.TrueAsync(
+            async () => (attempts = await server.Store.QueryNotificationsAsync(new AlertHistoryQuery { AlertId = id })).Count >= received,
+            "every delivery recorded as an attempt");
         Assert.All(attempts, a => Assert.Equal(NotificationOutcome.Delivered, a.Outcome));
         Assert.Equal(team.Payloads.Count + oncall.Payloads.Count, attempts.Count);
     }

@@ -22,7 +22,10 @@ internal sealed partial class NotificationEngine(NotificationSettings settings, 
     public IReadOnlyCollection<AlertGroup> Groups => _groups.Values;
 
     /// <summary>Takes the latest state of some alerts: firing ones join their groups, resolved ones are marked so.</summary>
-    public void Receive(IReadOnlyList<AlertInstance> alerts, DateTimeOffset now)
+    /// <param name="alerts">The alerts.</param>
+    /// <param name="now">The moment.</param>
+    /// <param name="attempts">The attempts the store recorded for alerts new to the engine, by alert id (after a restart, what was told).</param>
+    public void Receive(IReadOnlyList<AlertInstance> alerts, DateTimeOffset now, IReadOnlyDictionary<long, IReadOnlyList<NotificationAttempt>>? attempts = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         foreach (var alert in alerts)
@@ -58,6 +61,11 @@ internal sealed partial class NotificationEngine(NotificationSettings settings, 
                 }
 
                 group.Members.Add(key);
+                if (attempts?.GetValueOrDefault(alert.Id) is { Count: > 0 } recorded)
+                {
+                    Remember(group, key, alert, recorded);
+                }
+
                 count++;
             }
 

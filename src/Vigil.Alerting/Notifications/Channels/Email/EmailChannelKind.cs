@@ -12,5 +12,5 @@ internal sealed class EmailChannelKind : NotificationChannelKind
             .Concat(options.Email?.Validate($"{path}:{nameof(options.Email)}") ?? []);
 
     public override INotificationChannel Create(NotificationChannelOptions options, NotificationChannelContext context) =>
-        new EmailChannel(options.Name!, options.Email!, Environment.GetEnvironmentVariable);
+        new EmailChannel(options.Name!, options.Email!, context.EnvironmentVariables);
 }

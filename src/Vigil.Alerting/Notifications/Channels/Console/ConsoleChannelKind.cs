@@ -1,3 +1,4 @@
+using Vigil.Alerting.Notifications.Channels;
 using Vigil.Storage.Configuration;
 
 namespace Vigil.Alerting.Notifications;
@@ -10,7 +11,7 @@ internal sealed class ConsoleChannelKind : NotificationChannelKind
     public override string Name => KindName;
 
     public override IEnumerable<ConfigurationProblem> Validate(NotificationChannelOptions options, string path) =>
-        Unused(options.Webhook, nameof(options.Webhook), path, KindName);
+        ChannelKindSections.Others(options, path, KindName);
 
     public override INotificationChannel Create(NotificationChannelOptions options, NotificationChannelContext context) =>
         new ConsoleChannel(options.Name!, context.Loggers);

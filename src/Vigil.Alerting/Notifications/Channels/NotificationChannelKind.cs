@@ -23,13 +23,4 @@ internal abstract class NotificationChannelKind
     /// <param name="context">What channels may use: the clock, logging, the server's services.</param>
     /// <returns>The channel.</returns>
     public abstract INotificationChannel Create(NotificationChannelOptions options, NotificationChannelContext context);
-
-    /// <summary>The problem of a kind's sub-section given to a channel of another kind, if it was given.</summary>
-    protected static IEnumerable<ConfigurationProblem> Unused(object? section, string key, string path, string kind)
-    {
-        if (section is not null)
-        {
-            yield return new ConfigurationProblem($"{path}:{key}", $"is only read for a channel of kind {key.ToLowerInvariant()}, and this one is of kind {kind}");
-        }
-    }
 }

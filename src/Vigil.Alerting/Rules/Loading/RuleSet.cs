@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Vigil.Alerting.Configuration;
-using Vigil.Alerting.Slos;
 using Vigil.Storage.Configuration;
 
 namespace Vigil.Alerting.Rules;
@@ -110,7 +109,7 @@ internal sealed record RuleSet
             rules.InsertRange(0, defaults);
         }
 
-        rules.AddRange(SloRules.Compile(section, names, problems));
+        rules.AddRange(SloRuleCompiler.Compile(section, names, problems));
 
         var reported = problems.Where(p => !skip(p.Path)).ToList();
         return reported.Count > 0 ? new RuleSet { Problems = reported, Files = files } : new RuleSet { Rules = rules, Files = files };

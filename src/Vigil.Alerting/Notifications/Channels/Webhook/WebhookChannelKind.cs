@@ -1,3 +1,4 @@
+using Vigil.Alerting.Notifications.Channels;
 using Vigil.Storage.Configuration;
 
 namespace Vigil.Alerting.Notifications;
@@ -15,9 +16,13 @@ internal sealed class WebhookChannelKind : NotificationChannelKind
     public override IEnumerable<ConfigurationProblem> Validate(NotificationChannelOptions options, string path)
     {
         var at = $"{path}:{nameof(options.Webhook)}";
+        foreach (var problem in ChannelKindSections.Check(options, path, KindName, nameof(options.Webhook), options.Webhook, "{ \"Url\": \"https://...\" }"))
+        {
+            yield return problem;
+        }
+
         if (options.Webhook is not { } webhook)
         {
-            yield return new ConfigurationProblem(at, "is missing: a webhook channel needs \"Webhook\": { \"Url\": \"https://...\" }");
             yield break;
         }
 

@@ -1,0 +1,55 @@
+using Vigil.Model;
+
+namespace Vigil.Alerting.Notifications.Engine;
+
+/// <summary>
+/// What a group told before a restart, read back from the attempts the store recorded (no state of its own): an alert
+/// whose firing was delivered to a group in its current episode (at or after its <c>FiredAt</c>) joins that group as
+/// already told, the group's repeat timer runs from the last delivery, and its escalation resumes after the last level
+/// told. So a restarted server neither tells a channel again what it already sent nor starts escalating from scratch.
+/// </summary>
+internal sealed partial class NotificationEngine
+{
+    /// <summary>Whether the engine holds this alert already: the service reads the store's attempts only for new ones.</summary>
+    public bool Knows(AlertInstance alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return _alerts.ContainsKey(KeyOf(alert));
+    }
+
+    private static void Remember(AlertGroup group, string key, AlertInstance alert, IReadOnlyList<NotificationAttempt> attempts)
+    {
+        var since = alert.FiredAt ?? alert.ActiveSince;
+        var episode = attempts
+            .Where(a => a.Outcome == NotificationOutcome.Delivered && a.At >= since && string.Equals(a.GroupKey, group.Key, StringComparison.Ordinal))
+            .ToList();
+        var told = episode.Where(a => a.Kind is NotificationKind.Firing or NotificationKind.Reminder).ToList();
+        if (told.Count == 0)
+        {
+            return;
+        }
+
+        group.LastFiring.Add(key);
+        var sent = told.Max(a => a.At);
+        if (group.LastSentAt is not { } last || sent > last)
+        {
+            group.LastSentAt = sent;
+        }
+
+        if (group.Route.Escalation is not { Levels.Count: > 0 } policy || group.Escalation is not null)
+        {
+            return;
+        }
+
+        // The cycle count is not recorded: a policy that had started over resumes as if on its first cycle.
+        var progress = new EscalationProgress { NextAt = sent + policy.Levels[0].Delay };
+        if (episode.Where(a => a.Kind == NotificationKind.Escalation && a.EscalationLevel is > 0).MaxBy(a => a.At) is { } latest)
+        {
+            progress.Level = Math.Min(latest.EscalationLevel!.Value, policy.Levels.Count);
+            progress.NextAt = latest.At + (progress.Level < policy.Levels.Count ? policy.Levels[progress.Level].Delay : policy.RepeatDelay);
+            progress.ToldChannels.UnionWith(episode.Where(a => a.Kind == NotificationKind.Escalation).Select(a => a.Channel));
+        }
+
+        group.Escalation = progress;
+    }
+}
