@@ -43,6 +43,10 @@ public static class SloRules
         return rules;
     }
 
+    /// <summary>The SLOs behind <paramref name="rules"/>' <c>slo</c> rules, each once, in the rules' order.</summary>
+    internal static IReadOnlyList<SloDefinition> Of(IEnumerable<AlertRule> rules) =>
+        [.. rules.Select(rule => rule.Options.Slo?.Definition).OfType<SloDefinition>().Distinct()];
+
     /// <summary>
     /// The SLOs' rules as the rule engine's rule set holds them, compiled by the same validator as every other rule.
     /// An SLO with a problem makes no rule (the SLO check reports it); a rule name already taken by a configured rule
