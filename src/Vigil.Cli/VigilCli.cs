@@ -6,6 +6,7 @@ using Vigil.Cli.Commands;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Model;
+using Vigil.Storage;
 
 namespace Vigil.Cli;
 
@@ -66,6 +67,13 @@ internal static class VigilCli
         catch (QueryRefusedException e)
         {
             // The same words as the server's 400 for the same query ('--grep !!!').
+            await context.Stderr.WriteLineAsync($"vigil: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+        catch (ChangeRefusedException e)
+        {
+            // A store's (or a server's) refusal of a change: acknowledging an alert that is not firing, a silence
+            // with no matcher. Its words are the same from a store file and through --server.
             await context.Stderr.WriteLineAsync($"vigil: {e.Message}").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }

@@ -42,7 +42,7 @@ internal sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(acknowledgement);
         if (string.IsNullOrWhiteSpace(acknowledgement.By))
         {
-            throw new ArgumentException("An acknowledgement needs to say who made it (By).", nameof(acknowledgement));
+            throw new ChangeRefusedException("An acknowledgement needs to say who made it (By).");
         }
 
         ThrowIfDisposed();
@@ -58,9 +58,8 @@ internal sealed partial class SqliteStore
 
                 if (stored.State != AlertState.Firing)
                 {
-                    throw new ArgumentException(
-                        $"Alert {id} is {stored.State.ToString().ToLowerInvariant()}, not firing: only a firing alert can be acknowledged.",
-                        nameof(id));
+                    throw new ChangeRefusedException(
+                        $"Alert {id} is {stored.State.ToString().ToLowerInvariant()}, not firing: only a firing alert can be acknowledged.");
                 }
 
                 using var command = connection.CreateCommand();

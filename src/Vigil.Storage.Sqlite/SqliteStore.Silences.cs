@@ -14,12 +14,12 @@ internal sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(silence.Matchers, nameof(silence));
         if (silence.Matchers.Count == 0)
         {
-            throw new ArgumentException("A silence needs at least one label matcher, or it would silence every alert.", nameof(silence));
+            throw new ChangeRefusedException("A silence needs at least one label matcher, or it would silence every alert.");
         }
 
         if (silence.EndsAt <= silence.StartsAt)
         {
-            throw new ArgumentException($"A silence must end after it starts (it starts at {silence.StartsAt:O} and ends at {silence.EndsAt:O}).", nameof(silence));
+            throw new ChangeRefusedException($"A silence must end after it starts (it starts at {silence.StartsAt:O} and ends at {silence.EndsAt:O}).");
         }
 
         ThrowIfDisposed();

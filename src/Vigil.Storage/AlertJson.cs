@@ -54,6 +54,7 @@ public static class AlertJson
         }
 
         writer.WriteEndArray();
+        WriteOptional(writer, "detail", evidence.Detail);
         if (evidence.ErrorGroupId is { } groupId)
         {
             writer.WriteNumber("errorGroupId", groupId);
@@ -79,6 +80,7 @@ public static class AlertJson
         var evidence = new AlertEvidence
         {
             LogLines = lines,
+            Detail = ReadOptional(root, "detail"),
             ErrorGroupId = root.TryGetProperty("errorGroupId", out var id) ? id.GetInt64() : null,
             ErrorType = ReadOptional(root, "errorType"),
             ErrorMessage = ReadOptional(root, "errorMessage"),

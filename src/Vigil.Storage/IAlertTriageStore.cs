@@ -39,14 +39,14 @@ public interface IAlertTriageStore : IStore
     /// <param name="acknowledgement">Who, when and why.</param>
     /// <param name="cancellationToken">Cancels before the change commits.</param>
     /// <returns>The instance after the change, or null when there is none with that id.</returns>
-    /// <exception cref="ArgumentException">The instance is not firing, so there is nothing to acknowledge.</exception>
+    /// <exception cref="ChangeRefusedException">The instance is not firing, so there is nothing to acknowledge, or the acknowledgement names no one.</exception>
     Task<AlertInstance?> AcknowledgeAlertAsync(long id, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a silence.</summary>
     /// <param name="silence">The silence; its <see cref="Silence.Id"/> is ignored.</param>
     /// <param name="cancellationToken">Cancels before it commits.</param>
     /// <returns>The silence with its id.</returns>
-    /// <exception cref="ArgumentException">It has no matcher, or it ends before it starts.</exception>
+    /// <exception cref="ChangeRefusedException">It has no matcher, or it ends before it starts.</exception>
     Task<Silence> CreateSilenceAsync(Silence silence, CancellationToken cancellationToken = default);
 
     /// <summary>Lists silences: pending and active ones, and expired ones when asked, newest first.</summary>

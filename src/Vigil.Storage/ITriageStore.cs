@@ -27,7 +27,7 @@ public interface ITriageStore : IStore
     /// <param name="change">The new status and its options (see <see cref="ErrorStatusChange.Problem"/>).</param>
     /// <param name="cancellationToken">Cancels before the change commits.</param>
     /// <returns>The group after the change, or null when there is no group with that id.</returns>
-    /// <exception cref="ArgumentException">The change is not valid.</exception>
+    /// <exception cref="ChangeRefusedException">The change is not valid.</exception>
     Task<ErrorGroup?> UpdateErrorGroupStatusAsync(long id, ErrorStatusChange change, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the current state of every health check and probe that matches.</summary>

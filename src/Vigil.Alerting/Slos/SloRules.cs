@@ -42,6 +42,10 @@ public static class SloRules
         return rules;
     }
 
+    /// <summary>The SLOs behind <paramref name="rules"/>' <c>slo</c> rules, each once, in the rules' order.</summary>
+    internal static IReadOnlyList<SloDefinition> Of(IEnumerable<AlertRule> rules) =>
+        [.. rules.Select(rule => rule.Options.Slo?.Definition).OfType<SloDefinition>().Distinct()];
+
     /// <summary>The rule name of one alert of one SLO.</summary>
     internal static string RuleName(SloDefinition slo, BurnRateWindow alert) =>
         $"slo:{slo.Name}:{alert.Severity}:{WindowText.Format(alert.LongWindow)}-{WindowText.Format(alert.ShortWindow)}";

@@ -1,10 +1,13 @@
 namespace Vigil.Api.Contracts.V1;
 
-/// <summary>What a notification shows beside the value: matching log lines, or the error group behind the alert.</summary>
+/// <summary>What a notification shows beside the value: matching log lines, what was measured, or the error group behind the alert.</summary>
 public sealed record ApiAlertEvidence
 {
     /// <summary>A few matching log records, newest first, one line each.</summary>
     public IReadOnlyList<string> LogLines { get; init; } = [];
+
+    /// <summary>One line that says what was measured, for kinds without log lines or an error group: a metric's series and value, or when a silent service was last seen.</summary>
+    public string? Detail { get; init; }
 
     /// <summary>The error group's id, when there is one.</summary>
     public long? ErrorGroupId { get; init; }

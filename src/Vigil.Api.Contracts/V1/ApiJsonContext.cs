@@ -34,6 +34,8 @@ namespace Vigil.Api.Contracts.V1;
 [JsonSerializable(typeof(ApiAlertTransition))]
 [JsonSerializable(typeof(ApiNotificationAttempt))]
 [JsonSerializable(typeof(ApiSilence))]
+[JsonSerializable(typeof(ApiPage<ApiSlo>))]
+[JsonSerializable(typeof(ApiSlo))]
 [JsonSerializable(typeof(ApiAcknowledgeRequest))]
 [JsonSerializable(typeof(ApiSilenceRequest))]
 [JsonSerializable(typeof(ApiAlertState))]

@@ -202,6 +202,16 @@ public static class ApiQueryParameters
         public static IReadOnlyList<string> All { get; } = [Alert, Rule, Match, Since, Until, Limit];
     }
 
+    /// <summary>The parameters of <c>GET /api/slos</c>.</summary>
+    public static class Slos
+    {
+        /// <summary><c>service</c>: Only the SLOs of this service.</summary>
+        public const string Service = "service";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Service];
+    }
+
     /// <summary>The parameters of <c>GET /api/silences</c>.</summary>
     public static class Silences
     {

@@ -101,6 +101,10 @@ internal sealed class StoreOption
         return new HttpTelemetryStore(server, apiKey);
     }
 
+    /// <summary>True when this run reads a server (<c>--server</c> or <c>VIGIL_SERVER</c>), not a store file.</summary>
+    /// <exception cref="CliUsageException">The server's URL is not usable, or both are named.</exception>
+    public bool NamesServer(ParseResult parseResult, CliContext context) => ResolveServer(parseResult, context) is not null;
+
     private Uri? ResolveServer(ParseResult parseResult, CliContext context)
     {
         var flag = parseResult.GetValue(Server);

@@ -22,6 +22,7 @@ internal static partial class ContractMap
         Evidence = new AlertEvidence
         {
             LogLines = alert.Evidence.LogLines,
+            Detail = alert.Evidence.Detail,
             ErrorGroupId = alert.Evidence.ErrorGroupId,
             ErrorType = alert.Evidence.ErrorType,
             ErrorMessage = alert.Evidence.ErrorMessage,

@@ -60,7 +60,7 @@ internal sealed partial class HttpTelemetryStore
         {
             Content = JsonContent.Create(body, ApiJson.TypeInfo<ApiAcknowledgeRequest>()),
         };
-        var alert = await SendAsync(request, ApiJson.TypeInfo<ApiAlert>(), detail => new ArgumentException(detail, nameof(acknowledgement)), cancellationToken).ConfigureAwait(false);
+        var alert = await SendAsync(request, ApiJson.TypeInfo<ApiAlert>(), detail => new ChangeRefusedException(detail), cancellationToken).ConfigureAwait(false);
         return alert?.ToModel();
     }
 
@@ -71,7 +71,7 @@ internal sealed partial class HttpTelemetryStore
         {
             Content = JsonContent.Create(silence.ToRequest(), ApiJson.TypeInfo<ApiSilenceRequest>()),
         };
-        var created = await SendAsync(request, ApiJson.TypeInfo<ApiSilence>(), detail => new ArgumentException(detail, nameof(silence)), cancellationToken).ConfigureAwait(false);
+        var created = await SendAsync(request, ApiJson.TypeInfo<ApiSilence>(), detail => new ChangeRefusedException(detail), cancellationToken).ConfigureAwait(false);
         return created?.ToModel() ?? throw new StoreException(Location, $"the Vigil server at {Location} answered the new silence with 404", null);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Vigil.Api.Contracts.V1;
 using Vigil.Model;
+using Vigil.Storage;
 
 namespace Vigil.Cli.Remote;
 
@@ -40,7 +41,7 @@ internal sealed partial class HttpTelemetryStore
         };
 
         // The server's refusal of the change is the contract's ArgumentException, with the server's words.
-        var group = await SendAsync(request, ApiJson.TypeInfo<ApiErrorGroup>(), detail => new ArgumentException(detail, nameof(change)), cancellationToken).ConfigureAwait(false);
+        var group = await SendAsync(request, ApiJson.TypeInfo<ApiErrorGroup>(), detail => new ChangeRefusedException(detail), cancellationToken).ConfigureAwait(false);
         return group?.ToModel();
     }
 

@@ -37,10 +37,10 @@ internal static class AlertAckEndpoint
         {
             alert = await store.AcknowledgeAlertAsync(alertId, ack, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (ArgumentException e)
+        catch (ChangeRefusedException e)
         {
             // The contract's "the instance is not firing": a conflict with its state, not a malformed request.
-            return Results.Problem(detail: ApiResults.MessageOf(e), statusCode: StatusCodes.Status409Conflict, title: "Not firing");
+            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status409Conflict, title: "Not firing");
         }
 
         return alert is null ? ApiResults.NotFound($"no alert {alertId} in the store") : ApiResults.Json(alert.ToApi(), ApiJson.TypeInfo<ApiAlert>());

@@ -74,7 +74,7 @@ internal static class AlertAcknowledgementLinkEndpoints
         {
             alert = await store.AcknowledgeAlertAsync(alertId, new AlertAcknowledgement { By = By, At = ApiResults.Now(context), Comment = "acknowledged from a notification's link" }, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (ArgumentException e)
+        catch (ChangeRefusedException e)
         {
             return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status409Conflict, title: "Not firing");
         }

@@ -32,6 +32,7 @@ public static class AlertApiMap
             Evidence = new ApiAlertEvidence
             {
                 LogLines = alert.Evidence.LogLines,
+                Detail = alert.Evidence.Detail,
                 ErrorGroupId = alert.Evidence.ErrorGroupId,
                 ErrorType = alert.Evidence.ErrorType,
                 ErrorMessage = alert.Evidence.ErrorMessage,

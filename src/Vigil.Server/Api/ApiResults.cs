@@ -54,10 +54,6 @@ internal static class ApiResults
         }
     }
 
-    /// <summary>An argument exception's message without the " (Parameter 'x')" .NET appends: the caller never saw that parameter.</summary>
-    public static string MessageOf(ArgumentException exception) =>
-        exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : exception.Message;
-
     public static DateTimeOffset Now(HttpContext context) =>
         (context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
 }

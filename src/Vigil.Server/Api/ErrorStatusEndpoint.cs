@@ -29,7 +29,7 @@ internal static class ErrorStatusEndpoint
         {
             group = await store.UpdateErrorGroupStatusAsync(groupId, change, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (ArgumentException e)
+        catch (ChangeRefusedException e)
         {
             // The store's own check of the change (the contract's "the change is not valid").
             throw new BadBodyException(StatusCodes.Status400BadRequest, "body: " + e.Message);

@@ -4,7 +4,7 @@ namespace Vigil.Server;
 
 /// <summary>
 /// Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/metrics</c>, <c>/api/errors</c>,
-/// <c>/api/health</c>, <c>/api/alerts</c>, <c>/api/silences</c>); see docs/api.md.
+/// <c>/api/health</c>, <c>/api/alerts</c>, <c>/api/silences</c>, <c>/api/slos</c>); see docs/api.md.
 /// </summary>
 public static class QueryApiEndpointRouteBuilderExtensions
 {
@@ -45,7 +45,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         return endpoints;
     }
 
-    /// <summary>Alerts and silences: listing, history, and the triage writes (acknowledge, silence, expire).</summary>
+    /// <summary>Alerts, silences and SLOs: listing, history, and the triage writes (acknowledge, silence, expire).</summary>
     private static void MapAlerts(RouteGroupBuilder api)
     {
         api.MapGet("/alerts", (Func<HttpContext, Task<IResult>>)AlertsEndpoints.ListAsync);
@@ -58,5 +58,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/silences", (Func<HttpContext, Task<IResult>>)SilencesEndpoints.ListAsync);
         api.MapPost("/silences", (Func<HttpContext, Task<IResult>>)SilencesEndpoints.CreateAsync);
         api.MapPost("/silences/{id}/expire", SilencesEndpoints.ExpireAsync);
+        api.MapGet("/slos", (Func<HttpContext, Task<IResult>>)SlosEndpoints.ListAsync);
+        api.MapGet("/slos/{name}", SlosEndpoints.GetAsync);
     }
 }

@@ -31,10 +31,10 @@ internal static class SilencesEndpoints
         {
             created = await store.CreateSilenceAsync(silence, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (ArgumentException e)
+        catch (ChangeRefusedException e)
         {
             // The store's own check (no matcher, ends before it starts); the body reader refuses both first.
-            throw new BadBodyException(StatusCodes.Status400BadRequest, "body: " + ApiResults.MessageOf(e));
+            throw new BadBodyException(StatusCodes.Status400BadRequest, "body: " + e.Message);
         }
 
         return Results.Json(created.ToApi(now), ApiJson.TypeInfo<ApiSilence>(), statusCode: StatusCodes.Status201Created);

@@ -46,7 +46,7 @@ public static class ErrorLifecycle
     }
 
     /// <summary>The group after a user's triage decision.</summary>
-    /// <exception cref="ArgumentException"><paramref name="change"/> is not valid.</exception>
+    /// <exception cref="ChangeRefusedException"><paramref name="change"/> is not valid.</exception>
     public static ErrorGroup OnChange(ErrorGroup group, ErrorStatusChange change, DateTimeOffset now)
     {
         Validate(change);
@@ -65,18 +65,18 @@ public static class ErrorLifecycle
     }
 
     /// <summary>Throws when a user's change cannot apply.</summary>
-    /// <exception cref="ArgumentException"><paramref name="change"/> is not valid.</exception>
+    /// <exception cref="ChangeRefusedException"><paramref name="change"/> is not valid.</exception>
     public static void Validate(ErrorStatusChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (change.Problem() is { } problem)
         {
-            throw new ArgumentException(problem, nameof(change));
+            throw new ChangeRefusedException(problem);
         }
 
         if (!Enum.IsDefined(change.Status))
         {
-            throw new ArgumentException($"Unknown status {(int)change.Status}.", nameof(change));
+            throw new ChangeRefusedException($"Unknown status {(int)change.Status}.");
         }
     }
 

@@ -24,6 +24,28 @@ public sealed class WebhookChannelTests
     };
 
     [Fact]
+    public async Task DeliverAsync_MetricAlert_CarriesWhatWasMeasuredAsDetail()
+    {
+        // Arrange: a metric or absence rule has no log lines or error group; its evidence is one line of detail.
+        await using var receiver = await RecordingReceiver.StartAsync();
+        using var channel = new WebhookChannel("ops", new WebhookChannelOptions { Url = receiver.Url });
+        var firing = Some.Firing("SlowCheckout", Some.Start, 7, ("service", "shop")) with
+        {
+            Evidence = new AlertEvidence { Detail = "p95(http.server.request.duration{service=shop}) = 0.84" },
+        };
+        var plain = Some.Firing("Other", Some.Start, 8, ("service", "shop"));
+
+        // Act
+        await channel.DeliverAsync(Notification(firing, plain), CancellationToken.None);
+
+        // Assert: present where there is one, left out where there is none (absent values are not written as null).
+        var alerts = Assert.Single(receiver.Payloads).RootElement.GetProperty("alerts");
+        var evidence = alerts[0].GetProperty("vigil").GetProperty("evidence");
+        Assert.Equal("p95(http.server.request.duration{service=shop}) = 0.84", evidence.GetProperty("detail").GetString());
+        Assert.False(alerts[1].GetProperty("vigil").GetProperty("evidence").TryGetProperty("detail", out _));
+    }
+
+    [Fact]
     public async Task DeliverAsync_Firing_PostsAlertmanagerV4PayloadWithVigilFields()
     {
         await using var receiver = await RecordingReceiver.StartAsync();

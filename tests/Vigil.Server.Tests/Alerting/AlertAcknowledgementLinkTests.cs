@@ -109,5 +109,10 @@ public sealed class AlertAcknowledgementLinkTests
         using var posted = await client.PostAsync(links.Create(server.QueryEndpoint, alert.Id, DateTimeOffset.UtcNow), null).DefaultTimeout();
 
         Assert.Equal(HttpStatusCode.Conflict, posted.StatusCode);
+
+        // The page a person lands on says why in the store's words, with no .NET parameter name.
+        var body = await posted.Content.ReadAsStringAsync();
+        Assert.Contains($"Alert {alert.Id} is resolved, not firing", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", body, StringComparison.Ordinal);
     }
 }

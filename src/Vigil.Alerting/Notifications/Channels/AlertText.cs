@@ -76,10 +76,15 @@ internal static class AlertText
         return alert.Threshold is { } t ? $"value {value} (threshold {Number(t)})" : $"value {value}";
     }
 
-    /// <summary>Lines that describe the evidence: the error group, then a few log lines.</summary>
-    public static IReadOnlyList<string> ErrorText(AlertEvidence evidence)
+    /// <summary>Lines that describe the evidence besides its log lines: what was measured, then the error group.</summary>
+    public static IReadOnlyList<string> EvidenceText(AlertEvidence evidence)
     {
         var lines = new List<string>();
+        if (evidence.Detail is { } detail)
+        {
+            lines.Add(detail);
+        }
+
         if (evidence.ErrorType is not null || evidence.ErrorMessage is not null)
         {
             lines.Add($"{evidence.ErrorType ?? "error"}: {evidence.ErrorMessage ?? string.Empty}".TrimEnd(' ', ':'));

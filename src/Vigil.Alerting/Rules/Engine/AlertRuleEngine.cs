@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Vigil.Alerting.Slos;
 using Vigil.Model;
 using Vigil.Storage;
 
@@ -46,6 +47,21 @@ public sealed partial class AlertRuleEngine : BackgroundService
             lock (_lock)
             {
                 return [.. _running.Select(r => r.Runner.Status())];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The SLOs whose burn-rate rules are in force, in declaration order: what <c>GET /api/slos</c> evaluates, so an
+    /// SLO added or changed by a reload shows at once, and one refused by a reload does not.
+    /// </summary>
+    public IReadOnlyList<SloDefinition> Slos
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return SloRules.Of(_running.Select(r => r.Runner.Rule));
             }
         }
     }

@@ -51,15 +51,7 @@ internal sealed class AckAlertCommand : Command, IHaveExamples
 
         var ack = new AlertAcknowledgement { By = by, At = _context.Clock.GetUtcNow(), Comment = parseResult.GetValue(_comment) };
         await using var store = _store.Open(parseResult, _context);
-        AlertInstance? alert;
-        try
-        {
-            alert = await store.AcknowledgeAlertAsync(id, ack, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException(Message(e));
-        }
+        var alert = await store.AcknowledgeAlertAsync(id, ack, cancellationToken).ConfigureAwait(false);
 
         if (alert is null)
         {
@@ -78,8 +70,4 @@ internal sealed class AckAlertCommand : Command, IHaveExamples
 
         return ExitCodes.Success;
     }
-
-    /// <summary>The store's (or server's) words, without the parameter name .NET appends.</summary>
-    internal static string Message(ArgumentException exception) =>
-        exception.ParamName is { } name ? exception.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : exception.Message;
 }

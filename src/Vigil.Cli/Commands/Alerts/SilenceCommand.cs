@@ -81,15 +81,7 @@ internal sealed class SilenceCommand : Command, IHaveExamples
 
         var silence = new Silence { Matchers = matchers, StartsAt = start, EndsAt = start + length, CreatedBy = author, Comment = comment, CreatedAt = now };
         await using var store = _store.Open(parseResult, _context);
-        Silence created;
-        try
-        {
-            created = await store.CreateSilenceAsync(silence, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ArgumentException e)
-        {
-            throw new CliUsageException(AckAlertCommand.Message(e));
-        }
+        var created = await store.CreateSilenceAsync(silence, cancellationToken).ConfigureAwait(false);
 
         if (parseResult.GetValue(_json))
         {

@@ -1,5 +1,5 @@
 using Spectre.Console;
-using Vigil.Alerting.Slos;
+using Vigil.Api.Contracts.V1;
 using Vigil.Cli.Output;
 
 namespace Vigil.Cli.Commands.Slo;
@@ -10,38 +10,38 @@ namespace Vigil.Cli.Commands.Slo;
 /// </summary>
 internal static class SloTextOutput
 {
-    public static void Write(IAnsiConsole console, Palette palette, IReadOnlyList<SloStatus> statuses)
+    public static void Write(IAnsiConsole console, Palette palette, IReadOnlyList<ApiSlo> slos)
     {
-        var slos = new TextTable("SLO", "SERVICE", ">OBJECTIVE", "WINDOW", ">ATTAINMENT", ">BUDGET LEFT", "INDICATOR");
-        foreach (var status in statuses)
+        var table = new TextTable("SLO", "SERVICE", ">OBJECTIVE", "WINDOW", ">ATTAINMENT", ">BUDGET LEFT", "INDICATOR");
+        foreach (var slo in slos)
         {
-            var budgetStyle = status.BudgetRemaining is { } left ? (left <= 0 ? palette.Error : left < 0.25 ? palette.Warning : palette.Ok) : palette.Dim;
-            slos.AddRow(
-                (status.Slo.Name, Style.Plain),
-                (status.Slo.Service, palette.Service),
-                (SloNumbers.Percent(status.Slo.Objective), Style.Plain),
-                (Window(status.Slo.Window), Style.Plain),
-                (SloNumbers.Percent(status.Attainment), status.Attainment is null ? palette.Dim : Style.Plain),
-                (SloNumbers.Percent(status.BudgetRemaining), budgetStyle),
-                (status.Slo.Indicator.Description, palette.Dim));
+            var budgetStyle = slo.BudgetRemaining is { } left ? (left <= 0 ? palette.Error : left < 0.25 ? palette.Warning : palette.Ok) : palette.Dim;
+            table.AddRow(
+                (slo.Name, Style.Plain),
+                (slo.Service, palette.Service),
+                (SloNumbers.Percent(slo.Objective), Style.Plain),
+                (Window(slo.Window), Style.Plain),
+                (SloNumbers.Percent(slo.Attainment), slo.Attainment is null ? palette.Dim : Style.Plain),
+                (SloNumbers.Percent(slo.BudgetRemaining), budgetStyle),
+                (slo.Indicator, palette.Dim));
         }
 
-        slos.Write(console, palette);
+        table.Write(console, palette);
         console.WriteLine();
         var alerts = new TextTable("SLO", "SEVERITY", ">ABOVE", "LONG", ">BURN", "SHORT", ">BURN", "STATE");
-        foreach (var status in statuses)
+        foreach (var slo in slos)
         {
-            foreach (var alert in status.Alerts)
+            foreach (var alert in slo.Alerts)
             {
                 alerts.AddRow(
-                    (status.Slo.Name, Style.Plain),
-                    (alert.Alert.Severity, Style.Plain),
-                    (SloNumbers.Burn(alert.Alert.Factor), Style.Plain),
-                    (Window(alert.Alert.LongWindow), Style.Plain),
-                    (SloNumbers.Burn(alert.LongBurnRate), Style.Plain),
-                    (Window(alert.Alert.ShortWindow), Style.Plain),
-                    (SloNumbers.Burn(alert.ShortBurnRate), Style.Plain),
-                    alert.IsActive ? ("burning", palette.Error) : alert.LongBurnRate is null ? (SloNumbers.NoTraffic, palette.Dim) : ("ok", palette.Ok));
+                    (slo.Name, Style.Plain),
+                    (alert.Severity, Style.Plain),
+                    (SloNumbers.Burn(alert.Factor), Style.Plain),
+                    (Window(alert.LongWindow.Length), Style.Plain),
+                    (SloNumbers.Burn(alert.LongWindow.BurnRate), Style.Plain),
+                    (Window(alert.ShortWindow.Length), Style.Plain),
+                    (SloNumbers.Burn(alert.ShortWindow.BurnRate), Style.Plain),
+                    alert.Active ? ("burning", palette.Error) : alert.LongWindow.BurnRate is null ? (SloNumbers.NoTraffic, palette.Dim) : ("ok", palette.Ok));
             }
         }
 

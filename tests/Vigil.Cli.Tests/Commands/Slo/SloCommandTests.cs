@@ -70,11 +70,11 @@ public sealed class SloCommandTests : IDisposable
         // Act
         var run = await _cli.RunAsync("slo", "--store", _store.Path, "--config", WriteConfig(Config), "--json");
 
-        // Assert
+        // Assert: the query API's ApiSlo, one per line, as `vigil slo --server` and GET /api/slos give it.
         Assert.Equal(0, run.ExitCode);
-        using var document = JsonDocument.Parse(run.Stdout);
-        var slos = document.RootElement.GetProperty("slos");
-        Assert.Equal(CliHarness.Now, document.RootElement.GetProperty("evaluatedAt").GetDateTimeOffset());
+        var slos = Lines(run.Stdout);
+        Assert.Equal(2, slos.Count);
+        Assert.All(slos, slo => Assert.Equal(CliHarness.Now, slo.GetProperty("evaluatedAt").GetDateTimeOffset()));
         var checkout = slos[0];
         Assert.Equal("checkout", checkout.GetProperty("name").GetString());
         Assert.Equal(0.999, checkout.GetProperty("objective").GetDouble(), 12);
@@ -83,10 +83,10 @@ public sealed class SloCommandTests : IDisposable
         Assert.Equal(0.6, checkout.GetProperty("budgetRemaining").GetDouble(), 9);
         foreach (var alert in checkout.GetProperty("alerts").EnumerateArray())
         {
-            foreach (var side in new[] { "long", "short" })
+            foreach (var side in new[] { "longWindow", "shortWindow" })
             {
                 var window = alert.GetProperty(side);
-                var length = Window(window.GetProperty("window").GetString()!);
+                var length = TimeSpan.Parse(window.GetProperty("length").GetString()!, CultureInfo.InvariantCulture);
                 var (good, total) = Count(length);
                 Assert.Equal((good, total), (window.GetProperty("good").GetDouble(), window.GetProperty("total").GetDouble()));
                 Assert.Equal((total - good) / total / 0.001, window.GetProperty("burnRate").GetDouble(), 6);
@@ -112,8 +112,7 @@ public sealed class SloCommandTests : IDisposable
 
         // Assert
         Assert.Equal(0, one.ExitCode);
-        using var document = JsonDocument.Parse(one.Stdout);
-        Assert.Equal("idle", Assert.Single(document.RootElement.GetProperty("slos").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal("idle", Assert.Single(Lines(one.Stdout)).GetProperty("name").GetString());
         Assert.Equal(3, none.ExitCode);
         Assert.Contains("no SLO is named 'nope'", none.Stderr, StringComparison.Ordinal);
     }
@@ -169,10 +168,9 @@ public sealed class SloCommandTests : IDisposable
 
         // Assert
         Assert.True(run.ExitCode == 0, run.Stderr);
-        using var document = JsonDocument.Parse(run.Stdout);
         Assert.Equal(
             ["shop-availability", "shop-latency", "shop-orders-paid", "shop-fast-requests"],
-            document.RootElement.GetProperty("slos").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+            Lines(run.Stdout).Select(s => s.GetProperty("name").GetString()));
     }
 
     private async Task WriteTrafficAsync()
@@ -218,15 +216,13 @@ public sealed class SloCommandTests : IDisposable
         return System.Text.RegularExpressions.Regex.Escape(((total - good) / total / 0.001).ToString("0.##", CultureInfo.InvariantCulture) + "×");
     }
 
-    private static TimeSpan Window(string text) => text switch
-    {
-        "5m" => TimeSpan.FromMinutes(5),
-        "30m" => TimeSpan.FromMinutes(30),
-        "1h" => TimeSpan.FromHours(1),
-        "6h" => TimeSpan.FromHours(6),
-        "3d" => TimeSpan.FromDays(3),
-        _ => throw new ArgumentException($"unexpected window {text}", nameof(text)),
-    };
+    /// <summary>One JSON object per line: each parsed and cloned, so it outlives its document.</summary>
+    private static List<JsonElement> Lines(string stdout) =>
+        [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            using var document = JsonDocument.Parse(line);
+            return document.RootElement.Clone();
+        })];
 
     private string WriteConfig(string json)
     {

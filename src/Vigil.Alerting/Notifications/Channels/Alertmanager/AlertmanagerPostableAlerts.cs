@@ -89,6 +89,7 @@ internal static class AlertmanagerPostableAlerts
 
         Add("value", alert.Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : null);
         Add("threshold", alert.Threshold is { } t ? t.ToString("R", CultureInfo.InvariantCulture) : null);
+        Add("detail", evidence.Detail);
         Add("error_type", evidence.ErrorType);
         Add("error_message", evidence.ErrorMessage);
         Add("culprit", evidence.Culprit);

@@ -39,6 +39,11 @@ internal sealed class ConsoleChannel(string name, ILoggerFactory loggers) : INot
             text += $" \"{summary}\"";
         }
 
+        if (alert.Evidence.Detail is { } detail)
+        {
+            text += $" ({detail})";
+        }
+
         if (alert.Evidence.ErrorType is { } type)
         {
             text += $" {type}: {alert.Evidence.ErrorMessage} at {alert.Evidence.Culprit}";

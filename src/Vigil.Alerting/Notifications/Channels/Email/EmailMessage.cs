@@ -51,7 +51,7 @@ internal static class EmailMessage
             }
 
             text.Append("  labels: ").Append(alert.Labels.ToString()).Append('\n');
-            foreach (var line in AlertText.ErrorText(alert.Evidence))
+            foreach (var line in AlertText.EvidenceText(alert.Evidence))
             {
                 text.Append("  ").Append(line).Append('\n');
             }
@@ -96,7 +96,7 @@ internal static class EmailMessage
             }
 
             html.Append("<p><code>").Append(E(alert.Labels.ToString())).Append("</code></p>");
-            foreach (var line in AlertText.ErrorText(alert.Evidence))
+            foreach (var line in AlertText.EvidenceText(alert.Evidence))
             {
                 html.Append("<p>").Append(E(line)).Append("</p>");
             }

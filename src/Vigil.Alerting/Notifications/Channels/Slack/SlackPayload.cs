@@ -87,7 +87,7 @@ internal static class SlackPayload
         }
 
         text.Add("`" + Escape(alert.Labels.ToString()).Replace("`", "'", StringComparison.Ordinal) + "`");
-        text.AddRange(AlertText.ErrorText(alert.Evidence).Select(l => "> " + Escape(l)));
+        text.AddRange(AlertText.EvidenceText(alert.Evidence).Select(l => "> " + Escape(l)));
         var logs = AlertText.LogLines(alert.Evidence);
         if (logs.Count > 0)
         {

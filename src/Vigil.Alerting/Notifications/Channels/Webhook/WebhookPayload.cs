@@ -104,6 +104,7 @@ internal static class WebhookPayload
         }
 
         json.WriteEndArray();
+        Text(json, "detail", evidence.Detail);
         if (evidence.ErrorGroupId is { } group)
         {
             json.WriteNumber("errorGroupId", group);
