@@ -1,5 +1,3 @@
-// Off until both halves of the engine exist (issue 17): build with -p:VigilPostgreSqlContract=true to run it.
-#if VIGIL_POSTGRESQL_CONTRACT
 using Vigil.Storage.PostgreSql;
 using Vigil.Testing.PostgreSql;
 
@@ -38,4 +36,3 @@ public sealed class PostgreSqlTelemetryStoreTests : TelemetryStoreContractTests
         return database;
     }
 }
-#endif
