@@ -58,11 +58,7 @@ internal sealed partial class PostgreSqlStore
 
     public async Task<AlertInstance?> AcknowledgeAlertAsync(long id, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(acknowledgement);
-        if (string.IsNullOrWhiteSpace(acknowledgement.By))
-        {
-            throw new ArgumentException("An acknowledgement needs to say who made it (By).", nameof(acknowledgement));
-        }
+        AlertChangeChecks.Acknowledgement(acknowledgement);
 
         var at = acknowledgement.At == default ? _options.Clock.GetUtcNow() : acknowledgement.At;
         return await WriteTriageAsync(
@@ -74,12 +70,7 @@ internal sealed partial class PostgreSqlStore
                     return null;
                 }
 
-                if (stored.State != AlertState.Firing)
-                {
-                    throw new ArgumentException(
-                        $"Alert {id} is {stored.State.ToString().ToLowerInvariant()}, not firing: only a firing alert can be acknowledged.",
-                        nameof(id));
-                }
+                AlertChangeChecks.Acknowledgeable(id, stored.State);
 
                 await using var command = Create(
                     connection, transaction, "UPDATE alert_instances SET ack_by = $1, ack_at = $2, ack_comment = $3 WHERE id = $4",

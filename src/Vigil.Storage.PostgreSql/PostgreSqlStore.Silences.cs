@@ -10,17 +10,7 @@ internal sealed partial class PostgreSqlStore
 
     public async Task<Silence> CreateSilenceAsync(Silence silence, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(silence);
-        ArgumentNullException.ThrowIfNull(silence.Matchers, nameof(silence));
-        if (silence.Matchers.Count == 0)
-        {
-            throw new ArgumentException("A silence needs at least one label matcher, or it would silence every alert.", nameof(silence));
-        }
-
-        if (silence.EndsAt <= silence.StartsAt)
-        {
-            throw new ArgumentException($"A silence must end after it starts (it starts at {silence.StartsAt:O} and ends at {silence.EndsAt:O}).", nameof(silence));
-        }
+        AlertChangeChecks.Silence(silence);
 
         var created = silence with
         {

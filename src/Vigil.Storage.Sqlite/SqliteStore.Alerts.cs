@@ -39,11 +39,7 @@ internal sealed partial class SqliteStore
 
     public async Task<AlertInstance?> AcknowledgeAlertAsync(long id, AlertAcknowledgement acknowledgement, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(acknowledgement);
-        if (string.IsNullOrWhiteSpace(acknowledgement.By))
-        {
-            throw new ChangeRefusedException("An acknowledgement needs to say who made it (By).");
-        }
+        AlertChangeChecks.Acknowledgement(acknowledgement);
 
         ThrowIfDisposed();
         var at = acknowledgement.At == default ? _clock.GetUtcNow() : acknowledgement.At;
@@ -56,11 +52,7 @@ internal sealed partial class SqliteStore
                     return null;
                 }
 
-                if (stored.State != AlertState.Firing)
-                {
-                    throw new ChangeRefusedException(
-                        $"Alert {id} is {stored.State.ToString().ToLowerInvariant()}, not firing: only a firing alert can be acknowledged.");
-                }
+                AlertChangeChecks.Acknowledgeable(id, stored.State);
 
                 using var command = connection.CreateCommand();
                 command.Transaction = transaction;

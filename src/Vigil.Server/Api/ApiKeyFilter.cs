@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Vigil.Server.Dashboard;
 
 namespace Vigil.Server.Api;
 

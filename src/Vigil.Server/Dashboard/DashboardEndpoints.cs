@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Vigil.Server.Api;
 
 namespace Vigil.Server.Dashboard;
 

@@ -164,12 +164,12 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task UpdateErrorGroupStatusAsync_UnknownOrInvalid_NullOrArgumentExceptionWithServerMessage()
+    public async Task UpdateErrorGroupStatusAsync_UnknownOrInvalid_NullOrChangeRefusedWithServerMessage()
     {
         var id = await OrdersGroupIdAsync();
 
         var unknown = await _remote!.UpdateErrorGroupStatusAsync(id + 1000, new ErrorStatusChange { Status = ErrorGroupStatus.Resolved }).WaitAsync(s_timeout);
-        var invalid = await Assert.ThrowsAsync<ArgumentException>(() => _remote.UpdateErrorGroupStatusAsync(id, new ErrorStatusChange { Status = ErrorGroupStatus.Unresolved, InNextRelease = true }).WaitAsync(s_timeout));
+        var invalid = await Assert.ThrowsAsync<ChangeRefusedException>(() => _remote.UpdateErrorGroupStatusAsync(id, new ErrorStatusChange { Status = ErrorGroupStatus.Unresolved, InNextRelease = true }).WaitAsync(s_timeout));
 
         Assert.Null(unknown);
         Assert.StartsWith("inNextRelease: 'in the next release' only applies to resolve.", invalid.Message, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Vigil.Server.Dashboard;
+namespace Vigil.Server.Api;
 
 /// <summary>
 /// The dashboard's credential when the server has an API key: a cookie set by the login form, HttpOnly (no script,
