@@ -13,24 +13,14 @@ internal static partial class OutputLineClassifier
     /// <summary>The level of <paramref name="line"/> (ANSI escapes already removed).</summary>
     public static LogLevel Classify(string line, bool fromStandardError)
     {
-        try
+        // The patterns run without backtracking, so a hostile line costs time linear in its length and no match
+        // can time out (a timeout would make a line's level depend on how loaded the machine is).
+        if (ErrorLine().IsMatch(line))
         {
-            if (ErrorLine().IsMatch(line))
-            {
-                return LogLevel.Error;
-            }
-
-            if (fromStandardError || WarningLine().IsMatch(line))
-            {
-                return LogLevel.Warning;
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A hostile line costs at most the timeout and keeps its stream's level.
+            return LogLevel.Error;
         }
 
-        return fromStandardError ? LogLevel.Warning : LogLevel.Information;
+        return fromStandardError || WarningLine().IsMatch(line) ? LogLevel.Warning : LogLevel.Information;
     }
 
     // MSBuild and compilers ("Program.cs(3,5): error CS1002:", "error MSB4018:", "error TS2304:", "error[E0308]"),
@@ -39,9 +29,9 @@ internal static partial class OutputLineClassifier
     // "Traceback (most recent call last):", Go "panic:", JavaScript "TypeError: ...").
     [GeneratedRegex(
         @"(\berror [A-Z]{1,8}\d{2,6}\b|\berror\[E\d{4}\]|^\s*(FAIL|FAILED)\b|^\s*--- FAIL:|^\s*Failed [^\s]|^\s*Unhandled exception\b|^\s*Exception in thread |^Traceback \(most recent call last\):|^panic: |^\s*(Unhandled|Uncaught) |^\s*([A-Za-z_][\w]*\.)+[A-Z]\w*(Exception|Error)(: |$)|^\s*(TypeError|ReferenceError|SyntaxError|RangeError|Error): )",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 100)]
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.NonBacktracking)]
     private static partial Regex ErrorLine();
 
-    [GeneratedRegex(@"\bwarning [A-Z]{1,8}\d{2,6}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\bwarning [A-Z]{1,8}\d{2,6}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WarningLine();
 }
