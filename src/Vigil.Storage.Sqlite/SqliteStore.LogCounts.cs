@@ -8,12 +8,14 @@ namespace Vigil.Storage.Sqlite;
 /// Counting log records for alert rules. SQL picks the candidate blocks exactly as a query does (service, highest
 /// severity, time range, full-text terms) but reads only their summary rows. A block wholly inside the window whose
 /// records all match when the only filters are the service and the window is counted from its row; any other block
-/// inside the window is decompressed once per filter (<see cref="LogCountCache"/>); a block that straddles an edge
-/// of the window is decompressed and its records tested one by one.
+/// is decompressed once per filter, its matching records' times kept (<see cref="LogCountCache"/>), and counted from
+/// those at every later evaluation, inside the window or across one of its edges. Only a count after a sequence (a
+/// follower's) tests the records of each block it reads one by one.
 /// </summary>
 internal sealed partial class SqliteStore : IAlertSignalReader
 {
     private readonly LogCountCache _logCounts = new();
+    private readonly DecodedBlockCache _decodedBlocks = new();
 
     public Task<IReadOnlyDictionary<string, long>> CountLogsByServiceAsync(LogQuery query, CancellationToken cancellationToken = default)
     {
@@ -65,20 +67,43 @@ internal sealed partial class SqliteStore : IAlertSignalReader
                 continue;
             }
 
-            if (candidate.Inside && cacheable && _logCounts.TryGet(key, candidate.Id, candidate.Count, candidate.MinTime, out var cached))
+            if (cacheable && _logCounts.TryGet(key, candidate.Id, candidate.Count, candidate.MinTime, out var cached))
             {
-                Add(totals, candidate.Service, cached);
+                Add(totals, candidate.Service, LogCountCache.CountWithin(cached, filter.From, filter.To));
                 continue;
             }
 
             QueryGuard.Poll(connection);
-            id.Value = candidate.Id;
-            if (data.ExecuteScalar() is not byte[] blob)
+            if (!_decodedBlocks.TryGet(candidate.Id, candidate.Count, candidate.MinTime, out var block))
             {
-                continue; // deleted by retention since the summary was read
+                id.Value = candidate.Id;
+                if (data.ExecuteScalar() is not byte[] blob)
+                {
+                    continue; // deleted by retention since the summary was read
+                }
+
+                block = _decodedBlocks.Decode(candidate.Id, candidate.MinTime, blob);
             }
 
-            var block = LogBlock.Decode(blob);
+            if (cacheable)
+            {
+                // Every match whatever the window, so the next evaluation (whose window has moved) reads no block.
+                var matchedTimes = new List<long>();
+                for (var r = 0; r < block.Count; r++)
+                {
+                    if (filter.MatchesAnyTime(block, r))
+                    {
+                        matchedTimes.Add(block.Times[r]);
+                    }
+                }
+
+                var sorted = matchedTimes.ToArray();
+                Array.Sort(sorted);
+                _logCounts.Set(key, candidate.Id, candidate.Count, candidate.MinTime, sorted);
+                Add(totals, candidate.Service, LogCountCache.CountWithin(sorted, filter.From, filter.To));
+                continue;
+            }
+
             var matched = 0;
             for (var r = 0; r < block.Count; r++)
             {
@@ -86,11 +111,6 @@ internal sealed partial class SqliteStore : IAlertSignalReader
                 {
                     matched++;
                 }
-            }
-
-            if (candidate.Inside && cacheable)
-            {
-                _logCounts.Set(key, candidate.Id, candidate.Count, candidate.MinTime, matched);
             }
 
             Add(totals, candidate.Service, matched);

@@ -115,10 +115,10 @@ internal sealed partial class SqliteStore
     /// <see cref="LogQuery.Limit"/> so far, and the scan stops at the first block whose latest record is older than
     /// all of them.
     /// </summary>
-    private static List<(LogBlock Block, int Record)> NewestByTime(SqliteConnection connection, LogQuery query, LogRecordFilter filter)
+    private List<(LogBlock Block, int Record)> NewestByTime(SqliteConnection connection, LogQuery query, LogRecordFilter filter)
     {
         var sql = BlockConditions(query, filter);
-        using var command = sql.CreateCommand(connection, $"SELECT b.max_time, b.data FROM log_blocks b{sql.Where} ORDER BY b.max_time DESC;");
+        using var command = sql.CreateCommand(connection, $"SELECT b.max_time, b.data, b.id, b.count, b.min_time FROM log_blocks b{sql.Where} ORDER BY b.max_time DESC;");
         // Min-heap on (time, sequence): its root is the oldest of the newest found so far.
         var best = new PriorityQueue<(LogBlock Block, int Record), (long Time, long Sequence)>();
         using (var reader = command.ExecuteReader())
@@ -132,7 +132,9 @@ internal sealed partial class SqliteStore
 
                 QueryGuard.Poll(connection);
 
-                var block = LogBlock.Decode((byte[])reader[1]);
+                // The newest blocks are the ones every alert rule's evidence reads: decoded once, kept a while.
+                var (id, minTime) = (reader.GetInt64(2), reader.GetInt64(4));
+                var block = _decodedBlocks.TryGet(id, reader.GetInt32(3), minTime, out var kept) ? kept : _decodedBlocks.Decode(id, minTime, (byte[])reader[1]);
                 for (var r = 0; r < block.Count; r++)
                 {
                     var key = (block.Times[r], block.Sequences[r]);

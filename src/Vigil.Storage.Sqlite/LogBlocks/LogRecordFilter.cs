@@ -65,6 +65,12 @@ internal sealed class LogRecordFilter
             return false;
         }
 
+        return MatchesAnyTime(block, record);
+    }
+
+    /// <summary>Every test but the time window's: what a block's cached matches keep, for any window (<see cref="LogCountCache"/>).</summary>
+    public bool MatchesAnyTime(LogBlock block, int record)
+    {
         if (_query.MinimumSeverity is { } severity && block.Severities[record] < severity)
         {
             return false;

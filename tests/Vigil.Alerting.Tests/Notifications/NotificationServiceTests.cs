@@ -47,6 +47,9 @@ public sealed class NotificationServiceTests : IAsyncLifetime, IDisposable
 
     private Task<IReadOnlyList<NotificationAttempt>> AttemptsAsync(long alertId) => _store.QueryNotificationsAsync(new AlertHistoryQuery { AlertId = alertId });
 
+    private int DeliveredEscalations(long alertId) =>
+        AttemptsAsync(alertId).Result.Count(a => a.Kind == NotificationKind.Escalation && a.Outcome == NotificationOutcome.Delivered);
+
     [Fact]
     public async Task Turn_FiringAlert_DeliversWithLinksAndRecordsTheAttempt()
     {
@@ -107,6 +110,59 @@ public sealed class NotificationServiceTests : IAsyncLifetime, IDisposable
         _time.Advance(NotificationRouteOptions.DefaultGroupInterval);
         var reminder = Assert.Single((await second.TurnAsync(CancellationToken.None)).Deliveries, d => d.Notification.Alerts.Any(a => a.Alert.Id == told.Id));
         Assert.Equal(NotificationKind.Reminder, reminder.Notification.Kind);
+        await second.StopAsync(CancellationToken.None);
+        second.Dispose();
+    }
+
+    [Theory]
+    [InlineData(1, 1)] // restarted after the first cycle: the one repeat left is sent, then no more
+    [InlineData(2, 0)] // restarted after the repeat: the policy had finished and stays finished
+    public async Task Restart_EscalationThatRepeats_KeepsCountingItsCycles(int cyclesBefore, int cyclesAfter)
+    {
+        await using var receiver = await RecordingReceiver.StartAsync();
+        var section = new AlertingSection();
+        section.Channels.Add(Some.Webhook("oncall", receiver.Url.ToString()));
+        section.Route.Escalation = "page";
+        var policy = new EscalationPolicyOptions { Name = "page", Repeat = 1, RepeatDelay = TimeSpan.FromMinutes(10) };
+        var level = new EscalationLevelOptions();
+        level.Channels.Add("oncall");
+        policy.Levels.Add(level);
+        section.Escalations.Add(policy);
+        var alert = await SaveAsync(Some.Firing("HighErrors", Some.Start, labels: ("service", "shop")));
+
+        // First lifetime: the policy's cycles told before the restart, each recorded in the store file.
+        var first = Service(section);
+        await first.PublishAsync([alert]);
+        _time.Advance(NotificationRouteOptions.DefaultGroupWait);
+        var escalations = 0;
+        for (var cycle = 0; cycle < cyclesBefore; cycle++)
+        {
+            escalations += (await first.TurnAsync(CancellationToken.None)).Deliveries.Count(d => d.Notification.Kind == NotificationKind.Escalation);
+            // Each delivery recorded before the clock moves on, so no delivery of this lifetime is still on its way.
+            await Eventually.TrueAsync(() => receiver.Payloads.Count == cycle + 1, $"cycle {cycle + 1} reached the receiver");
+            await Eventually.TrueAsync(() => DeliveredEscalations(alert.Id) == cycle + 1, $"cycle {cycle + 1} is recorded");
+            _time.Advance(policy.RepeatDelay.Value);
+        }
+
+        Assert.Equal(cyclesBefore, escalations);
+        await first.StopAsync(CancellationToken.None);
+        first.Dispose();
+
+        // Second lifetime on the same file: over three more repeat delays, only what the policy has left is told.
+        await _store.DisposeAsync();
+        _store = SqliteTelemetryStore.Open(_directory.Combine("vigil.db"));
+        var second = Service(section);
+        await second.PublishAsync([(await _store.GetAlertAsync(alert.Id))!]);
+        var after = 0;
+        for (var turn = 0; turn < 3; turn++)
+        {
+            after += (await second.TurnAsync(CancellationToken.None)).Deliveries.Count(d => d.Notification.Kind == NotificationKind.Escalation);
+            _time.Advance(policy.RepeatDelay.Value);
+        }
+
+        Assert.Equal(cyclesAfter, after);
+        await Eventually.TrueAsync(() => DeliveredEscalations(alert.Id) == 1 + policy.Repeat, "the store holds one delivery per cycle: the first and its one repeat");
+        Assert.Equal(1 + policy.Repeat, receiver.Payloads.Count(p => p.RootElement.GetProperty("vigil").GetProperty("kind").GetString() == "escalation"));
         await second.StopAsync(CancellationToken.None);
         second.Dispose();
     }
