@@ -42,7 +42,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapPost("/errors/{id}/status", ErrorStatusEndpoint.PostAsync);
         api.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.QueryAsync);
         MapAlerts(api);
-        Push.PushEndpoints.Map(api);
+        PushEndpoints.Map(api);
         return endpoints;
     }
 

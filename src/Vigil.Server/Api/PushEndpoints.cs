@@ -3,13 +3,11 @@ using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
 using Vigil.Api.Contracts.V1;
 using Vigil.Model;
-using Vigil.Server.Api;
-using Vigil.Server.Hosting;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp.Http;
 using Vigil.Storage;
 
-namespace Vigil.Server.Push;
+namespace Vigil.Server.Api;
 
 /// <summary>
 /// <c>vigil push</c>'s side of the query API (docs/api.md "Push"), behind the same API key: <c>GET /api/push/positions</c>
@@ -62,7 +60,8 @@ internal static class PushEndpoints
             throw new BadBodyException(StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{context.Request.ContentType}' is not supported here; a push sends {ProtobufContentType}");
         }
 
-        var maxBytes = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? VigilServerOptions.DefaultMaxRequestBodyBytes;
+        // Kestrel's limit is VigilServerOptions.MaxRequestBodyBytes (VigilServerApplication gives it Kestrel); null means none.
+        var maxBytes = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? long.MaxValue;
         TRequest request;
         try
         {
