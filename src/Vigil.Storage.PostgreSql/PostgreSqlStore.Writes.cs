@@ -27,6 +27,9 @@ internal sealed partial class PostgreSqlStore
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await EnsurePartitionsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+            // First: a refused push batch stops before any of its records is written.
+            await WritePushMarksAsync(connection, transaction, batch.PushMarks, cancellationToken).ConfigureAwait(false);
             if (batch.Logs.Count > 0)
             {
                 await CopyLogsAsync(connection, batch.Logs, cancellationToken).ConfigureAwait(false);

@@ -30,6 +30,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     private readonly TelemetryWritePipeline _pipeline;
     private readonly SqliteErrorGroupPersistence _errors;
     private readonly SqliteHealthPersistence _health;
+    private readonly TimeProvider _clock;
 
     // Batches usually repeat the same resource and scope objects: look them up by reference first,
     // then by content hash, and only then in the database. Ids are only cached after a commit; until
@@ -42,6 +43,7 @@ internal sealed partial class SqliteBatchWriter : IDisposable
     public SqliteBatchWriter(SqliteConnection connection, ErrorTrackingOptions errorTracking, TimeProvider clock)
     {
         _connection = connection;
+        _clock = clock;
         _pipeline = new TelemetryWritePipeline(errorTracking, clock);
         _errors = new SqliteErrorGroupPersistence(connection);
         _health = new SqliteHealthPersistence(connection);
@@ -89,6 +91,8 @@ internal sealed partial class SqliteBatchWriter : IDisposable
 
         try
         {
+            // First: a refused push batch stops before any of its records is written.
+            WritePushMarks(batch.PushMarks, transaction);
             ResolveIdentities(batch);
 
             WriteLogs(batch.Logs);

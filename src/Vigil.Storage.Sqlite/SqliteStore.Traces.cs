@@ -94,27 +94,31 @@ internal sealed partial class SqliteStore
         var result = new List<SpanEntry>();
         while (reader.Read())
         {
-            result.Add(new SpanEntry
-            {
-                TraceId = reader.GetString(0),
-                SpanId = reader.GetString(1),
-                ParentSpanId = GetNullableString(reader, 2),
-                TraceState = GetNullableString(reader, 3),
-                TraceFlags = reader.GetInt32(4),
-                Name = reader.GetString(5),
-                Kind = (SpanKind)reader.GetInt32(6),
-                StartTime = UnixTime.FromNanoseconds(reader.GetInt64(7)),
-                EndTime = UnixTime.FromNanoseconds(reader.GetInt64(8)),
-                StatusCode = (SpanStatusCode)reader.GetInt32(9),
-                StatusMessage = GetNullableString(reader, 10),
-                Attributes = AttributeJson.Deserialize(reader.GetString(11)),
-                Events = SpanJson.DeserializeEvents(reader.GetString(12)),
-                Links = SpanJson.DeserializeLinks(reader.GetString(13)),
-                Resource = GetResource(connection, reader.GetInt64(14)),
-                Scope = GetScope(connection, reader.GetInt64(15)),
-            });
+            result.Add(ReadSpan(connection, reader));
         }
 
         return result;
     }
+
+    /// <summary>A span from a row whose first 16 columns are GetTrace's, in its order (also the push's read).</summary>
+    private SpanEntry ReadSpan(SqliteConnection connection, SqliteDataReader reader) =>
+        new()
+        {
+            TraceId = reader.GetString(0),
+            SpanId = reader.GetString(1),
+            ParentSpanId = GetNullableString(reader, 2),
+            TraceState = GetNullableString(reader, 3),
+            TraceFlags = reader.GetInt32(4),
+            Name = reader.GetString(5),
+            Kind = (SpanKind)reader.GetInt32(6),
+            StartTime = UnixTime.FromNanoseconds(reader.GetInt64(7)),
+            EndTime = UnixTime.FromNanoseconds(reader.GetInt64(8)),
+            StatusCode = (SpanStatusCode)reader.GetInt32(9),
+            StatusMessage = GetNullableString(reader, 10),
+            Attributes = AttributeJson.Deserialize(reader.GetString(11)),
+            Events = SpanJson.DeserializeEvents(reader.GetString(12)),
+            Links = SpanJson.DeserializeLinks(reader.GetString(13)),
+            Resource = GetResource(connection, reader.GetInt64(14)),
+            Scope = GetScope(connection, reader.GetInt64(15)),
+        };
 }

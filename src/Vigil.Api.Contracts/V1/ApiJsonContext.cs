@@ -38,6 +38,8 @@ namespace Vigil.Api.Contracts.V1;
 [JsonSerializable(typeof(ApiSlo))]
 [JsonSerializable(typeof(ApiAcknowledgeRequest))]
 [JsonSerializable(typeof(ApiSilenceRequest))]
+[JsonSerializable(typeof(ApiPushPositions))]
+[JsonSerializable(typeof(ApiPushResult))]
 [JsonSerializable(typeof(ApiAlertState))]
 [JsonSerializable(typeof(ApiNotificationOutcome))]
 [JsonSerializable(typeof(ApiSilenceState))]

@@ -8,6 +8,7 @@ using Vigil.Cli.Commands.Health;
 using Vigil.Cli.Commands.Logs;
 using Vigil.Cli.Commands.Mcp;
 using Vigil.Cli.Commands.Metrics;
+using Vigil.Cli.Commands.Push;
 using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Commands.Slo;
 using Vigil.Cli.Commands.Traces;
@@ -32,5 +33,6 @@ internal static class CommandCatalog
         new DemoCommand(context),
         new ExecCommand(context),
         new BudgetsCommand(context),
+        new PushCommand(context),
     ];
 }

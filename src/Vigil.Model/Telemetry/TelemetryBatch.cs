@@ -18,6 +18,11 @@ public sealed record TelemetryBatch
     /// </summary>
     public IReadOnlyList<HealthResult> HealthResults { get; init; } = [];
 
-    /// <summary>True when the batch holds nothing.</summary>
-    public bool IsEmpty => Logs.Count == 0 && Spans.Count == 0 && MetricPoints.Count == 0 && HealthResults.Count == 0;
+    /// <summary>
+    /// The push positions this batch moves (<see cref="PushMark"/>); empty for everything but <c>vigil push</c>.
+    /// </summary>
+    public IReadOnlyList<PushMark> PushMarks { get; init; } = [];
+
+    /// <summary>True when the batch holds nothing (a push mark alone is something: it moves a position).</summary>
+    public bool IsEmpty => Logs.Count == 0 && Spans.Count == 0 && MetricPoints.Count == 0 && HealthResults.Count == 0 && PushMarks.Count == 0;
 }

@@ -42,6 +42,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapPost("/errors/{id}/status", ErrorStatusEndpoint.PostAsync);
         api.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.QueryAsync);
         MapAlerts(api);
+        PushEndpoints.Map(api);
         return endpoints;
     }
 

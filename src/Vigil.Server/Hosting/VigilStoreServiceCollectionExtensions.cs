@@ -26,6 +26,11 @@ public static class VigilStoreServiceCollectionExtensions
         services.AddSingleton<IAlertStateStore>(store);
         services.AddSingleton<IAlertSignalReader>(store);
         services.AddSingleton(store as ILeaderElection ?? AlwaysLeader.Instance);
+        if (store is IPushTarget push)
+        {
+            services.AddSingleton(push);
+        }
+
         if (store is ISpanCountReader spans)
         {
             services.AddSingleton(spans);

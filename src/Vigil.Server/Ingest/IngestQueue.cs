@@ -176,6 +176,7 @@ internal sealed class IngestQueue
             pointCount += write.Batch.MetricPoints.Count;
         }
 
+        List<PushMark>? marks = null;
         var logs = new List<LogEntry>(logCount);
         var spans = new List<SpanEntry>(spanCount);
         var points = new List<MetricPoint>(pointCount);
@@ -184,9 +185,13 @@ internal sealed class IngestQueue
             logs.AddRange(write.Batch.Logs);
             spans.AddRange(write.Batch.Spans);
             points.AddRange(write.Batch.MetricPoints);
+            if (write.Batch.PushMarks.Count > 0)
+            {
+                (marks ??= []).AddRange(write.Batch.PushMarks);
+            }
         }
 
-        return new TelemetryBatch { Logs = logs, Spans = spans, MetricPoints = points };
+        return new TelemetryBatch { Logs = logs, Spans = spans, MetricPoints = points, PushMarks = marks ?? [] };
     }
 
     private void Answer(PendingWrite write, Exception? failure)
@@ -202,6 +207,11 @@ internal sealed class IngestQueue
             // text) are in the server's log.
             _statistics.RecordDropped(write.Signal, write.Records);
             write.Committed.TrySetException(new IngestRefusedException(IngestRefusal.StoreFailed, "The store could not commit the records; retry later.", failure));
+        }
+        else if (failure is PushConflictException)
+        {
+            // A push batch stored before (or by another push of its stream): its sender reads the position again.
+            write.Committed.TrySetException(failure);
         }
         else
         {

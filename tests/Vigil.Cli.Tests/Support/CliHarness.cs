@@ -26,9 +26,17 @@ internal sealed class CliHarness
     /// <summary>The folder the command runs in (relative store paths, the stores it lists); the process's when null.</summary>
     public string? CurrentDirectory { get; set; }
 
+    /// <summary>Whether the console draws live displays (progress bars), as a terminal a person watches does.</summary>
+    public bool Interactive { get; set; }
+
     public async Task<CliRun> RunAsync(params string[] args)
     {
         var console = new TestConsole().Width(Width).SupportsUnicode(Unicode);
+        if (Interactive)
+        {
+            console.Interactive();
+        }
+
         if (Terminal)
         {
             console.EmitAnsiSequences().Colors(ColorSystem.TrueColor);

@@ -89,7 +89,7 @@ internal static class OtlpHttpHandler
         throw new OtlpHttpException(StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{request.ContentType}' is not supported; use {ProtobufContentType} or {JsonContentType}.");
     }
 
-    private static bool IsGzip(HttpRequest request)
+    internal static bool IsGzip(HttpRequest request)
     {
         var contentEncoding = request.Headers.ContentEncoding.ToString();
         if (contentEncoding.Length == 0 || contentEncoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
@@ -105,7 +105,7 @@ internal static class OtlpHttpHandler
         throw new OtlpHttpException(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{contentEncoding}' is not supported; use gzip or none.");
     }
 
-    private static TRequest ParseProtobuf<TRequest>(MessageParser<TRequest> parser, ReadOnlySequence<byte> body)
+    internal static TRequest ParseProtobuf<TRequest>(MessageParser<TRequest> parser, ReadOnlySequence<byte> body)
         where TRequest : IMessage<TRequest>
     {
         try
