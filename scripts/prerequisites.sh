@@ -13,7 +13,8 @@ missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 # The Alertmanager channel's tests post to a real Alertmanager and read its own API back.
 [ -x /usr/bin/prometheus-alertmanager ] || missing+=(prometheus-alertmanager)
-# The e-mail channel's tests run a real SMTP server, tests/smtp/smtp-sink.js, on Node.js.
+# The e-mail channel's tests run a real SMTP server, tests/smtp/smtp-sink.js, on Node.js; and building
+# Vigil.Server runs `npm ci` for the dashboard's charting library (src/Vigil.Server/Dashboard/Dashboard.targets).
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 # The dashboard's browser tests drive Debian's Chromium through Playwright (tests/Vigil.Dashboard.Tests).

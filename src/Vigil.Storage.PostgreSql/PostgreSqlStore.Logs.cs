@@ -2,6 +2,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Vigil.Model;
+using Vigil.Storage.Logs;
 
 namespace Vigil.Storage.PostgreSql;
 
@@ -17,9 +18,10 @@ internal sealed partial class PostgreSqlStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        LogQueryChecks.ThrowIfBothCursors(query);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = LogCommand(connection, query, out var indexed);
-        var order = query.AfterSequence is not null ? "sequence" : indexed ? "sequence DESC" : "time DESC, sequence DESC";
+        var order = query.AfterSequence is not null ? "sequence" : indexed || query.BeforeSequence is not null ? "sequence DESC" : "time DESC, sequence DESC";
         command.CommandText = $"SELECT sequence, time, record FROM logs{command.CommandText} ORDER BY {order} LIMIT @limit";
         command.Parameters.AddWithValue("limit", query.Limit);
         var result = new List<(long Time, long Sequence, LogEntry Entry)>();
@@ -34,7 +36,12 @@ internal sealed partial class PostgreSqlStore
             }
         }
 
-        if (query.AfterSequence is null)
+        if (query.BeforeSequence is not null)
+        {
+            // Paging back by arrival: in ascending sequence order, as the SQLite engine returns them.
+            result.Reverse();
+        }
+        else if (query.AfterSequence is null)
         {
             // The newest matches, by time or by arrival, are returned in ascending time order, newest last.
             result.Sort(static (a, b) => (a.Time, a.Sequence).CompareTo((b.Time, b.Sequence)));
@@ -119,6 +126,12 @@ internal sealed partial class PostgreSqlStore
         {
             where.Add("sequence > @after");
             command.Parameters.AddWithValue("after", after);
+        }
+
+        if (query.BeforeSequence is { } before)
+        {
+            where.Add("sequence < @before");
+            command.Parameters.AddWithValue("before", before);
         }
 
         command.CommandText = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);

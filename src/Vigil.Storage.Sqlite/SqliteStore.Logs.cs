@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Vigil.Model;
+using Vigil.Storage.Logs;
 using Vigil.Storage.Sqlite.LogBlocks;
 
 namespace Vigil.Storage.Sqlite;
@@ -15,6 +16,7 @@ internal sealed partial class SqliteStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
+        LogQueryChecks.ThrowIfBothCursors(query);
         return ReadAsync<IReadOnlyList<LogEntry>>(connection => QueryLogs(connection, query), cancellationToken);
     }
 
@@ -32,6 +34,10 @@ internal sealed partial class SqliteStore
         if (query.AfterSequence is { } after)
         {
             found = OldestAfter(connection, query, filter, after);
+        }
+        else if (query.BeforeSequence is { } before)
+        {
+            found = NewestBefore(connection, query, filter, before);
         }
         else if (filter.Terms.Count > 0)
         {
@@ -71,6 +77,44 @@ internal sealed partial class SqliteStore
     }
 
     /// <summary>
+    /// Paging back: the newest matches before a sequence, by arrival, returned in sequence order. Blocks in descending
+    /// id order are records in descending sequence order; the one block that can hold sequences on both sides of the
+    /// cursor is the lowest whose id (its last sequence) is at or above it.
+    /// </summary>
+    private static List<(LogBlock, int)> NewestBefore(SqliteConnection connection, LogQuery query, LogRecordFilter filter, long before)
+    {
+        var sql = BlockConditions(query, filter);
+        var ftsDriven = filter.Terms.Count > 0;
+        var id = ftsDriven ? "f.rowid" : "b.id";
+        sql.Add($"{id} <= coalesce((SELECT min(id) FROM log_blocks WHERE id >= {{0}}), {{0}})", before);
+        using var command = sql.CreateCommand(connection, $"SELECT b.data FROM {Source(ftsDriven)}{sql.Where} ORDER BY {id} DESC;");
+        var result = NewestFirst(connection, command, query.Limit, (block, r) => block.Sequences[r] < before && filter.Matches(block, r));
+        result.Reverse();
+        return result;
+    }
+
+    /// <summary>The first <paramref name="limit"/> records that match, reading the command's blocks (newest first) from their last record back.</summary>
+    private static List<(LogBlock Block, int Record)> NewestFirst(SqliteConnection connection, SqliteCommand command, int limit, Func<LogBlock, int, bool> matches)
+    {
+        var result = new List<(LogBlock Block, int Record)>();
+        using var reader = command.ExecuteReader();
+        while (result.Count < limit && reader.Read())
+        {
+            QueryGuard.Poll(connection);
+            var block = LogBlock.Decode((byte[])reader[0]);
+            for (var r = block.Count - 1; r >= 0 && result.Count < limit; r--)
+            {
+                if (matches(block, r))
+                {
+                    result.Add((block, r));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Text, trace or attribute filters: the newest matches by arrival, found newest block first from the full-text
     /// index, which stops as soon as there are enough; then ordered by time. A time bound first becomes the range of
     /// block ids whose time range meets it, so the index stream starts inside the window.
@@ -89,22 +133,7 @@ internal sealed partial class SqliteStore
         }
 
         using var command = sql.CreateCommand(connection, $"SELECT b.data FROM {Source(ftsDriven: true)}{sql.Where} ORDER BY f.rowid DESC;");
-        var result = new List<(LogBlock Block, int Record)>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (result.Count < query.Limit && reader.Read())
-            {
-                QueryGuard.Poll(connection);
-                var block = LogBlock.Decode((byte[])reader[0]);
-                for (var r = block.Count - 1; r >= 0 && result.Count < query.Limit; r--)
-                {
-                    if (filter.Matches(block, r))
-                    {
-                        result.Add((block, r));
-                    }
-                }
-            }
-        }
+        var result = NewestFirst(connection, command, query.Limit, filter.Matches);
 
         result.Sort(static (a, b) => Compare(a.Block, a.Record, b.Block, b.Record));
         return result;

@@ -22,6 +22,7 @@ internal static class DashboardBenchTool
         ("traces", "/?view=traces", "tr[data-trace]"),
         ("trace waterfall", "/?view=traces&trace=" + 500.ToString("x32", CultureInfo.InvariantCulture), ".waterfall li"),
         ("overview", "/?view=overview", "tr[data-service]"),
+        ("metrics", "/?view=metrics", "main .view[aria-busy='false']"),
         ("errors", "/?view=errors", "main .view[aria-busy='false']"),
         ("health", "/?view=health", "main .view[aria-busy='false']"),
     ];

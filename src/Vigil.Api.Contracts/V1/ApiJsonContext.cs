@@ -21,6 +21,7 @@ namespace Vigil.Api.Contracts.V1;
 [JsonSerializable(typeof(ApiErrorGroup))]
 [JsonSerializable(typeof(ApiErrorGroupDetail))]
 [JsonSerializable(typeof(ApiHealthOverview))]
+[JsonSerializable(typeof(ApiOverview))]
 [JsonSerializable(typeof(ApiErrorStatusChange))]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(ApiAlertRules))]

@@ -37,8 +37,24 @@ public static class ApiQueryParameters
         /// <summary><c>after</c>: Only records with a sequence above this (the previous page's <c>next</c>).</summary>
         public const string After = "after";
 
+        /// <summary><c>before</c>: Only records with a sequence below this, newest first (the oldest sequence of the page shown).</summary>
+        public const string Before = "before";
+
         /// <summary>Every parameter the endpoint takes.</summary>
-        public static IReadOnlyList<string> All { get; } = [Service, Level, Since, Until, Grep, Trace, Where, Limit, After];
+        public static IReadOnlyList<string> All { get; } = [Service, Level, Since, Until, Grep, Trace, Where, Limit, After, Before];
+    }
+
+    /// <summary>The parameters of <c>GET /api/overview</c>.</summary>
+    public static class Overview
+    {
+        /// <summary><c>since</c>: The start of the range (default: an hour before <c>until</c>).</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: The end of the range (default: now).</summary>
+        public const string Until = "until";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Since, Until];
     }
 
     /// <summary>The parameters of <c>GET /api/traces</c>.</summary>

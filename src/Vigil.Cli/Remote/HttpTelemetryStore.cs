@@ -48,7 +48,8 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
             .Add(ApiQueryParameters.Logs.Trace, query.TraceId)
             .AddEach(ApiQueryParameters.Logs.Where, query.Attributes)
             .Add(ApiQueryParameters.Logs.Limit, query.Limit)
-            .Add(ApiQueryParameters.Logs.After, query.AfterSequence);
+            .Add(ApiQueryParameters.Logs.After, query.AfterSequence)
+            .Add(ApiQueryParameters.Logs.Before, query.BeforeSequence);
         var page = await GetAsync(path, ApiJson.TypeInfo<ApiPage<ApiLogRecord>>(), cancellationToken).ConfigureAwait(false);
         return page is null ? [] : [.. page.Items.Select(r => r.ToModel())];
     }

@@ -6,7 +6,9 @@ namespace Vigil.Model;
 /// matches in ascending time order (newest last); "newest" is by timestamp, except when
 /// <see cref="Text"/>, <see cref="TraceId"/> or <see cref="Attributes"/> is set, where it is by
 /// arrival (sequence) so the full-text index can stop early. With it, the oldest <see cref="Limit"/> matches
-/// whose sequence is greater, in ascending sequence order, so a follower can page forward.
+/// whose sequence is greater, in ascending sequence order, so a follower can page forward. With
+/// <see cref="BeforeSequence"/>, the newest <see cref="Limit"/> matches by arrival whose sequence is lower, in
+/// ascending sequence order, so a reader can page back through every match with no gap and no repeat.
 /// </summary>
 public sealed record LogQuery
 {
@@ -46,6 +48,9 @@ public sealed record LogQuery
 
     /// <summary>Only records whose <see cref="LogEntry.Sequence"/> is greater than this.</summary>
     public long? AfterSequence { get; init; }
+
+    /// <summary>Only records whose <see cref="LogEntry.Sequence"/> is lower than this; not with <see cref="AfterSequence"/>.</summary>
+    public long? BeforeSequence { get; init; }
 
     /// <summary>The most records to return.</summary>
     public int Limit { get; init; } = DefaultLimit;

@@ -33,6 +33,11 @@ internal static class LogTailEndpoint
     public static Task<IResult> TailAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
         var query = LogsEndpoints.ReadQuery(context);
+        if (query.BeforeSequence is not null)
+        {
+            throw new BadParameterException("before: the live tail only goes forward (use after, or no cursor)");
+        }
+
         if (LastEventId(context.Request) is { } resumed)
         {
             query = query with { AfterSequence = resumed };

@@ -13,7 +13,8 @@ internal static class LogsEndpoints
         var query = ReadQuery(context);
         var store = context.RequestServices.GetRequiredService<ITelemetryReader>();
         var entries = await store.QueryLogsAsync(query, context.RequestAborted).ConfigureAwait(false);
-        return ApiResults.Json(Page(entries, query.AfterSequence), ApiJson.TypeInfo<ApiPage<ApiLogRecord>>());
+        var page = query.BeforeSequence is null ? Page(entries, query.AfterSequence) : OlderPage(entries, query.Limit);
+        return ApiResults.Json(page, ApiJson.TypeInfo<ApiPage<ApiLogRecord>>());
     });
 
     /// <summary>The log query of <c>/api/logs</c>' parameters, checked; the live tail (<see cref="LogTailEndpoint"/>) takes the same.</summary>
@@ -31,8 +32,27 @@ internal static class LogsEndpoints
             Attributes = p.Where(ApiQueryParameters.Logs.Where),
             Limit = p.Int(ApiQueryParameters.Logs.Limit, LogQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
             AfterSequence = p.Long(ApiQueryParameters.Logs.After),
+            BeforeSequence = Before(p),
         };
     }
+
+    private static long? Before(QueryParameters p)
+    {
+        var before = p.Long(ApiQueryParameters.Logs.Before);
+        return before is not null && p.Long(ApiQueryParameters.Logs.After) is not null
+            ? throw new BadParameterException("before: cannot be given with after (a page goes one way: after pages forward, before back)")
+            : before;
+    }
+
+    /// <summary>
+    /// A page back in time (<c>before=</c>): <c>next</c> is the lowest sequence returned, to send as <c>before</c> for
+    /// the page older than this one, and null when this page was not full (nothing older matches).
+    /// </summary>
+    public static ApiPage<ApiLogRecord> OlderPage(IReadOnlyList<LogEntry> entries, int limit) => new()
+    {
+        Items = [.. entries.Select(e => e.ToApi())],
+        Next = entries.Count < limit ? null : entries.Min(e => e.Sequence).ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>
     /// The records as a page whose <c>next</c> is the highest sequence returned (or <paramref name="after"/> when

@@ -14,6 +14,7 @@ public sealed class LogTailApiTests
     [InlineData("/api/logs/tail?nope=1", "nope")]
     [InlineData("/api/logs/tail?after=-5", "after")]
     [InlineData("/api/logs/tail?trace=xyz", "trace")]
+    [InlineData("/api/logs/tail?before=10", "before")]
     public async Task Tail_BadParameter_Gets400NamingItBeforeAnyStream(string path, string parameter)
     {
         await using var server = await DashboardServer.StartAsync();

@@ -35,6 +35,11 @@ internal static class SampleData
                 Some.ExceptionLog("System.InvalidOperationException", "order 42 has no lines", now.AddMinutes(-3)),
                 Some.ExceptionLog("System.TimeoutException", "the database did not answer in 30 s", now.AddMinutes(-2), "billing"),
             ],
+            MetricPoints =
+            [
+                .. Some.CounterPoints("http.server.requests", "orders", ["/orders", "/orders/{id}", "/charge"], now),
+                .. Some.GaugePoints("orders.queue.length", "orders", now),
+            ],
             HealthResults =
             [
                 new HealthResult { Name = "database", Kind = HealthSourceKind.Check, ServiceName = "orders", Status = HealthStatus.Healthy, Observed = HealthStatus.Healthy, Timestamp = now.AddSeconds(-20), Duration = TimeSpan.FromMilliseconds(4) },

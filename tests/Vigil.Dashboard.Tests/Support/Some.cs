@@ -49,4 +49,36 @@ internal static class Some
         ExceptionStackTrace = $"{type}: {message}\n   at Shop.Orders.OrderService.PlaceAsync(Order order) in /src/Shop/Orders/OrderService.cs:line 31",
         Resource = new() { Attributes = [new(TelemetryResource.ServiceNameKey, service), new("service.version", "1.0.0")] },
     };
+
+    /// <summary>A cumulative counter's points: every 10 s over the last 5 minutes, one series per route, each rising at its own rate.</summary>
+    public static IReadOnlyList<MetricPoint> CounterPoints(string name, string service, IReadOnlyList<string> routes, DateTimeOffset now) =>
+    [
+        .. routes.SelectMany((route, r) => Enumerable.Range(0, 30).Select(i => new MetricPoint
+        {
+            Series = new MetricSeriesInfo
+            {
+                Name = name,
+                Unit = "{request}",
+                Kind = MetricKind.Sum,
+                Temporality = AggregationTemporality.Cumulative,
+                IsMonotonic = true,
+                Attributes = [new("http.route", route), new("http.request.method", "GET")],
+                Resource = Service(service),
+            },
+            StartTimestamp = now.AddMinutes(-6),
+            Timestamp = now.AddSeconds(-300 + (10 * i)),
+            Value = (r + 1) * 10.0 * i,
+        })),
+    ];
+
+    /// <summary>A gauge: one series, a point a minute over the last 5 minutes.</summary>
+    public static IReadOnlyList<MetricPoint> GaugePoints(string name, string service, DateTimeOffset now) =>
+    [
+        .. Enumerable.Range(0, 5).Select(i => new MetricPoint
+        {
+            Series = new MetricSeriesInfo { Name = name, Unit = "{item}", Kind = MetricKind.Gauge, Resource = Service(service) },
+            Timestamp = now.AddMinutes(-5 + i),
+            Value = 3 + i,
+        }),
+    ];
 }

@@ -11,12 +11,16 @@ public sealed class EveryViewTests(BrowserFixture browser)
         { "logs", 1280, 720 },
         { "traces", 1280, 720 },
         { "trace", 1280, 720 },
+        { "metrics", 1280, 720 },
+        { "metric", 1280, 720 },
         { "errors", 1280, 720 },
         { "error", 1280, 720 },
         { "health", 1280, 720 },
         { "alerts", 1280, 720 },
         { "logs", 390, 844 },
         { "trace", 390, 844 },
+        { "metric", 390, 844 },
+        { "overview", 390, 844 },
     };
 
     /// <summary>
@@ -34,6 +38,7 @@ public sealed class EveryViewTests(BrowserFixture browser)
         {
             "trace" => $"/?view=traces&trace={traceId}&span={Some.SpanId(4)}",
             "error" => $"/?view=errors&id={groupId}",
+            "metric" => "/?view=metrics&metric=http.server.requests&by=http.route",
             "logs" => "/?view=logs&seq=5",
             _ => $"/?view={view}",
         };

@@ -8,7 +8,7 @@ namespace Vigil.Dashboard.Tests.Views;
 public sealed class LogsViewTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Logs_OnOpen_ShowsTheNewestPageNewestFirstAsTheStoreHasIt()
+    public async Task Logs_OnOpen_ShowsTheNewestPageNewestFirstAndDrawsOnlyTheRowsInView()
     {
         await using var server = await DashboardServer.StartAsync();
         var now = DateTimeOffset.UtcNow;
@@ -16,30 +16,40 @@ public sealed class LogsViewTests(BrowserFixture browser)
         await using var page = await DashboardPage.OpenAsync(browser);
 
         await page.GotoAsync(server.Url("/?view=logs"));
-        var shown = await SequencesAsync(page);
+        var drawn = await DrawnSequencesAsync(page);
 
-        // The second source: the store's newest 100 (it returns them oldest first).
-        var stored = await server.Store.QueryLogsAsync(new LogQuery { Limit = 100, From = now.AddHours(-1) });
-        Assert.Equal(stored.Select(r => r.Sequence).Reverse(), shown);
+        // The second source: the store's newest page by arrival (it returns them oldest first).
+        var stored = await server.Store.QueryLogsAsync(new LogQuery { Limit = 200, BeforeSequence = long.MaxValue, From = now.AddHours(-1) });
+        Assert.Equal("200", await page.Page.Locator(".log-viewport").GetAttributeAsync("data-loaded"));
+        Assert.InRange(drawn.Count, 10, 80);
+        Assert.Equal(stored.Select(r => r.Sequence).Reverse().Take(drawn.Count), drawn);
         Assert.Empty(page.Errors);
     }
 
     [Fact]
-    public async Task Logs_ScrollToTheEnd_LoadsTheNextOlderPageWithoutRepeats()
+    public async Task Logs_ScrollToTheEnd_LoadsEveryOlderPageWithoutGapsOrRepeats()
     {
         await using var server = await DashboardServer.StartAsync();
         var now = DateTimeOffset.UtcNow;
-        await server.WriteAsync(new TelemetryBatch { Logs = [.. Enumerable.Range(0, 150).Select(i => Some.Log($"line {i}", now.AddSeconds(-150 + i)))] });
+        // Many records share a timestamp: paging by time would skip or repeat them; the sequence cursor does not.
+        await server.WriteAsync(new TelemetryBatch { Logs = [.. Enumerable.Range(0, 450).Select(i => Some.Log($"line {i}", now.AddSeconds(-(i / 50))))] });
         await using var page = await DashboardPage.OpenAsync(browser);
         await page.GotoAsync(server.Url("/?view=logs"));
 
-        await page.Page.Locator("button.more").ScrollIntoViewIfNeededAsync();
-        await Assertions.Expect(page.Page.Locator(".log-list li[data-sequence]")).ToHaveCountAsync(150);
-        var shown = await SequencesAsync(page);
+        for (var i = 0; i < 10 && await page.Page.Locator(".log-viewport").GetAttributeAsync("data-loaded") != "450"; i++)
+        {
+            await page.Page.Locator(".log-viewport").EvaluateAsync("el => { el.scrollTop = el.scrollHeight; }");
+            await page.Page.WaitForFunctionAsync("() => !document.querySelector('main .view[aria-busy=true]')");
+            await Task.Delay(200);
+        }
 
-        var stored = await server.Store.QueryLogsAsync(new LogQuery { Limit = 1000, From = now.AddHours(-1) });
+        await Assertions.Expect(page.Page.Locator(".log-viewport")).ToHaveAttributeAsync("data-loaded", "450");
+        var shown = await SequencesAsync(page);
+        var stored = await server.Store.QueryLogsAsync(new LogQuery { Limit = 1000, AfterSequence = 0 });
+        Assert.Equal(450, stored.Count);
         Assert.Equal(stored.Select(r => r.Sequence).Reverse(), shown);
         Assert.True(await page.Page.Locator("button.more").IsHiddenAsync());
+        Assert.Empty(page.Errors);
     }
 
     [Fact]
@@ -146,9 +156,35 @@ public sealed class LogsViewTests(BrowserFixture browser)
         Assert.Empty(page.Errors);
     }
 
-    internal static async Task<List<long>> SequencesAsync(DashboardPage page)
+    /// <summary>The rows in the page now: the virtualised list draws only those in view and a margin.</summary>
+    internal static async Task<List<long>> DrawnSequencesAsync(DashboardPage page)
     {
         var values = await page.Page.Locator(".log-list li[data-sequence]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.sequence)");
+        return [.. values.Select(long.Parse)];
+    }
+
+    /// <summary>Every loaded row in order, as a reader sees them: scrolls the list top to bottom a screen at a time.</summary>
+    internal static async Task<List<long>> SequencesAsync(DashboardPage page)
+    {
+        var values = await page.Page.Locator(".log-viewport").EvaluateAsync<string[]>("""
+            async (el) => {
+              const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+              const seen = [];
+              const known = new Set();
+              const start = el.scrollTop;
+              for (let top = 0; ; top += Math.max(1, el.clientHeight / 2)) {
+                el.scrollTop = top;
+                await frame();
+                for (const row of el.querySelectorAll('li[data-sequence]')) {
+                  if (!known.has(row.dataset.sequence)) { known.add(row.dataset.sequence); seen.push(row.dataset.sequence); }
+                }
+                if (top >= el.scrollHeight) break;
+              }
+              el.scrollTop = start;
+              await frame();
+              return seen;
+            }
+            """);
         return [.. values.Select(long.Parse)];
     }
 }

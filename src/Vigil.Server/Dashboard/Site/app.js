@@ -4,11 +4,12 @@ import { current, href, navigate, onChange, withChanges } from './state.js';
 import * as overview from './views/overview.js';
 import * as logs from './views/logs.js';
 import * as traces from './views/traces.js';
+import * as metrics from './views/metrics.js';
 import * as errors from './views/errors.js';
 import * as health from './views/health.js';
 import * as alerts from './views/alerts.js';
 
-const views = { overview, logs, traces, errors, health, alerts };
+const views = { overview, logs, traces, metrics, errors, health, alerts };
 const main = document.getElementById('main');
 const since = document.getElementById('since');
 const status = document.getElementById('status');
@@ -48,7 +49,7 @@ async function render(state) {
 
 since.addEventListener('change', () => navigate(withChanges({ since: since.value })));
 
-// Keyboard: g then o/l/t/e/h/a goes to a view; "/" focuses the search box of the view, if it has one.
+// Keyboard: g then o/l/t/m/e/h/a goes to a view; "/" focuses the search box of the view, if it has one.
 let pendingG = false;
 document.addEventListener('keydown', (event) => {
   const target = event.target;
@@ -60,7 +61,7 @@ document.addEventListener('keydown', (event) => {
   }
   if (pendingG) {
     pendingG = false;
-    const view = { o: 'overview', l: 'logs', t: 'traces', e: 'errors', h: 'health', a: 'alerts' }[event.key];
+    const view = { o: 'overview', l: 'logs', t: 'traces', m: 'metrics', e: 'errors', h: 'health', a: 'alerts' }[event.key];
     if (view) navigate(href({ view, since: current().get('since') }));
     return;
   }

@@ -38,13 +38,6 @@ export function level(severityNumber) {
   return severityNumber >= 1 ? 'trace' : 'unset';
 }
 
-/** The seconds in a "since" value of the range picker (15m, 1h, 7d). */
-export function rangeSeconds(since) {
-  const match = /^(\d+)([mhd])$/.exec(since ?? '');
-  if (!match) return 3600;
-  return Number(match[1]) * { m: 60, h: 3600, d: 86400 }[match[2]];
-}
-
 /** The text form of an attribute value (the form the API's where=key=value compares). */
 export function attributeText(value) {
   if (value === null || value === undefined) return '';
@@ -56,14 +49,6 @@ export function attributeText(value) {
 export function serviceOf(item) {
   const attributes = item?.resource?.attributes;
   return attributes && typeof attributes['service.name'] === 'string' ? attributes['service.name'] : '';
-}
-
-/** The p-th percentile (0-100) of numbers, by nearest rank. */
-export function percentile(values, p) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1];
 }
 
 /** A stable colour per service name: a hue from its hash, so a service keeps its colour across traces. */

@@ -1,17 +1,22 @@
-// Log records, newest first, a page of the server's at a time (never the whole store): text search, filters by
-// service, level, time and attribute (click a value to filter by it), a live tail over server-sent events
-// (/api/logs/tail), and a record's detail with a link to its trace.
+// Log records, newest stored first, a page of the server's at a time (never the whole store): text search, filters
+// by service, level, time and attribute (click a value to filter by it), a live tail over server-sent events
+// (/api/logs/tail), and a record's detail with a link to its trace. The list is virtualised: however many records
+// are loaded, only the rows in view (and a few either side) are in the page, so a million scroll like a hundred.
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import { href, navigate, withChanges } from '../state.js';
 import { attributeText, level, serviceOf, time } from '../format.js';
 import { field, filterForm, select, empty } from './common.js';
+import { VirtualList } from './virtual-list.js';
 
 /** Records per page from the server. */
-export const pageSize = 100;
+export const pageSize = 200;
 
-/** The most rows the live tail keeps on screen; older ones fall off the bottom (they stay in the store). */
-const maxLiveRows = 2000;
+/** The most records kept in the browser; past it the oldest are dropped (they stay in the store, a scroll away). */
+const maxLoaded = 200000;
+
+/** The first page's cursor: below every sequence, so every page is "before" one and none is skipped or repeated. */
+const newest = '9223372036854775807';
 
 const levels = [['', 'any'], ['trace', 'trace'], ['debug', 'debug'], ['info', 'info'], ['warn', 'warn'], ['error', 'error'], ['fatal', 'fatal']];
 
@@ -28,15 +33,15 @@ function filters(state, since) {
 
 export async function render(container, state, { since }) {
   const query = filters(state, since);
-  const list = h('ol', { class: 'log-list', 'aria-label': 'Log records, newest first' });
   const detail = h('aside', { class: 'detail', 'aria-label': 'Selected record' });
   const more = h('button', { type: 'button', class: 'more' }, 'Older records');
   const count = h('p', { class: 'count', 'aria-live': 'polite' });
-  const records = new Map();
-  let oldest = null;
+  const records = [];
+  const bySequence = new Map();
+  let cursor = newest;
   let newestSequence = 0;
-  let exhausted = false;
   let loading = null;
+  let selected = state.get('seq');
 
   const live = state.get('live') === '1';
   const form = filterForm([
@@ -55,51 +60,63 @@ export async function render(container, state, { since }) {
     query.where.map((w, i) => h('li', null, h('a', { href: withChanges({ where: query.where.filter((_, j) => j !== i), seq: null }), 'aria-label': `Remove filter ${w}` }, `${w} ✕`))),
     query.trace ? h('li', null, h('a', { href: withChanges({ trace: null, seq: null }) }, `trace ${query.trace.slice(0, 8)} ✕`)) : null);
 
-  replace(container, h('h1', null, 'Logs'), form, chips, count, h('div', { class: 'split' }, h('div', { class: 'list-pane' }, list, more), detail));
-
   const row = (record) => {
-    records.set(String(record.sequence), record);
     const lvl = level(record.severityNumber);
-    return h('li', { class: `log lvl-${lvl}`, 'data-sequence': record.sequence },
-      h('a', { class: 'log-link', href: withChanges({ seq: record.sequence }) },
-        h('time', { datetime: record.timestamp }, time(record.timestamp)),
-        h('span', { class: `lvl lvl-${lvl}` }, lvl),
-        h('span', { class: 'svc' }, serviceOf(record)),
-        h('span', { class: 'body' }, record.body ?? '')));
+    const link = h('a', { class: 'log-link', href: withChanges({ seq: record.sequence }) },
+      h('time', { datetime: record.timestamp }, time(record.timestamp)),
+      h('span', { class: `lvl lvl-${lvl}` }, lvl),
+      h('span', { class: 'svc' }, serviceOf(record)),
+      h('span', { class: 'body' }, record.body ?? ''));
+    if (String(record.sequence) === selected) link.setAttribute('aria-current', 'true');
+    return h('li', { class: `log lvl-${lvl}`, 'data-sequence': record.sequence }, link);
   };
 
-  const updateCount = () => { count.textContent = `${records.size} record${records.size === 1 ? '' : 's'} shown${exhausted ? '' : ' (more on scroll)'}`; };
+  const list = new VirtualList({ label: 'Log records, newest first', items: records, row, onNearEnd: () => loadOlder() });
+  replace(container, h('h1', null, 'Logs'), form, chips, count, h('div', { class: 'split' }, h('div', { class: 'list-pane' }, list.element, more), detail));
 
-  const loadOlder = async () => {
-    if (exhausted || loading) return loading;
+  const exhausted = () => cursor === null;
+  const updateCount = () => {
+    count.textContent = `${records.length} record${records.length === 1 ? '' : 's'} loaded${exhausted() ? '' : ' (more on scroll)'}`;
+    list.element.dataset.loaded = String(records.length);
+    more.hidden = exhausted();
+  };
+
+  async function loadOlder() {
+    if (exhausted() || loading) return loading;
     loading = (async () => {
-      // Without a cursor the API gives the newest matches; "until" the oldest shown pages back in time.
-      const page = await api.get('logs', { ...query, limit: pageSize, until: oldest ?? undefined });
-      const items = page.items.filter((r) => !records.has(String(r.sequence))).reverse();
-      for (const record of items) list.append(row(record));
-      if (page.items.length > 0) {
-        oldest = page.items[0].timestamp;
-        newestSequence = Math.max(newestSequence, ...page.items.map((r) => r.sequence));
+      // before= pages back by arrival with no gap and no repeat; next is the cursor of the page after this one.
+      const page = await api.get('logs', { ...query, limit: pageSize, before: cursor });
+      for (const record of page.items.reverse()) {
+        if (bySequence.has(String(record.sequence))) continue;
+        bySequence.set(String(record.sequence), record);
+        records.push(record);
+        newestSequence = Math.max(newestSequence, record.sequence);
       }
-      exhausted = page.items.length < pageSize;
-      more.hidden = exhausted;
+      cursor = page.next;
+      if (records.length > maxLoaded) trimOldest();
+      list.refresh();
       updateCount();
-      if (records.size === 0) replace(list, h('li', { class: 'empty' }, 'No records match.'));
+      if (records.length === 0) list.showEmpty('No records match.');
     })();
     try { await loading; } finally { loading = null; }
     return null;
-  };
+  }
 
-  more.addEventListener('click', loadOlder);
-  const observer = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) loadOlder(); });
+  function trimOldest() {
+    const dropped = records.splice(maxLoaded);
+    for (const record of dropped) bySequence.delete(String(record.sequence));
+    cursor = String(records.at(-1).sequence);
+  }
+
+  more.addEventListener('click', () => loadOlder());
   await loadOlder();
-  observer.observe(more);
 
   const showDetail = (sequence) => {
-    const record = sequence ? records.get(sequence) : null;
-    for (const selected of list.querySelectorAll('[aria-current]')) selected.removeAttribute('aria-current');
-    if (!record) { replace(detail, sequence ? empty(`Record ${sequence} is not among those shown.`) : null); return; }
-    list.querySelector(`[data-sequence="${CSS.escape(sequence)}"] a`)?.setAttribute('aria-current', 'true');
+    selected = sequence;
+    const record = sequence ? bySequence.get(sequence) : null;
+    list.refresh();
+    if (!record) { replace(detail, sequence ? empty(`Record ${sequence} is not among those loaded.`) : null); return; }
+    list.reveal(records.indexOf(record));
     const attributes = Object.entries(record.attributes ?? {});
     replace(detail,
       h('h2', null, `Record ${record.sequence}`),
@@ -116,23 +133,35 @@ export async function render(container, state, { since }) {
         h('th', { scope: 'row' }, key),
         h('td', null, h('a', { class: 'filter-value', href: withChanges({ where: [...query.where, `${key}=${attributeText(value)}`], seq: null }), title: 'Show only records with this value' }, attributeText(value))))))));
   };
-  showDetail(state.get('seq'));
+  showDetail(selected);
+
+  // j / k select the next older / newer record (the list scrolls to it), as in a mail reader.
+  const onKey = (event) => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key !== 'j' && event.key !== 'k') return;
+    const at = selected ? records.findIndex((r) => String(r.sequence) === selected) : -1;
+    const next = records[Math.min(records.length - 1, Math.max(0, at + (event.key === 'j' ? 1 : -1)))];
+    if (next) navigate(withChanges({ seq: next.sequence }), { replace: true });
+  };
+  document.addEventListener('keydown', onKey);
 
   let source = null;
   if (live) {
-    const tail = { ...query, since: undefined, after: newestSequence };
+    const tail = { ...query, since: undefined, after: newestSequence || undefined };
     source = new EventSource(`/api/logs/tail${api.query(tail)}`);
     source.addEventListener('logs', (event) => {
       const page = JSON.parse(event.data);
-      if (records.size === 0) list.replaceChildren();
+      const added = [];
       for (const record of page.items) {
-        if (!records.has(String(record.sequence))) list.prepend(row(record));
+        if (bySequence.has(String(record.sequence))) continue;
+        bySequence.set(String(record.sequence), record);
+        added.push(record);
       }
-      while (list.children.length > maxLiveRows) {
-        const last = list.lastElementChild;
-        records.delete(last.dataset.sequence);
-        last.remove();
-      }
+      if (added.length === 0) return;
+      records.unshift(...added.reverse());
+      if (records.length > maxLoaded) trimOldest();
+      list.prepended(added.length);
       updateCount();
     });
   }
@@ -144,6 +173,6 @@ export async function render(container, state, { since }) {
       if (changed.size === 1 && changed.has('seq')) { showDetail(next.get('seq')); return true; }
       return false;
     },
-    stop() { observer.disconnect(); source?.close(); },
+    stop() { list.stop(); source?.close(); document.removeEventListener('keydown', onKey); },
   };
 }

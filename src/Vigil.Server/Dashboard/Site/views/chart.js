@@ -1,0 +1,67 @@
+// One time-series chart on uPlot (installed from the npm registry by the server's build, served from
+// /assets/vendor): the API's buckets as lines, one per series, coloured by a stable hue of the series' label.
+import uPlot from '../vendor/uPlot.esm.js';
+import { h } from '../dom.js';
+import { serviceHue } from '../format.js';
+
+/** A series' label: its attributes as "key=value, …", or "(all series)" when it has none. */
+export function seriesLabel(labels) {
+  const entries = Object.entries(labels ?? {});
+  return entries.length === 0 ? '(all series)' : entries.map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+/** The colour of a line: from its label's hash, so a value keeps its colour across charts and reloads. */
+export function lineColour(label) {
+  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return `hsl(${serviceHue(label)} 65% ${dark ? 62 : 42}%)`;
+}
+
+/**
+ * lines: [{ label, points: [[timeMs, value|null], …] }]. Returns the element holding the chart; its data-drawn
+ * attribute is the number of lines uPlot draws (tests compare it with the series the API returned).
+ */
+export function chart(lines, { title, height = 240, unit = '' }) {
+  const times = [...new Set(lines.flatMap((line) => line.points.map(([t]) => t)))].sort((a, b) => a - b);
+  const index = new Map(times.map((t, i) => [t, i]));
+  const data = [times.map((t) => t / 1000)];
+  for (const line of lines) {
+    const values = new Array(times.length).fill(null);
+    for (const [t, v] of line.points) values[index.get(t)] = Number.isFinite(v) ? v : null;
+    data.push(values);
+  }
+
+  const style = getComputedStyle(document.documentElement);
+  const axis = { stroke: style.getPropertyValue('--muted').trim() || '#57606a', grid: { stroke: style.getPropertyValue('--line').trim() || '#d0d7de', width: 1 }, ticks: { show: false } };
+  const holder = h('div', { class: 'chart', role: 'img', 'aria-label': `${title}: ${lines.length} line${lines.length === 1 ? '' : 's'}` });
+  const options = {
+    width: 600,
+    height,
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    scales: { x: { time: true } },
+    axes: [axis, { ...axis, size: 60, values: (u, ticks) => ticks.map((v) => `${formatValue(v)}${unit}`) }],
+    series: [{}, ...lines.map((line) => ({ label: line.label, stroke: lineColour(line.label), width: 1.5, spanGaps: true, points: { show: times.length < 40 } }))],
+  };
+  const plot = new uPlot(options, data, holder);
+  holder.dataset.drawn = String(plot.series.length - 1);
+
+  // The chart follows its box's width (the page, a phone, a resized window).
+  const resize = new ResizeObserver(() => {
+    const width = Math.max(200, Math.floor(holder.clientWidth));
+    if (width !== plot.width) plot.setSize({ width, height });
+  });
+  resize.observe(holder);
+  holder.stopChart = () => { resize.disconnect(); plot.destroy(); };
+  return holder;
+}
+
+/** A value for an axis or a table: short, no exponent below a trillion. */
+export function formatValue(value) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e9) return `${(value / 1e9).toFixed(1)}G`;
+  if (magnitude >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
+  if (magnitude >= 1e4) return `${(value / 1e3).toFixed(1)}k`;
+  if (magnitude >= 100 || Number.isInteger(value)) return String(Math.round(value * 10) / 10);
+  return String(Math.round(value * 1000) / 1000);
+}
