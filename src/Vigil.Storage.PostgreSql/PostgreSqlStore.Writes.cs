@@ -29,6 +29,7 @@ internal sealed partial class PostgreSqlStore
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (batch.Logs.Count > 0)
             {
+                await AnnounceLogWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 await CopyLogsAsync(connection, batch.Logs, cancellationToken).ConfigureAwait(false);
             }
 
