@@ -43,7 +43,7 @@ internal static class IngestLoadTool
             foreach (var signal in options.Signals)
             {
                 var path = Path.Combine(options.Directory, $"ingest-{Guid.NewGuid():N}.db");
-                var database = store == "postgres" ? await IngestPostgres.CreateDatabaseAsync(options) : null;
+                var database = store == "postgres" ? await BenchPostgres.CreateDatabaseAsync(options.Postgres) : null;
                 var instances = database is null ? 1 : Math.Max(1, options.Instances);
                 var servers = new List<IngestServerProcess>();
                 try
@@ -77,7 +77,7 @@ internal static class IngestLoadTool
 
                 if (database is not null)
                 {
-                    await IngestPostgres.DropDatabaseAsync(database);
+                    await BenchPostgres.DropDatabaseAsync(database);
                 }
 
                 foreach (var file in System.IO.Directory.GetFiles(options.Directory, Path.GetFileName(path) + "*"))
@@ -143,7 +143,7 @@ internal static class IngestLoadTool
     }
 
     private static async Task<long> StoredBytesAsync(string store, string path, string? database) => database is not null
-        ? await IngestPostgres.DatabaseSizeAsync(database)
+        ? await BenchPostgres.DatabaseSizeAsync(database)
         : System.IO.Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*").Sum(f => new FileInfo(f).Length);
 
     // Client c sends to server c mod N: the clients are split evenly among the instances.

@@ -1,5 +1,4 @@
 using System.Net;
-using Npgsql;
 using Vigil.Server.Hosting;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage.PostgreSql;
@@ -22,8 +21,8 @@ public sealed class PostgreSqlRestartTests : IDisposable
     [Fact]
     public async Task Ingest_DatabaseRestartsWhileAClientSends_503WithRetryAfterThenRecoversAndLosesNothingAcknowledged()
     {
-        var database = await _cluster.CreateDatabaseAsync();
-        await using var store = PostgreSqlTelemetryStore.Open(_cluster.ConnectionString(database));
+        await using var database = await PostgreSqlTestDatabase.CreateAsync(_cluster);
+        var store = database.Track(PostgreSqlTelemetryStore.Open(database.ConnectionString));
         var options = new VigilServerOptions { StorePath = "unused", GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0 };
         await using var app = VigilServerApplication.Create(options, store);
         await app.StartAsync().DefaultTimeout();
@@ -83,7 +82,7 @@ public sealed class PostgreSqlRestartTests : IDisposable
         Assert.DoesNotContain("Npgsql", problem, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, back.StatusCode);
         Assert.Empty(otherAnswers);
-        var stored = await StoredBodiesAsync(database);
+        var stored = (await database.ColumnAsync<string>("SELECT body FROM logs")).ToHashSet(StringComparer.Ordinal);
         Assert.Empty(acknowledged.Except(stored));
         Assert.True(acknowledged.Count >= acknowledgedBeforeStart + 5);
     }
@@ -94,20 +93,5 @@ public sealed class PostgreSqlRestartTests : IDisposable
         {
             return list.Count;
         }
-    }
-
-    private async Task<HashSet<string>> StoredBodiesAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(_cluster.ConnectionString(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT body FROM logs", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var bodies = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync())
-        {
-            bodies.Add(reader.GetString(0));
-        }
-
-        return bodies;
     }
 }

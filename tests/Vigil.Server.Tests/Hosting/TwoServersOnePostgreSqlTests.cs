@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Npgsql;
-using OpenTelemetry.Exporter;
-using OpenTelemetry.Logs;
-using OpenTelemetry.Resources;
 using Vigil.Server.Otlp.Proto.Collector.Logs.V1;
 using Vigil.Server.Otlp.Proto.Common.V1;
 using Vigil.Server.Otlp.Proto.Logs.V1;
@@ -24,9 +20,9 @@ namespace Vigil.Server.Tests.Hosting;
 public sealed class TwoServersOnePostgreSqlTests : IAsyncLifetime
 {
     private readonly List<ServeProcess> _servers = [];
-    private string? _database;
+    private PostgreSqlTestDatabase? _database;
 
-    public async Task InitializeAsync() => _database = await PostgreSqlTestCluster.Shared.CreateDatabaseAsync();
+    public async Task InitializeAsync() => _database = await PostgreSqlTestDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {
@@ -35,7 +31,7 @@ public sealed class TwoServersOnePostgreSqlTests : IAsyncLifetime
             server.Dispose();
         }
 
-        await PostgreSqlTestCluster.Shared.DropDatabaseAsync(_database!);
+        await _database!.DisposeAsync();
     }
 
     [Fact]
@@ -48,15 +44,7 @@ public sealed class TwoServersOnePostgreSqlTests : IAsyncLifetime
         var tailed = ReadTail(await tail.Content.ReadAsStreamAsync().DefaultTimeout());
 
         // The OpenTelemetry SDK's own OTLP/HTTP exporter, to the writer only; disposing flushes.
-        using (var loggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(otel =>
-        {
-            otel.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("shop"));
-            otel.AddOtlpExporter(exporter =>
-            {
-                exporter.Endpoint = new Uri(writer.OtlpHttp, "/v1/logs");
-                exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
-            });
-        })))
+        using (var loggers = OtlpExporterLoggers.Create(writer.OtlpHttp, "shop"))
         {
             var logger = loggers.CreateLogger("Shop.Checkout");
             for (var i = 0; i < 3; i++)
@@ -169,7 +157,7 @@ public sealed class TwoServersOnePostgreSqlTests : IAsyncLifetime
     private async Task<ServeProcess> StartAsync(params string[] arguments)
     {
         var cluster = PostgreSqlTestCluster.Shared;
-        var url = $"postgres://{PostgreSqlTestCluster.User}@127.0.0.1:{cluster.Port}/{_database}";
+        var url = $"postgres://{PostgreSqlTestCluster.User}@127.0.0.1:{cluster.Port}/{_database!.Name}";
         var instance = _servers.Count == 0 ? "first" : "second";
 
         // The password from the environment, as a deployment would pass it; never on the command line.
@@ -180,13 +168,7 @@ public sealed class TwoServersOnePostgreSqlTests : IAsyncLifetime
         return server;
     }
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgreSqlTestCluster.Shared.ConnectionString(_database!));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ScalarAsync(string sql) => _database!.ScalarAsync<long>(sql);
 
     private static List<string> ReadTail(Stream stream)
     {

@@ -16,20 +16,13 @@ public sealed class PostgreSqlFollowCursorTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
 
-    private readonly List<ITelemetryStore> _stores = [];
-    private string? _database;
+    private PostgreSqlTestDatabase? _database;
 
-    public async Task InitializeAsync() => _database = await PostgreSqlTestCluster.Shared.CreateDatabaseAsync();
+    private PostgreSqlTestDatabase Database => _database!;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var store in _stores)
-        {
-            await store.DisposeAsync();
-        }
+    public async Task InitializeAsync() => _database = await PostgreSqlTestDatabase.CreateAsync();
 
-        await PostgreSqlTestCluster.Shared.DropDatabaseAsync(_database!);
-    }
+    public async Task DisposeAsync() => await Database.DisposeAsync();
 
     [Fact]
     public async Task QueryLogsAfterSequence_EarlierSequenceCommitsLate_WaitsForItInsteadOfSkippingIt()
@@ -42,7 +35,7 @@ public sealed class PostgreSqlFollowCursorTests : IAsyncLifetime
 
         // The slow writer copies its log record (taking the lower sequence), then waits on the trace summary table,
         // which this transaction holds; the fast writer's record takes the next sequence and commits first.
-        await using var blocker = await OpenAdminAsync();
+        await using var blocker = await Database.OpenAsync();
         await using var hold = await blocker.BeginTransactionAsync();
         await using (var lockTraces = new NpgsqlCommand("LOCK TABLE traces IN EXCLUSIVE MODE", blocker, hold))
         {
@@ -119,40 +112,16 @@ public sealed class PostgreSqlFollowCursorTests : IAsyncLifetime
 
     private static TelemetryBatch Batch(params LogEntry[] logs) => new() { Logs = logs };
 
-    private ITelemetryStore Open()
-    {
-        var store = PostgreSqlTelemetryStore.Open(PostgreSqlTestCluster.Shared.ConnectionString(_database!));
-        _stores.Add(store);
-        return store;
-    }
-
-    private async Task<NpgsqlConnection> OpenAdminAsync()
-    {
-        var connection = new NpgsqlConnection(PostgreSqlTestCluster.Shared.ConnectionString(_database!));
-        await connection.OpenAsync();
-        return connection;
-    }
+    private ITelemetryStore Open() => Database.Track(PostgreSqlTelemetryStore.Open(Database.ConnectionString));
 
     /// <summary>The body and sequence of every stored log record, read from the table itself.</summary>
     private async Task<Dictionary<string, long>> SequencesAsync()
     {
-        await using var connection = await OpenAdminAsync();
-        await using var command = new NpgsqlCommand("SELECT body, sequence FROM logs", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync())
-        {
-            result.Add(reader.GetString(0), reader.GetInt64(1));
-        }
-
-        return result;
+        var bodies = await Database.ColumnAsync<string>("SELECT body FROM logs ORDER BY sequence");
+        var sequences = await Database.ColumnAsync<long>("SELECT sequence FROM logs ORDER BY sequence");
+        return bodies.Zip(sequences).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 
-    private async Task<long> WaitingOnLockAsync()
-    {
-        await using var connection = await OpenAdminAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> WaitingOnLockAsync() =>
+        Database.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
 }

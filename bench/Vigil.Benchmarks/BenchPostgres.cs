@@ -1,13 +1,13 @@
 using Npgsql;
 
-namespace Vigil.Benchmarks.Ingest;
+namespace Vigil.Benchmarks;
 
-/// <summary>The databases of <c>ingest --store postgres</c>: a new one per row on the cluster <c>--postgres</c> names, dropped after.</summary>
-internal static class IngestPostgres
+/// <summary>The databases of <c>ingest --store postgres</c> and <c>store --postgres</c>: a new one per run on the cluster <c>--postgres</c> names, dropped after.</summary>
+internal static class BenchPostgres
 {
-    public static async Task<string> CreateDatabaseAsync(IngestLoadOptions options)
+    public static async Task<string> CreateDatabaseAsync(string? admin)
     {
-        var admin = options.Postgres ?? throw new ArgumentException("--store postgres needs --postgres 'Host=...;Username=...;Password=...;Database=postgres'.");
+        ArgumentException.ThrowIfNullOrEmpty(admin, "--postgres 'Host=...;Username=...;Password=...;Database=postgres'");
         var name = "vigil_bench_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(admin))
         {
