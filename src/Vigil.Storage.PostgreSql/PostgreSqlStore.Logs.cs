@@ -21,6 +21,13 @@ internal sealed partial class PostgreSqlStore
         LogQueryChecks.ThrowIfBothCursors(query);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = LogCommand(connection, query, out var indexed);
+        if (query.AfterSequence is not null)
+        {
+            // A cursor read stops at the horizon, so a batch that commits late is not passed over (LogHorizon).
+            command.CommandText += " AND sequence <= @horizon";
+            command.Parameters.AddWithValue("horizon", await LogHorizonAsync(connection, cancellationToken).ConfigureAwait(false));
+        }
+
         var order = query.AfterSequence is not null ? "sequence" : indexed || query.BeforeSequence is not null ? "sequence DESC" : "time DESC, sequence DESC";
         command.CommandText = $"SELECT sequence, time, record FROM logs{command.CommandText} ORDER BY {order} LIMIT @limit";
         command.Parameters.AddWithValue("limit", query.Limit);

@@ -32,6 +32,7 @@ internal sealed partial class PostgreSqlStore
             await WritePushMarksAsync(connection, transaction, batch.PushMarks, cancellationToken).ConfigureAwait(false);
             if (batch.Logs.Count > 0)
             {
+                await AnnounceLogWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
                 await CopyLogsAsync(connection, batch.Logs, cancellationToken).ConfigureAwait(false);
             }
 

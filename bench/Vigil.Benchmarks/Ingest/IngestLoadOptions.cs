@@ -24,6 +24,12 @@ internal sealed record IngestLoadOptions
     /// <summary><c>sqlite</c> (the real store), <c>null</c> (writes discarded: the server's own share) or <c>all</c>.</summary>
     public string Store { get; init; } = "all";
 
+    /// <summary>For <c>--store postgres</c>: a connection string to the cluster's <c>postgres</c> database; each row gets a new database.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>For <c>--store postgres</c>: how many server processes share the database (clients are split among them).</summary>
+    public int Instances { get; init; } = 1;
+
     public string Directory { get; init; } = Path.Combine(Path.GetTempPath(), "vigil-ingest-bench");
 
     public IEnumerable<string> Signals => Signal == "all" ? ["traces", "logs"] : [Signal];
@@ -46,7 +52,9 @@ internal sealed record IngestLoadOptions
                 "--attributes" => options with { Attributes = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--signal" => options with { Signal = OneOf(Next(), "traces", "logs", "all") },
                 "--transport" => options with { Transport = OneOf(Next(), "http", "grpc", "all") },
-                "--store" => options with { Store = OneOf(Next(), "sqlite", "null", "all") },
+                "--store" => options with { Store = OneOf(Next(), "sqlite", "null", "postgres", "all") },
+                "--postgres" => options with { Postgres = Next() },
+                "--instances" => options with { Instances = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dir" => options with { Directory = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -43,16 +43,41 @@ internal static class IngestLoadTool
             foreach (var signal in options.Signals)
             {
                 var path = Path.Combine(options.Directory, $"ingest-{Guid.NewGuid():N}.db");
-                await using (var server = await IngestServerProcess.StartAsync(store, path))
+                var database = store == "postgres" ? await BenchPostgres.CreateDatabaseAsync(options.Postgres) : null;
+                var instances = database is null ? 1 : Math.Max(1, options.Instances);
+                var servers = new List<IngestServerProcess>();
+                try
                 {
-                    // For a profiler to attach to (dotnet-trace collect -p PID): the server alone.
-                    await Console.Error.WriteLineAsync($"# server pid {server.Id} ({store}, {signal})");
+                    for (var i = 0; i < instances; i++)
+                    {
+                        servers.Add(await IngestServerProcess.StartAsync(store, database ?? path));
+
+                        // For a profiler to attach to (dotnet-trace collect -p PID): the server alone.
+                        await Console.Error.WriteLineAsync($"# server pid {servers[^1].Id} ({store}, {signal})");
+                    }
+
+                    var label = instances > 1 ? $"{store} x{instances}" : store;
                     var bodies = Bodies(options, signal);
                     foreach (var transport in options.Transports)
                     {
-                        await WarmUpAsync(server, signal, transport, bodies);
-                        await RunAsync(server, store, signal, transport, options, bodies);
+                        await WarmUpAsync(servers, signal, transport, bodies);
+                        var storedBefore = await StoredBytesAsync(store, path, database);
+                        var items = await RunAsync(servers, label, signal, transport, options, bodies);
+                        var stored = await StoredBytesAsync(store, path, database) - storedBefore;
+                        Console.WriteLine($"  ({label} {signal}: {stored / (double)items:N0} stored bytes per item)");
                     }
+                }
+                finally
+                {
+                    foreach (var server in servers)
+                    {
+                        await server.DisposeAsync();
+                    }
+                }
+
+                if (database is not null)
+                {
+                    await BenchPostgres.DropDatabaseAsync(database);
                 }
 
                 foreach (var file in System.IO.Directory.GetFiles(options.Directory, Path.GetFileName(path) + "*"))
@@ -73,17 +98,17 @@ internal static class IngestLoadTool
 
     // Not counted: rounds until the JIT has settled (its tiers take tens of seconds on a loaded machine; a server runs
     // for days), so the figures are the steady state's.
-    private static async Task WarmUpAsync(IngestServerProcess server, string signal, string transport, List<List<byte[]>> bodies)
+    private static async Task WarmUpAsync(List<IngestServerProcess> server, string signal, string transport, List<List<byte[]>> bodies)
     {
         var round = bodies.Select(b => b.Take(Math.Max(1, (int)(b.Count * WarmUpShare))).ToList()).ToList();
         var warming = Stopwatch.StartNew();
-        var jit = (await server.StatsAsync()).JitTime;
+        var jit = (await StatsAsync(server)).JitTime;
         var quietRounds = 0;
         while (warming.Elapsed < s_maxWarmUp && (quietRounds < 2 || warming.Elapsed < s_minWarmUp))
         {
             var started = warming.Elapsed;
             await SendAllAsync(server, signal, transport, round);
-            var now = (await server.StatsAsync()).JitTime;
+            var now = (await StatsAsync(server)).JitTime;
             quietRounds = now - jit < (warming.Elapsed - started) * SettledJitShare ? quietRounds + 1 : 0;
             jit = now;
         }
@@ -93,24 +118,39 @@ internal static class IngestLoadTool
         [.. Enumerable.Range(0, options.Clients).Select(c => Enumerable.Range(0, options.RequestsPerClient)
             .Select(r => IngestRequests.Build(signal, c, r, options.ItemsPerRequest, options.Attributes).ToByteArray()).ToList())];
 
-    private static async Task RunAsync(IngestServerProcess server, string store, string signal, string transport, IngestLoadOptions options, List<List<byte[]>> bodies)
+    private static async Task<long> RunAsync(List<IngestServerProcess> server, string store, string signal, string transport, IngestLoadOptions options, List<List<byte[]>> bodies)
     {
-        var before = await server.StatsAsync();
+        var before = await StatsAsync(server);
         await Console.Error.WriteLineAsync($"# measuring {store} {signal} {transport}");
         var watch = Stopwatch.StartNew();
         var latencies = await SendAllAsync(server, signal, transport, bodies);
         watch.Stop();
-        var after = await server.StatsAsync();
+        var after = await StatsAsync(server);
         var all = latencies.SelectMany(l => l).Order().ToList();
         var items = (long)bodies.Sum(b => b.Count) * options.ItemsPerRequest;
         var cpu = after.Cpu - before.Cpu;
         Console.WriteLine($"| {store} | {signal} | {(transport == "grpc" ? "gRPC" : "HTTP/protobuf")} | {items:N0} | {watch.Elapsed.TotalSeconds:F2} s | {items / watch.Elapsed.TotalSeconds:N0} | {cpu.TotalSeconds:F2} s | {items / cpu.TotalSeconds:N0} | {(after.Allocated - before.Allocated) / items:N0} B | {after.Collections - before.Collections:N0} | {(after.JitTime - before.JitTime).TotalSeconds:F2} s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {after.Commits - before.Commits:N0} |");
+        return items;
     }
 
-    private static async Task<List<double>[]> SendAllAsync(IngestServerProcess server, string signal, string transport, List<List<byte[]>> bodies) =>
-        await Task.WhenAll(bodies.Select(b => Task.Run(() => transport == "grpc"
-            ? SendGrpcAsync(server.GrpcPort, signal, b)
-            : SendHttpAsync(server.HttpPort, signal, b))));
+    /// <summary>Every server's figures added up: CPU, commits, allocations and JIT of all the processes.</summary>
+    private static async Task<ServerStats> StatsAsync(List<IngestServerProcess> servers)
+    {
+        var all = await Task.WhenAll(servers.Select(s => s.StatsAsync()));
+        return new ServerStats(
+            TimeSpan.FromTicks(all.Sum(a => a.Cpu.Ticks)), all.Sum(a => a.Commits), all.Sum(a => a.Allocated),
+            all.Sum(a => a.Collections), all.Sum(a => a.JittedMethods), TimeSpan.FromTicks(all.Sum(a => a.JitTime.Ticks)));
+    }
+
+    private static async Task<long> StoredBytesAsync(string store, string path, string? database) => database is not null
+        ? await BenchPostgres.DatabaseSizeAsync(database)
+        : System.IO.Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path) + "*").Sum(f => new FileInfo(f).Length);
+
+    // Client c sends to server c mod N: the clients are split evenly among the instances.
+    private static async Task<List<double>[]> SendAllAsync(List<IngestServerProcess> servers, string signal, string transport, List<List<byte[]>> bodies) =>
+        await Task.WhenAll(bodies.Select((b, c) => Task.Run(() => transport == "grpc"
+            ? SendGrpcAsync(servers[c % servers.Count].GrpcPort, signal, b)
+            : SendHttpAsync(servers[c % servers.Count].HttpPort, signal, b))));
 
     private static async Task<List<double>> SendHttpAsync(int port, string signal, List<byte[]> bodies)
     {

@@ -19,7 +19,8 @@ internal static class IngestServerHost
     {
         var kind = args[0];
         var path = args[1];
-        var real = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer);
+        // "postgres": PATH is the connection string of the database (several processes may share it).
+        var real = kind == "postgres" ? StoreOpener.Open(path, TelemetryStoreOptions.Writer) : SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer);
         var store = kind == "null" ? DiscardingStore.Over(real) : real;
         var options = new VigilServerOptions { StorePath = path, GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0 };
         await using (var server = VigilServerApplication.Create(options, store))

@@ -45,7 +45,7 @@ internal sealed class IngestServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The ingest server did not start.");
-        var ready = (await process.StandardOutput.ReadLineAsync())?.Split(' ');
+        var ready = (await ReadProtocolLineAsync(process))?.Split(' ');
         if (ready is not ["ready", var http, var grpc])
         {
             throw new InvalidOperationException($"The ingest server did not get ready: {string.Join(' ', ready ?? [])}");
@@ -59,10 +59,21 @@ internal sealed class IngestServerProcess : IAsyncDisposable
     {
         await _process.StandardInput.WriteLineAsync("stats");
         await _process.StandardInput.FlushAsync();
-        var stats = (await _process.StandardOutput.ReadLineAsync())?.Split(' ');
+        var stats = (await ReadProtocolLineAsync(_process))?.Split(' ');
         return stats is ["stats", var ticks, var commits, var allocated, var collections, var jitted, var jitTicks]
             ? new ServerStats(TimeSpan.FromTicks(Number(ticks)), Number(commits), Number(allocated), Number(collections), Number(jitted), TimeSpan.FromTicks(Number(jitTicks)))
             : throw new InvalidOperationException("The ingest server did not answer.");
+    }
+
+    /// <summary>The next line of the protocol, past the server's own lines (on a shared store it prints when it starts leading).</summary>
+    private static async Task<string?> ReadProtocolLineAsync(Process process)
+    {
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync()) is not null && line.StartsWith("vigil serve:", StringComparison.Ordinal))
+        {
+        }
+
+        return line;
     }
 
     private static long Number(string text) => long.Parse(text, CultureInfo.InvariantCulture);

@@ -20,6 +20,9 @@ internal sealed record StoreLoadOptions
 
     public bool Keep { get; init; }
 
+    /// <summary>Measure the PostgreSQL engine instead: a connection string to the cluster's <c>postgres</c> database; each store is a new database.</summary>
+    public string? Postgres { get; init; }
+
     public bool SkipMultiProcess { get; init; }
 
     /// <summary>Set in a child process: write this many records into <see cref="ChildPath"/> and exit.</summary>
@@ -42,10 +45,11 @@ internal sealed record StoreLoadOptions
                 "--query-runs" => options with { QueryRuns = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--dir" => options with { Directory = Next() },
                 "--keep" => options with { Keep = true },
+                "--postgres" => options with { Postgres = Next() },
                 "--skip-multi-process" => options with { SkipMultiProcess = true },
                 "--child" => options with { ChildPath = Next() },
                 "--child-id" => options with { ChildId = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --processes P --batch-size B --query-runs R --dir PATH --keep --skip-multi-process"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --processes P --batch-size B --query-runs R --dir PATH --keep --skip-multi-process --postgres CONNECTION"),
             };
         }
 

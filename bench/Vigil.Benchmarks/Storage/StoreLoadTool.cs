@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Vigil.Model;
+using Vigil.Server.Hosting;
 using Vigil.Storage;
-using Vigil.Storage.Sqlite;
 
 namespace Vigil.Benchmarks.Storage;
 
@@ -26,18 +26,16 @@ internal static class StoreLoadTool
         Directory.CreateDirectory(options.Directory);
         Console.WriteLine($"# store load: {options.Records:N0} records, batches of {options.BatchSize}, {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
 
-        var single = Path.Combine(options.Directory, "single.db");
-        DeleteStore(single);
+        var single = await NewStoreAsync(options, "single.db");
         var data = new LoadData(options.Records);
         // A writer that runs for long writes with its code compiled: warm the JIT up on a throwaway store first (its
         // tiers compiled the write path during the first seconds of the measured write and were counted in it), and
         // report what JIT time is still left in the measured write.
-        var warmUp = Path.Combine(options.Directory, "warm-up.db");
         if (options.WarmUpRecords > 0)
         {
-            DeleteStore(warmUp);
+            var warmUp = await NewStoreAsync(options, "warm-up.db");
             await WriteLogsAsync(warmUp, new LoadData(options.WarmUpRecords), 0, options.WarmUpRecords, options.BatchSize);
-            DeleteStore(warmUp);
+            await DeleteStoreAsync(warmUp);
             await Task.Delay(500); // the tiering thread's pending compilations
         }
 
@@ -58,8 +56,13 @@ internal static class StoreLoadTool
         var generation = GenerationCpu(data, Math.Min(options.Records, 1_000_000)) * ((double)options.Records / Math.Min(options.Records, 1_000_000));
         Console.WriteLine($"| of which making the LogEntry objects (the caller's work, measured apart) | {generation.TotalSeconds:F1} CPU s | {generation.TotalMicroseconds / options.Records:F2} µs CPU/record |");
         // The writer's connection closed: SQLite checkpointed the WAL into the file and removed it.
-        var fileBytes = new FileInfo(single).Length + (File.Exists(single + "-wal") ? new FileInfo(single + "-wal").Length : 0);
-        Console.WriteLine($"| store file after the log write | {fileBytes / (1024.0 * 1024.0):N1} MiB | {fileBytes / (double)options.Records:F1} bytes/record |");
+        var fileBytes = await StoreBytesAsync(single);
+        Console.WriteLine($"| store {(options.Postgres is null ? "file" : "database")} after the log write | {fileBytes / (1024.0 * 1024.0):N1} MiB | {fileBytes / (double)options.Records:F1} bytes/record |");
+        if (options.Postgres is not null)
+        {
+            await RunPostgresRestAsync(single, options);
+            return 0;
+        }
 
         // The layout's raw insert ceiling, in the same run: the same records pre-encoded, then only inserted.
         var ceilingRecords = Math.Min(options.Records, 1_000_000);
@@ -102,6 +105,61 @@ internal static class StoreLoadTool
         return 0;
     }
 
+    /// <summary>The PostgreSQL run after its log write: the metric points, several writer processes on one database, the queries.</summary>
+    private static async Task RunPostgresRestAsync(string single, StoreLoadOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        var points = await WriteMetricsAsync(single, new LoadData(options.Records));
+        Console.WriteLine($"| metric points written | {points:N0} | {watch.Elapsed.TotalSeconds:F1} s |");
+        Console.WriteLine($"| store database size | {await StoreBytesAsync(single) / (1024.0 * 1024.0):N0} MiB | |");
+        if (!options.SkipMultiProcess)
+        {
+            var shared = await NewStoreAsync(options, "shared.db");
+            watch.Restart();
+            await RunChildrenAsync(shared, options);
+            watch.Stop();
+            Report($"write, {options.Processes} processes at once", options.Records / options.Processes * options.Processes, watch.Elapsed);
+            await DeleteStoreAsync(shared);
+        }
+
+        await RunQueriesAsync(single, options);
+        if (!options.Keep)
+        {
+            await DeleteStoreAsync(single);
+        }
+    }
+
+    /// <summary>A new, empty store: a file under the directory, or a new database with <c>--postgres</c>.</summary>
+    private static async Task<string> NewStoreAsync(StoreLoadOptions options, string fileName)
+    {
+        if (options.Postgres is not null)
+        {
+            return await BenchPostgres.CreateDatabaseAsync(options.Postgres);
+        }
+
+        var path = Path.Combine(options.Directory, fileName);
+        DeleteStore(path);
+        return path;
+    }
+
+    private static async Task DeleteStoreAsync(string store)
+    {
+        if (StorePaths.IsDatabase(store))
+        {
+            await BenchPostgres.DropDatabaseAsync(store);
+        }
+        else
+        {
+            DeleteStore(store);
+        }
+    }
+
+    private static async Task<long> StoreBytesAsync(string store) => StorePaths.IsDatabase(store)
+        ? await BenchPostgres.DatabaseSizeAsync(store)
+        : new FileInfo(store).Length + (File.Exists(store + "-wal") ? new FileInfo(store + "-wal").Length : 0);
+
+    private static ITelemetryStore Open(string store, TelemetryStoreOptions options) => StoreOpener.Open(store, options);
+
     /// <summary>CPU time to make <paramref name="count"/> records, with nothing written.</summary>
     private static TimeSpan GenerationCpu(LoadData data, long count)
     {
@@ -121,7 +179,7 @@ internal static class StoreLoadTool
 
     private static async Task WriteLogsAsync(string path, LoadData data, long first, long count, int batchSize)
     {
-        await using var store = SqliteTelemetryStore.Open(path);
+        await using var store = Open(path, TelemetryStoreOptions.Writer);
         var batch = new LogEntry[batchSize];
         for (var done = 0L; done < count; done += batchSize)
         {
@@ -142,7 +200,7 @@ internal static class StoreLoadTool
 
     private static async Task<long> WriteMetricsAsync(string path, LoadData data)
     {
-        await using var store = SqliteTelemetryStore.Open(path);
+        await using var store = Open(path, TelemetryStoreOptions.Writer);
         var count = 0L;
         foreach (var batch in data.MetricBatches())
         {
@@ -191,7 +249,7 @@ internal static class StoreLoadTool
 
     private static async Task RunQueriesAsync(string path, StoreLoadOptions options)
     {
-        await using var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader);
+        await using var store = Open(path, TelemetryStoreOptions.Reader);
         var hourFrom = LoadData.Start.AddHours(12);
         var hourTo = hourFrom.AddHours(1);
         var latest = await store.QueryLogsAsync(new LogQuery { Limit = 1 });

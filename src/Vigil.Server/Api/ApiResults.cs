@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Serialization.Metadata;
 using Vigil.Api.Contracts.V1;
 using Vigil.Model;
@@ -47,10 +48,33 @@ internal static class ApiResults
             // A store engine without error tracking or health: the server works, this feature does not.
             return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status501NotImplemented, title: "Not supported by this store");
         }
+        catch (DbException e)
+        {
+            // The database went away under a query (a restart, a cut connection): retryable, and never the raw driver
+            // error, whose text can name hosts and internals. StoreException below covers what the engine wrapped itself.
+            return StoreAway(e);
+        }
         catch (StoreException e)
         {
             // The store is missing or broken: the server cannot answer, but it is not the caller's fault.
             return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable");
+        }
+    }
+
+    private static RetryLater StoreAway(DbException e) => new RetryLater(Results.Problem(
+        detail: e.IsTransient
+            ? "the database is not answering (restarting, or the connection was cut); retry shortly"
+            : "the database refused the query; the server's log has the database's own error",
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "Store unavailable"));
+
+    /// <summary>A 503 with <c>Retry-After</c>, so clients and proxies wait before asking again.</summary>
+    private sealed class RetryLater(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+            return inner.ExecuteAsync(httpContext);
         }
     }
 

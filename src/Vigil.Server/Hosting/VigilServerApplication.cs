@@ -122,6 +122,12 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton(listeners);
         builder.Services.AddVigilStore(store);
+        if (options.ReadOnly)
+        {
+            // Registered last, so the rule engine, the notifier and the probes find it instead of the store's election.
+            builder.Services.AddSingleton<ILeaderElection>(NeverLeader.Instance);
+        }
+
         builder.Services.AddSingleton<IngestStatistics>();
         builder.Services.AddSingleton<IIngestStatistics>(sp => sp.GetRequiredService<IngestStatistics>());
         builder.Services.AddSingleton(sp => new IngestQueue(
@@ -144,6 +150,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddSingleton<IServiceMethodProvider<OtlpGrpcMetricsService>, OtlpGrpcMethods>();
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
+        builder.Services.AddHostedService<LeadershipLog>();
         builder.Services.AddVigilProbes(options.Probes);
         builder.Services.AddSingleton(AlertRuleSources.For(options));
 
@@ -177,6 +184,11 @@ public sealed class VigilServerApplication : IAsyncDisposable
         }
 
         app.UseMiddleware<QueryNotFoundMiddleware>();
+        if (options.ReadOnly)
+        {
+            app.UseMiddleware<ReadOnlyIngestMiddleware>();
+        }
+
         app.UseMiddleware<IngestMemoryMiddleware>();
 
         app.MapGrpcService<OtlpGrpcTraceService>().WithMetadata(new ListenerMetadata(VigilServerListener.OtlpGrpc));

@@ -117,6 +117,15 @@ public sealed class VigilServerOptions
     /// <summary>Whether the MCP write tools on <c>/mcp</c> act (acknowledge, silence, error status); off by default.</summary>
     public bool McpAllowWrites { get; set; }
 
+    /// <summary>
+    /// A query-only instance (<c>vigil serve --read-only</c>): the OTLP, Sentry and InfluxDB receivers refuse with 403,
+    /// and this instance never leads (no alert evaluation, notification or probes), whatever the store's election says.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
+    /// <summary>This instance's name among the servers on one store, as <c>/metrics</c>' <c>vigil_leader</c> shows it; the host and process id by default.</summary>
+    public string InstanceId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     /// <summary>The bind address as an IP address (<c>localhost</c> means the IPv4 loopback).</summary>
     /// <exception cref="ArgumentException">The address is neither an IP address nor <c>localhost</c>.</exception>
     public IPAddress BindAddress() =>

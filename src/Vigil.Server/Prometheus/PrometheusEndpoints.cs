@@ -19,6 +19,7 @@ internal static class PrometheusEndpoints
         families.AddRange(IngestMetricFamilies.Read(context.RequestServices.GetService<IIngestStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange((await HealthMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
         families.AddRange(SentryMetricFamilies.Read(context.RequestServices.GetService<SentryStatistics>()).Where(f => taken.Add(f.Name)));
+        families.AddRange(LeaderMetricFamilies.Read(context.RequestServices).Where(f => taken.Add(f.Name)));
         families.AddRange(NotificationMetricFamilies.Read(context.RequestServices.GetService<INotificationStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange((await ErrorGroupMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
 

@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OpenTelemetry.Exporter;
-using OpenTelemetry.Logs;
-using OpenTelemetry.Resources;
 using Vigil.Alerting.Notifications;
 using Vigil.Alerting.Rules;
 using Vigil.Alerting.Rules.Log;
@@ -26,15 +23,7 @@ public sealed class AlertingEndToEndTests
         await using var server = await TestServer.StartAsync(options => Configure(options.Alerts, team.Url, oncall.Url));
 
         // The burst: six errors through the OpenTelemetry SDK's own OTLP/HTTP exporter; disposing flushes them.
-        using (var loggers = LoggerFactory.Create(logging => logging.AddOpenTelemetry(otel =>
-        {
-            otel.SetResourceBuilder(ResourceBuilder.CreateEmpty().AddService("shop"));
-            otel.AddOtlpExporter(exporter =>
-            {
-                exporter.Endpoint = new Uri(server.HttpEndpoint, "/v1/logs");
-                exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
-            });
-        })))
+        using (var loggers = OtlpExporterLoggers.Create(server.HttpEndpoint, "shop"))
         {
             var logger = loggers.CreateLogger("Shop.Checkout");
             for (var i = 0; i < 6; i++)

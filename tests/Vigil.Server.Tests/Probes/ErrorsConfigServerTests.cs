@@ -75,10 +75,7 @@ public sealed class ErrorsConfigServerTests
         var configPath = directory.Combine("vigil.server.json");
         await File.WriteAllTextAsync(configPath, Configuration);
         using var serve = await ServeProcess.StartAsync("--store", storePath, "--config", configPath);
-        string? line;
-        while ((line = await serve.Process.StandardOutput.ReadLineAsync().DefaultTimeout()) is not null && !line.TrimStart().StartsWith("errors ", StringComparison.Ordinal))
-        {
-        }
+        var line = await Eventually.WaitForAsync(() => serve.Lines.FirstOrDefault(l => l.TrimStart().StartsWith("errors ", StringComparison.Ordinal)), "the banner's errors line");
 
         using var client = new HttpClient { BaseAddress = serve.OtlpHttp, Timeout = TaskTimeouts.Default };
 

@@ -26,6 +26,17 @@ internal sealed class ServeCommand : Command, IHaveExamples
     private readonly ServerPortOptions _ports = new();
     private readonly ServerConfigOption _config = new();
     private readonly ApiKeyOption _apiKey = new();
+    private readonly Option<bool> _readOnly = new("--read-only")
+    {
+        Description = "Answer queries only: the OTLP, Sentry and InfluxDB receivers refuse with 403, and this instance never leads alert evaluation, notification or probes (for extra query instances on a shared PostgreSQL store)",
+    };
+
+    private readonly Option<string?> _instance = new("--instance")
+    {
+        Description = "This instance's name among the servers on one database, as /metrics' vigil_leader and the leadership lines show it (default: host:pid)",
+        HelpName = "NAME",
+    };
+
     private readonly Option<bool> _mcpAllowWrites = new("--mcp-allow-writes")
     {
         Description = "Let the write tools of the MCP server on /mcp act (acknowledge, silence, error status); each write is recorded with who and when. Off by default.",
@@ -42,6 +53,8 @@ internal sealed class ServeCommand : Command, IHaveExamples
         _apiKey.AddTo(this);
         _config.AddTo(this);
         Options.Add(_mcpAllowWrites);
+        Options.Add(_readOnly);
+        Options.Add(_instance);
         SetAction(ExecuteAsync);
     }
 
@@ -53,6 +66,7 @@ internal sealed class ServeCommand : Command, IHaveExamples
         "vigil serve --grpc-port 0 --otlp-port 0 --port 0   # free ports, printed at start-up",
         "VIGIL_API_KEY=s3cret vigil serve --bind 0.0.0.0    # reachable from other machines, key required",
         "vigil serve --bind 0.0.0.0 --api-key-file /run/secrets/vigil-key   # the key stays out of ps",
+        "vigil serve --store postgres://vigil@db/vigil --read-only   # a query-only instance beside the writers",
         "vigil serve --config vigil.server.json       # with the synthetic probes it declares (see docs/server.md)",
     ];
 
@@ -64,7 +78,13 @@ internal sealed class ServeCommand : Command, IHaveExamples
             Bind = parseResult.GetValue(_bind) ?? "127.0.0.1",
             ApiKey = _apiKey.Resolve(parseResult, _context),
             McpAllowWrites = parseResult.GetValue(_mcpAllowWrites),
+            ReadOnly = parseResult.GetValue(_readOnly),
         };
+        if (parseResult.GetValue(_instance) is { Length: > 0 } instance)
+        {
+            options.InstanceId = instance;
+        }
+
         _ports.ApplyTo(parseResult, options);
         var configFile = _config.ApplyTo(parseResult, _context, options);
 
@@ -84,6 +104,15 @@ internal sealed class ServeCommand : Command, IHaveExamples
         await ServerLifetime.WriteListenersAsync(output, server, options).ConfigureAwait(false);
         await output.WriteLineAsync($"  API key    {(string.IsNullOrEmpty(options.ApiKey) ? "none" : "required")}").ConfigureAwait(false);
         await output.WriteLineAsync($"  MCP        /mcp on the query port, write tools {(options.McpAllowWrites ? "on" : "off")}").ConfigureAwait(false);
+        if (options.ReadOnly)
+        {
+            await output.WriteLineAsync("  Role       read-only: queries only, ingest refused (403), never leads").ConfigureAwait(false);
+        }
+        else if (server.Services.GetService(typeof(Vigil.Storage.ILeaderElection)) is Vigil.Storage.ILeaderElection and not Vigil.Storage.AlwaysLeader)
+        {
+            await output.WriteLineAsync($"  Instance   {options.InstanceId}: leads when it holds the database's leader lock (printed when it changes; /metrics vigil_leader)").ConfigureAwait(false);
+        }
+
         await ServerConfigOption.WriteProbesAsync(output, configFile, options.Probes).ConfigureAwait(false);
         await ErrorTrackingSummary.WriteAsync(output, options.ErrorTracking).ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);

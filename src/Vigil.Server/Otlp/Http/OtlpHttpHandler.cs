@@ -64,6 +64,10 @@ internal static class OtlpHttpHandler
         return WriteErrorAsync(context, statusCode, AnswerEncoding(context.Request), message);
     }
 
+    /// <summary>A refusal that is the server's choice, not the sender's fault (a read-only instance): answered, not counted.</summary>
+    public static Task WriteStatusAsync(HttpContext context, int statusCode, string message) =>
+        WriteErrorAsync(context, statusCode, AnswerEncoding(context.Request), message);
+
     // The encoding of every answer: the request's, and JSON when the request's is neither (a text/plain sender can
     // read JSON; it cannot read protobuf).
     private static OtlpEncoding AnswerEncoding(HttpRequest request) =>

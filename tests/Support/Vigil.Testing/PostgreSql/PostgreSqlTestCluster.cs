@@ -12,7 +12,7 @@ namespace Vigil.Testing.PostgreSql;
 /// database. initdb refuses to run as root (CI runs as root), so there it runs as the <c>postgres</c> user the Debian
 /// package creates. Password authentication (SCRAM) on TCP, so tests can see a wrong password refused.
 /// </summary>
-public sealed class PostgreSqlTestCluster
+public sealed class PostgreSqlTestCluster : IDisposable
 {
     private const string SuperUser = "vigil";
 
@@ -30,6 +30,21 @@ public sealed class PostgreSqlTestCluster
         Port = port;
         Password = password;
     }
+
+    /// <summary>
+    /// A cluster of the caller's own, for a test that stops and starts the server (<see cref="StopServer"/>), which
+    /// the shared one must never do under other tests; dispose it to stop and delete it.
+    /// </summary>
+    public static PostgreSqlTestCluster StartPrivate() => Start();
+
+    /// <summary>Stops the server (fast shutdown: sessions are ended, as in a restart); the data stays.</summary>
+    public void StopServer() => Run(_binaries, _runAs, "pg_ctl", "-D", _dataDirectory, "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts the server again on the same port and data, after <see cref="StopServer"/>.</summary>
+    public void StartServer() => StartProcess(_binaries, _runAs, _dataDirectory, Port);
+
+    /// <inheritdoc />
+    public void Dispose() => Stop();
 
     /// <summary>The one cluster of this test process, started on first use.</summary>
     public static PostgreSqlTestCluster Shared => s_shared.Value;
@@ -92,24 +107,38 @@ public sealed class PostgreSqlTestCluster
             File.Delete(passwordFile);
         }
 
-        // A throwaway cluster: durability across a power cut is not what these tests check.
         var port = FreePort();
-        var settings = string.Join(' ',
-            "-c listen_addresses=127.0.0.1", $"-c port={port.ToString(CultureInfo.InvariantCulture)}",
-            $"-c unix_socket_directories={dataDirectory}", "-c fsync=off", "-c full_page_writes=off",
-            "-c max_connections=300");
-        Run(binaries, runAs, "pg_ctl", "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "120", "-o", settings, "start");
+        StartProcess(binaries, runAs, dataDirectory, port);
         var cluster = new PostgreSqlTestCluster(binaries, dataDirectory, runAs, port, password);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     }
 
+    private static void StartProcess(string binaries, string? runAs, string dataDirectory, int port)
+    {
+        // A throwaway cluster: durability across a power cut is not what these tests check.
+        var settings = string.Join(' ',
+            "-c listen_addresses=127.0.0.1", $"-c port={port.ToString(CultureInfo.InvariantCulture)}",
+            $"-c unix_socket_directories={dataDirectory}", "-c fsync=off", "-c full_page_writes=off",
+            "-c max_connections=300");
+        Run(binaries, runAs, "pg_ctl", "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "120", "-o", settings, "start");
+    }
+
     private void Stop()
     {
+        if (!Directory.Exists(_dataDirectory))
+        {
+            return;
+        }
+
         try
         {
             NpgsqlConnection.ClearAllPools();
             Run(_binaries, _runAs, "pg_ctl", "-D", _dataDirectory, "-m", "immediate", "-w", "stop");
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped (a test's StopServer with no StartServer after it): nothing to stop.
         }
         finally
         {
