@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
+using Vigil.Recording;
 using Vigil.Redaction;
 using Vigil.Tracing;
 
@@ -109,7 +110,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         return exitCode;
     }
 
-    private ExecRecorder? StartRecorder(ExecDestination destination, string service)
+    private ExecRecorder? StartRecorder(RecordingDestination destination, string service)
     {
         try
         {
@@ -130,7 +131,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
     }
 
-    private async Task FinishAsync(ExecRecorder recorder, Activity? activity, ExecCommandLine command, ExecOutcome outcome, ExecDestination destination)
+    private async Task FinishAsync(ExecRecorder recorder, Activity? activity, ExecCommandLine command, ExecOutcome outcome, RecordingDestination destination)
     {
         try
         {
@@ -156,11 +157,11 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
     }
 
-    private ExecDestination Destination(ParseResult parseResult)
+    private RecordingDestination Destination(ParseResult parseResult)
     {
         if (NonEmpty(parseResult, _otlp) is not { } text)
         {
-            return new ExecDestination(_store.Resolve(parseResult, _context), null);
+            return new RecordingDestination(_store.Resolve(parseResult, _context), null);
         }
 
         if (parseResult.GetValue(_store.Path) is not null)
@@ -173,7 +174,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
             throw new CliUsageException($"--otlp: '{text}' is not an http:// or https:// URL (e.g. http://127.0.0.1:4318)");
         }
 
-        return new ExecDestination(null, uri);
+        return new RecordingDestination(null, uri);
     }
 
     private static string? NonEmpty(ParseResult parseResult, Option<string?> option)
