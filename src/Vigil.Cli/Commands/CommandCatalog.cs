@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Commands.Alerts;
 using Vigil.Cli.Commands.Budgets;
+using Vigil.Cli.Commands.Builds;
 using Vigil.Cli.Commands.Demo;
 using Vigil.Cli.Commands.Errors;
 using Vigil.Cli.Commands.Exec;
@@ -32,5 +33,6 @@ internal static class CommandCatalog
         new DemoCommand(context),
         new ExecCommand(context),
         new BudgetsCommand(context),
+        new BuildsCommand(context),
     ];
 }

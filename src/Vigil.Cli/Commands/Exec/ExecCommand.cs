@@ -35,6 +35,11 @@ internal sealed class ExecCommand : Command, IHaveExamples
         HelpName = "NAME",
     };
 
+    private readonly Option<bool> _noMSBuildLogger = new("--no-msbuild-logger")
+    {
+        Description = "Do not add vigil's MSBuild logger to dotnet build and dotnet test (added by default, so the build's projects and targets are recorded inside the command's span).",
+    };
+
     private readonly Argument<string[]> _command = new("command")
     {
         Description = "The command and its arguments, after --.",
@@ -52,6 +57,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         Options.Add(_otlp);
         Options.Add(_name);
         Options.Add(_service);
+        Options.Add(_noMSBuildLogger);
         Arguments.Add(_command);
         SetAction(ExecuteAsync);
     }
@@ -62,6 +68,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         "vigil exec -- dotnet build                    # recorded in .vigil/vigil.db",
         "vigil exec --name unit-tests -- dotnet test -c Release",
         "vigil exec --otlp http://127.0.0.1:4318 -- make all",
+        "vigil exec --no-msbuild-logger -- dotnet build   # the command only, no project/target spans",
         "vigil traces --service vigil-exec             # what was recorded",
     ];
 
@@ -81,19 +88,22 @@ internal sealed class ExecCommand : Command, IHaveExamples
 
         var recorder = StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName);
         using var activity = recorder is null ? null : ExecRecorder.StartSpan(command, parent);
+        var toRun = recorder is not null && !parseResult.GetValue(_noMSBuildLogger) && MSBuildLoggerInjection.Applies(command)
+            ? WithMSBuildLogger(command, destination)
+            : command;
         var started = Stopwatch.GetTimestamp();
-        ChildRun? run = null;
+        ChildRun? childRun = null;
         int exitCode;
         try
         {
-            run = await ChildRunner.RunAsync(
-                command,
+            childRun = await ChildRunner.RunAsync(
+                toRun,
                 ExecTraceContext.ForChild(environment, activity),
                 directory,
                 new ExecStreams(_context.RawStdout, _context.RawStderr),
                 recorder is null ? static (_, _) => { } : recorder.Line,
                 cancellationToken).ConfigureAwait(false);
-            exitCode = run.ExitCode;
+            exitCode = childRun.ExitCode;
         }
         catch (ChildStartException e)
         {
@@ -104,10 +114,21 @@ internal sealed class ExecCommand : Command, IHaveExamples
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (recorder is not null)
         {
-            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, run), destination).ConfigureAwait(false);
+            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, childRun), destination).ConfigureAwait(false);
         }
 
         return exitCode;
+    }
+
+    private ExecCommandLine WithMSBuildLogger(ExecCommandLine command, RecordingDestination destination)
+    {
+        if (MSBuildLoggerInjection.Add(command, destination, MSBuildLoggerInjection.LoggerPath, out var reason) is { } withLogger)
+        {
+            return withLogger;
+        }
+
+        _context.Stderr.WriteLine($"vigil exec: not adding the MSBuild logger ({reason}); the command is recorded without its build breakdown");
+        return command;
     }
 
     private ExecRecorder? StartRecorder(RecordingDestination destination, string service)

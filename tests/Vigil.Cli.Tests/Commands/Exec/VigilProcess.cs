@@ -13,9 +13,13 @@ internal static class VigilProcess
         .Single(a => a.Key == "VigilCliExecutable").Value!;
 
     /// <summary>Runs <c>vigil ARGS</c> in <paramref name="directory"/>, writing <paramref name="stdin"/> to it, and waits for it.</summary>
-    public static async Task<CliRun> RunAsync(string directory, IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] arguments)
+    public static Task<CliRun> RunAsync(string directory, IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] arguments) =>
+        RunProgramAsync(Executable, directory, environment, stdin, arguments);
+
+    /// <summary>Runs <paramref name="program"/> the same way (used for the bare command beside <c>vigil exec</c>).</summary>
+    public static async Task<CliRun> RunProgramAsync(string program, string directory, IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable, arguments)
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = directory,
             RedirectStandardInput = true,
