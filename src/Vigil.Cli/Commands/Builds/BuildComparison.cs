@@ -11,7 +11,7 @@ internal sealed record BuildComparison(BuildRecord Before, BuildRecord After, IR
     {
         public TimeSpan Delta => After - Before;
 
-        public double? Percent => Before > TimeSpan.Zero ? Delta / Before * 100 : null;
+        public double? Percent => Before > TimeSpan.Zero ? Delta.Ticks * 100.0 / Before.Ticks : null;
 
         public string Key => Target is null ? Project : $"{Project} {Target}";
     }

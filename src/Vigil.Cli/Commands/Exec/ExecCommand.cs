@@ -40,6 +40,12 @@ internal sealed class ExecCommand : Command, IHaveExamples
         Description = "Do not add vigil's MSBuild logger to dotnet build and dotnet test (added by default, so the build's projects and targets are recorded inside the command's span).",
     };
 
+    private readonly Option<string?> _budget = new("--budget")
+    {
+        Description = "After the run, check this command's budgets against its history: a budget file, or the command name of a budget in ./vigil.budgets.json (else ./vigil.json). The table goes to stderr; when the command succeeded but a limit is over, vigil exits 1.",
+        HelpName = "FILE|NAME",
+    };
+
     private readonly Argument<string[]> _command = new("command")
     {
         Description = "The command and its arguments, after --.",
@@ -58,6 +64,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         Options.Add(_name);
         Options.Add(_service);
         Options.Add(_noMSBuildLogger);
+        Options.Add(_budget);
         Arguments.Add(_command);
         SetAction(ExecuteAsync);
     }
@@ -69,6 +76,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         "vigil exec --name unit-tests -- dotnet test -c Release",
         "vigil exec --otlp http://127.0.0.1:4318 -- make all",
         "vigil exec --no-msbuild-logger -- dotnet build   # the command only, no project/target spans",
+        "vigil exec --budget ci/budgets.json -- dotnet build   # then check its budgets; exit 1 if over",
         "vigil traces --service vigil-exec             # what was recorded",
     ];
 
@@ -81,6 +89,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
 
         var destination = Destination(parseResult);
+        var budget = NonEmpty(parseResult, _budget) is { } budgetText ? ExecBudget.Load(budgetText, _context.CurrentDirectory, destination.OtlpEndpoint is not null) : null;
         var command = ExecCommandLine.Create(words, NonEmpty(parseResult, _name), new CommandLineRedactor(new Redactor(new RedactionOptions())));
         var environment = _context.Environment;
         var directory = _context.CurrentDirectory;
@@ -115,6 +124,14 @@ internal sealed class ExecCommand : Command, IHaveExamples
         if (recorder is not null)
         {
             await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, childRun), destination).ConfigureAwait(false);
+        }
+
+        // The command's own failure is its exit code; a budget over turns only a success into 1 (docs/builds.md).
+        if (budget is not null && recorder is not null && destination.StorePath is { } storePath
+            && await budget.CheckAsync(_context, storePath, command.Name, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName, cancellationToken).ConfigureAwait(false)
+            && exitCode == 0)
+        {
+            return Budgets.CheckBudgetsCommand.OverBudget;
         }
 
         return exitCode;

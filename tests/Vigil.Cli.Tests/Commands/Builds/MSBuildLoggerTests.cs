@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Vigil.Cli.Tests.Commands.Exec;
 using Vigil.Model;
 
@@ -54,6 +55,19 @@ public sealed class MSBuildLoggerTests : IDisposable
         Assert.EndsWith("Broken.cs", Attribute(error, "code.file.path") as string, StringComparison.Ordinal);
         Assert.Equal(3L, Convert.ToInt64(Attribute(error, "code.line.number"), CultureInfo.InvariantCulture));
         Assert.Contains("Broken.cs(3,", error.Body, StringComparison.Ordinal);
+
+        // vigil builds reads the same run back: its duration and result from the exec span, Lib's wall time from Lib's spans.
+        var list = await VigilProcess.RunAsync(_directory.Path, GeneratedSolution.Environment(), null, "builds", "--store", StorePath, "--json");
+        Assert.Equal(0, list.ExitCode);
+        using var json = JsonDocument.Parse(list.Stdout);
+        var listed = Assert.Single(json.RootElement.GetProperty("builds").EnumerateArray());
+        Assert.Equal(exec.TraceId, listed.GetProperty("traceId").GetString());
+        Assert.Equal("failure", listed.GetProperty("result").GetString());
+        Assert.Equal(exec.Duration.TotalSeconds, listed.GetProperty("duration").GetDouble(), 6);
+        var lib = listed.GetProperty("projects").EnumerateArray().Single(p => p.GetProperty("project").GetString() == "Lib.csproj");
+        var libSpans = spans.Where(s => Kind(s) == "project" && s.Name == "Lib.csproj").ToList();
+        Assert.Equal(libSpans.Count, lib.GetProperty("spans").GetInt32());
+        Assert.Equal(libSpans.Sum(s => s.Duration.TotalSeconds), lib.GetProperty("wall").GetDouble(), 3);
     }
 
     [Fact]
