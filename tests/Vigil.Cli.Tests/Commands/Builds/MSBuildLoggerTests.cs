@@ -22,10 +22,12 @@ public sealed class MSBuildLoggerTests : IDisposable
     {
         GeneratedSolution.Write(_directory, broken: true);
 
-        var run = await VigilProcess.RunAsync(
+        var run = await VigilProcess.RunProgramAsync(
+            VigilProcess.Executable,
             _directory.Path,
             GeneratedSolution.Environment(),
             null,
+            VigilProcess.BuildTimeout,
             ["exec", "--store", StorePath, "--", "dotnet", "build", "App/App.csproj", "-m:2", .. GeneratedSolution.NoLingeringProcesses]);
 
         Assert.NotEqual(0, run.ExitCode);
@@ -82,6 +84,7 @@ public sealed class MSBuildLoggerTests : IDisposable
             _directory.Path,
             GeneratedSolution.Environment(),
             null,
+            VigilProcess.BuildTimeout,
             ["build", "App/App.csproj", "-m:1", .. GeneratedSolution.NoLingeringProcesses, $"-logger:{logger};store={StorePath};minTargetMs=0;tasks=true;minTaskMs=0"]);
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
