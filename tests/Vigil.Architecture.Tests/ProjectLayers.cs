@@ -28,7 +28,10 @@ internal static class ProjectLayers
 
         ["Vigil"] = ["Vigil.Storage.Sqlite"],
         ["Vigil.AspNetCore"] = ["Vigil"],
+
+        // The MSBuild logger writes through the SDK's recording start-up, as vigil exec does.
+        ["Vigil.MSBuild"] = ["Vigil"],
         ["Vigil.Server"] = ["Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp"],
-        ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp"],
+        ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp", "Vigil.MSBuild"],
     };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Cli.Commands.Alerts;
 using Vigil.Cli.Commands.Budgets;
+using Vigil.Cli.Commands.Builds;
 using Vigil.Cli.Commands.Demo;
 using Vigil.Cli.Commands.Errors;
 using Vigil.Cli.Commands.Exec;
@@ -34,5 +35,6 @@ internal static class CommandCatalog
         new ExecCommand(context),
         new BudgetsCommand(context),
         new PushCommand(context),
+        new BuildsCommand(context),
     ];
 }

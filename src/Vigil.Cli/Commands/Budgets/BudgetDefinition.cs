@@ -1,7 +1,8 @@
 namespace Vigil.Cli.Commands.Budgets;
 
 /// <summary>
-/// One budget over the recent runs of a <c>vigil exec</c> task: absolute limits over the last <see cref="Runs"/> runs,
+/// One budget over the recent runs of a <c>vigil exec</c> task (or a build, project, operation or span, by
+/// <see cref="Kind"/>): absolute limits over the last <see cref="Runs"/> runs,
 /// and a relative one (the latest run against the median of those before it).
 /// </summary>
 internal sealed record BudgetDefinition
@@ -12,8 +13,14 @@ internal sealed record BudgetDefinition
     /// <summary>The default duration percentile.</summary>
     public const int DefaultPercentile = 95;
 
-    /// <summary>The task name, or a pattern with <c>*</c> (<c>dotnet *</c>).</summary>
+    /// <summary>The task name (or build, project, operation or span name), or a pattern with <c>*</c> (<c>dotnet *</c>).</summary>
     public required string Command { get; init; }
+
+    /// <summary>What the runs are; the key that held <see cref="Command"/>.</summary>
+    public BudgetKind Kind { get; init; } = BudgetKind.Command;
+
+    /// <summary>Only runs recorded under this service.name (for operations and spans).</summary>
+    public string? Service { get; init; }
 
     /// <summary>How many of the most recent runs are judged.</summary>
     public int Runs { get; init; } = DefaultRuns;
@@ -39,6 +46,10 @@ internal sealed record BudgetDefinition
     /// <summary>How much slower than the median of the runs before it the latest run may be, in percent.</summary>
     public double? MaxSlowerThanMedianPercent { get; init; }
 
-    /// <summary>Whether <paramref name="taskName"/> is one of this budget's commands.</summary>
-    public bool Matches(string taskName) => Glob.Matches(Command, taskName);
+    /// <summary>Whether <paramref name="run"/> is one of this budget's runs (its kind, name, service and branch).</summary>
+    public bool Matches(ExecRun run) =>
+        run.Kind == Kind
+        && Glob.Matches(Command, run.TaskName)
+        && (Service is null || string.Equals(run.Service, Service, StringComparison.Ordinal))
+        && (Branch is null || string.Equals(run.Branch, Branch, StringComparison.Ordinal));
 }

@@ -18,7 +18,7 @@ internal static class BudgetEvaluator
         foreach (var budget in budgets)
         {
             var runs = newestFirst
-                .Where(r => budget.Matches(r.TaskName) && (budget.Branch is null || string.Equals(r.Branch, budget.Branch, StringComparison.Ordinal)))
+                .Where(budget.Matches)
                 .Take(budget.Runs)
                 .ToList();
             var enough = runs.Count >= budget.MinRuns && runs.Count > 0;

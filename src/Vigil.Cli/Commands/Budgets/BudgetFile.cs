@@ -13,11 +13,18 @@ internal static class BudgetFile
     /// <summary>The file <c>vigil budgets check</c> reads when <c>--file</c> is absent.</summary>
     public const string DefaultFileName = "vigil.budgets.json";
 
+    /// <summary>Vigil's configuration file, whose <c>budgets</c> section holds the same array.</summary>
+    public const string VigilJsonFileName = "vigil.json";
+
     /// <summary>The largest file read: a budget file is written by hand.</summary>
     public const int MaxFileBytes = 1024 * 1024;
 
     private static readonly string[] s_keys =
-        ["command", "runs", "minRuns", "branch", "percentile", "maxDuration", "maxMemoryUsage", "maxOutputSize", "maxErrorRate", "maxSlowerThanMedian"];
+        ["command", "build", "project", "operation", "span", "service", "runs", "minRuns", "branch", "percentile", "maxDuration", "maxMemoryUsage", "maxOutputSize", "maxErrorRate", "maxSlowerThanMedian"];
+
+    // The keys that name what a budget judges, one per budget, and the kind each gives.
+    private static readonly (string Key, BudgetKind Kind)[] s_subjects =
+        [("command", BudgetKind.Command), ("build", BudgetKind.Build), ("project", BudgetKind.Project), ("operation", BudgetKind.Operation), ("span", BudgetKind.Span)];
 
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     public static IReadOnlyList<BudgetDefinition> Load(string path)
@@ -33,11 +40,34 @@ internal static class BudgetFile
             throw new BudgetFileException([$"{path}: {info.Length / 1024} KiB is too large for a budget file (at most {MaxFileBytes / 1024} KiB)"]);
         }
 
-        return Parse(File.ReadAllText(path), path);
+        var text = File.ReadAllText(path);
+        return Path.GetFileName(path) switch
+        {
+            ThresholdsFile.FileName => FromThresholds(text, path),
+            VigilJsonFileName => Parse(text, path, inVigilJson: true),
+            _ => Parse(text, path),
+        };
+    }
+
+    private static IReadOnlyList<BudgetDefinition> FromThresholds(string text, string path)
+    {
+        var (json, mapping) = ThresholdsFile.ToBudgets(text, path);
+        return Parse(json, $"{path} ({mapping})");
+    }
+
+    /// <summary>
+    /// The file <c>vigil budgets check</c> reads with no <c>--file</c>: <c>vigil.budgets.json</c>, else the
+    /// <c>budgets</c> section of <c>vigil.json</c>, in <paramref name="directory"/>.
+    /// </summary>
+    public static string DefaultPath(string directory)
+    {
+        var budgets = Path.Combine(directory, DefaultFileName);
+        var vigilJson = Path.Combine(directory, VigilJsonFileName);
+        return !File.Exists(budgets) && File.Exists(vigilJson) ? vigilJson : budgets;
     }
 
     /// <summary>Reads budget file text; <paramref name="source"/> prefixes each problem.</summary>
-    public static IReadOnlyList<BudgetDefinition> Parse(string json, string source)
+    public static IReadOnlyList<BudgetDefinition> Parse(string json, string source, bool inVigilJson = false)
     {
         JsonDocument document;
         try
@@ -59,7 +89,8 @@ internal static class BudgetFile
                 throw new BudgetFileException([$"{source}: budgets: expected an array of budgets, e.g. {{\"budgets\": [{{\"command\": \"dotnet build\", \"maxDuration\": \"5m\"}}]}}"]);
             }
 
-            foreach (var property in root.EnumerateObject().Where(p => p.Name != "budgets"))
+            // vigil.json holds the SDK's settings beside the budgets; those are the SDK's to check.
+            foreach (var property in root.EnumerateObject().Where(p => p.Name != "budgets" && !inVigilJson))
             {
                 problems.Add($"{source}: {property.Name}: unknown key (the file holds \"budgets\")");
             }
@@ -100,15 +131,23 @@ internal static class BudgetFile
             problems.Add($"{path}.{property.Name}: unknown key{(near is null ? $" (known: {string.Join(", ", s_keys)})" : $" (did you mean {near}?)")}");
         }
 
-        var command = String(element, "command", path, problems);
-        if (command is null && !element.TryGetProperty("command", out _))
+        var subjects = s_subjects.Where(s => element.TryGetProperty(s.Key, out _)).ToList();
+        if (subjects.Count == 0)
         {
-            problems.Add($"{path}.command: required (the vigil exec task name, e.g. \"dotnet build\", or a pattern with *)");
+            problems.Add($"{path}.command: required (the vigil exec task name, e.g. \"dotnet build\", or a pattern with *; or build, project, operation or span)");
+        }
+        else if (subjects.Count > 1)
+        {
+            problems.Add($"{path}.{subjects[1].Key}: give one of command, build, project, operation or span, not {string.Join(" and ", subjects.Select(s => s.Key))}");
         }
 
+        var (subjectKey, kind) = subjects.Count > 0 ? subjects[0] : ("command", BudgetKind.Command);
+        var command = String(element, subjectKey, path, problems);
         var budget = new BudgetDefinition
         {
             Command = command ?? string.Empty,
+            Kind = kind,
+            Service = String(element, "service", path, problems),
             Runs = Integer(element, "runs", path, problems, 1, ExecRunHistory.MaxTraces) ?? BudgetDefinition.DefaultRuns,
             MinRuns = Integer(element, "minRuns", path, problems, 1, ExecRunHistory.MaxTraces) ?? 1,
             Branch = String(element, "branch", path, problems),

@@ -20,7 +20,7 @@ internal sealed class CheckBudgetsCommand : Command, IHaveExamples
     private readonly OutputFormatOption _format = new();
     private readonly Option<string?> _file = new("--file")
     {
-        Description = $"The budget file (default: ./{BudgetFile.DefaultFileName}).",
+        Description = $"The budget file: a budget file, a vigil.json with a budgets section, or a thresholds.json (default: ./{BudgetFile.DefaultFileName}, else ./vigil.json).",
         HelpName = "FILE",
     };
 
@@ -52,7 +52,7 @@ internal sealed class CheckBudgetsCommand : Command, IHaveExamples
 
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(parseResult.GetValue(_file) ?? BudgetFile.DefaultFileName, _context.CurrentDirectory);
+        var path = parseResult.GetValue(_file) is { } file ? Path.GetFullPath(file, _context.CurrentDirectory) : BudgetFile.DefaultPath(_context.CurrentDirectory);
         IReadOnlyList<BudgetDefinition> budgets;
         try
         {
@@ -65,7 +65,7 @@ internal sealed class CheckBudgetsCommand : Command, IHaveExamples
 
         var service = parseResult.GetValue(_service) ?? ExecSemantics.DefaultServiceName;
         await using var store = _store.Open(parseResult, _context);
-        var runs = await ExecRunHistory.ReadAsync(store, service, cancellationToken).ConfigureAwait(false);
+        var runs = await ExecRunHistory.ReadAsync(store, budgets, service, cancellationToken).ConfigureAwait(false);
         var checks = BudgetEvaluator.Evaluate(budgets, runs);
         if (_format.IsJson(parseResult))
         {

@@ -1,6 +1,9 @@
 namespace Vigil.Cli.Commands.Budgets;
 
-/// <summary>One recorded <c>vigil exec</c> run, as budgets judge it (read back from its span).</summary>
+/// <summary>
+/// One recorded run as budgets judge it, read back from its span: a <c>vigil exec</c> run, or (by <see cref="Kind"/>)
+/// a build, a project, a tracked operation or any span; memory, output size and branch are known for commands only.
+/// </summary>
 internal sealed record ExecRun(
     string TraceId,
     string TaskName,
@@ -9,4 +12,6 @@ internal sealed record ExecRun(
     bool Failed,
     long? PeakMemoryBytes,
     long? OutputBytes,
-    string? Branch);
+    string? Branch,
+    BudgetKind Kind = BudgetKind.Command,
+    string? Service = null);

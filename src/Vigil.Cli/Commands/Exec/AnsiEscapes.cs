@@ -17,7 +17,8 @@ internal static partial class AnsiEscapes
         return string.Concat(withoutSequences.Where(c => c == '\t' || !char.IsControl(c)));
     }
 
-    // CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \), the two kinds tools print.
-    [GeneratedRegex(@"\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[@-_]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \), the two kinds tools print. Without backtracking a
+    // hostile line costs time linear in its length and cannot time out (an uncaught timeout would end the recorder).
+    [GeneratedRegex(@"\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[@-_]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Sequence();
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
+using Vigil.Recording;
 using Vigil.Redaction;
 using Vigil.Tracing;
 
@@ -34,6 +35,17 @@ internal sealed class ExecCommand : Command, IHaveExamples
         HelpName = "NAME",
     };
 
+    private readonly Option<bool> _noMSBuildLogger = new("--no-msbuild-logger")
+    {
+        Description = "Do not add vigil's MSBuild logger to dotnet build and dotnet test (added by default, so the build's projects and targets are recorded inside the command's span).",
+    };
+
+    private readonly Option<string?> _budget = new("--budget")
+    {
+        Description = "After the run, check this command's budgets against its history: a budget file, or the command name of a budget in ./vigil.budgets.json (else ./vigil.json). The table goes to stderr; when the command succeeded but a limit is over, vigil exits 1.",
+        HelpName = "FILE|NAME",
+    };
+
     private readonly Argument<string[]> _command = new("command")
     {
         Description = "The command and its arguments, after --.",
@@ -51,6 +63,8 @@ internal sealed class ExecCommand : Command, IHaveExamples
         Options.Add(_otlp);
         Options.Add(_name);
         Options.Add(_service);
+        Options.Add(_noMSBuildLogger);
+        Options.Add(_budget);
         Arguments.Add(_command);
         SetAction(ExecuteAsync);
     }
@@ -61,6 +75,8 @@ internal sealed class ExecCommand : Command, IHaveExamples
         "vigil exec -- dotnet build                    # recorded in .vigil/vigil.db",
         "vigil exec --name unit-tests -- dotnet test -c Release",
         "vigil exec --otlp http://127.0.0.1:4318 -- make all",
+        "vigil exec --no-msbuild-logger -- dotnet build   # the command only, no project/target spans",
+        "vigil exec --budget ci/budgets.json -- dotnet build   # then check its budgets; exit 1 if over",
         "vigil traces --service vigil-exec             # what was recorded",
     ];
 
@@ -73,6 +89,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
 
         var destination = Destination(parseResult);
+        var budget = NonEmpty(parseResult, _budget) is { } budgetText ? ExecBudget.Load(budgetText, _context.CurrentDirectory, destination.OtlpEndpoint is not null) : null;
         var command = ExecCommandLine.Create(words, NonEmpty(parseResult, _name), new CommandLineRedactor(new Redactor(new RedactionOptions())));
         var environment = _context.Environment;
         var directory = _context.CurrentDirectory;
@@ -80,19 +97,22 @@ internal sealed class ExecCommand : Command, IHaveExamples
 
         var recorder = StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName);
         using var activity = recorder is null ? null : ExecRecorder.StartSpan(command, parent);
+        var toRun = recorder is not null && !parseResult.GetValue(_noMSBuildLogger) && MSBuildLoggerInjection.Applies(command)
+            ? WithMSBuildLogger(command, destination)
+            : command;
         var started = Stopwatch.GetTimestamp();
-        ChildRun? run = null;
+        ChildRun? childRun = null;
         int exitCode;
         try
         {
-            run = await ChildRunner.RunAsync(
-                command,
+            childRun = await ChildRunner.RunAsync(
+                toRun,
                 ExecTraceContext.ForChild(environment, activity),
                 directory,
                 new ExecStreams(_context.RawStdout, _context.RawStderr),
                 recorder is null ? static (_, _) => { } : recorder.Line,
                 cancellationToken).ConfigureAwait(false);
-            exitCode = run.ExitCode;
+            exitCode = childRun.ExitCode;
         }
         catch (ChildStartException e)
         {
@@ -103,13 +123,32 @@ internal sealed class ExecCommand : Command, IHaveExamples
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (recorder is not null)
         {
-            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, run), destination).ConfigureAwait(false);
+            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, childRun), destination).ConfigureAwait(false);
+        }
+
+        // The command's own failure is its exit code; a budget over turns only a success into 1 (docs/builds.md).
+        if (budget is not null && recorder is not null && destination.StorePath is { } storePath
+            && await budget.CheckAsync(_context, storePath, command.Name, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName, cancellationToken).ConfigureAwait(false)
+            && exitCode == 0)
+        {
+            return Budgets.CheckBudgetsCommand.OverBudget;
         }
 
         return exitCode;
     }
 
-    private ExecRecorder? StartRecorder(ExecDestination destination, string service)
+    private ExecCommandLine WithMSBuildLogger(ExecCommandLine command, RecordingDestination destination)
+    {
+        if (MSBuildLoggerInjection.Add(command, destination, MSBuildLoggerInjection.LoggerPath, out var reason) is { } withLogger)
+        {
+            return withLogger;
+        }
+
+        _context.Stderr.WriteLine($"vigil exec: not adding the MSBuild logger ({reason}); the command is recorded without its build breakdown");
+        return command;
+    }
+
+    private ExecRecorder? StartRecorder(RecordingDestination destination, string service)
     {
         try
         {
@@ -130,7 +169,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
     }
 
-    private async Task FinishAsync(ExecRecorder recorder, Activity? activity, ExecCommandLine command, ExecOutcome outcome, ExecDestination destination)
+    private async Task FinishAsync(ExecRecorder recorder, Activity? activity, ExecCommandLine command, ExecOutcome outcome, RecordingDestination destination)
     {
         try
         {
@@ -156,11 +195,11 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
     }
 
-    private ExecDestination Destination(ParseResult parseResult)
+    private RecordingDestination Destination(ParseResult parseResult)
     {
         if (NonEmpty(parseResult, _otlp) is not { } text)
         {
-            return new ExecDestination(_store.Resolve(parseResult, _context), null);
+            return new RecordingDestination(_store.Resolve(parseResult, _context), null);
         }
 
         if (parseResult.GetValue(_store.Path) is not null)
@@ -173,7 +212,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
             throw new CliUsageException($"--otlp: '{text}' is not an http:// or https:// URL (e.g. http://127.0.0.1:4318)");
         }
 
-        return new ExecDestination(null, uri);
+        return new RecordingDestination(null, uri);
     }
 
     private static string? NonEmpty(ParseResult parseResult, Option<string?> option)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
-using Vigil.Configuration;
+using Vigil.Recording;
 using Vigil.Tracing;
 
 namespace Vigil.Cli.Commands.Exec;
@@ -37,36 +37,8 @@ internal sealed class ExecRecorder : IAsyncDisposable
     public long ErrorLines => Interlocked.Read(ref _errorLines);
 
     /// <summary>Starts the SDK; throws what the SDK throws for a bad store or configuration.</summary>
-    public static ExecRecorder Start(ExecDestination destination, string serviceName, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
-    {
-        var withoutContext = environment
-            .Where(e => e.Key is not (EnvironmentTraceContext.TraceParentVariable or EnvironmentTraceContext.TraceStateVariable or EnvironmentTraceContext.BaggageVariable))
-            .ToDictionary(StringComparer.Ordinal);
-        var startup = new VigilStartupContext(workingDirectory, withoutContext);
-
-        // Nothing may reach the command's own output: the console sink stays off and its writer is a null one.
-        var sinks = new SinkEnvironment(TextWriter.Null, ConsoleIsTerminal: false, withoutContext, workingDirectory);
-        var sdk = VigilSdk.Start(startup, sinks, o =>
-        {
-            o.Service.Name = serviceName;
-            o.Console.Enabled = false;
-            o.File.Enabled = false;
-            o.Health.Enabled = false;
-            o.Errors.CaptureUnhandled = false;
-            o.Tracing.Enabled = true;
-            o.Tracing.Sampler = SamplerKind.ParentBasedAlwaysOn;
-            o.Tracing.Sources.Add(ExecSemantics.InstrumentationName);
-            o.Metrics.Enabled = true;
-            o.Metrics.Meters.Add(ExecSemantics.InstrumentationName);
-            o.Logging.MinimumLevel[ExecSemantics.InstrumentationName] = LogLevel.Information;
-
-            // A build prints tens of thousands of lines within seconds; the default queue (8192) would drop most.
-            o.Export.MaxQueueSize = 262_144;
-            o.Export.MaxBatchSize = 4096;
-            destination.ApplyTo(o);
-        });
-        return new ExecRecorder(sdk);
-    }
+    public static ExecRecorder Start(RecordingDestination destination, string serviceName, IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>
+        new(RecordingSdk.Start(destination, serviceName, ExecSemantics.InstrumentationName, environment, workingDirectory));
 
     /// <summary>Starts the command's span under <paramref name="parent"/> (the caller's <c>TRACEPARENT</c>), if any.</summary>
     public static Activity? StartSpan(ExecCommandLine command, EnvironmentTraceContext? parent)

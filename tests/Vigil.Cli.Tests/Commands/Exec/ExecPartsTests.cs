@@ -67,4 +67,16 @@ public sealed class ExecPartsTests
     {
         Assert.Equal(expected, AnsiEscapes.Strip(line));
     }
+
+    [Fact]
+    public void AnsiEscapesStrip_HugeLineOfEscapeGarbage_StripsWithoutThrowing()
+    {
+        // CSI openings that never reach a final byte (each falls back to the two-character ESC [ form), and an OSC
+        // that is never terminated: the shapes that made the old backtracking pattern slow enough to time out.
+        var unfinishedCsi = string.Concat(Enumerable.Repeat("\u001b[1;2;3", 100_000));
+        var unterminatedOsc = "\u001b]" + new string('x', 1_000_000);
+
+        Assert.Equal(string.Concat(Enumerable.Repeat("1;2;3", 100_000)), AnsiEscapes.Strip(unfinishedCsi));
+        Assert.Equal(string.Empty, AnsiEscapes.Strip(unterminatedOsc));
+    }
 }

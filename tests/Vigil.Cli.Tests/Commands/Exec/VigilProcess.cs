@@ -9,13 +9,20 @@ internal static class VigilProcess
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(180);
 
+    /// <summary>A real dotnet build's bound: builds took over 3 minutes on the shared 2-core machine at load 47.</summary>
+    public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(15);
+
     public static string Executable { get; } = typeof(VigilProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "VigilCliExecutable").Value!;
 
     /// <summary>Runs <c>vigil ARGS</c> in <paramref name="directory"/>, writing <paramref name="stdin"/> to it, and waits for it.</summary>
-    public static async Task<CliRun> RunAsync(string directory, IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] arguments)
+    public static Task<CliRun> RunAsync(string directory, IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] arguments) =>
+        RunProgramAsync(Executable, directory, environment, stdin, Timeout, arguments);
+
+    /// <summary>Runs <paramref name="program"/> the same way (used for the bare command beside <c>vigil exec</c>).</summary>
+    public static async Task<CliRun> RunProgramAsync(string program, string directory, IReadOnlyDictionary<string, string?> environment, string? stdin, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Executable, arguments)
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = directory,
             RedirectStandardInput = true,
@@ -46,7 +53,7 @@ internal static class VigilProcess
             }
 
             process.StandardInput.Close();
-            await process.WaitForExitAsync().WaitAsync(Timeout);
+            await process.WaitForExitAsync().WaitAsync(timeout);
         }
         finally
         {
@@ -56,6 +63,6 @@ internal static class VigilProcess
             }
         }
 
-        return new CliRun(process.ExitCode, await stdout.WaitAsync(Timeout), await stderr.WaitAsync(Timeout));
+        return new CliRun(process.ExitCode, await stdout.WaitAsync(timeout), await stderr.WaitAsync(timeout));
     }
 }
