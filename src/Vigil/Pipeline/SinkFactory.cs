@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using Vigil.Configuration;
 using Vigil.LocalStore;
 using Vigil.Logging;
+using Vigil.Metrics.Influx;
 using Vigil.Model;
 
 namespace Vigil.Pipeline;
@@ -87,6 +88,16 @@ internal sealed class SinkFactory
         if (_options.Otlp.Enabled)
         {
             yield return new PeriodicExportingMetricReader(new OtlpMetricExporter(OtlpOptions("/v1/metrics")), _options.Metrics.ExportIntervalMilliseconds, _options.Otlp.TimeoutMilliseconds);
+        }
+
+        if (_options.Influx.Enabled)
+        {
+            var influx = _options.Influx;
+            var exporter = new InfluxMetricExporter(influx, _resource, _queues.Create(InfluxMetricExporter.SinkName, "metrics"));
+            yield return new PeriodicExportingMetricReader(exporter, _options.Metrics.ExportIntervalMilliseconds, influx.TimeoutMilliseconds)
+            {
+                TemporalityPreference = influx.Temporality == InfluxTemporality.Delta ? MetricReaderTemporalityPreference.Delta : MetricReaderTemporalityPreference.Cumulative,
+            };
         }
     }
 
