@@ -28,6 +28,9 @@ internal static class ProjectLayers
 
         ["Vigil"] = ["Vigil.Storage.Sqlite"],
         ["Vigil.AspNetCore"] = ["Vigil"],
+
+        // An add-on, so that applications that do not report to Sentry do not carry its SDK.
+        ["Vigil.Sentry"] = ["Vigil"],
         ["Vigil.Server"] = ["Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp"],
         ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp"],
     };
