@@ -6,7 +6,6 @@ using OpenTelemetry.Metrics;
 using Vigil.Configuration;
 using Vigil.LocalStore;
 using Vigil.Logging;
-using Vigil.Metrics.Influx;
 using Vigil.Model;
 
 namespace Vigil.Pipeline;

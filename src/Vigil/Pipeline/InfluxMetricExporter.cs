@@ -2,11 +2,11 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using Vigil.Internal;
 using Vigil.LocalStore;
-using Vigil.Pipeline;
+using Vigil.Metrics.Influx;
 using MetricPoint = Vigil.Model.MetricPoint;
 using TelemetryResource = Vigil.Model.TelemetryResource;
 
-namespace Vigil.Metrics.Influx;
+namespace Vigil.Pipeline;
 
 /// <summary>
 /// Writes each collection's points to InfluxDB as line protocol. Like the other metric readers it has no queue:
