@@ -21,6 +21,8 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # The PostgreSQL engine's tests start a throwaway cluster with Debian's initdb and pg_ctl (tests/Support/Vigil.Testing/PostgreSql).
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# The SDK's InfluxDB sink is tested against a real InfluxDB 1.x server, started with a temporary data dir (tests/Vigil.Tests/Metrics/Influx).
+[ -x /usr/bin/influxd ] || missing+=(influxdb)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

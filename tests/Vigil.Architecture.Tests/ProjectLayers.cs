@@ -31,6 +31,8 @@ internal static class ProjectLayers
 
         // The MSBuild logger writes through the SDK's recording start-up, as vigil exec does.
         ["Vigil.MSBuild"] = ["Vigil"],
+        // An add-on, so that applications that do not report to Sentry do not carry its SDK.
+        ["Vigil.Sentry"] = ["Vigil"],
         ["Vigil.Server"] = ["Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp"],
         ["Vigil.Cli"] = ["Vigil", "Vigil.Server", "Vigil.Storage.Sqlite", "Vigil.Storage.PostgreSql", "Vigil.Api.Contracts", "Vigil.Alerting", "Vigil.Mcp", "Vigil.MSBuild"],
     };

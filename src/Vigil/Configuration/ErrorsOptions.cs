@@ -41,4 +41,7 @@ public sealed class ErrorsOptions
 
     /// <summary>...and number at least this many. Default: 10; 1 to 1,000,000.</summary>
     public int SpikeMinimumEvents { get; set; } = ErrorTrackingOptions.DefaultSpikeMinimumEvents;
+
+    /// <summary>Reporting the exceptions Vigil captures to a Sentry DSN too (section <c>Errors:Sentry</c>; needs the <c>Vigil.Sentry</c> package).</summary>
+    public SentryReportingOptions Sentry { get; } = new();
 }

@@ -11,6 +11,12 @@ internal sealed class VigilEnvironmentConfigurationProvider : ConfigurationProvi
 {
     public const string Prefix = "VIGIL__";
 
+    private static readonly (string Variable, string Key)[] s_sentryKeys =
+    [
+        ("SENTRY_DSN", "Errors:Sentry:Dsn"),
+        ("SENTRY_ENVIRONMENT", "Errors:Sentry:Environment"),
+    ];
+
     private readonly IReadOnlyDictionary<string, string?> _environment;
     private readonly Dictionary<string, string> _origins = new(StringComparer.OrdinalIgnoreCase);
 
@@ -47,6 +53,15 @@ internal sealed class VigilEnvironmentConfigurationProvider : ConfigurationProvi
             foreach (var (name, value) in OtelEnvironmentVariables.ParseResourceAttributes(attributes))
             {
                 Set($"Service:Attributes:{name}", value, OtelEnvironmentVariables.ResourceAttributes);
+            }
+        }
+
+        // Sentry's own variables, which the Sentry add-on (Vigil.Sentry) reports to; read here so they are checked as keys are.
+        foreach (var (variable, key) in s_sentryKeys)
+        {
+            if (Get(variable) is { } value)
+            {
+                Set(key, value, variable);
             }
         }
 

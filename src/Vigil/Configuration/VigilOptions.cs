@@ -35,6 +35,9 @@ public sealed class VigilOptions
     /// <summary>The OTLP exporter (section <c>Otlp</c>).</summary>
     public OtlpSinkOptions Otlp { get; } = new();
 
+    /// <summary>The InfluxDB line-protocol sink for metrics (section <c>Influx</c>).</summary>
+    public InfluxSinkOptions Influx { get; } = new();
+
     /// <summary>Queueing and batching shared by the file and OTLP sinks (section <c>Export</c>).</summary>
     public ExportOptions Export { get; } = new();
 

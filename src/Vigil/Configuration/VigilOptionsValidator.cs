@@ -60,6 +60,7 @@ internal static partial class VigilOptionsValidator
         AddBlankEntries(options.Metrics.Meters, "Metrics:Meters", describeOrigin, errors);
         AddBlankEntries(options.Redaction.Keys, "Redaction:Keys", describeOrigin, errors);
         ValidateErrors(options.Errors, describeOrigin, errors);
+        ValidateInflux(options.Influx, describeOrigin, errors);
         return errors;
     }
 

@@ -55,4 +55,16 @@ internal sealed class ExportQueueGate
         Interlocked.Add(ref _pending, -count);
         Interlocked.Add(ref exported ? ref _exported : ref _failed, count);
     }
+
+    /// <summary>
+    /// Counts items of a sink without a queue (a metric reader's exporter), which exports what a collection holds
+    /// at once: exported or failed, never pending.
+    /// </summary>
+    public void Record(long count, bool exported)
+    {
+        if (count > 0)
+        {
+            Interlocked.Add(ref exported ? ref _exported : ref _failed, count);
+        }
+    }
 }

@@ -88,6 +88,16 @@ internal sealed class SinkFactory
         {
             yield return new PeriodicExportingMetricReader(new OtlpMetricExporter(OtlpOptions("/v1/metrics")), _options.Metrics.ExportIntervalMilliseconds, _options.Otlp.TimeoutMilliseconds);
         }
+
+        if (_options.Influx.Enabled)
+        {
+            var influx = _options.Influx;
+            var exporter = new InfluxMetricExporter(influx, _resource, _queues.Create(InfluxMetricExporter.SinkName, "metrics"));
+            yield return new PeriodicExportingMetricReader(exporter, _options.Metrics.ExportIntervalMilliseconds, influx.TimeoutMilliseconds)
+            {
+                TemporalityPreference = influx.Temporality == InfluxTemporality.Delta ? MetricReaderTemporalityPreference.Delta : MetricReaderTemporalityPreference.Cumulative,
+            };
+        }
     }
 
     private BoundedLogRecordProcessor LogProcessor(string sink, BaseExporter<LogRecord> exporter, int scheduledDelayMilliseconds) =>
