@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Vigil.Server.Hosting;
 using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;
@@ -16,15 +14,15 @@ internal static class LeaderMetricFamilies
     public static IReadOnlyList<ExpositionFamily> Read(IServiceProvider services)
     {
         var election = services.GetService<ILeaderElection>();
-        var options = services.GetService<IOptions<VigilServerOptions>>();
-        if (election is null || options is null)
+        var instance = services.GetService<ServerInstance>();
+        if (election is null || instance is null)
         {
             return [];
         }
 
         var sample = new ExpositionSample(
             string.Empty,
-            PrometheusNames.LabelSet([new("instance", options.Value.InstanceId)], isSummary: false),
+            PrometheusNames.LabelSet([new("instance", instance.Id)], isSummary: false),
             election.IsLeader ? 1 : 0);
         return [new ExpositionFamily(Name, "gauge", "1 while this instance leads alert evaluation, notification and probes; 0 while it follows.", [sample])];
     }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Vigil.Cli.Commands.Exec;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
+using Vigil.Cli.Commands.Semantics;
 
 namespace Vigil.Cli.Commands.Budgets;
 

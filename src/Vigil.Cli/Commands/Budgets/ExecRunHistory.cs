@@ -1,8 +1,8 @@
 using System.Globalization;
-using Vigil.Cli.Commands.Exec;
 using Vigil.MSBuild;
 using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Cli.Commands.Semantics;
 
 namespace Vigil.Cli.Commands.Budgets;
 

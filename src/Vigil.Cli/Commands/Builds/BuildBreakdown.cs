@@ -1,6 +1,6 @@
-using Vigil.Cli.Commands.Exec;
 using Vigil.MSBuild;
 using Vigil.Model;
+using Vigil.Cli.Commands.Semantics;
 
 namespace Vigil.Cli.Commands.Builds;
 

@@ -1,7 +1,7 @@
-using Vigil.Cli.Commands.Exec;
 using Vigil.MSBuild;
 using Vigil.Model;
 using Vigil.Storage;
+using Vigil.Cli.Commands.Semantics;
 
 namespace Vigil.Cli.Commands.Builds;
 

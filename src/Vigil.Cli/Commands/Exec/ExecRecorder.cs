@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Vigil.Recording;
 using Vigil.Tracing;
+using Vigil.Cli.Commands.Semantics;
 
 namespace Vigil.Cli.Commands.Exec;
 

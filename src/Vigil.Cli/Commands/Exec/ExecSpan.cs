@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Vigil.Cli.Commands.Semantics;
 
 namespace Vigil.Cli.Commands.Exec;
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using Vigil.Cli.Commands.Semantics;
 
 namespace Vigil.Cli.Commands.Exec;
 

@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands.Exec;
+namespace Vigil.Cli.Commands.Semantics;
 
 /// <summary>
 /// The names <c>vigil exec</c> records under: OpenTelemetry's CI/CD, process and VCS semantic conventions where they
