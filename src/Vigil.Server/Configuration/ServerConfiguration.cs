@@ -19,6 +19,12 @@ public sealed record ServerConfiguration
     /// <summary>Alert rules, SLOs and where notifications go (the <c>Alerts</c> section; see docs/alerts.md).</summary>
     public AlertingSection Alerts { get; init; } = new();
 
+    /// <summary>What retention the leader applies (the <c>Retention</c> section); null: none.</summary>
+    public RetentionOptions? Retention { get; init; }
+
+    /// <summary>How often retention runs.</summary>
+    public TimeSpan RetentionInterval { get; init; } = RetentionSection.DefaultInterval;
+
     /// <summary>How long one query may run (<c>QueryTimeout</c>, e.g. <c>"15s"</c>); null keeps the default.</summary>
     public TimeSpan? QueryTimeout { get; init; }
 

@@ -108,6 +108,7 @@ public static partial class ServerConfigurationLoader
         var probes = new List<ProbeDefinition?>();
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
         problems.AddRange(bound.Alerts.ValidateNotifications("Alerts"));
+        problems.AddRange(bound.Retention.Validate("Retention"));
         problems.AddRange(SloConfiguration.Check(bound.Alerts));
         problems.AddRange(AlertRuleValidator.Check(bound.Alerts, File.Exists(source) ? source : null, shape.IsBad));
         for (var i = 0; i < bound.Probes.Count; i++)
@@ -140,6 +141,8 @@ public static partial class ServerConfigurationLoader
             Probes = [.. probes.OfType<ProbeDefinition>()],
             ErrorTracking = bound.Errors.ToOptions(),
             Alerts = bound.Alerts,
+            Retention = bound.Retention.ToOptions(),
+            RetentionInterval = bound.Retention.Interval ?? RetentionSection.DefaultInterval,
             QueryTimeout = bound.QueryTimeout,
             MaxClockSkew = bound.MaxClockSkew,
         };

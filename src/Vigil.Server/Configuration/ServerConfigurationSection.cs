@@ -18,6 +18,9 @@ internal sealed class ServerConfigurationSection
     /// <summary>Alert rules, SLOs and notifications (see docs/alerts.md).</summary>
     public AlertingSection Alerts { get; } = new();
 
+    /// <summary>How much the server keeps (see docs/server.md).</summary>
+    public RetentionSection Retention { get; } = new();
+
     public TimeSpan? QueryTimeout { get; set; }
 
     public TimeSpan? MaxClockSkew { get; set; }

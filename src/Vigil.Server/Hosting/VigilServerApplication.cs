@@ -151,6 +151,7 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.Configure<QueryApiOptions>(query => query.ApiKey = options.ApiKey);
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddHostedService<LeadershipLog>();
+        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton(new Prometheus.ServerInstance(options.InstanceId));
         builder.Services.AddVigilProbes(options.Probes);
         builder.Services.AddSingleton(AlertRuleSources.For(options));

@@ -123,6 +123,12 @@ public sealed class VigilServerOptions
     /// </summary>
     public bool ReadOnly { get; set; }
 
+    /// <summary>What retention the leader applies to the store; null: none (the configuration file's <c>Retention</c>).</summary>
+    public RetentionOptions? Retention { get; set; }
+
+    /// <summary>How often the leader applies <see cref="Retention"/>.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>This instance's name among the servers on one store, as <c>/metrics</c>' <c>vigil_leader</c> shows it; the host and process id by default.</summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 

@@ -41,6 +41,8 @@ internal sealed class ServerConfigOption
             options.Alerts = configuration.Alerts;
             options.ConfigurationFile = path;
             options.QueryTimeout = configuration.QueryTimeout ?? options.QueryTimeout;
+            options.Retention = configuration.Retention;
+            options.RetentionInterval = configuration.RetentionInterval;
             options.MaxClockSkew = configuration.MaxClockSkew ?? options.MaxClockSkew;
             return path;
         }
