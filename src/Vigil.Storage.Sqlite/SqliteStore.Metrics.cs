@@ -91,15 +91,53 @@ internal sealed partial class SqliteStore
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (SeriesRow Row, MetricSeriesInfo Info)> _seriesInfos = new();
 
-    private void RememberSeries(long id, (SeriesRow Row, MetricSeriesInfo Info) entry)
+    /// <summary>
+    /// The series a <c>metric_series</c> row stands for, parsed once per row: the same row (ids can be reused once
+    /// retention deletes a series, so the whole row is compared) gives the same series. Every reader of series rows
+    /// (metric queries, push) comes here.
+    /// </summary>
+    private MetricSeriesInfo SeriesInfo(SqliteConnection connection, long id, SeriesRow row)
     {
+        if (_seriesInfos.TryGetValue(id, out var known) && known.Row == row)
+        {
+            return known.Info;
+        }
+
+        var info = new MetricSeriesInfo
+        {
+            Name = row.Name,
+            Description = row.Description,
+            Unit = row.Unit,
+            Kind = (MetricKind)row.Kind,
+            Temporality = (AggregationTemporality)row.Temporality,
+            IsMonotonic = row.Monotonic,
+            Attributes = AttributeJson.Deserialize(row.Attributes),
+            Resource = GetResource(connection, row.ResourceId),
+            Scope = GetScope(connection, row.ScopeId),
+        };
         if (_seriesInfos.Count >= MaxSeriesInfos)
         {
             _seriesInfos.Clear();
         }
 
-        _seriesInfos[id] = entry;
+        _seriesInfos[id] = (row, info);
+        return info;
     }
+
+    /// <summary>
+    /// A series row's columns from <paramref name="first"/> on, in this order: description, unit, kind, temporality,
+    /// monotonic, attributes, resource_id, scope_id.
+    /// </summary>
+    private static SeriesRow ReadSeriesRow(SqliteDataReader reader, string name, int first) => new(
+        name,
+        GetNullableString(reader, first),
+        GetNullableString(reader, first + 1),
+        reader.GetInt32(first + 2),
+        reader.GetInt32(first + 3),
+        reader.GetInt64(first + 4) != 0,
+        reader.GetString(first + 5),
+        reader.GetInt64(first + 6),
+        reader.GetInt64(first + 7));
 
     private List<MetricSeriesData> LoadSeries(SqliteConnection connection, MetricQuery query)
     {
@@ -115,36 +153,7 @@ internal sealed partial class SqliteStore
             while (reader.Read())
             {
                 var seriesId = reader.GetInt64(0);
-                var row = new SeriesRow(
-                    query.Name,
-                    GetNullableString(reader, 1),
-                    GetNullableString(reader, 2),
-                    reader.GetInt32(3),
-                    reader.GetInt32(4),
-                    reader.GetInt64(5) != 0,
-                    reader.GetString(6),
-                    reader.GetInt64(7),
-                    reader.GetInt64(8));
-                // Parsed once per series row: the same row (ids can be reused once retention deletes a series, so the
-                // whole row is compared) gives the same series.
-                if (!_seriesInfos.TryGetValue(seriesId, out var known) || known.Row != row)
-                {
-                    known = (row, new MetricSeriesInfo
-                    {
-                        Name = row.Name,
-                        Description = row.Description,
-                        Unit = row.Unit,
-                        Kind = (MetricKind)row.Kind,
-                        Temporality = (AggregationTemporality)row.Temporality,
-                        IsMonotonic = row.Monotonic,
-                        Attributes = AttributeJson.Deserialize(row.Attributes),
-                        Resource = GetResource(connection, row.ResourceId),
-                        Scope = GetScope(connection, row.ScopeId),
-                    });
-                    RememberSeries(seriesId, known);
-                }
-
-                var info = known.Info;
+                var info = SeriesInfo(connection, seriesId, ReadSeriesRow(reader, query.Name, 1));
                 if (MatchesAttributes(info, query.Attributes))
                 {
                     series.Add((seriesId, info));

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Vigil.Model;
-using Vigil.Model.Json;
 
 namespace Vigil.Storage.Sqlite;
 
@@ -87,18 +86,7 @@ internal sealed partial class SqliteStore : IPushSource, IPushTarget
                     var seriesId = reader.GetInt64(5);
                     if (!series.TryGetValue(seriesId, out var info))
                     {
-                        info = new MetricSeriesInfo
-                        {
-                            Name = reader.GetString(6),
-                            Description = GetNullableString(reader, 7),
-                            Unit = GetNullableString(reader, 8),
-                            Kind = (MetricKind)reader.GetInt32(9),
-                            Temporality = (AggregationTemporality)reader.GetInt32(10),
-                            IsMonotonic = reader.GetInt64(11) != 0,
-                            Attributes = AttributeJson.Deserialize(reader.GetString(12)),
-                            Resource = GetResource(connection, reader.GetInt64(13)),
-                            Scope = GetScope(connection, reader.GetInt64(14)),
-                        };
+                        info = SeriesInfo(connection, seriesId, ReadSeriesRow(reader, reader.GetString(6), 7));
                         series[seriesId] = info;
                     }
 
