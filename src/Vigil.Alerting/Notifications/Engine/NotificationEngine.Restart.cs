@@ -65,12 +65,11 @@ internal sealed partial class NotificationEngine
     private static int CyclesStarted(List<NotificationAttempt> episode, AlertInstance alert)
     {
         var since = alert.Acknowledgement?.At ?? DateTimeOffset.MinValue;
-        var starts = episode
+        return episode
             .Where(a => a.Kind == NotificationKind.Escalation && a.EscalationLevel == 1 && a.At >= since)
             .GroupBy(a => a.Channel, StringComparer.Ordinal)
             .Select(g => g.Count())
             .DefaultIfEmpty(1)
             .Max();
-        return Math.Max(1, starts);
     }
 }
