@@ -59,6 +59,11 @@ internal sealed partial class PostgreSqlStore
             filter.Add("rule_name = {0}", query.RuleName);
         }
 
+        if (query.EndsBy is { } endsBy)
+        {
+            filter.Add("ends_at <= {0}", UnixTime.ToNanoseconds(endsBy));
+        }
+
         // With matchers only the rows can tell, so read in order and stop at the limit; without, the database applies it.
         var sqlLimit = query.Matchers.Count == 0 ? " LIMIT " + filter.AddParameter((long)limit) : string.Empty;
         await using var command = filter.CreateCommand(connection, $"SELECT {AlertColumns} FROM alert_instances{filter.Where} ORDER BY {AlertOrder}{sqlLimit}");

@@ -16,7 +16,7 @@ internal sealed partial class PostgreSqlStore
 
     private const string AlertColumns =
         "id, rule_name, labels, annotations, state, active_since, fired_at, resolved_at, last_evaluated, value, threshold, " +
-        "evidence, ack_by, ack_at, ack_comment";
+        "evidence, ack_by, ack_at, ack_comment, ends_at";
 
     public async Task<IReadOnlyList<AlertInstance>> SaveAlertsAsync(IReadOnlyList<AlertInstance> instances, CancellationToken cancellationToken = default)
     {
@@ -109,7 +109,7 @@ internal sealed partial class PostgreSqlStore
             acknowledgement = null;
         }
 
-        // $1-$10 are the instance's columns; then the key of a new row, or the id of the stored one.
+        // $1-$11 are the instance's columns; then the key of a new row, or the id of the stored one.
         List<object> values =
         [
             AlertJson.Map(instance.Labels),
@@ -122,6 +122,7 @@ internal sealed partial class PostgreSqlStore
             Double(instance.Value),
             Double(instance.Threshold),
             AlertJson.Evidence(instance.Evidence),
+            Time(instance.EndsAt),
         ];
         if (id is { } known)
         {
@@ -133,12 +134,12 @@ internal sealed partial class PostgreSqlStore
             values.Add(key);
         }
         var sql = id is null
-            ? "INSERT INTO alert_instances (labels, annotations, state, active_since, fired_at, resolved_at, last_evaluated, value, threshold, evidence, rule_name, labels_key) " +
-              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"
+            ? "INSERT INTO alert_instances (labels, annotations, state, active_since, fired_at, resolved_at, last_evaluated, value, threshold, evidence, ends_at, rule_name, labels_key) " +
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
             : "UPDATE alert_instances SET labels = $1, annotations = $2, state = $3, active_since = $4, fired_at = $5, resolved_at = $6, " +
-              "last_evaluated = $7, value = $8, threshold = $9, evidence = $10" +
+              "last_evaluated = $7, value = $8, threshold = $9, evidence = $10, ends_at = $11" +
               (acknowledgement is null ? ", ack_by = NULL, ack_at = NULL, ack_comment = NULL" : string.Empty) +
-              " WHERE id = $11 RETURNING id";
+              " WHERE id = $12 RETURNING id";
         await using (var save = Create(connection, transaction, sql, [.. values]))
         {
             id = (long)(await save.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
@@ -197,5 +198,6 @@ internal sealed partial class PostgreSqlStore
         Threshold = PostgreSqlRows.NullableDouble(reader, 10),
         Evidence = AlertJson.ReadEvidence(reader.GetString(11)),
         Acknowledgement = ReadAcknowledgement(reader, 12),
+        EndsAt = PostgreSqlRows.NullableTime(reader, 15),
     };
 }

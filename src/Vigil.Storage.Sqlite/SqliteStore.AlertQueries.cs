@@ -60,6 +60,11 @@ internal sealed partial class SqliteStore
             sql.Add("rule_name = {0}", query.RuleName);
         }
 
+        if (query.EndsBy is { } endsBy)
+        {
+            sql.Add("ends_at <= {0}", UnixTime.ToNanoseconds(endsBy));
+        }
+
         // With matchers only the rows can tell, so read in order and stop at the limit; without, SQLite applies it.
         var sqlLimit = query.Matchers.Count == 0 ? " LIMIT " + sql.AddParameter(limit) : string.Empty;
         using var command = sql.CreateCommand(connection, $"SELECT {AlertColumns} FROM alert_instances{sql.Where} ORDER BY {AlertOrder}{sqlLimit};");

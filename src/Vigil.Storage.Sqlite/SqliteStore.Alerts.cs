@@ -12,7 +12,7 @@ internal sealed partial class SqliteStore
 {
     private const string AlertColumns =
         "id, rule_name, labels, annotations, state, active_since, fired_at, resolved_at, last_evaluated, value, threshold, " +
-        "evidence, ack_by, ack_at, ack_comment";
+        "evidence, ack_by, ack_at, ack_comment, ends_at";
 
     public async Task<IReadOnlyList<AlertInstance>> SaveAlertsAsync(IReadOnlyList<AlertInstance> instances, CancellationToken cancellationToken = default)
     {
@@ -102,10 +102,10 @@ internal sealed partial class SqliteStore
         {
             save.Transaction = transaction;
             save.CommandText = id is null
-                ? "INSERT INTO alert_instances (rule_name, labels_key, labels, annotations, state, active_since, fired_at, resolved_at, last_evaluated, value, threshold, evidence, ack_by, ack_at, ack_comment) " +
-                  "VALUES (@rule, @key, @labels, @annotations, @state, @activeSince, @firedAt, @resolvedAt, @lastEvaluated, @value, @threshold, @evidence, NULL, NULL, NULL) RETURNING id;"
+                ? "INSERT INTO alert_instances (rule_name, labels_key, labels, annotations, state, active_since, fired_at, resolved_at, last_evaluated, value, threshold, evidence, ends_at, ack_by, ack_at, ack_comment) " +
+                  "VALUES (@rule, @key, @labels, @annotations, @state, @activeSince, @firedAt, @resolvedAt, @lastEvaluated, @value, @threshold, @evidence, @endsAt, NULL, NULL, NULL) RETURNING id;"
                 : "UPDATE alert_instances SET labels = @labels, annotations = @annotations, state = @state, active_since = @activeSince, fired_at = @firedAt, " +
-                  "resolved_at = @resolvedAt, last_evaluated = @lastEvaluated, value = @value, threshold = @threshold, evidence = @evidence" +
+                  "resolved_at = @resolvedAt, last_evaluated = @lastEvaluated, value = @value, threshold = @threshold, evidence = @evidence, ends_at = @endsAt" +
                   (acknowledgement is null ? ", ack_by = NULL, ack_at = NULL, ack_comment = NULL" : string.Empty) +
                   " WHERE id = @id RETURNING id;";
             save.Parameters.AddWithValue("@rule", instance.RuleName);
@@ -120,6 +120,7 @@ internal sealed partial class SqliteStore
             save.Parameters.AddWithValue("@value", (object?)instance.Value ?? DBNull.Value);
             save.Parameters.AddWithValue("@threshold", (object?)instance.Threshold ?? DBNull.Value);
             save.Parameters.AddWithValue("@evidence", AlertJson.Evidence(instance.Evidence));
+            save.Parameters.AddWithValue("@endsAt", Nanoseconds(instance.EndsAt));
             save.Parameters.AddWithValue("@id", (object?)id ?? DBNull.Value);
             id = (long)save.ExecuteScalar()!;
         }
@@ -190,5 +191,6 @@ internal sealed partial class SqliteStore
         Threshold = reader.IsDBNull(10) ? null : reader.GetDouble(10),
         Evidence = AlertJson.ReadEvidence(reader.GetString(11)),
         Acknowledgement = ReadAcknowledgement(reader, 12),
+        EndsAt = NullableTime(reader, 15),
     };
 }

@@ -269,6 +269,30 @@ public abstract partial class TelemetryStoreContractTests
     }
 
     [Fact]
+    public async Task QueryAlertsAsync_EndsBy_OnlyFiringAlertsWhoseEndHasPassed()
+    {
+        // Arrange: two received alerts (one ends in 5 minutes, one in an hour), one rule-engine alert with no end,
+        // and a resolved received alert whose end has long passed.
+        var soon = SomeAlerts.Instance("Down", AlertState.Firing, SomeAlerts.Start, ("job", "api")) with { EndsAt = SomeAlerts.Start.AddMinutes(5) };
+        var later = SomeAlerts.Instance("Down", AlertState.Firing, SomeAlerts.Start, ("job", "db")) with { EndsAt = SomeAlerts.Start.AddHours(1) };
+        var own = SomeAlerts.Instance("HighErrors", AlertState.Firing, SomeAlerts.Start, ("service", "shop"));
+        var over = SomeAlerts.Instance("Down", AlertState.Resolved, SomeAlerts.Start, ("job", "web")) with { EndsAt = SomeAlerts.Start.AddMinutes(1) };
+        await Alerts.SaveAlertsAsync([soon, later, own, over]);
+
+        // Act
+        var before = await Alerts.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing], EndsBy = SomeAlerts.Start.AddMinutes(5).AddTicks(-10) });
+        var atSoon = await Alerts.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing], EndsBy = SomeAlerts.Start.AddMinutes(5) });
+        var farLater = await Alerts.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing], EndsBy = SomeAlerts.Start.AddDays(30) });
+
+        // Assert: the end reads back exactly; an alert with no end (the rule engine's) never matches.
+        Assert.Empty(before);
+        Assert.Equal(SomeAlerts.Start.AddMinutes(5), Assert.Single(atSoon).EndsAt);
+        Assert.Equal("api", atSoon[0].Labels.TryGetValue("job", out var job) ? job : null);
+        Assert.Equal(["api", "db"], farLater.Select(a => a.Labels.TryGetValue("job", out var value) ? value : "?").Order(StringComparer.Ordinal));
+        Assert.Null((await Alerts.QueryAlertsAsync(new AlertQuery { RuleName = "HighErrors" })).Single().EndsAt);
+    }
+
+    [Fact]
     public async Task SaveAlertsAsync_NoRuleName_ThrowsArgumentException()
     {
         // Act + Assert

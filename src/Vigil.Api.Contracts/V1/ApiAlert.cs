@@ -27,6 +27,12 @@ public sealed record ApiAlert
     /// <summary>When it last resolved; null while it has not.</summary>
     public DateTimeOffset? ResolvedAt { get; init; }
 
+    /// <summary>
+    /// For an alert received over the Alertmanager API: when it resolves unless it is sent again. Null for the rule
+    /// engine's own alerts.
+    /// </summary>
+    public DateTimeOffset? EndsAt { get; init; }
+
     /// <summary>When its rule was last evaluated.</summary>
     public DateTimeOffset LastEvaluated { get; init; }
 

@@ -16,6 +16,7 @@ internal static partial class ContractMap
         ActiveSince = alert.ActiveSince,
         FiredAt = alert.FiredAt,
         ResolvedAt = alert.ResolvedAt,
+        EndsAt = alert.EndsAt,
         LastEvaluated = alert.LastEvaluated,
         Value = alert.Value,
         Threshold = alert.Threshold,

@@ -46,6 +46,12 @@ public sealed record AlertInstance
     /// <summary>What made it fire, for the notification: matching log lines, the error group, links.</summary>
     public AlertEvidence Evidence { get; init; } = AlertEvidence.None;
 
+    /// <summary>
+    /// For an alert received over the Alertmanager API: when it resolves unless it is sent again (its <c>endsAt</c>,
+    /// or its receipt plus the resolve timeout). Null for the rule engine's own alerts, which resolve by evaluation.
+    /// </summary>
+    public DateTimeOffset? EndsAt { get; init; }
+
     /// <summary>The latest acknowledgement while the instance is firing; cleared when it resolves or the acknowledgement times out.</summary>
     public AlertAcknowledgement? Acknowledgement { get; init; }
 }

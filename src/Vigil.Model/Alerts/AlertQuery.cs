@@ -12,6 +12,12 @@ public sealed record AlertQuery
     /// <summary>Only instances whose labels match every matcher.</summary>
     public IReadOnlyList<LabelMatcher> Matchers { get; init; } = [];
 
+    /// <summary>
+    /// Only instances with an <see cref="AlertInstance.EndsAt"/> at or before this time: received alerts that were not
+    /// sent again before they ended.
+    /// </summary>
+    public DateTimeOffset? EndsBy { get; init; }
+
     /// <summary>At most this many.</summary>
     public int Limit { get; init; } = 100;
 }

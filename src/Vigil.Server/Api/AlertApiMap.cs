@@ -26,6 +26,7 @@ public static class AlertApiMap
             ActiveSince = alert.ActiveSince,
             FiredAt = alert.FiredAt,
             ResolvedAt = alert.ResolvedAt,
+            EndsAt = alert.EndsAt,
             LastEvaluated = alert.LastEvaluated,
             Value = alert.Value,
             Threshold = alert.Threshold,

@@ -152,6 +152,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
         builder.Services.AddHostedService<IngestWriterService>();
         builder.Services.AddHostedService<LeadershipLog>();
         builder.Services.AddHostedService<RetentionService>();
+        builder.Services.AddSingleton<Api.Alertmanager.ReceivedAlertExpiry>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Api.Alertmanager.ReceivedAlertExpiry>());
         builder.Services.AddSingleton(new Prometheus.ServerInstance(options.InstanceId));
         builder.Services.AddVigilProbes(options.Probes);
         builder.Services.AddSingleton(AlertRuleSources.For(options));

@@ -155,6 +155,104 @@ public sealed class AlertmanagerReceiverTests
         await app.StopAsync().DefaultTimeout();
     }
 
+    [Fact]
+    public async Task Expiry_AlertNotSentAgain_ResolvedAtItsEndWithHistory()
+    {
+        await using var server = await ServeAsync();
+        var now = DateTimeOffset.UtcNow;
+        var start = DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(-1).ToUnixTimeSeconds());
+        var end = DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(4).ToUnixTimeSeconds());
+        (await server.PostAsync($$"""[{"labels": {"alertname": "Down", "job": "api"}, "startsAt": "{{start:yyyy-MM-ddTHH:mm:ssZ}}", "endsAt": "{{end:yyyy-MM-ddTHH:mm:ssZ}}"}]""")).Dispose();
+        var expiry = server.Services.GetRequiredService<ReceivedAlertExpiry>();
+
+        var early = await expiry.ExpireAsync(end.AddSeconds(-1), CancellationToken.None);
+        var stillFiring = Assert.Single(await server.Store.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing] }));
+        var resolvedCount = await expiry.ExpireAsync(end.AddSeconds(30), CancellationToken.None);
+        var again = await expiry.ExpireAsync(end.AddSeconds(60), CancellationToken.None);
+
+        Assert.Equal(0, early);
+        Assert.Equal(end, stillFiring.EndsAt);
+        Assert.Equal(1, resolvedCount);
+        Assert.Equal(0, again);
+        var resolved = Assert.Single(await server.Store.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing, AlertState.Resolved] }));
+        Assert.Equal((AlertState.Resolved, (DateTimeOffset?)end), (resolved.State, resolved.ResolvedAt));
+        var history = await server.Store.QueryAlertHistoryAsync(new AlertHistoryQuery { AlertId = resolved.Id });
+        Assert.Equal([(AlertState.Resolved, end), (AlertState.Firing, start)], history.Select(t => (t.To, t.At)));
+    }
+
+    [Fact]
+    public async Task Expiry_AlertSentAgainBeforeItsEnd_KeepsFiringUntilTheNewEnd()
+    {
+        await using var server = await ServeAsync();
+        (await server.PostAsync("""[{"labels": {"alertname": "Down", "job": "api"}, "startsAt": "2026-12-02T06:00:00Z", "endsAt": "2126-12-02T06:04:00Z"}]""")).Dispose();
+        (await server.PostAsync("""[{"labels": {"alertname": "Down", "job": "api"}, "startsAt": "2026-12-02T06:00:00Z", "endsAt": "2126-12-02T06:08:00Z"}]""")).Dispose();
+        var expiry = server.Services.GetRequiredService<ReceivedAlertExpiry>();
+
+        var atFirstEnd = await expiry.ExpireAsync(DateTimeOffset.Parse("2126-12-02T06:05:00Z", System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        var afterNewEnd = await expiry.ExpireAsync(DateTimeOffset.Parse("2126-12-02T06:08:00Z", System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+
+        Assert.Equal(0, atFirstEnd);
+        Assert.Equal(1, afterNewEnd);
+    }
+
+    [Fact]
+    public async Task Expiry_PostedWithoutEnd_EndsAfterTheResolveTimeoutUnlessSentAgain()
+    {
+        await using var server = await ServeAsync();
+        (await server.PostAsync("""[{"labels": {"alertname": "Down", "job": "api"}}]""")).Dispose();
+
+        var firing = Assert.Single(await server.Store.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing] }));
+
+        // Received and its end come from the same clock reading, so the difference is exact.
+        Assert.Equal(AlertmanagerReceiverEndpoints.ResolveTimeout, firing.EndsAt - firing.LastEvaluated);
+        Assert.Equal(TimeSpan.FromMinutes(5), AlertmanagerReceiverEndpoints.ResolveTimeout);
+    }
+
+    [Fact]
+    public async Task Expiry_TheRuleEnginesOwnAlerts_NeverExpire()
+    {
+        await using var server = await ServeAsync();
+        var start = DateTimeOffset.UtcNow;
+        await server.Store.SaveAlertsAsync([new AlertInstance
+        {
+            RuleName = "HighErrors",
+            Labels = AlertLabels.From([new("alertname", "HighErrors")]),
+            State = AlertState.Firing,
+            ActiveSince = start,
+            FiredAt = start,
+            LastEvaluated = start,
+        }]);
+
+        var resolved = await server.Services.GetRequiredService<ReceivedAlertExpiry>().ExpireAsync(start.AddYears(10), CancellationToken.None);
+
+        Assert.Equal(0, resolved);
+        Assert.Single(await server.Store.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing] }));
+    }
+
+    [Fact]
+    public async Task Expiry_WithANotifier_HandsTheResolvedInstancesOver()
+    {
+        // A recording notifier: the hand-over to IAlertNotifier is the seam under test; the store is the real one.
+        using var directory = new TempDirectory();
+        await using var store = SqliteTelemetryStore.Open(directory.Combine("vigil.db"), TelemetryStoreOptions.Writer);
+        var notifier = new RecordingNotifier();
+        var services = new ServiceCollection().AddSingleton<ITelemetryStore>(store).AddSingleton<IAlertNotifier>(notifier).BuildServiceProvider();
+        await using (services)
+        {
+            var start = DateTimeOffset.UtcNow;
+            var posted = AlertmanagerReceiverEndpoints.ToInstance(new PostedAlert("Down", AlertLabels.From([new("alertname", "Down")]), new Dictionary<string, string>(), start, null), start);
+            await store.SaveAlertsAsync([posted]);
+            var expiry = new ReceivedAlertExpiry(AlwaysLeader.Instance, services, Microsoft.Extensions.Logging.Abstractions.NullLogger<ReceivedAlertExpiry>.Instance);
+
+            var resolved = await expiry.ExpireAsync(start + AlertmanagerReceiverEndpoints.ResolveTimeout, CancellationToken.None);
+
+            Assert.Equal(1, resolved);
+            var handed = Assert.Single(Assert.Single(notifier.Batches));
+            Assert.Equal((AlertState.Resolved, (DateTimeOffset?)(start + AlertmanagerReceiverEndpoints.ResolveTimeout)), (handed.State, handed.ResolvedAt));
+            Assert.True(handed.Id > 0);
+        }
+    }
+
     private static async Task<Served> ServeAsync(string? apiKey = null)
     {
         var directory = new TempDirectory();
@@ -175,6 +273,8 @@ public sealed class AlertmanagerReceiverTests
         private readonly HttpClient _http = new() { BaseAddress = new Uri($"http://127.0.0.1:{app.Port(VigilServerListener.Query)}"), Timeout = TaskTimeouts.Default };
 
         public IAlertStateStore Store => app.Services.GetRequiredService<ITelemetryStore>();
+
+        public IServiceProvider Services => app.Services;
 
         public async Task<HttpResponseMessage> PostAsync(string body, string contentType = "application/json", string? bearer = null)
         {

@@ -7,12 +7,19 @@ namespace Vigil.Server.Api.Alertmanager;
 /// <summary>
 /// <c>POST /api/v2/alerts</c> on the query port: Alertmanager's receiving API, so Prometheus (its <c>alerting:</c>
 /// section) can send its alerts to <c>vigil serve</c>. Each alert is stored as an alert instance (its rule name is
-/// its <c>alertname</c>; firing, or resolved once its <c>endsAt</c> has passed) and handed to the notifier, which
+/// its <c>alertname</c>; firing, or resolved once its <c>endsAt</c> has passed: <see cref="ReceivedAlertExpiry"/> resolves
+/// one that is not sent again) and handed to the notifier, which
 /// routes, groups, silences and escalates it like Vigil's own. Answers 200 with an empty body, as Alertmanager does.
 /// </summary>
 internal static class AlertmanagerReceiverEndpoints
 {
     public const string Path = "/api/v2/alerts";
+
+    /// <summary>
+    /// How long an alert posted without <c>endsAt</c> fires unless it is sent again: Alertmanager's default
+    /// <c>resolve_timeout</c>. (Prometheus always sends an <c>endsAt</c>, a few evaluation intervals ahead.)
+    /// </summary>
+    public static readonly TimeSpan ResolveTimeout = TimeSpan.FromMinutes(5);
 
     public static IEndpointRouteBuilder MapVigilAlertmanagerReceiver(this IEndpointRouteBuilder endpoints)
     {
@@ -58,6 +65,7 @@ internal static class AlertmanagerReceiverEndpoints
             ActiveSince = startsAt,
             FiredAt = startsAt,
             ResolvedAt = resolved ? alert.EndsAt : null,
+            EndsAt = alert.EndsAt ?? now + ResolveTimeout,
             LastEvaluated = now,
         };
     }
