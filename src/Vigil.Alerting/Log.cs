@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(1308, LogLevel.Error, "The notifier could not read the recorded attempts of alerts new to it; after a restart, it may tell them again.")]
     public static partial void AttemptsReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1309, LogLevel.Warning, "Notification channel {Channel} did not send a {Kind} notification for group {GroupKey}: this instance no longer leads, and the leader sends it.")]
+    public static partial void DeliveryFenced(ILogger logger, string channel, string kind, string groupKey);
 }

@@ -11,7 +11,8 @@ namespace Vigil.Storage.PostgreSql;
 /// shortened on the lock's session so that the database also notices a leader's host that vanished without closing
 /// its connection within about 11 s, not the kernel's two hours.
 /// Limit: between the database releasing the lock and the old leader's next failed check (at most one
-/// <see cref="CheckInterval"/> plus the check's timeout) both instances may believe they lead.
+/// <see cref="CheckInterval"/> plus the check's timeout) both instances may believe they lead; what must happen once
+/// asks <see cref="ConfirmLeadershipAsync"/> first, which asks the database.
 /// </summary>
 internal sealed partial class PostgreSqlLeaderElection : ILeaderElection, IAsyncDisposable
 {
@@ -77,6 +78,28 @@ internal sealed partial class PostgreSqlLeaderElection : ILeaderElection, IAsync
         }
 
         _stop.Dispose();
+    }
+
+    /// <summary>
+    /// Whether the database still grants the lock to this instance's session, asked on a pooled connection (the lock's
+    /// own is busy with its check): pg_locks shows a bigint advisory key as its high and low 32 bits, objsubid 1.
+    /// The session that held the lock is the one named, so a lock that died with its session and was taken by another
+    /// server answers false at once, without waiting for this instance's next check.
+    /// </summary>
+    public async Task<bool> ConfirmLeadershipAsync(CancellationToken cancellationToken)
+    {
+        if (!_isLeader || BackendProcessId is not { } pid)
+        {
+            return false;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = PostgreSqlCommands.Create(
+            connection, null,
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1 AND classid = $2::oid AND objid = $3::oid AND objsubid = 1)",
+            pid, (long)(uint)(LockKey >> 32), (long)(uint)(LockKey & 0xFFFFFFFF));
+        command.CommandTimeout = 5;
+        return _isLeader && await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }
 
     private static TaskCompletionSource<CancellationToken> NewTerm() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -18,6 +18,9 @@ internal sealed partial class PostgreSqlStore : ILeaderElection
 
     public Task<CancellationToken> WaitForLeadershipAsync(CancellationToken cancellationToken) => Leader.WaitForLeadershipAsync(cancellationToken);
 
+    public Task<bool> ConfirmLeadershipAsync(CancellationToken cancellationToken) =>
+        _leader is { } leader ? leader.ConfirmLeadershipAsync(cancellationToken) : Task.FromResult(false);
+
     /// <summary>The store's DisposeAsync: ends the election (releasing the lock on its connection), then closes the data source.</summary>
     private async ValueTask DisposeLeaderAndDataSourceAsync()
     {

@@ -47,7 +47,7 @@ internal static class NotificationServices
         foreach (var options in settings.Channels)
         {
             var channel = channels?.GetValueOrDefault(options.Name!) ?? NotificationChannelKinds.All[options.Kind!].Create(options, context);
-            workers[options.Name!] = new ChannelWorker(channel, options, store, statistics, time, logger);
+            workers[options.Name!] = new ChannelWorker(channel, options, store, statistics, time, logger, leader);
         }
 
         var address = () => settings.ExternalUrl ?? queryAddress();

@@ -13,6 +13,8 @@ internal sealed class NeverLeader : ILeaderElection
 
     public bool IsLeader => false;
 
+    public Task<bool> ConfirmLeadershipAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
     public Task<CancellationToken> WaitForLeadershipAsync(CancellationToken cancellationToken) =>
         Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith<CancellationToken>(
             static _ => throw new OperationCanceledException(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);

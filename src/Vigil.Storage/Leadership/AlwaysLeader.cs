@@ -16,4 +16,7 @@ public sealed class AlwaysLeader : ILeaderElection
     /// <inheritdoc />
     public Task<CancellationToken> WaitForLeadershipAsync(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested ? Task.FromCanceled<CancellationToken>(cancellationToken) : Task.FromResult(CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<bool> ConfirmLeadershipAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }

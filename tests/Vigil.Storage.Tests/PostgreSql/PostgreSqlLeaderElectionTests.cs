@@ -66,6 +66,36 @@ public sealed class PostgreSqlLeaderElectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfirmLeadership_AsksTheDatabase_TrueForTheHolderOnlyAndFalseOnceItsSessionIsGone()
+    {
+        var first = Open();
+        var second = Open();
+        await first.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(s_wait);
+        var secondWait = second.WaitForLeadershipAsync(CancellationToken.None);
+        await WaitUntilTryingAsync(second);
+        var neverAsked = Open();
+
+        var leaderConfirmed = await first.ConfirmLeadershipAsync(CancellationToken.None);
+        var followerConfirmed = await second.ConfirmLeadershipAsync(CancellationToken.None);
+        var notInTheElection = await neverAsked.ConfirmLeadershipAsync(CancellationToken.None);
+
+        // Cut the leader's session: the database drops its lock at once, whatever the old leader still believes.
+        var cutPid = first.Leader.BackendProcessId!.Value;
+        await TerminateAsync(cutPid);
+        await Vigil.Testing.Eventually.TrueAsync(async () => !(await LockHoldersAsync()).Contains(cutPid), "the cut session's lock is gone", s_wait);
+        var cutConfirmed = await first.ConfirmLeadershipAsync(CancellationToken.None);
+        await secondWait.WaitAsync(s_wait);
+        var newLeaderConfirmed = await second.ConfirmLeadershipAsync(CancellationToken.None);
+
+        Assert.True(leaderConfirmed);
+        Assert.False(followerConfirmed);
+        Assert.False(notInTheElection);
+        Assert.False(cutConfirmed);
+        Assert.True(newLeaderConfirmed);
+        Assert.Equal([second.Leader.BackendProcessId!.Value], await LockHoldersAsync());
+    }
+
+    [Fact]
     public async Task WaitForLeadership_AfterLosingTheLock_TheFirstFollowsAndLeadsAgainWhenTheSecondCloses()
     {
         var first = Open();

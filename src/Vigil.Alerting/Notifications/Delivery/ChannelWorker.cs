@@ -10,6 +10,10 @@ namespace Vigil.Alerting.Notifications;
 /// One channel's queue and the one task that drains it: each notification is tried up to the channel's attempt
 /// count, each attempt under its own timeout, with backoff between, and every attempt recorded. A channel that is
 /// slow or down only ever holds up its own queue; the queue is bounded, and a full one drops and counts.
+/// Before each attempt the store is asked whether this instance still leads (<see cref="ILeaderElection.ConfirmLeadershipAsync"/>):
+/// a server whose leadership ended (its database connection was cut, another server took over) sends nothing more
+/// from its queue. What it held back is recorded as a failed attempt, never as delivered, so the new leader, which
+/// finds the alert untold in the store, sends it: none is lost, and none goes out from two servers.
 /// </summary>
 internal sealed class ChannelWorker : IAsyncDisposable
 {
@@ -18,6 +22,7 @@ internal sealed class ChannelWorker : IAsyncDisposable
 
     private readonly INotificationChannel _channel;
     private readonly IAlertStateStore _store;
+    private readonly ILeaderElection _leader;
     private readonly NotificationStatistics _statistics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -28,10 +33,15 @@ internal sealed class ChannelWorker : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _worker;
 
-    public ChannelWorker(INotificationChannel channel, NotificationChannelOptions options, IAlertStateStore store, NotificationStatistics statistics, TimeProvider time, ILogger logger)
+    /// <summary>The detail recorded for a notification this instance held back because it no longer leads.</summary>
+    public const string FencedDetail = "not sent: this instance no longer leads; the leader sends it";
+
+    public ChannelWorker(
+        INotificationChannel channel, NotificationChannelOptions options, IAlertStateStore store, NotificationStatistics statistics, TimeProvider time, ILogger logger, ILeaderElection? leader = null)
     {
         _channel = channel;
         _store = store;
+        _leader = leader ?? AlwaysLeader.Instance;
         _statistics = statistics;
         _time = time;
         _logger = logger;
@@ -94,6 +104,15 @@ internal sealed class ChannelWorker : IAsyncDisposable
             {
                 try
                 {
+                    // A store that cannot answer throws: a failed attempt, tried again after the backoff.
+                    if (!await _leader.ConfirmLeadershipAsync(linked.Token).ConfigureAwait(false))
+                    {
+                        _statistics.Count(Name, NotificationOutcome.Failed);
+                        Log.DeliveryFenced(_logger, Name, notification.Kind, notification.GroupKey);
+                        await RecordAsync(notification, attempt, NotificationOutcome.Failed, FencedDetail).ConfigureAwait(false);
+                        return;
+                    }
+
                     await _channel.DeliverAsync(notification, linked.Token).ConfigureAwait(false);
                     _statistics.Count(Name, NotificationOutcome.Delivered);
                     await RecordAsync(notification, attempt, NotificationOutcome.Delivered, null).ConfigureAwait(false);
