@@ -15,7 +15,7 @@ namespace Vigil.Alerting.Tests.Notifications;
 /// from the store (silences, acknowledgements), what it records there (every attempt, every suppression), and that a
 /// slow or dead channel never holds up another.
 /// </summary>
-public sealed class NotificationServiceTests : IAsyncLifetime, IDisposable
+public sealed partial class NotificationServiceTests : IAsyncLifetime, IDisposable
 {
     private static readonly Uri s_query = new("http://127.0.0.1:4320/");
     private readonly TempDirectory _directory = new();
@@ -33,7 +33,7 @@ public sealed class NotificationServiceTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private NotificationService Service(AlertingSection section, TimeProvider? time = null) => NotificationServices.Create(
+    private NotificationService Service(AlertingSection section, TimeProvider? time = null, ILeaderElection? leader = null) => NotificationServices.Create(
         Some.Compile(section),
         _store,
         new AcknowledgementLinks(RandomNumberGenerator.GetBytes(32), TimeSpan.FromHours(1)),
@@ -41,7 +41,8 @@ public sealed class NotificationServiceTests : IAsyncLifetime, IDisposable
         _statistics,
         time ?? _time,
         NullLoggerFactory.Instance,
-        EmptyServices.Instance);
+        EmptyServices.Instance,
+        leader: leader);
 
     private async Task<AlertInstance> SaveAsync(AlertInstance alert) => (await _store.SaveAlertsAsync([alert]))[0];
 

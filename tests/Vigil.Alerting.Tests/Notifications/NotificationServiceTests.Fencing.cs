@@ -1,12 +1,8 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using Vigil.Alerting.Configuration;
 using Vigil.Alerting.Notifications;
 using Vigil.Alerting.Tests.Support;
 using Vigil.Model;
 using Vigil.Storage;
-using Vigil.Storage.Sqlite;
 
 namespace Vigil.Alerting.Tests.Notifications;
 
@@ -16,23 +12,8 @@ namespace Vigil.Alerting.Tests.Notifications;
 /// election is a switch here (the seam under test); the real PostgreSQL election's answer is tested in
 /// Vigil.Storage.Tests (PostgreSqlLeaderElectionTests).
 /// </summary>
-public sealed class NotificationFencingTests : IAsyncLifetime, IDisposable
+public sealed partial class NotificationServiceTests
 {
-    private static readonly Uri s_query = new("http://127.0.0.1:4320/");
-    private readonly TempDirectory _directory = new();
-    private readonly FakeTimeProvider _time = new(Some.Start);
-    private ITelemetryStore _store = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = SqliteTelemetryStore.Open(_directory.Combine("vigil.db"));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _store.DisposeAsync();
-
-    public void Dispose() => _directory.Dispose();
-
     [Fact]
     public async Task Send_LeadershipNoLongerConfirmed_NothingSentAndTheNextLeaderSendsItOnce()
     {
@@ -40,23 +21,23 @@ public sealed class NotificationFencingTests : IAsyncLifetime, IDisposable
         var section = new AlertingSection();
         section.Channels.Add(Some.Webhook("ops", receiver.Url.ToString()));
         var deposed = new SwitchLeader { Confirms = false };
-        var oldLeader = Service(section, deposed, new NotificationStatistics());
+        var oldLeader = Service(section, leader: deposed);
         var alert = (await _store.SaveAlertsAsync([Some.Firing("HighErrors", Some.Start, labels: ("service", "shop"))]))[0];
 
         // The old leader decided to send before it learnt that its term had ended.
         await oldLeader.PublishAsync([alert]);
         _time.Advance(NotificationRouteOptions.DefaultGroupWait);
         await oldLeader.TurnAsync(CancellationToken.None);
-        var held = await Eventually.WaitForAsync(() => Attempts(alert.Id).SingleOrDefault(), "the held-back attempt is recorded");
+        var held = await Eventually.WaitForAsync(() => Recorded(alert.Id).SingleOrDefault(), "the held-back attempt is recorded");
         await oldLeader.StopAsync(CancellationToken.None);
 
         // The new leader reads the store: the alert was never delivered, so it tells it.
-        var newLeader = Service(section, new SwitchLeader { Confirms = true }, new NotificationStatistics());
+        var newLeader = Service(section, leader: new SwitchLeader { Confirms = true });
         await newLeader.PublishAsync([alert]);
         _time.Advance(NotificationRouteOptions.DefaultGroupWait);
         await newLeader.TurnAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => receiver.Payloads.Count == 1, "the new leader's webhook call arrived");
-        await Eventually.TrueAsync(() => Attempts(alert.Id).Count == 2, "the new leader's attempt is recorded");
+        await Eventually.TrueAsync(() => Recorded(alert.Id).Count == 2, "the new leader's attempt is recorded");
         await newLeader.StopAsync(CancellationToken.None);
 
         Assert.Equal((NotificationOutcome.Failed, "not sent: this instance no longer leads; the leader sends it"), (held.Outcome, held.Detail));
@@ -64,7 +45,7 @@ public sealed class NotificationFencingTests : IAsyncLifetime, IDisposable
         Assert.Single(receiver.Payloads);
         Assert.Equal(
             [NotificationOutcome.Failed, NotificationOutcome.Delivered],
-            Attempts(alert.Id).OrderBy(a => a.Id).Select(a => a.Outcome));
+            Recorded(alert.Id).OrderBy(a => a.Id).Select(a => a.Outcome));
     }
 
     [Fact]
@@ -76,14 +57,13 @@ public sealed class NotificationFencingTests : IAsyncLifetime, IDisposable
         webhook.RetryDelay = TimeSpan.FromSeconds(1);
         section.Channels.Add(webhook);
         var leader = new SwitchLeader { Confirms = true, ThrowsTimes = 1 };
-        var statistics = new NotificationStatistics();
-        var service = Service(section, leader, statistics);
+        var service = Service(section, leader: leader);
         var alert = (await _store.SaveAlertsAsync([Some.Firing("HighErrors", Some.Start, labels: ("service", "shop"))]))[0];
 
         await service.PublishAsync([alert]);
         _time.Advance(NotificationRouteOptions.DefaultGroupWait);
         await service.TurnAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => Attempts(alert.Id).Count == 1, "the failed attempt is recorded");
+        await Eventually.TrueAsync(() => Recorded(alert.Id).Count == 1, "the failed attempt is recorded");
         // The backoff waits on the fake clock; move it until the retry has gone (the wait may start after a move).
         await Eventually.TrueAsync(
             () =>
@@ -92,28 +72,16 @@ public sealed class NotificationFencingTests : IAsyncLifetime, IDisposable
                 return receiver.Payloads.Count == 1;
             },
             "the retry was sent");
-        await Eventually.TrueAsync(() => Attempts(alert.Id).Count == 2, "the retry is recorded");
+        await Eventually.TrueAsync(() => Recorded(alert.Id).Count == 2, "the retry is recorded");
         await service.StopAsync(CancellationToken.None);
 
-        var attempts = Attempts(alert.Id).OrderBy(a => a.Id).ToList();
+        var attempts = Recorded(alert.Id).OrderBy(a => a.Id).ToList();
         Assert.Equal((NotificationOutcome.Failed, 1), (attempts[0].Outcome, attempts[0].Attempt));
         Assert.Contains("the store is away", attempts[0].Detail, StringComparison.Ordinal);
         Assert.Equal((NotificationOutcome.Delivered, 2), (attempts[1].Outcome, attempts[1].Attempt));
     }
 
-    private List<NotificationAttempt> Attempts(long alertId) =>
-        [.. _store.QueryNotificationsAsync(new AlertHistoryQuery { AlertId = alertId }).GetAwaiter().GetResult()];
-
-    private NotificationService Service(AlertingSection section, ILeaderElection leader, NotificationStatistics statistics) => NotificationServices.Create(
-        Some.Compile(section),
-        _store,
-        new AcknowledgementLinks(RandomNumberGenerator.GetBytes(32), TimeSpan.FromHours(1)),
-        () => s_query,
-        statistics,
-        _time,
-        NullLoggerFactory.Instance,
-        EmptyServices.Instance,
-        leader: leader);
+    private List<NotificationAttempt> Recorded(long alertId) => [.. AttemptsAsync(alertId).GetAwaiter().GetResult()];
 
     /// <summary>An election whose store-side answer the test sets; it leads as far as waiting goes.</summary>
     private sealed class SwitchLeader : ILeaderElection
