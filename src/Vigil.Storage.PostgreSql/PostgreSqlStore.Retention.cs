@@ -72,6 +72,7 @@ internal sealed partial class PostgreSqlStore
             }
         }
 
+        var series = await PruneSeriesAsync(connection, cancellationToken).ConfigureAwait(false);
         return new RetentionResult
         {
             LogsDeleted = deleted[0],
@@ -79,6 +80,7 @@ internal sealed partial class PostgreSqlStore
             MetricPointsDeleted = deleted[2],
             ErrorEventsDeleted = deleted[3],
             HealthResultsDeleted = deleted[4],
+            MetricSeriesDeleted = series,
             UsedBytesAfter = used,
         };
     }

@@ -66,6 +66,14 @@ internal sealed partial class SqliteBatchWriter
         ClearPendingIds();
     }
 
+    /// <summary>Forgets every remembered id: retention deleted series or resources, and their ids may come back for others.</summary>
+    public void ForgetIdentities()
+    {
+        _idsByReference.Clear();
+        _idsByHash.Clear();
+        ClearPendingIds();
+    }
+
     private void ClearPendingIds()
     {
         _pendingByReference.Clear();

@@ -54,9 +54,13 @@ internal sealed partial class SqliteStore
             await DeleteOldAlertHistoryAsync(cutoff, options.ChunkSize, cancellationToken).ConfigureAwait(false);
         }
 
+        // The -wal file counts: a checkpoint copies it back and truncates it before each measurement. When the -wal alone
+        // is over the limit (a reader holding an old snapshot keeps it from truncating) deleting rows cannot help, so
+        // the loop stops rather than empty the store.
+        var (pages, wal) = await MeasureAsync(cancellationToken).ConfigureAwait(false);
         if (options.MaxSizeBytes is { } maxSize)
         {
-            while (await ReadAsync(UsedBytes, cancellationToken).ConfigureAwait(false) > maxSize)
+            while (pages + wal > maxSize && wal < maxSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (signal, count) = await WriteTransactionAsync(
@@ -68,9 +72,12 @@ internal sealed partial class SqliteStore
                 }
 
                 deleted[signal] += count;
+                (pages, wal) = await MeasureAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
+        var (series, resources) = await PruneIdentitiesAsync(cancellationToken).ConfigureAwait(false);
+        (pages, wal) = await MeasureAsync(cancellationToken).ConfigureAwait(false);
         return new RetentionResult
         {
             LogsDeleted = deleted[0],
@@ -78,7 +85,10 @@ internal sealed partial class SqliteStore
             MetricPointsDeleted = deleted[2],
             ErrorEventsDeleted = deleted[3],
             HealthResultsDeleted = deleted[4],
-            UsedBytesAfter = await ReadAsync(UsedBytes, cancellationToken).ConfigureAwait(false),
+            MetricSeriesDeleted = series,
+            ResourcesDeleted = resources,
+            UsedBytesAfter = pages + wal,
+            WalBytesAfter = wal,
         };
     }
 

@@ -71,4 +71,24 @@ internal sealed partial class SqliteStore
             _writeLock.Release();
         }
     }
+
+    /// <summary>Runs <paramref name="action"/> on the writer connection outside any transaction (a checkpoint needs that).</summary>
+    private async Task WriterConnectionAsync(Action<SqliteConnection> action, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            _writer ??= new SqliteBatchWriter(OpenConnection(), _errorTracking, _clock);
+            action(_writer.Connection);
+        }
+        catch (SqliteException exception)
+        {
+            throw SqliteErrors.Translate(Location, exception);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 }

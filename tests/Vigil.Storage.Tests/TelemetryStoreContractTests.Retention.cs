@@ -57,4 +57,42 @@ public abstract partial class TelemetryStoreContractTests
         Assert.EndsWith(" 1999", Assert.Single(newest).Body);
         Assert.Empty(await Store.QueryLogsAsync(new LogQuery { Attributes = [new("n", "0")] }));
     }
+
+    [Fact]
+    public async Task ApplyRetentionAsync_SeriesLeftWithoutPoints_IsPrunedAndComesBackWhenWrittenAgain()
+    {
+        // Arrange: one series only in the past, one now.
+        var now = DateTimeOffset.UtcNow;
+        var gone = Some.Gauge("gone.metric");
+        var kept = Some.Gauge("kept.metric");
+        await WritePointsAsync(Some.Value(gone, now.AddDays(-3), 1), Some.Value(kept, now, 2));
+
+        // Act
+        var result = await Store.ApplyRetentionAsync(new RetentionOptions { MaxAge = TimeSpan.FromDays(1) });
+
+        // Assert: the series went with its last point; the other stays.
+        Assert.Equal(1, result.MetricSeriesDeleted);
+        Assert.Equal(["kept.metric"], (await Store.ListMetricsAsync()).Select(m => m.Name));
+
+        // Written again (the writer may have remembered its old id), and a new series beside it: both are found whole.
+        await WritePointsAsync(Some.Value(gone, now, 5), Some.Value(Some.Gauge("new.metric"), now, 7));
+        var metrics = (await Store.ListMetricsAsync()).ToDictionary(m => m.Name);
+        Assert.Equal(["gone.metric", "kept.metric", "new.metric"], metrics.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(5, metrics["gone.metric"].LatestValue);
+        Assert.Equal(7, metrics["new.metric"].LatestValue);
+        Assert.Equal(1, metrics["gone.metric"].SeriesCount);
+    }
+
+    [Fact]
+    public async Task ApplyRetentionAsync_NothingToDelete_PrunesNothing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await WritePointsAsync(Some.Value(Some.Gauge("a"), now, 1), Some.Value(Some.Gauge("b"), now, 2));
+
+        var result = await Store.ApplyRetentionAsync(new RetentionOptions { MaxAge = TimeSpan.FromDays(1) });
+
+        Assert.Equal(0, result.MetricSeriesDeleted);
+        Assert.Equal(0, result.ResourcesDeleted);
+        Assert.Equal(2, (await Store.ListMetricsAsync()).Count);
+    }
 }

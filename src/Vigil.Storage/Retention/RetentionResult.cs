@@ -18,6 +18,15 @@ public sealed record RetentionResult
     /// <summary>Health results deleted (the latest result of each check always stays).</summary>
     public long HealthResultsDeleted { get; init; }
 
-    /// <summary>The store's used size in bytes after the pass.</summary>
+    /// <summary>Metric series deleted because no point of theirs was left.</summary>
+    public long MetricSeriesDeleted { get; init; }
+
+    /// <summary>Resources deleted because no record referred to them any more (SQLite; PostgreSQL keeps each record's resource in the record).</summary>
+    public long ResourcesDeleted { get; init; }
+
+    /// <summary>The store's used size in bytes after the pass (on SQLite the pages in use plus the -wal file).</summary>
     public long UsedBytesAfter { get; init; }
+
+    /// <summary>The -wal file's bytes after the pass's checkpoint (SQLite; zero elsewhere).</summary>
+    public long WalBytesAfter { get; init; }
 }
