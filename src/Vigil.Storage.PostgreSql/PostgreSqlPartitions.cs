@@ -71,26 +71,62 @@ internal sealed class PostgreSqlPartitions
     /// <summary>Forgets a dropped partition, so a later write to that day creates it again.</summary>
     public void Forget(string table, long day) => _known.TryRemove((table, day), out _);
 
-    /// <summary>The days that have a partition of <paramref name="table"/>, oldest first.</summary>
+    /// <summary>Forgets every partition, after a write found one missing that another server dropped.</summary>
+    public void ForgetAll() => _known.Clear();
+
+    /// <summary>The day a partition's name stands for; the inverse of <see cref="Name"/>.</summary>
+    public static long DayOfName(string table, string name) =>
+        TryDayOfName(table, name, out var day) ? day : throw new ArgumentException($"'{name}' is not a day partition of {table}.", nameof(name));
+
+    /// <summary>The days that have a partition of <paramref name="table"/>, oldest first; a partition that a cut-off
+    /// concurrent detach left pending is not among them (<see cref="ListDetachPendingAsync"/>).</summary>
     public static async Task<List<long>> ListAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent " +
-            "WHERE p.relname = @table AND p.relnamespace = current_schema()::regnamespace",
-            connection);
-        command.Parameters.AddWithValue("table", table);
         var days = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var name in await ListNamesAsync(connection, table, detachPending: false, cancellationToken).ConfigureAwait(false))
         {
-            var name = reader.GetString(0);
-            if (DateTimeOffset.TryParseExact(name.AsSpan(table.Length + 1), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+            if (TryDayOfName(table, name, out var day))
             {
-                days.Add((long)(date - DateTimeOffset.UnixEpoch).TotalDays);
+                days.Add(day);
             }
         }
 
         days.Sort();
         return days;
+    }
+
+    /// <summary>The partitions of <paramref name="table"/> that a concurrent detach began and did not finish.</summary>
+    public static async Task<List<string>> ListDetachPendingAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken) =>
+        [.. (await ListNamesAsync(connection, table, detachPending: true, cancellationToken).ConfigureAwait(false)).Where(n => TryDayOfName(table, n, out _))];
+
+    private static async Task<List<string>> ListNamesAsync(NpgsqlConnection connection, string table, bool detachPending, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent " +
+            "WHERE p.relname = @table AND p.relnamespace = current_schema()::regnamespace AND i.inhdetachpending = @pending",
+            connection);
+        command.Parameters.AddWithValue("table", table);
+        command.Parameters.AddWithValue("pending", detachPending);
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    private static bool TryDayOfName(string table, string name, out long day)
+    {
+        day = 0;
+        if (name.Length != table.Length + 9 || !name.StartsWith(table + "_", StringComparison.Ordinal) ||
+            !DateTimeOffset.TryParseExact(name.AsSpan(table.Length + 1), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        {
+            return false;
+        }
+
+        day = (long)(date - DateTimeOffset.UnixEpoch).TotalDays;
+        return true;
     }
 }

@@ -89,6 +89,11 @@ internal sealed partial class PostgreSqlStore
     private async Task<long> DeleteOlderAsync(NpgsqlConnection connection, (string Table, string TimeColumn) signal, long cutoff, int chunkSize, CancellationToken cancellationToken)
     {
         long deleted = 0;
+        foreach (var pending in await PostgreSqlPartitions.ListDetachPendingAsync(connection, signal.Table, cancellationToken).ConfigureAwait(false))
+        {
+            deleted += await FinishDetachAsync(connection, signal.Table, pending, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var day in await PostgreSqlPartitions.ListAsync(connection, signal.Table, cancellationToken).ConfigureAwait(false))
         {
             var end = day >= PostgreSqlPartitions.DayOf(long.MaxValue) ? long.MaxValue : (day + 1) * PostgreSqlPartitions.NanosecondsPerDay;
@@ -97,20 +102,7 @@ internal sealed partial class PostgreSqlStore
                 break;
             }
 
-            var name = PostgreSqlPartitions.Name(signal.Table, day);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var count = new NpgsqlCommand($"SELECT count(*) FROM {name}", connection, transaction))
-            {
-                deleted += (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            }
-
-            await using (var drop = new NpgsqlCommand($"DROP TABLE {name}", connection, transaction))
-            {
-                await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            _partitions.Forget(signal.Table, day);
+            deleted += await DropPartitionAsync(connection, signal.Table, PostgreSqlPartitions.Name(signal.Table, day), cancellationToken).ConfigureAwait(false);
         }
 
         await using var delete = new NpgsqlCommand(
@@ -128,6 +120,55 @@ internal sealed partial class PostgreSqlStore
         while (rows == chunkSize);
 
         return deleted;
+    }
+
+    /// <summary>
+    /// Detaches a day partition CONCURRENTLY, then drops it. A plain DROP TABLE of a partition takes an ACCESS EXCLUSIVE
+    /// lock on the parent table: behind one slow query it would wait, and every query and ingest of that signal on
+    /// every server would queue behind it. A concurrent detach takes only a SHARE UPDATE EXCLUSIVE lock on the parent
+    /// (reads and writes go on) and waits for the queries that still see the partition to end. It cannot run inside a
+    /// transaction block; if it is cut off half-way, the partition is left "detach pending", and the next pass
+    /// finishes it (<see cref="FinishDetachAsync"/>). The rows are counted once the table is detached, so the count
+    /// is exactly what went.
+    /// </summary>
+    private async Task<long> DropPartitionAsync(NpgsqlConnection connection, string table, string partition, CancellationToken cancellationToken)
+    {
+        await using (var detach = new NpgsqlCommand($"ALTER TABLE {table} DETACH PARTITION {partition} CONCURRENTLY", connection))
+        {
+            detach.CommandTimeout = 0;
+            await detach.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await DropDetachedAsync(connection, table, partition, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes a concurrent detach that an earlier pass was cut off in, then drops the table.</summary>
+    private async Task<long> FinishDetachAsync(NpgsqlConnection connection, string table, string partition, CancellationToken cancellationToken)
+    {
+        await using (var finalize = new NpgsqlCommand($"ALTER TABLE {table} DETACH PARTITION {partition} FINALIZE", connection))
+        {
+            finalize.CommandTimeout = 0;
+            await finalize.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await DropDetachedAsync(connection, table, partition, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<long> DropDetachedAsync(NpgsqlConnection connection, string table, string partition, CancellationToken cancellationToken)
+    {
+        long count;
+        await using (var rows = new NpgsqlCommand($"SELECT count(*) FROM {partition}", connection))
+        {
+            count = (long)(await rows.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        await using (var drop = new NpgsqlCommand($"DROP TABLE {partition}", connection))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        _partitions.Forget(table, PostgreSqlPartitions.DayOfName(table, partition));
+        return count;
     }
 
     /// <summary>Deletes a chunk of the oldest rows of whichever signal holds the oldest record; zero when all are empty.</summary>

@@ -22,43 +22,63 @@ internal sealed partial class PostgreSqlStore
             return;
         }
 
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await EnsurePartitionsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-            // First: a refused push batch stops before any of its records is written.
-            await WritePushMarksAsync(connection, transaction, batch.PushMarks, cancellationToken).ConfigureAwait(false);
-            if (batch.Logs.Count > 0)
+            try
             {
-                await AnnounceLogWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-                await CopyLogsAsync(connection, batch.Logs, cancellationToken).ConfigureAwait(false);
+                await WriteOnceAsync(batch, cancellationToken).ConfigureAwait(false);
+                return;
             }
-
-            if (batch.Spans.Count > 0)
+            catch (PostgresException exception) when (attempt == 0 && IsMissingPartition(exception))
             {
-                await CopySpansAsync(connection, batch.Spans, cancellationToken).ConfigureAwait(false);
-                await UpsertTracesAsync(connection, transaction, batch.Spans, cancellationToken).ConfigureAwait(false);
+                // Another server's retention dropped a day partition this one had created or seen before, and a late
+                // record still falls in that day. Nothing of the batch committed; forget what is known, create the
+                // partitions again and write the batch once more.
+                _partitions.ForgetAll();
             }
-
-            if (batch.MetricPoints.Count > 0)
+            catch (NpgsqlException exception)
             {
-                var seriesIds = await ResolveSeriesAsync(connection, transaction, batch.MetricPoints, cancellationToken).ConfigureAwait(false);
-                await CopyPointsAsync(connection, batch.MetricPoints, seriesIds, cancellationToken).ConfigureAwait(false);
+                throw new StoreException(Location, $"Could not write to the PostgreSQL store '{Location}': {exception.Message}", exception);
             }
-
-            new TelemetryWritePipeline(_options.ErrorTracking, _options.Clock).Write(
-                batch,
-                new PostgreSqlErrorGroupPersistence(connection, transaction),
-                new PostgreSqlHealthPersistence(connection, transaction));
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (NpgsqlException exception)
-        {
-            throw new StoreException(Location, $"Could not write to the PostgreSQL store '{Location}': {exception.Message}", exception);
         }
     }
+
+    private async Task WriteOnceAsync(TelemetryBatch batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await EnsurePartitionsAsync(connection, batch, cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // First: a refused push batch stops before any of its records is written.
+        await WritePushMarksAsync(connection, transaction, batch.PushMarks, cancellationToken).ConfigureAwait(false);
+        if (batch.Logs.Count > 0)
+        {
+            await AnnounceLogWriteAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            await CopyLogsAsync(connection, batch.Logs, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (batch.Spans.Count > 0)
+        {
+            await CopySpansAsync(connection, batch.Spans, cancellationToken).ConfigureAwait(false);
+            await UpsertTracesAsync(connection, transaction, batch.Spans, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (batch.MetricPoints.Count > 0)
+        {
+            var seriesIds = await ResolveSeriesAsync(connection, transaction, batch.MetricPoints, cancellationToken).ConfigureAwait(false);
+            await CopyPointsAsync(connection, batch.MetricPoints, seriesIds, cancellationToken).ConfigureAwait(false);
+        }
+
+        new TelemetryWritePipeline(_options.ErrorTracking, _options.Clock).Write(
+            batch,
+            new PostgreSqlErrorGroupPersistence(connection, transaction),
+            new PostgreSqlHealthPersistence(connection, transaction));
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"no partition of relation ... found for row": the error names the partitioned table it is about.</summary>
+    private static bool IsMissingPartition(PostgresException exception) =>
+        exception.SqlState == PostgresErrorCodes.CheckViolation && PostgreSqlPartitions.Tables.Contains(exception.TableName, StringComparer.Ordinal);
 
     private async Task EnsurePartitionsAsync(NpgsqlConnection connection, TelemetryBatch batch, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ namespace Vigil.Storage.PostgreSql;
 /// </summary>
 internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReader
 {
+    // PostgreSQL 14 is the oldest that detaches a partition concurrently (ThrowIfTooOld).
+    private const int MinimumMajorVersion = 14;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly TelemetryStoreOptions _options;
 
@@ -29,6 +32,7 @@ internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReade
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
+            ThrowIfTooOld(dataSource, location);
             if (options.ReadOnly)
             {
                 PostgreSqlMigrator.ThrowIfNotCurrentAsync(dataSource, location, CancellationToken.None).GetAwaiter().GetResult();
@@ -50,6 +54,22 @@ internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReade
         {
             dataSource.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL 14 is the oldest that detaches a partition concurrently, which retention needs so that dropping a
+    /// day never stops the queries and ingest of other servers (PostgreSqlStore.Retention.cs).
+    /// </summary>
+    private static void ThrowIfTooOld(NpgsqlDataSource dataSource, string location)
+    {
+        using var connection = dataSource.OpenConnection();
+        if (connection.PostgreSqlVersion.Major < MinimumMajorVersion)
+        {
+            throw new StoreException(
+                location,
+                $"The PostgreSQL store '{location}' runs PostgreSQL {connection.ServerVersion}; Vigil needs PostgreSQL {MinimumMajorVersion} or later.",
+                null);
         }
     }
 
