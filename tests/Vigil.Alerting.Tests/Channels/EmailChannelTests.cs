@@ -34,6 +34,7 @@ public sealed class EmailChannelTests
         Assert.Equal(["ops@example.com", "dev@example.com"], message.To.Mailboxes.Select(m => m.Address));
         Assert.Equal("auto-generated", message.Headers["Auto-Submitted"]);
         Assert.Equal("{}:{alertname=\"HighErrors\"}", message.Headers["X-Vigil-Group-Key"]);
+        Assert.Equal($"{Some.Notification().Key}.vigil@example.com", message.MessageId);
         Assert.Equal(Some.Now, message.Date);
         var text = message.TextBody;
         Assert.Contains("FIRING: HighErrors, 1 firing", text, StringComparison.Ordinal);

@@ -58,10 +58,14 @@ public sealed class WebhookChannelTests
         };
         var resolved = Some.Resolved(Some.Firing("HighErrors", Some.Start, 8, ("service", "shop"), ("severity", "low")), Some.Start + TimeSpan.FromMinutes(1));
 
-        await channel.DeliverAsync(Notification(firing, resolved), CancellationToken.None);
+        var notification = Notification(firing, resolved);
+        await channel.DeliverAsync(notification, CancellationToken.None);
 
         var root = Assert.Single(receiver.Payloads).RootElement;
         Assert.Equal("Bearer t0ken", receiver.Headers[0]["Authorization"]);
+        Assert.Matches("^[0-9a-f]{32}$", notification.Key);
+        Assert.Equal($"\"{notification.Key}\"", receiver.Headers[0]["Idempotency-Key"]);
+        Assert.Equal(notification.Key, root.GetProperty("vigil").GetProperty("key").GetString());
         Assert.Equal("4", root.GetProperty("version").GetString());
         Assert.Equal("0:{service=\"shop\"}", root.GetProperty("groupKey").GetString());
         Assert.Equal("firing", root.GetProperty("status").GetString());

@@ -23,6 +23,13 @@ public sealed record Notification
     /// <summary>For an escalation, the level reached (1 is the first).</summary>
     public int? EscalationLevel { get; init; }
 
+    /// <summary>
+    /// Which repeat of its kind this is in the group's episode: for a reminder, how many reminders came before it; for
+    /// an escalation, the policy's cycle (0 is the first). It is what tells two intended repeats of the same content
+    /// apart in <see cref="Key"/>.
+    /// </summary>
+    public int Round { get; init; }
+
     /// <summary>The group's alerts: firing ones, and those resolved since the last notification.</summary>
     public IReadOnlyList<NotifiedAlert> Alerts { get; init; } = [];
 
@@ -31,6 +38,14 @@ public sealed record Notification
 
     /// <summary>When it was made.</summary>
     public DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// The notification's idempotency key: the same for the same message however often it is sent (a leader that died
+    /// after sending but before recording the send, whose successor sends it again, sends the same key), different for
+    /// any other message. Webhooks carry it as <c>Idempotency-Key</c>, e-mail as its Message-ID, so a receiver can
+    /// drop the repeat (<see cref="NotificationKey"/>).
+    /// </summary>
+    public string Key => NotificationKey.Of(this);
 
     /// <summary>True when at least one alert still fires ("firing" in Alertmanager's payload), false when all resolved.</summary>
     public bool IsFiring => Alerts.Any(a => a.Alert.State == AlertState.Firing);

@@ -28,6 +28,9 @@ internal sealed class AlertGroup(RouteNode route, AlertLabels labels, DateTimeOf
     /// <summary>When the last notification (not escalation) was sent; null before the first.</summary>
     public DateTimeOffset? LastSentAt { get; set; }
 
+    /// <summary>How many reminders the group has sent (restored from the store's attempts after a restart): the round of the next one's key.</summary>
+    public int Reminders { get; set; }
+
     /// <summary>The escalation under way, once the group has notified and its route has a policy.</summary>
     public EscalationProgress? Escalation { get; set; }
 }

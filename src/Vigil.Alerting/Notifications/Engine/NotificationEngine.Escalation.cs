@@ -48,7 +48,7 @@ internal sealed partial class NotificationEngine
         var alerts = firing.Select(k => _alerts[k]).ToList();
         foreach (var channel in level.Channels)
         {
-            deliveries.Add(new OutgoingNotification(channel, Make(channel, group, NotificationKind.Escalation, index + 1, alerts, now)));
+            deliveries.Add(new OutgoingNotification(channel, Make(channel, group, NotificationKind.Escalation, index + 1, progress.Cycle, alerts, now)));
             progress.ToldChannels.Add(channel);
         }
 

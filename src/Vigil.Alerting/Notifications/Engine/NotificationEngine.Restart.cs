@@ -31,6 +31,10 @@ internal sealed partial class NotificationEngine
         }
 
         group.LastFiring.Add(key);
+        // Reminders delivered in the episode, to the channel told most: the next reminder's round, so one sent but not
+        // recorded before the restart is sent again with the same key, and one that was recorded is not repeated.
+        var reminders = told.Where(a => a.Kind == NotificationKind.Reminder).GroupBy(a => a.Channel, StringComparer.Ordinal).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        group.Reminders = Math.Max(group.Reminders, reminders);
         var sent = told.Max(a => a.At);
         if (group.LastSentAt is not { } last || sent > last)
         {

@@ -174,9 +174,10 @@ internal sealed partial class NotificationEngine(NotificationSettings settings, 
                 ? route.Channels.Concat(told.ToldChannels).Distinct(StringComparer.Ordinal)
                 : route.Channels;
             var notified = firing.Concat(resolved).Select(k => _alerts[k]).ToList();
+            var round = kind == NotificationKind.Reminder ? group.Reminders++ : 0;
             foreach (var channel in channels)
             {
-                deliveries.Add(new OutgoingNotification(channel, Make(channel, group, kind, null, notified, now)));
+                deliveries.Add(new OutgoingNotification(channel, Make(channel, group, kind, null, round, notified, now)));
             }
 
             group.LastFiring = firing.ToHashSet(StringComparer.Ordinal);
@@ -204,13 +205,14 @@ internal sealed partial class NotificationEngine(NotificationSettings settings, 
         }
     }
 
-    private Notification Make(string channel, AlertGroup group, string kind, int? level, List<AlertInstance> alerts, DateTimeOffset now) => new()
+    private Notification Make(string channel, AlertGroup group, string kind, int? level, int round, List<AlertInstance> alerts, DateTimeOffset now) => new()
     {
         Receiver = channel,
         GroupKey = group.Key,
         GroupLabels = group.Labels,
         Kind = kind,
         EscalationLevel = level,
+        Round = round,
         Alerts = [.. alerts.Select(a => new NotifiedAlert(a, links(a, now)))],
         ExternalUrl = settings.ExternalUrl,
         At = now,

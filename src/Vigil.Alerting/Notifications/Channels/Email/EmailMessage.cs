@@ -7,7 +7,8 @@ namespace Vigil.Alerting.Notifications.Channels.Email;
 /// <summary>
 /// The message for one notification: a plain-text body and an HTML body (every value HTML-encoded) with each alert's
 /// summary, value and threshold, labels, evidence and links. <c>Auto-Submitted</c> (RFC 3834) keeps auto-responders
-/// from answering it; <c>X-Vigil-Group-Key</c> lets a mail rule thread one group's messages.
+/// from answering it; <c>X-Vigil-Group-Key</c> lets a mail rule thread one group's messages; the Message-ID is the
+/// notification's key.
 /// </summary>
 internal static class EmailMessage
 {
@@ -23,6 +24,9 @@ internal static class EmailMessage
         message.Subject = SubjectTemplate.Render(options.Subject ?? EmailChannelOptions.DefaultSubject, notification);
         message.Date = notification.At;
         message.Headers.Add("Auto-Submitted", "auto-generated");
+        // The notification's key as the Message-ID: a message sent again by a new leader (the old one sent it but never
+        // recorded it) has the same id, which mail stores that deduplicate drop.
+        message.MessageId = $"{notification.Key}.vigil@{message.From.Mailboxes.First().Domain}";
         if (notification.GroupKey.Length > 0)
         {
             message.Headers.Add("X-Vigil-Group-Key", ChannelHttp.OneLine(notification.GroupKey));

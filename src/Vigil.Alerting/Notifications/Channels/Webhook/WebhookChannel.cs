@@ -7,6 +7,9 @@ namespace Vigil.Alerting.Notifications;
 /// <summary>Posts the Alertmanager webhook v4 payload; a 2xx answer is delivery, 429 and 5xx are worth a retry, other answers are not.</summary>
 internal sealed class WebhookChannel : INotificationChannel, IDisposable
 {
+    /// <summary>The request header that carries <see cref="Notification.Key"/>.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     private readonly WebhookChannelOptions _options;
     private readonly HttpClient _http = ChannelHttp.CreateClient();
 
@@ -28,6 +31,14 @@ internal sealed class WebhookChannel : INotificationChannel, IDisposable
         foreach (var (name, value) in _options.Headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        // The same message sent twice (a new leader resending what the old one sent but never recorded) carries the
+        // same key, so a receiver that keeps the keys it has seen drops the repeat. The value is a quoted string, as
+        // the IETF draft on the Idempotency-Key header field writes it; a configured header of that name wins.
+        if (!request.Headers.Contains(IdempotencyKeyHeader))
+        {
+            request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, $"\"{notification.Key}\"");
         }
 
         HttpResponseMessage response;

@@ -41,6 +41,7 @@ internal static class WebhookPayload
             json.WriteEndArray();
             json.WriteStartObject("vigil");
             json.WriteString("kind", notification.Kind);
+            json.WriteString("key", notification.Key);
             if (notification.EscalationLevel is { } level)
             {
                 json.WriteNumber("escalationLevel", level);
