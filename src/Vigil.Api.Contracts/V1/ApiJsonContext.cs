@@ -12,6 +12,7 @@ namespace Vigil.Api.Contracts.V1;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, Converters = [typeof(RawJsonConverter)])]
 [JsonSerializable(typeof(ApiPage<ApiLogRecord>))]
+[JsonSerializable(typeof(ApiLogPatterns))]
 [JsonSerializable(typeof(ApiPage<ApiTraceSummary>))]
 [JsonSerializable(typeof(ApiPage<string>))]
 [JsonSerializable(typeof(ApiPage<ApiMetricSummary>))]

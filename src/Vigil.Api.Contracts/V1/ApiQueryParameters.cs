@@ -44,6 +44,19 @@ public static class ApiQueryParameters
         public static IReadOnlyList<string> All { get; } = [Service, Level, Since, Until, Grep, Trace, Where, Limit, After, Before];
     }
 
+    /// <summary>The parameters of <c>GET /api/logs/patterns</c>: the filters of <c>/api/logs</c>, how many records to read, and how many patterns to return.</summary>
+    public static class LogPatterns
+    {
+        /// <summary><c>limit</c>: The most records read, newest first (default 5,000, at most 10,000).</summary>
+        public const string Limit = "limit";
+
+        /// <summary><c>patterns</c>: The most patterns returned (default 100, at most 1,000).</summary>
+        public const string Patterns = "patterns";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Logs.Service, Logs.Level, Logs.Since, Logs.Until, Logs.Grep, Logs.Trace, Logs.Where, Limit, Patterns];
+    }
+
     /// <summary>The parameters of <c>GET /api/overview</c>.</summary>
     public static class Overview
     {

@@ -1,5 +1,6 @@
 using Vigil.Api.Contracts.V1;
 using Vigil.Model;
+using Vigil.Storage.Logs;
 
 namespace Vigil.Server.Api;
 
@@ -27,6 +28,18 @@ internal static partial class ApiMap
         ExceptionStackTrace = entry.ExceptionStackTrace,
         Scope = entry.Scope.ToApi(),
         Resource = entry.Resource.ToApi(),
+    };
+
+    public static ApiLogPattern ToApi(this LogPattern pattern) => new()
+    {
+        Pattern = pattern.Pattern,
+        Count = pattern.Count,
+        Services = pattern.Services,
+        MaxSeverityNumber = pattern.MaxSeverityNumber,
+        FirstSeen = pattern.FirstSeen,
+        LastSeen = pattern.LastSeen,
+        Search = LogPatterns.LongestLiteral(pattern.Pattern),
+        Example = pattern.Newest.ToApi(),
     };
 
     public static ApiSpan ToApi(this SpanEntry span) => new()

@@ -21,20 +21,25 @@ internal static class LogsEndpoints
     public static LogQuery ReadQuery(HttpContext context)
     {
         var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.Logs.All);
-        return new LogQuery
+        return ReadFilters(p) with
         {
-            ServiceName = p.Text(ApiQueryParameters.Logs.Service),
-            MinimumSeverity = ApiParse.Severity(ApiQueryParameters.Logs.Level, p.Text(ApiQueryParameters.Logs.Level, 16)),
-            From = p.Time(ApiQueryParameters.Logs.Since),
-            To = p.Time(ApiQueryParameters.Logs.Until),
-            Text = p.Text(ApiQueryParameters.Logs.Grep, QueryLimits.MaxTextLength) is { Length: > 0 } grep ? grep : null,
-            TraceId = ApiParse.TraceId(ApiQueryParameters.Logs.Trace, p.Text(ApiQueryParameters.Logs.Trace, 64)),
-            Attributes = p.Where(ApiQueryParameters.Logs.Where),
             Limit = p.Int(ApiQueryParameters.Logs.Limit, LogQuery.DefaultLimit, 1, QueryLimits.MaxLimit),
             AfterSequence = p.Long(ApiQueryParameters.Logs.After),
             BeforeSequence = Before(p),
         };
     }
+
+    /// <summary>Which records: the filters every log endpoint reads the same way (paging and limits are each endpoint's).</summary>
+    public static LogQuery ReadFilters(QueryParameters p) => new()
+    {
+        ServiceName = p.Text(ApiQueryParameters.Logs.Service),
+        MinimumSeverity = ApiParse.Severity(ApiQueryParameters.Logs.Level, p.Text(ApiQueryParameters.Logs.Level, 16)),
+        From = p.Time(ApiQueryParameters.Logs.Since),
+        To = p.Time(ApiQueryParameters.Logs.Until),
+        Text = p.Text(ApiQueryParameters.Logs.Grep, QueryLimits.MaxTextLength) is { Length: > 0 } grep ? grep : null,
+        TraceId = ApiParse.TraceId(ApiQueryParameters.Logs.Trace, p.Text(ApiQueryParameters.Logs.Trace, 64)),
+        Attributes = p.Where(ApiQueryParameters.Logs.Where),
+    };
 
     private static long? Before(QueryParameters p)
     {

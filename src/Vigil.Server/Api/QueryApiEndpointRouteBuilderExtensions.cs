@@ -30,6 +30,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.AddEndpointFilter<QueryCancellationFilter>();
         api.MapGet("/logs", (Func<HttpContext, Task<IResult>>)LogsEndpoints.QueryAsync);
         api.MapGet("/logs/tail", (Func<HttpContext, Task<IResult>>)LogTailEndpoint.TailAsync);
+        api.MapGet("/logs/patterns", (Func<HttpContext, Task<IResult>>)LogPatternsEndpoint.GetAsync);
         api.MapGet("/traces", (Func<HttpContext, Task<IResult>>)TracesEndpoints.ListAsync);
         api.MapGet("/traces/{traceId}", TracesEndpoints.GetAsync);
         api.MapGet("/trace-ids", (Func<HttpContext, Task<IResult>>)TracesEndpoints.FindIdsAsync);

@@ -9,6 +9,7 @@ public sealed class EveryViewTests(BrowserFixture browser)
     {
         { "overview", 1280, 720 },
         { "logs", 1280, 720 },
+        { "patterns", 1280, 720 },
         { "traces", 1280, 720 },
         { "trace", 1280, 720 },
         { "metrics", 1280, 720 },
@@ -40,6 +41,7 @@ public sealed class EveryViewTests(BrowserFixture browser)
             "error" => $"/?view=errors&id={groupId}",
             "metric" => "/?view=metrics&metric=http.server.requests&by=http.route",
             "logs" => "/?view=logs&seq=5",
+            "patterns" => "/?view=logs&mode=patterns",
             _ => $"/?view={view}",
         };
 

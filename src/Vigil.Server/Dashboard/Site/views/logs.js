@@ -2,12 +2,14 @@
 // by service, level, time and attribute (click a value to filter by it), a live tail over server-sent events
 // (/api/logs/tail), and a record's detail with a link to its trace. The list is virtualised: however many records
 // are loaded, only the rows in view (and a few either side) are in the page, so a million scroll like a hundred.
+// ?mode=patterns shows the same filters' records grouped by message instead (log-patterns.js).
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import { href, navigate, withChanges } from '../state.js';
 import { attributeText, level, serviceOf, time } from '../format.js';
 import { field, filterForm, select, empty } from './common.js';
 import { VirtualList } from './virtual-list.js';
+import * as patterns from './log-patterns.js';
 
 /** Records per page from the server. */
 export const pageSize = 200;
@@ -31,7 +33,16 @@ function filters(state, since) {
   };
 }
 
+/** The link between the two modes: records one by one, or grouped into patterns. */
+function modeSwitch(state) {
+  const patternsMode = state.get('mode') === 'patterns';
+  return h('nav', { class: 'modes', 'aria-label': 'Logs mode' },
+    h('a', { href: withChanges({ mode: null, seq: null }), 'aria-current': patternsMode ? null : 'page' }, 'Records'),
+    h('a', { href: withChanges({ mode: 'patterns', seq: null, live: null, trace: null }), 'aria-current': patternsMode ? 'page' : null }, 'Patterns'));
+}
+
 export async function render(container, state, { since }) {
+  if (state.get('mode') === 'patterns') return patterns.render(container, state, { since, levels, modeSwitch: modeSwitch(state) });
   const query = filters(state, since);
   const detail = h('aside', { class: 'detail', 'aria-label': 'Selected record' });
   const more = h('button', { type: 'button', class: 'more' }, 'Older records');
@@ -72,7 +83,7 @@ export async function render(container, state, { since }) {
   };
 
   const list = new VirtualList({ label: 'Log records, newest first', items: records, row, onNearEnd: () => loadOlder() });
-  replace(container, h('h1', null, 'Logs'), form, chips, count, h('div', { class: 'split' }, h('div', { class: 'list-pane' }, list.element, more), detail));
+  replace(container, h('h1', null, 'Logs'), modeSwitch(state), form, chips, count, h('div', { class: 'split' }, h('div', { class: 'list-pane' }, list.element, more), detail));
 
   const exhausted = () => cursor === null;
   const updateCount = () => {
