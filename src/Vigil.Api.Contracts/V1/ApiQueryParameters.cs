@@ -47,6 +47,27 @@ public static class ApiQueryParameters
     /// <summary>The parameters of <c>GET /api/logs/patterns</c>: the filters of <c>/api/logs</c>, how many records to read, and how many patterns to return.</summary>
     public static class LogPatterns
     {
+        /// <summary><c>service</c>: as <see cref="Logs.Service"/>.</summary>
+        public const string Service = Logs.Service;
+
+        /// <summary><c>level</c>: as <see cref="Logs.Level"/>.</summary>
+        public const string Level = Logs.Level;
+
+        /// <summary><c>since</c>: as <see cref="Logs.Since"/>.</summary>
+        public const string Since = Logs.Since;
+
+        /// <summary><c>until</c>: as <see cref="Logs.Until"/>.</summary>
+        public const string Until = Logs.Until;
+
+        /// <summary><c>grep</c>: as <see cref="Logs.Grep"/>.</summary>
+        public const string Grep = Logs.Grep;
+
+        /// <summary><c>trace</c>: as <see cref="Logs.Trace"/>.</summary>
+        public const string Trace = Logs.Trace;
+
+        /// <summary><c>where</c>: as <see cref="Logs.Where"/>.</summary>
+        public const string Where = Logs.Where;
+
         /// <summary><c>limit</c>: The most records read, newest first (default 5,000, at most 10,000).</summary>
         public const string Limit = "limit";
 
@@ -54,7 +75,7 @@ public static class ApiQueryParameters
         public const string Patterns = "patterns";
 
         /// <summary>Every parameter the endpoint takes.</summary>
-        public static IReadOnlyList<string> All { get; } = [Logs.Service, Logs.Level, Logs.Since, Logs.Until, Logs.Grep, Logs.Trace, Logs.Where, Limit, Patterns];
+        public static IReadOnlyList<string> All { get; } = [Service, Level, Since, Until, Grep, Trace, Where, Limit, Patterns];
     }
 
     /// <summary>The parameters of <c>GET /api/overview</c>.</summary>

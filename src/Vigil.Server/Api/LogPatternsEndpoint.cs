@@ -11,9 +11,6 @@ namespace Vigil.Server.Api;
 /// </summary>
 internal static class LogPatternsEndpoint
 {
-    /// <summary>Records read when the request does not say.</summary>
-    public const int DefaultLimit = 5_000;
-
     /// <summary>Patterns returned when the request does not say.</summary>
     public const int DefaultPatterns = 100;
 
@@ -23,7 +20,7 @@ internal static class LogPatternsEndpoint
     public static Task<IResult> GetAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
         var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.LogPatterns.All);
-        var limit = p.Int(ApiQueryParameters.LogPatterns.Limit, DefaultLimit, 1, QueryLimits.MaxLimit);
+        var limit = p.Int(ApiQueryParameters.LogPatterns.Limit, LogPatterns.DefaultRecords, 1, QueryLimits.MaxLimit);
         var patterns = p.Int(ApiQueryParameters.LogPatterns.Patterns, DefaultPatterns, 1, MaxPatterns);
         // Newest first: a page back from past every sequence, so "the newest N" whatever the store's order.
         var query = LogsEndpoints.ReadFilters(p) with { Limit = limit, BeforeSequence = long.MaxValue };

@@ -17,6 +17,9 @@ public static partial class LogPatterns
     /// <summary>The attributes that carry a record's message template, most specific first.</summary>
     public static IReadOnlyList<string> TemplateAttributes { get; } = ["log.template", "{OriginalFormat}", "message_template.text"];
 
+    /// <summary>How many of the newest records a pattern count reads when the reader does not say (the dashboard, <c>vigil logs --patterns</c>).</summary>
+    public const int DefaultRecords = 5_000;
+
     /// <summary>How much of a body a pattern is made from: longer bodies are cut, so a huge record is still one cheap pattern.</summary>
     public const int MaxPatternCharacters = 512;
 

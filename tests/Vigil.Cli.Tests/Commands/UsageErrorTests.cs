@@ -24,6 +24,8 @@ public sealed class UsageErrorTests
     [InlineData("--where", "key=value", "logs", "--where", "novalue")]
     [InlineData("--time", "not a time style", "logs", "--time", "soon")]
     [InlineData("--follow", "--until", "logs", "--follow", "--until", "5m")]
+    [InlineData("--patterns", "--follow", "logs", "--patterns", "--follow")]
+    [InlineData("--limit", "greater than zero", "logs", "--patterns", "--limit", "0")]
     [InlineData("ID", "not a trace id", "traces", "123")]
     [InlineData("--min-duration", "zero", "traces", "--min-duration", "0ms")]
     [InlineData("--min-duration", "not a duration", "traces", "--min-duration", "fast")]

@@ -20,6 +20,8 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
         "logs --where tenant=acme",
         "logs --trace " + Some.TraceId,
         "logs --since 3m --until 1m --time local",
+        "logs --patterns",
+        "logs --patterns --json --service orders",
         "traces",
         "traces --json",
         "traces --errors --min-duration 100ms",

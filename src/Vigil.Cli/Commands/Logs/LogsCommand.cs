@@ -4,6 +4,8 @@ using Vigil.Cli.Options;
 using Vigil.Cli.Output;
 using Vigil.Cli.Parsing;
 using Vigil.Model;
+using Vigil.Storage;
+using Vigil.Storage.Logs;
 
 namespace Vigil.Cli.Commands.Logs;
 
@@ -23,6 +25,10 @@ internal sealed class LogsCommand : Command, IHaveExamples
         "--where", "Only records with this attribute value (key=value); repeat to require several.", "KEY=VALUE", AttributeFilterParser.TryParse);
     private readonly Option<int?> _limit = LimitOption.Create(LogQuery.DefaultLimit, "records");
     private readonly Option<bool> _follow = new("--follow", "-f") { Description = "Keep running and print new records as they arrive, until Ctrl-C." };
+    private readonly Option<bool> _patterns = new("--patterns", "-p")
+    {
+        Description = $"Group the newest matching records (--limit of them, {LogPatterns.DefaultRecords} unless given) by message template, or by the message with its numbers and ids masked, and count each.",
+    };
     private readonly Option<string> _time = TimeDisplayOption.Create();
 
     /// <summary>Creates the command.</summary>
@@ -41,6 +47,7 @@ internal sealed class LogsCommand : Command, IHaveExamples
         Options.Add(_where);
         Options.Add(_limit);
         Options.Add(_follow);
+        Options.Add(_patterns);
         Options.Add(_time);
         SetAction(ExecuteAsync);
     }
@@ -54,6 +61,7 @@ internal sealed class LogsCommand : Command, IHaveExamples
         "vigil logs --where http.route=/orders --where tenant=acme",
         "vigil logs --trace 4bf92f3577b34da6a3ce929d0e0e4736",
         "vigil logs --follow                          # stream new records until Ctrl-C",
+        "vigil logs --patterns --since 1h             # the hour's records grouped by message, largest first",
         "vigil logs --json | jq .body                 # one JSON object per line",
     ];
 
@@ -63,6 +71,12 @@ internal sealed class LogsCommand : Command, IHaveExamples
         if (follow && _range.GetUntil(parseResult) is not null)
         {
             throw new CliUsageException("--follow: cannot be combined with --until (following waits for records that have not happened yet)");
+        }
+
+        var patterns = parseResult.GetValue(_patterns);
+        if (patterns && follow)
+        {
+            throw new CliUsageException("--patterns: cannot be combined with --follow (patterns count the records read once)");
         }
 
         var query = new LogQuery
@@ -76,6 +90,11 @@ internal sealed class LogsCommand : Command, IHaveExamples
             Attributes = parseResult.GetValue(_where) ?? [],
             Limit = parseResult.GetValue(_limit) ?? LogQuery.DefaultLimit,
         };
+        if (patterns && parseResult.GetResult(_limit) is not { Implicit: false })
+        {
+            query = query with { Limit = LogPatterns.DefaultRecords };
+        }
+
         var json = _format.IsJson(parseResult);
         ILogOutput output = json
             ? new LogJsonOutput(_context.Data)
@@ -91,6 +110,11 @@ internal sealed class LogsCommand : Command, IHaveExamples
                 await _context.Stderr.WriteLineAsync($"vigil: {TraceIdResolver.NotFound(trace)}").ConfigureAwait(false);
                 return ExitCodes.NotFound;
             }
+        }
+
+        if (patterns)
+        {
+            return await WritePatternsAsync(store, query, json, parseResult, cancellationToken).ConfigureAwait(false);
         }
 
         var entries = await store.QueryLogsAsync(query, cancellationToken).ConfigureAwait(false);
@@ -109,6 +133,28 @@ internal sealed class LogsCommand : Command, IHaveExamples
         var cursor = entries.Count == 0 ? 0 : entries.Max(e => e.Sequence);
         var follower = new LogFollower(store, output, _context.Clock, _context.FollowPollInterval);
         await follower.RunAsync(query, cursor, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    // The newest --limit records (a page back from past every sequence), grouped as the dashboard groups them.
+    private async Task<int> WritePatternsAsync(ITelemetryReader store, LogQuery query, bool json, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var entries = await store.QueryLogsAsync(query with { BeforeSequence = long.MaxValue }, cancellationToken).ConfigureAwait(false);
+        var groups = LogPatterns.Group(entries, int.MaxValue);
+        var complete = entries.Count < query.Limit;
+        if (json)
+        {
+            LogPatternOutput.WriteJson(_context.Data, groups);
+        }
+        else if (entries.Count == 0)
+        {
+            await _context.Stderr.WriteLineAsync("No logs yet.").ConfigureAwait(false);
+        }
+        else
+        {
+            LogPatternOutput.WriteText(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, groups, entries.Count, complete);
+        }
+
         return ExitCodes.Success;
     }
 

@@ -347,4 +347,35 @@ public sealed class LogsCommandTests : IDisposable
         Assert.DoesNotContain("\u001b", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("evil [2Jbody", run.Stdout, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task LogsPatterns_MixedRecords_CountsEachPatternAsTheRecordsBehindIt()
+    {
+        var logs = Enumerable.Range(0, 12).Select(i => Some.Log($"order {i} shipped in {i * 5} ms", CliHarness.Now.AddMinutes(-10 + (i * 0.5))))
+            .Concat(Enumerable.Range(0, 4).Select(i => Some.Log($"payment {i} declined", CliHarness.Now.AddMinutes(-2), severity: 17, service: "billing")))
+            .ToArray();
+        await _store.WriteLogsAsync(logs);
+
+        var text = await _cli.RunAsync("logs", "--patterns", "--store", _store.Path);
+        var json = await _cli.RunAsync("logs", "--patterns", "--json", "--store", _store.Path);
+        var limited = await _cli.RunAsync("logs", "--patterns", "--limit", "5", "--json", "--store", _store.Path);
+
+        Assert.Equal((0, 0, 0), (text.ExitCode, json.ExitCode, limited.ExitCode));
+        var lines = text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["COUNT", "SHARE", "LEVEL", "SERVICES", "PATTERN"], lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["12", "75%", "info", "orders", "order", "<n>", "shipped", "in", "<n>", "ms"], lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["4", "25%", "error", "billing", "payment", "<n>", "declined"], lines[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("2 patterns in all 16 records.", lines[3]);
+
+        // The second source: the records, counted by what their bodies say.
+        var patterns = json.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(
+            [("order <n> shipped in <n> ms", logs.Count(l => l.Body!.StartsWith("order", StringComparison.Ordinal))), ("payment <n> declined", logs.Count(l => l.Body!.StartsWith("payment", StringComparison.Ordinal)))],
+            patterns.Select(p => (p.GetProperty("pattern").GetString(), p.GetProperty("count").GetInt32())));
+        Assert.Equal(("shipped in", "order 11 shipped in 55 ms"), (patterns[0].GetProperty("search").GetString(), patterns[0].GetProperty("example").GetString()));
+
+        // --limit reads only the newest records (by arrival): the four payments and the last order.
+        Assert.Equal(
+            [("payment <n> declined", 4), ("order <n> shipped in <n> ms", 1)],
+            limited.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).Select(p => (p.GetProperty("pattern").GetString(), p.GetProperty("count").GetInt32())));
+    }
 }

@@ -7,9 +7,6 @@ import { withChanges } from '../state.js';
 import { level, time } from '../format.js';
 import { empty, field, filterForm, select, table } from './common.js';
 
-/** Records read per request: the server's default, enough for the patterns of a busy hour. */
-export const scanned = 5000;
-
 export async function render(container, state, { since, levels, modeSwitch }) {
   const query = {
     service: state.get('service'),
@@ -23,7 +20,8 @@ export async function render(container, state, { since, levels, modeSwitch }) {
     field('Service', h('input', { name: 'service', value: query.service ?? '', maxlength: 512 })),
     field('Level', select('level', query.level, levels)),
   ]);
-  const answer = await api.get('logs/patterns', { ...query, limit: scanned });
+  // No limit: the server reads its default number of the newest records (LogPatterns.DefaultRecords) and says how many.
+  const answer = await api.get('logs/patterns', query);
   const summary = h('p', { class: 'count', 'aria-live': 'polite', 'data-scanned': answer.scanned, 'data-patterns': answer.patternCount },
     `${answer.patternCount} pattern${answer.patternCount === 1 ? '' : 's'} in ${answer.complete ? 'all' : 'the newest'} ${answer.scanned} record${answer.scanned === 1 ? '' : 's'}`
     + (answer.complete ? '' : ' (older records are not counted)')
