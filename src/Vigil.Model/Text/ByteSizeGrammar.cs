@@ -1,12 +1,13 @@
 using System.Globalization;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Model.Text;
 
 /// <summary>
-/// A size as budgets write it: a number and a unit, <c>B</c>, <c>KB</c>/<c>MB</c>/<c>GB</c> (powers of 1000) or
+/// The one grammar for byte sizes, shared by budgets and the server's configuration (<c>DiskGuard:MinFreeBytes</c>):
+/// a number and a unit, <c>B</c>, <c>KB</c>/<c>MB</c>/<c>GB</c> (powers of 1000) or
 /// <c>KiB</c>/<c>MiB</c>/<c>GiB</c> (powers of 1024), e.g. <c>512MiB</c>, <c>1.5GB</c>; a bare number is bytes.
 /// </summary>
-internal static class ByteSizeGrammar
+public static class ByteSizeGrammar
 {
     /// <summary>What the error messages say a size looks like.</summary>
     public const string Allowed = "a number of bytes, or a number and a unit, B, KB, MB, GB, KiB, MiB or GiB (e.g. 512MiB, 1.5GB)";
@@ -18,8 +19,12 @@ internal static class ByteSizeGrammar
     ];
 
     /// <summary>Reads <paramref name="text"/>; false for anything else, negative or past <see cref="long.MaxValue"/>.</summary>
+    /// <param name="text">The size, e.g. <c>512MiB</c>.</param>
+    /// <param name="bytes">The size in bytes.</param>
+    /// <returns>Whether <paramref name="text"/> is a size.</returns>
     public static bool TryParse(string text, out long bytes)
     {
+        ArgumentNullException.ThrowIfNull(text);
         bytes = 0;
         var trimmed = text.Trim();
         var factor = 1L;
