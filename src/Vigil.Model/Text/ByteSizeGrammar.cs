@@ -52,4 +52,16 @@ public static class ByteSizeGrammar
         bytes = (long)Math.Round(value);
         return true;
     }
+
+    /// <summary>A size as people read it, in binary units: <c>512 B</c>, <c>1.5 KiB</c>, <c>20.25 MiB</c>, <c>3 GiB</c>, <c>1.2 TiB</c>.</summary>
+    /// <param name="bytes">The size in bytes.</param>
+    /// <returns>The text; <see cref="TryParse"/> reads it back (to its two decimals).</returns>
+    public static string Format(double bytes) => Math.Abs(bytes) switch
+    {
+        >= 1L << 40 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 40):0.##} TiB"),
+        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 30):0.##} GiB"),
+        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 20):0.##} MiB"),
+        >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 10):0.##} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:0} B"),
+    };
 }

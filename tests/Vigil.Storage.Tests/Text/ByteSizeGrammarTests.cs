@@ -40,4 +40,22 @@ public sealed class ByteSizeGrammarTests
     {
         Assert.False(ByteSizeGrammar.TryParse(text, out _));
     }
+
+    [Theory]
+    [InlineData(0, "0 B")]
+    [InlineData(1023, "1023 B")]
+    [InlineData(1536, "1.5 KiB")]
+    [InlineData(21_233_664, "20.25 MiB")]
+    [InlineData(3L << 30, "3 GiB")]
+    [InlineData(5L << 40, "5 TiB")]
+    public void Format_Size_ReadsBackAsItsBytes(long bytes, string expected)
+    {
+        // Act
+        var text = ByteSizeGrammar.Format(bytes);
+
+        // Assert: the second source is the grammar reading it back.
+        Assert.Equal(expected, text);
+        Assert.True(ByteSizeGrammar.TryParse(text, out var back));
+        Assert.Equal(bytes, back);
+    }
 }
