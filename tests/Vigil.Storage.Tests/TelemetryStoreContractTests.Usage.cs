@@ -29,4 +29,32 @@ public abstract partial class TelemetryStoreContractTests
         Assert.True(after.UsedBytes - before.UsedBytes >= 200_000, $"used {before.UsedBytes} → {after.UsedBytes}");
         Assert.InRange(after.WalBytes, 0, after.UsedBytes);
     }
+
+    [Fact]
+    public async Task ReadSignalUsageAsync_KnownRecords_CountsWhatWasWrittenBySignal()
+    {
+        // Arrange: old and recent log records and spans, recent metric points; the written lists are the second source.
+        var reader = Assert.IsAssignableFrom<IStoreUsageReader>(Store);
+        var cutoff = Some.BaseTime.AddHours(-1);
+        await WriteLogsAsync([.. Enumerable.Range(0, 30).Select(i => Some.Log(Some.Filler(i, 300), time: Some.BaseTime.AddDays(-2).AddSeconds(i)))]);
+        await WriteLogsAsync([.. Enumerable.Range(0, 20).Select(i => Some.Log(Some.Filler(100 + i, 300), time: Some.BaseTime.AddSeconds(i)))]);
+        await WriteSpansAsync([.. Enumerable.Range(1, 12).Select(i => Some.Span(i, i, start: (i <= 4 ? Some.BaseTime.AddDays(-2) : Some.BaseTime).AddSeconds(i)))]);
+        var gauge = Some.Gauge();
+        await WritePointsAsync([.. Enumerable.Range(0, 7).Select(i => Some.Value(gauge, Some.BaseTime.AddSeconds(i), i))]);
+
+        // Act
+        var usage = await reader.ReadSignalUsageAsync(cutoff);
+        var space = await reader.ReadSpaceAsync();
+
+        // Assert
+        Assert.Equal(SignalUsage.Signals, usage.Select(u => u.Signal));
+        var bySignal = usage.ToDictionary(u => u.Signal);
+        Assert.Equal((50, 20), (bySignal["logs"].Records, bySignal["logs"].RecordsSince));
+        Assert.Equal((12, 8), (bySignal["spans"].Records, bySignal["spans"].RecordsSince));
+        Assert.Equal((7, 7), (bySignal["metrics"].Records, bySignal["metrics"].RecordsSince));
+        Assert.Equal((0, 0), (bySignal["errors"].Records, bySignal["errors"].RecordsSince));
+        Assert.True(bySignal["logs"].Bytes > bySignal["metrics"].Bytes, "50 records of 300 incompressible characters outweigh 7 numbers");
+        Assert.True(bySignal["logs"].Bytes >= 50 * 300 / 2, $"logs: {bySignal["logs"].Bytes} bytes");
+        Assert.InRange(bySignal["spans"].Bytes, 1, space.FileBytes + space.WalBytes);
+    }
 }

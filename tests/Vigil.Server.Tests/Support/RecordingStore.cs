@@ -98,6 +98,9 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore, I
 
     public Task<StoreSpace> ReadSpaceAsync(CancellationToken cancellationToken = default) => ((IStoreUsageReader)inner).ReadSpaceAsync(cancellationToken);
 
+    public Task<IReadOnlyList<SignalUsage>> ReadSignalUsageAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        ((IStoreUsageReader)inner).ReadSignalUsageAsync(since, cancellationToken);
+
     public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) => inner.ApplyRetentionAsync(options, cancellationToken);
 
     public Task<IReadOnlyList<ErrorGroup>> QueryErrorGroupsAsync(ErrorGroupQuery query, CancellationToken cancellationToken = default) => inner.QueryErrorGroupsAsync(query, cancellationToken);
