@@ -91,6 +91,30 @@ public sealed class DiskGuardIngestTests
         Assert.Null(server.App.Services.GetService<DiskGuard>());
     }
 
+    [Fact]
+    public async Task Metrics_DiskGuardRunning_TheLastCheckAsGauges()
+    {
+        // Arrange: refusing on a disk of 100 MiB with 1 MiB free.
+        var space = new SettableDiskSpace(1L << 20, Total);
+        await using var server = await StartAsync(space);
+        var guard = await WaitUntilRefusingAsync(server);
+
+        // Act
+        var metrics = await server.CreateQueryClient().GetStringAsync("/metrics").DefaultTimeout();
+        var check = guard.LastCheck!;
+
+        // Assert: the disk's figures are the ones the test set; the store's are the files on disk (second source).
+        Assert.Contains($"vigil_disk_free_bytes {1L << 20}\n", metrics, StringComparison.Ordinal);
+        Assert.Contains($"vigil_disk_total_bytes {Total}\n", metrics, StringComparison.Ordinal);
+        Assert.Contains($"vigil_disk_floor_bytes {10L << 20}\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("vigil_disk_guard_refusing 1\n", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE vigil_store_file_bytes gauge", metrics, StringComparison.Ordinal);
+        var fileBytes = long.Parse(metrics.Split('\n').Single(l => l.StartsWith("vigil_store_file_bytes ", StringComparison.Ordinal))["vigil_store_file_bytes ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var path = server.App.StoreLocation;
+        Assert.Equal(new FileInfo(path).Length + (File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : 0), fileBytes);
+        Assert.True(check.Refusing);
+    }
+
     private static Task<TestServer> StartAsync(SettableDiskSpace space) => TestServer.StartAsync(
         o => o.DiskGuard = new DiskGuardOptions { MinFreeBytes = 10L << 20, Interval = TimeSpan.FromMilliseconds(100) },
         diskSpace: space);
