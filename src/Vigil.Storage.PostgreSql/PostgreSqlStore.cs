@@ -7,7 +7,7 @@ namespace Vigil.Storage.PostgreSql;
 /// (PostgreSqlStore.Logs.cs, PostgreSqlStore.Triage.cs, ...). Every operation takes a pooled connection from one
 /// <see cref="NpgsqlDataSource"/>; PostgreSQL's own locking lets several processes and servers share the database.
 /// </summary>
-internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReader
+internal sealed partial class PostgreSqlStore : ITelemetryStore, ISpanCountReader, IStoreUsageReader
 {
     // PostgreSQL 14 is the oldest that detaches a partition concurrently (ThrowIfTooOld).
     private const int MinimumMajorVersion = 14;

@@ -10,7 +10,7 @@ namespace Vigil.Storage.Sqlite;
 /// a lock, with prepared commands; every read opens a pooled connection of its own, and WAL mode
 /// lets those readers run while a writer (in this or another process) commits.
 /// </summary>
-internal sealed partial class SqliteStore : ITelemetryStore
+internal sealed partial class SqliteStore : ITelemetryStore, IStoreUsageReader
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;

@@ -12,6 +12,7 @@ using Vigil.Cli.Commands.Metrics;
 using Vigil.Cli.Commands.Push;
 using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Commands.Slo;
+using Vigil.Cli.Commands.Status;
 using Vigil.Cli.Commands.Traces;
 
 namespace Vigil.Cli.Commands;
@@ -35,6 +36,7 @@ internal static class CommandCatalog
         new ExecCommand(context),
         new BudgetsCommand(context),
         new PushCommand(context),
+        new StatusCommand(context),
         new BuildsCommand(context),
     ];
 }

@@ -87,6 +87,10 @@ internal static class PushEndpoints
             var now = await target.ReadPushPositionsAsync(mark.Source, CancellationToken.None).ConfigureAwait(false);
             return Conflict(context, mark, now.TryGetValue(mark.Stream, out var position) ? position : 0);
         }
+        catch (IngestRefusedException e) when (e.IsDiskFull)
+        {
+            return Results.Problem(detail: e.Message, statusCode: StatusCodes.Status507InsufficientStorage, title: "Ingest refused");
+        }
         catch (IngestRefusedException e)
         {
             context.Response.Headers.RetryAfter = OtlpHttpHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using Vigil.Alerting.Configuration;
+using Vigil.Server.Disk;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 
@@ -21,6 +22,9 @@ public sealed record ServerConfiguration
 
     /// <summary>What retention the leader applies (the <c>Retention</c> section); null: none.</summary>
     public RetentionOptions? Retention { get; init; }
+
+    /// <summary>The free-space floor of the store's disk (the <c>DiskGuard</c> section).</summary>
+    public DiskGuardOptions DiskGuard { get; init; } = new();
 
     /// <summary>How often retention runs.</summary>
     public TimeSpan RetentionInterval { get; init; } = RetentionSection.DefaultInterval;

@@ -109,6 +109,7 @@ public static partial class ServerConfigurationLoader
         var problems = new List<ConfigurationProblem>(ErrorTrackingSectionValidator.Check(bound.Errors));
         problems.AddRange(bound.Alerts.ValidateNotifications("Alerts"));
         problems.AddRange(bound.Retention.Validate("Retention"));
+        problems.AddRange(bound.DiskGuard.Validate("DiskGuard"));
         problems.AddRange(SloConfiguration.Check(bound.Alerts));
         problems.AddRange(AlertRuleValidator.Check(bound.Alerts, File.Exists(source) ? source : null, shape.IsBad));
         for (var i = 0; i < bound.Probes.Count; i++)
@@ -143,6 +144,7 @@ public static partial class ServerConfigurationLoader
             Alerts = bound.Alerts,
             Retention = bound.Retention.ToOptions(),
             RetentionInterval = bound.Retention.Interval ?? RetentionSection.DefaultInterval,
+            DiskGuard = bound.DiskGuard.ToOptions(),
             QueryTimeout = bound.QueryTimeout,
             MaxClockSkew = bound.MaxClockSkew,
         };

@@ -21,6 +21,9 @@ internal sealed class ServerConfigurationSection
     /// <summary>How much the server keeps (see docs/server.md).</summary>
     public RetentionSection Retention { get; } = new();
 
+    /// <summary>The free-space floor of the store's disk (see docs/server.md).</summary>
+    public DiskGuardSection DiskGuard { get; } = new();
+
     public TimeSpan? QueryTimeout { get; set; }
 
     public TimeSpan? MaxClockSkew { get; set; }

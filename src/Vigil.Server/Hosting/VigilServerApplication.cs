@@ -9,6 +9,7 @@ using Vigil.Mcp;
 using Vigil.Server.Api;
 using Vigil.Server.Api.Alertmanager;
 using Vigil.Server.Dashboard;
+using Vigil.Server.Disk;
 using Vigil.Server.Influx;
 using Vigil.Server.Ingest;
 using Vigil.Server.Otlp;
@@ -63,7 +64,8 @@ public sealed class VigilServerApplication : IAsyncDisposable
     /// <param name="options">Listeners, store and limits.</param>
     /// <param name="store">The store to write, or null to open <see cref="VigilServerOptions.StorePath"/>.</param>
     /// <param name="logs">Also receives the server's log (tests read it).</param>
-    internal static VigilServerApplication Create(VigilServerOptions options, ITelemetryStore? store, ILoggerProvider? logs = null)
+    /// <param name="diskSpace">Where the disk guard reads free space; null: the file system of the store's folder.</param>
+    internal static VigilServerApplication Create(VigilServerOptions options, ITelemetryStore? store, ILoggerProvider? logs = null, IDiskSpace? diskSpace = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         // A store given by the caller needs no store path.
@@ -137,10 +139,12 @@ public sealed class VigilServerApplication : IAsyncDisposable
             options.MaxQueuedRecords, options.MaxRecordsPerCommit));
         builder.Services.AddSingleton(sp => new IngestMemoryBudget(
             options.MaxIngestMemoryBytes, options.MaxRequestBodyBytes, options.IngestMemoryWait, sp.GetRequiredService<IngestStatistics>()));
+        AddDiskGuard(builder.Services, options, store, diskSpace);
         builder.Services.AddSingleton(sp => new OtlpIngestService(
             sp.GetRequiredService<IngestQueue>(),
             sp.GetRequiredService<IngestStatistics>(),
-            new FutureTimestamps(TimeProvider.System, options.MaxClockSkew)));
+            new FutureTimestamps(TimeProvider.System, options.MaxClockSkew),
+            sp.GetService<DiskGuard>()));
         builder.Services.AddSingleton<OtlpRefusals>();
         builder.Services.AddSingleton(new SentryReceiver(options.SentryPublicKey ?? Sentry.SentryPublicKey.Derive(store.Location, options.ApiKey), options.ErrorTracking.Fingerprint));
         builder.Services.AddSingleton<SentryStatistics>();
@@ -241,6 +245,24 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
     /// <summary>Where the MCP server answers on the query port.</summary>
     internal const string McpPath = "/mcp";
+
+    /// <summary>
+    /// The free-space floor, for a SQLite store that this instance writes: a PostgreSQL store's disk is the database
+    /// server's, which this process cannot see, and a read-only instance stores nothing.
+    /// </summary>
+    private static void AddDiskGuard(IServiceCollection services, VigilServerOptions options, ITelemetryStore store, IDiskSpace? diskSpace)
+    {
+        if (!options.DiskGuard.Enabled || options.ReadOnly || StorePaths.IsDatabase(store.Location) || store is not IStoreUsageReader usage)
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(store.Location)) ?? Path.GetFullPath(store.Location);
+        services.AddSingleton(options.DiskGuard);
+        services.AddSingleton(sp => new DiskGuard(
+            options.DiskGuard, diskSpace ?? new DriveDiskSpace(folder), usage, store, TimeProvider.System, sp.GetRequiredService<ILogger<DiskGuard>>()));
+        services.AddHostedService<DiskGuardService>();
+    }
 
     private static void MapQueryEndpoints(IEndpointRouteBuilder query)
     {

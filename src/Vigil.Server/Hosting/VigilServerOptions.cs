@@ -1,5 +1,6 @@
 using System.Net;
 using Vigil.Alerting.Configuration;
+using Vigil.Server.Disk;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 using Vigil.Storage.Configuration;
@@ -129,6 +130,9 @@ public sealed class VigilServerOptions
     /// <summary>How often the leader applies <see cref="Retention"/>.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The free-space floor of the store's disk (the configuration file's <c>DiskGuard</c>); SQLite stores only.</summary>
+    public DiskGuardOptions DiskGuard { get; set; } = new();
+
     /// <summary>This instance's name among the servers on one store, as <c>/metrics</c>' <c>vigil_leader</c> shows it; the host and process id by default.</summary>
     public string InstanceId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
 
@@ -198,6 +202,11 @@ public sealed class VigilServerOptions
         if (MaxQueuedRecords < 1 || MaxRecordsPerCommit < 1)
         {
             Add(nameof(MaxQueuedRecords), "The queue limits must be at least 1 record.");
+        }
+
+        if (DiskGuard.Interval <= TimeSpan.Zero || DiskGuard.MinFreeBytes < 0 || DiskGuard.MinFreePercent is < 0 or > 100)
+        {
+            Add(nameof(DiskGuard), "The disk guard needs a positive interval, a floor of at least 0 bytes and a percentage from 0 to 100.");
         }
 
         if (QueryTimeout <= TimeSpan.Zero)

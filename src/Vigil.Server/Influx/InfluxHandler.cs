@@ -70,6 +70,10 @@ internal static class InfluxHandler
         {
             await WriteErrorAsync(context, version, e.StatusCode, e.Message).ConfigureAwait(false);
         }
+        catch (IngestRefusedException e) when (e.IsDiskFull)
+        {
+            await WriteErrorAsync(context, version, StatusCodes.Status507InsufficientStorage, e.Message).ConfigureAwait(false);
+        }
         catch (IngestRefusedException e)
         {
             context.Response.Headers.RetryAfter = "1";
@@ -109,7 +113,7 @@ internal static class InfluxHandler
             {
                 StatusCodes.Status401Unauthorized => "unauthorized",
                 StatusCodes.Status413PayloadTooLarge => "request too large",
-                StatusCodes.Status503ServiceUnavailable => "unavailable",
+                StatusCodes.Status503ServiceUnavailable or StatusCodes.Status507InsufficientStorage => "unavailable",
                 _ => "invalid",
             });
             writer.WriteString("message", message);

@@ -1,6 +1,6 @@
 namespace Vigil.Server.Ingest;
 
-/// <summary>The records of a request were not stored; receivers turn this into 503 / UNAVAILABLE.</summary>
+/// <summary>The records of a request were not stored; receivers turn this into 503 / UNAVAILABLE (507 / RESOURCE_EXHAUSTED when <see cref="IsDiskFull"/>).</summary>
 internal sealed class IngestRefusedException : Exception
 {
     public IngestRefusedException(IngestRefusal reason, string message, Exception? innerException = null)
@@ -22,4 +22,7 @@ internal sealed class IngestRefusedException : Exception
     }
 
     public IngestRefusal Reason { get; }
+
+    /// <summary>The store's disk is below the free-space floor.</summary>
+    public bool IsDiskFull => Reason == IngestRefusal.DiskFull;
 }

@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using Vigil.Server.Disk;
 using Vigil.Server.Otlp.Mapping;
 
 namespace Vigil.Server.Ingest;
 
 /// <summary>
 /// The one ingest path every receiver (gRPC, HTTP protobuf, HTTP JSON) calls with a mapped request:
-/// counts, queues, and returns once the records are durable.
+/// counts, refuses while the store's disk is below its floor (<paramref name="diskGuard"/>, null where there is none),
+/// queues, and returns once the records are durable.
 /// </summary>
-internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics statistics, FutureTimestamps futureTimestamps)
+internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics statistics, FutureTimestamps futureTimestamps, DiskGuard? diskGuard = null)
 {
     public IngestStatistics Statistics => statistics;
 
@@ -30,6 +32,11 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                 Task committed;
                 try
                 {
+                    if (diskGuard?.Refusal is { } refusal)
+                    {
+                        throw new IngestRefusedException(IngestRefusal.DiskFull, refusal);
+                    }
+
                     committed = queue.EnqueueAsync(signal, futureTimestamps.Clamp(mapped.Batch), mapped.Accepted, memory);
                 }
                 catch (IngestRefusedException)

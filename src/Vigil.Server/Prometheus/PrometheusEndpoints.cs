@@ -1,4 +1,5 @@
 using Vigil.Alerting.Notifications;
+using Vigil.Server.Disk;
 using Vigil.Server.Ingest;
 using Vigil.Server.Sentry;
 using Vigil.Storage;
@@ -20,6 +21,7 @@ internal static class PrometheusEndpoints
         families.AddRange((await HealthMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
         families.AddRange(SentryMetricFamilies.Read(context.RequestServices.GetService<SentryStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange(LeaderMetricFamilies.Read(context.RequestServices).Where(f => taken.Add(f.Name)));
+        families.AddRange(DiskMetricFamilies.Read(context.RequestServices.GetService<DiskGuard>()).Where(f => taken.Add(f.Name)));
         families.AddRange(NotificationMetricFamilies.Read(context.RequestServices.GetService<INotificationStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange((await ErrorGroupMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
 

@@ -96,6 +96,10 @@ internal static class SentryHandler
         {
             await RefuseAsync(context, statistics, e.StatusCode, e.Message).ConfigureAwait(false);
         }
+        catch (IngestRefusedException e) when (e.IsDiskFull)
+        {
+            await RefuseAsync(context, statistics, StatusCodes.Status507InsufficientStorage, e.Message).ConfigureAwait(false);
+        }
         catch (IngestRefusedException e)
         {
             context.Response.Headers.RetryAfter = SentryLimits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

@@ -19,7 +19,12 @@ public sealed class ReadinessCommitTests
         await using var disk = await TinyDisk.TryMountAsync(megabytes: 4);
         Assert.NotNull(disk);
 
-        await using var server = await TestServer.StartAsync(o => o.StorePath = Path.Combine(disk.Path, "vigil.db"));
+        // The disk guard off: this test is about commits that fail, which the guard would refuse before they reach the store.
+        await using var server = await TestServer.StartAsync(o =>
+        {
+            o.StorePath = Path.Combine(disk.Path, "vigil.db");
+            o.DiskGuard = new() { Enabled = false };
+        });
         var otlp = server.CreateHttpClient();
         using var query = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
         using var before = await query.GetAsync(new Uri("/health/ready", UriKind.Relative)).DefaultTimeout();

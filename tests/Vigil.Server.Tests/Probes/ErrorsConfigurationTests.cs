@@ -176,7 +176,7 @@ public sealed class ErrorsConfigurationTests
         // Assert
         string[] expected =
         [
-            "Errors : is not a key of the server configuration (allowed: Probes, Errors, Alerts, Retention, QueryTimeout, MaxClockSkew)",
+            "Errors : is not a key of the server configuration (allowed: Probes, Errors, Alerts, Retention, DiskGuard, QueryTimeout, MaxClockSkew)",
             "Errors:CaptureUnhandled: is not a key of the Errors section",
             "Errors:MinimumLogLevel: 'loud' is not a log level",
             "Errors:SpikeFactor: -1 is not allowed",

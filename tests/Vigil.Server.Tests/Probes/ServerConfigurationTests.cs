@@ -160,7 +160,7 @@ public sealed class ServerConfigurationTests
             "Probes:4:Interval: '-5s' is not a duration",
             "Probes:4:FailureThreshold: 0 is not allowed",
             "Probes:4:File: is required",
-            "Alarms: is not a key of the server configuration (allowed: Probes, Errors, Alerts, Retention, QueryTimeout, MaxClockSkew)",
+            "Alarms: is not a key of the server configuration (allowed: Probes, Errors, Alerts, Retention, DiskGuard, QueryTimeout, MaxClockSkew)",
         ];
         foreach (var problem in expected)
         {

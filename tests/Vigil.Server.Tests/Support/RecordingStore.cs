@@ -8,7 +8,7 @@ namespace Vigil.Server.Tests.Support;
 /// A real SQLite store that also keeps every batch written, so tests can check fields the query API
 /// does not return, and can hold commits behind a gate or make them fail, or keep log queries running.
 /// </summary>
-internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
+internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore, IStoreUsageReader
 {
     private readonly ConcurrentQueue<TelemetryBatch> _batches = new();
     private volatile TaskCompletionSource? _gate;
@@ -95,6 +95,11 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore
     public Task<IReadOnlyDictionary<string, long>> CountLogsByServiceAsync(LogQuery query, CancellationToken cancellationToken = default) => inner.CountLogsByServiceAsync(query, cancellationToken);
 
     public Task<DateTimeOffset?> GetLastSeenAsync(LastSeenQuery query, CancellationToken cancellationToken = default) => inner.GetLastSeenAsync(query, cancellationToken);
+
+    public Task<StoreSpace> ReadSpaceAsync(CancellationToken cancellationToken = default) => ((IStoreUsageReader)inner).ReadSpaceAsync(cancellationToken);
+
+    public Task<IReadOnlyList<SignalUsage>> ReadSignalUsageAsync(DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        ((IStoreUsageReader)inner).ReadSignalUsageAsync(since, cancellationToken);
 
     public Task<RetentionResult> ApplyRetentionAsync(RetentionOptions options, CancellationToken cancellationToken = default) => inner.ApplyRetentionAsync(options, cancellationToken);
 

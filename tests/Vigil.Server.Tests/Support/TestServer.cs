@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Vigil.Server.Disk;
 using Vigil.Server.Hosting;
 using Vigil.Server.Ingest;
 using Vigil.Storage;
@@ -33,7 +34,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     public Uri QueryEndpoint => new($"http://127.0.0.1:{App.Port(VigilServerListener.Query)}");
 
-    public static async Task<TestServer> StartAsync(Action<VigilServerOptions>? configure = null, ILoggerProvider? logs = null)
+    public static async Task<TestServer> StartAsync(Action<VigilServerOptions>? configure = null, ILoggerProvider? logs = null, IDiskSpace? diskSpace = null)
     {
         var directory = new TempDirectory();
         var options = new VigilServerOptions
@@ -45,7 +46,7 @@ internal sealed class TestServer : IAsyncDisposable
         };
         configure?.Invoke(options);
         var store = new RecordingStore(SqliteTelemetryStore.Open(options.StorePath, TelemetryStoreOptions.Writer));
-        var app = VigilServerApplication.Create(options, store, logs);
+        var app = VigilServerApplication.Create(options, store, logs, diskSpace);
         await app.StartAsync().DefaultTimeout();
         return new TestServer(directory, app, store);
     }

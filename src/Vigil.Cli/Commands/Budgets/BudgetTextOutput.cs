@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Vigil.Cli.Output;
+using Vigil.Model.Text;
 
 namespace Vigil.Cli.Commands.Budgets;
 
@@ -42,15 +43,7 @@ internal static class BudgetTextOutput
     internal static string Format(double value, string unit) => unit switch
     {
         BudgetEvaluator.Seconds => DurationFormatter.Format(TimeSpan.FromSeconds(value)),
-        BudgetEvaluator.Bytes => Size(value),
+        BudgetEvaluator.Bytes => ByteSizeGrammar.Format(value),
         _ => $"{value * 100:0.#}%",
-    };
-
-    private static string Size(double bytes) => bytes switch
-    {
-        >= 1L << 30 => $"{bytes / (1L << 30):0.##} GiB",
-        >= 1L << 20 => $"{bytes / (1L << 20):0.##} MiB",
-        >= 1L << 10 => $"{bytes / (1L << 10):0.##} KiB",
-        _ => $"{bytes:0} B",
     };
 }

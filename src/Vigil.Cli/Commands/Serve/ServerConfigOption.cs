@@ -43,6 +43,7 @@ internal sealed class ServerConfigOption
             options.QueryTimeout = configuration.QueryTimeout ?? options.QueryTimeout;
             options.Retention = configuration.Retention;
             options.RetentionInterval = configuration.RetentionInterval;
+            options.DiskGuard = configuration.DiskGuard;
             options.MaxClockSkew = configuration.MaxClockSkew ?? options.MaxClockSkew;
             return path;
         }

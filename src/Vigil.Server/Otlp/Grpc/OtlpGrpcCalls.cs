@@ -21,6 +21,11 @@ internal static class OtlpGrpcCalls
         {
             return await ingest.IngestAsync(signal, mapped, memory, context.CancellationToken).ConfigureAwait(false);
         }
+        catch (IngestRefusedException e) when (e.IsDiskFull)
+        {
+            // RESOURCE_EXHAUSTED, as the issue and the gRPC status table name it for "out of space"; no retry soon.
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, e.Message));
+        }
         catch (IngestRefusedException e)
         {
             // UNAVAILABLE is the retryable code in the OTLP specification's table; the sender backs off and retries.

@@ -47,6 +47,10 @@ internal static class OtlpHttpHandler
                 await WriteErrorAsync(context, e.StatusCode, encoding, e.Message).ConfigureAwait(false);
             }
         }
+        catch (IngestRefusedException e) when (e.IsDiskFull)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status507InsufficientStorage, encoding, e.Message).ConfigureAwait(false);
+        }
         catch (IngestRefusedException e)
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

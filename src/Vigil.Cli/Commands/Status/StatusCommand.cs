@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Vigil.Cli.Help;
+using Vigil.Cli.Options;
+using Vigil.Cli.Output;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands.Status;
+
+/// <summary>
+/// <c>vigil status</c>: how much room a store file takes and how fast it grows: its bytes per signal, the disk's free
+/// space, and the time until the disk guard's floor at the last day's rate (see docs/cli.md).
+/// </summary>
+internal sealed class StatusCommand : Command, IHaveExamples
+{
+    private readonly CliContext _context;
+    private readonly StoreOption _store = new();
+    private readonly OutputFormatOption _format = new();
+
+    /// <summary>Creates the command.</summary>
+    public StatusCommand(CliContext context)
+        : base(
+            "status",
+            "Show how much room the store takes: its size and records per signal, their growth over the last day, the free space on its disk, and the time until the disk guard's floor (1 GiB or 5 %) at that rate. Store files only.")
+    {
+        _context = context;
+        _store.AddPathTo(this);
+        _format.AddTo(this);
+        SetAction(ExecuteAsync);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Examples { get; } =
+    [
+        "vigil status                                 # the local store",
+        "vigil status --store /var/lib/vigil/vigil.db",
+        "vigil status --json | jq .untilFloorSeconds",
+    ];
+
+    private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        await using var store = _store.Open(parseResult, _context);
+        if (store is not IStoreUsageReader usage || StorePaths.IsDatabase(store.Location))
+        {
+            throw new CliUsageException("vigil status reads a store file only; a PostgreSQL database's size is the database server's to report");
+        }
+
+        var report = await StatusReport.ReadAsync(usage, _context.Clock, cancellationToken).ConfigureAwait(false);
+        if (_format.IsJson(parseResult))
+        {
+            StatusJsonOutput.Write(_context.Data, report);
+        }
+        else
+        {
+            StatusTextOutput.Write(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, report);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Vigil.Cli.Tests.Support;
+
+namespace Vigil.Cli.Tests.Commands.Status;
+
+/// <summary>
+/// <c>vigil status</c> on a real store file. Every figure is checked against a second source: records against what
+/// was written, the store's bytes against the files on disk, the disk and the floor against <see cref="DriveInfo"/>,
+/// the growth against the records of the last day, and the time to the floor against those figures.
+/// </summary>
+public sealed class StatusCommandTests : IDisposable
+{
+    private readonly CliHarness _cli = new();
+    private readonly TempStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Status_Json_EveryFigureMatchesItsSecondSource()
+    {
+        // Arrange: 40 old and 10 recent log records (the harness's clock is CliHarness.Now), 6 spans (2 recent).
+        await _store.WriteLogsAsync([.. Enumerable.Range(0, 40).Select(i => Some.Log(Random(), at: CliHarness.Now.AddDays(-3).AddSeconds(i)))]);
+        await _store.WriteLogsAsync([.. Enumerable.Range(0, 10).Select(i => Some.Log(Random(), at: CliHarness.Now.AddHours(-2).AddSeconds(i)))]);
+        await _store.WriteSpansAsync([.. Enumerable.Range(1, 6).Select(i => Some.Span($"op{i}", i.ToString("x16", CultureInfo.InvariantCulture), null, i <= 4 ? CliHarness.Now.AddDays(-3) : CliHarness.Now.AddHours(-1), TimeSpan.FromMilliseconds(5)))]);
+
+        // Act
+        var run = await _cli.RunAsync("status", "--store", _store.Path, "--json");
+        var drive = new DriveInfo(Path.GetDirectoryName(_store.Path)!);
+
+        // Assert
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var root = json.RootElement;
+        var signals = root.GetProperty("signals").EnumerateArray().ToDictionary(s => s.GetProperty("signal").GetString()!);
+        Assert.Equal(["logs", "spans", "metrics", "errors", "health"], signals.Keys);
+        Assert.Equal((50, 10), (signals["logs"].GetProperty("records").GetInt64(), signals["logs"].GetProperty("recordsLastDay").GetInt64()));
+        Assert.Equal((6, 2), (signals["spans"].GetProperty("records").GetInt64(), signals["spans"].GetProperty("recordsLastDay").GetInt64()));
+        Assert.Equal(0, signals["metrics"].GetProperty("records").GetInt64());
+
+        // The files on disk (the store was closed by its writer, so the -wal file is gone or empty).
+        var onDisk = new FileInfo(_store.Path).Length + (File.Exists(_store.Path + "-wal") ? new FileInfo(_store.Path + "-wal").Length : 0);
+        Assert.Equal(onDisk, root.GetProperty("fileBytes").GetInt64());
+
+        // A fifth of the log records are from the last day: a fifth of their bytes a day.
+        var logBytes = signals["logs"].GetProperty("bytes").GetInt64();
+        Assert.True(logBytes >= 50 * 200, $"{logBytes} bytes of log records");
+        Assert.Equal(Math.Round(logBytes / 5.0), signals["logs"].GetProperty("growthBytesPerDay").GetDouble());
+
+        // The disk and the floor: DriveInfo, and the default floor's rule (1 GiB or 5 %, the smaller).
+        var total = root.GetProperty("diskTotalBytes").GetInt64();
+        Assert.Equal(drive.TotalSize, total);
+        Assert.Equal(Math.Min(1L << 30, (long)(total * 0.05)), root.GetProperty("floorBytes").GetInt64());
+        Assert.InRange(root.GetProperty("diskFreeBytes").GetInt64(), drive.AvailableFreeSpace - (256L << 20), drive.AvailableFreeSpace + (256L << 20));
+
+        // The time to the floor is the room above it at the store's growth.
+        var room = root.GetProperty("diskFreeBytes").GetInt64() + root.GetProperty("reusableBytes").GetInt64() - root.GetProperty("floorBytes").GetInt64();
+        var growth = root.GetProperty("growthBytesPerDay").GetDouble();
+        Assert.True(growth > 0);
+        var expectedSeconds = Math.Min(room / growth, 36_500) * 86_400;
+        Assert.Equal(expectedSeconds, root.GetProperty("untilFloorSeconds").GetDouble(), tolerance: Math.Max(1, expectedSeconds * 1e-3));
+    }
+
+    [Fact]
+    public async Task Status_Text_ShowsTheTableAndTheDisk()
+    {
+        await _store.WriteLogsAsync(Some.Log("one", at: CliHarness.Now.AddHours(-1)));
+
+        var run = await _cli.RunAsync("status", "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^SIGNAL\s+RECORDS\s+SIZE\s+LAST DAY\s+GROWTH/DAY$", lines[0].TrimEnd());
+        Assert.Matches(@"^logs\s+1\s+\d", lines[1]);
+        Assert.Contains(lines, l => l.StartsWith("disk ", StringComparison.Ordinal) && l.Contains(" free of ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("to floor ", StringComparison.Ordinal));
+        Assert.Empty(run.Stderr);
+    }
+
+    [Fact]
+    public async Task Status_NothingWrittenInTheLastDay_NeverReachesTheFloor()
+    {
+        await _store.WriteLogsAsync(Some.Log("old", at: CliHarness.Now.AddDays(-5)));
+
+        var run = await _cli.RunAsync("status", "--store", _store.Path, "--json");
+
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("untilFloorSeconds").ValueKind);
+        Assert.Equal(0, json.RootElement.GetProperty("growthBytesPerDay").GetDouble());
+    }
+
+    [Fact]
+    public async Task Status_MissingStore_FailsWithoutCreatingIt()
+    {
+        var run = await _cli.RunAsync("status", "--store", _store.Path);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.False(File.Exists(_store.Path));
+        Assert.NotEmpty(run.Stderr);
+    }
+
+    [Fact]
+    public async Task Status_UnknownOption_IsAUsageError()
+    {
+        var run = await _cli.RunAsync("status", "--server", "http://127.0.0.1:1");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--server", run.Stderr, StringComparison.Ordinal);
+    }
+
+    // Random hex: log blocks are compressed, and random bytes keep about half their hex length.
+    private static string Random() => Convert.ToHexString(RandomNumberGenerator.GetBytes(200));
+}
