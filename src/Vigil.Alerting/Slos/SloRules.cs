@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Alerting.Rules;
 using Vigil.Model;
+using Vigil.Model.Text;
 
 namespace Vigil.Alerting.Slos;
 
@@ -29,12 +30,12 @@ public static class SloRules
                 {
                     Name = RuleName(slo, alert),
                     Kind = SloRuleKind.Name,
-                    Interval = WindowText.Format(Interval),
+                    Interval = DurationGrammar.Format(Interval),
                     Severity = RuleSeverity(alert.Severity),
                     Slo = new SloRuleOptions { Name = slo.Name, Definition = slo, Alert = alert },
                 };
-                rule.Annotations["summary"] = $"SLO {slo.Name} ({slo.Service}) burns its error budget at {{{{ value }}}}× over {WindowText.Format(alert.LongWindow)} (alert above {{{{ threshold }}}}× over {WindowText.Format(alert.LongWindow)} and {WindowText.Format(alert.ShortWindow)})";
-                rule.Annotations["description"] = $"{slo.Indicator.Description}; objective {(slo.Objective * 100).ToString("0.###", CultureInfo.InvariantCulture)} % over {WindowText.Format(slo.Window)}. See vigil slo.";
+                rule.Annotations["summary"] = $"SLO {slo.Name} ({slo.Service}) burns its error budget at {{{{ value }}}}× over {DurationGrammar.Format(alert.LongWindow)} (alert above {{{{ threshold }}}}× over {DurationGrammar.Format(alert.LongWindow)} and {DurationGrammar.Format(alert.ShortWindow)})";
+                rule.Annotations["description"] = $"{slo.Indicator.Description}; objective {(slo.Objective * 100).ToString("0.###", CultureInfo.InvariantCulture)} % over {DurationGrammar.Format(slo.Window)}. See vigil slo.";
                 rules.Add(rule);
             }
         }
@@ -48,7 +49,7 @@ public static class SloRules
 
     /// <summary>The rule name of one alert of one SLO.</summary>
     internal static string RuleName(SloDefinition slo, BurnRateWindow alert) =>
-        $"slo:{slo.Name}:{alert.Severity}:{WindowText.Format(alert.LongWindow)}-{WindowText.Format(alert.ShortWindow)}";
+        $"slo:{slo.Name}:{alert.Severity}:{DurationGrammar.Format(alert.LongWindow)}-{DurationGrammar.Format(alert.ShortWindow)}";
 
     /// <summary>
     /// The labels of an alert's sample. The engine sets <c>severity</c> from the rule (critical for a page, warning
@@ -60,8 +61,8 @@ public static class SloRules
         new(SloAlertLabels.Slo, slo.Name),
         new(SloAlertLabels.Service, slo.Service),
         new(SloAlertLabels.SloSeverity, alert.Severity),
-        new(SloAlertLabels.LongWindow, WindowText.Format(alert.LongWindow)),
-        new(SloAlertLabels.ShortWindow, WindowText.Format(alert.ShortWindow)),
+        new(SloAlertLabels.LongWindow, DurationGrammar.Format(alert.LongWindow)),
+        new(SloAlertLabels.ShortWindow, DurationGrammar.Format(alert.ShortWindow)),
     ]);
 
     /// <summary>

@@ -107,7 +107,7 @@ internal static class SloSectionReader
 
         if (!DurationGrammar.TryParse(text, out var duration) || duration < min || duration > max)
         {
-            problems.Add(new(path, $"{ConfigurationText.Show(text)} is not allowed: a duration from {WindowText.Format(min)} to {WindowText.Format(max)}, {DurationGrammar.Allowed}"));
+            problems.Add(new(path, $"{ConfigurationText.Show(text)} is not allowed: a duration from {DurationGrammar.Format(min)} to {DurationGrammar.Format(max)}, {DurationGrammar.Allowed}"));
             return null;
         }
 
@@ -164,7 +164,7 @@ internal static class SloSectionReader
 
         if (longWindow is { } span && window is { } slo && span > slo)
         {
-            problems.Add(new($"{path}:LongWindow", $"{ConfigurationText.Show(section.LongWindow)} is longer than the SLO's window {WindowText.Format(slo)}"));
+            problems.Add(new($"{path}:LongWindow", $"{ConfigurationText.Show(section.LongWindow)} is longer than the SLO's window {DurationGrammar.Format(slo)}"));
         }
 
         return problems.Count > before || severity is null || longWindow is null || shortWindow is null || section.BurnRate is null
@@ -176,7 +176,7 @@ internal static class SloSectionReader
     {
         if (alert.LongWindow > window)
         {
-            problems.Add(new(path, $"are the defaults, whose {WindowText.Format(alert.LongWindow)} window is longer than the SLO's window {WindowText.Format(window)}: give BurnRateAlerts that fit"));
+            problems.Add(new(path, $"are the defaults, whose {DurationGrammar.Format(alert.LongWindow)} window is longer than the SLO's window {DurationGrammar.Format(window)}: give BurnRateAlerts that fit"));
             return false;
         }
 

@@ -1,4 +1,5 @@
 using Vigil.Model;
+using Vigil.Model.Text;
 
 namespace Vigil.Alerting.Slos;
 
@@ -7,7 +8,7 @@ namespace Vigil.Alerting.Slos;
 /// <param name="Threshold">The longest good duration.</param>
 internal sealed record SpanLatencyIndicator(string Service, TimeSpan Threshold) : ISloIndicator
 {
-    public string Description => $"server spans of {Service} no slower than {WindowText.Format(Threshold)}";
+    public string Description => $"server spans of {Service} no slower than {DurationGrammar.Format(Threshold)}";
 
     public async Task<SloEvents> CountAsync(SloSources sources, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken = default)
     {

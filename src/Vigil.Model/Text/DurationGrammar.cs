@@ -14,6 +14,35 @@ public static class DurationGrammar
     /// <summary>What error messages and help say is allowed; callers add their own range.</summary>
     public const string Allowed = "a number and a unit, ms, s, m, h, d or w, or a sum of them, to 100 ns (e.g. 500ms, 90s, 1h30m, 1.5h, 1w)";
 
+    private static readonly (string Unit, long Ticks)[] s_units =
+    [
+        ("d", TimeSpan.TicksPerDay),
+        ("h", TimeSpan.TicksPerHour),
+        ("m", TimeSpan.TicksPerMinute),
+        ("s", TimeSpan.TicksPerSecond),
+        ("ms", TimeSpan.TicksPerMillisecond),
+    ];
+
+    /// <summary>
+    /// The grammar's own short form of a duration (<c>5m</c>, <c>1h</c>, <c>3d</c>, <c>30d</c>) for labels, listings and
+    /// messages: the largest unit that divides it exactly, else milliseconds with a fraction, so the text reads back
+    /// through <see cref="TryParse"/> to the same duration.
+    /// </summary>
+    /// <param name="duration">A duration of zero or more.</param>
+    /// <returns>Its text.</returns>
+    public static string Format(TimeSpan duration)
+    {
+        foreach (var (unit, ticks) in s_units)
+        {
+            if (duration.Ticks >= ticks && duration.Ticks % ticks == 0)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{duration.Ticks / ticks}{unit}");
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0.####}ms");
+    }
+
     /// <summary>Reads a duration; false for anything outside the grammar, negative numbers included.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out TimeSpan duration) => Parse(text, out duration) == DurationParseResult.Parsed;
 

@@ -134,4 +134,35 @@ public sealed class DurationGrammarTests
         // Assert
         Assert.Equal(DurationParseResult.Malformed, result);
     }
+
+    [Theory]
+    [InlineData(30 * 24 * 3600_000L, "30d")]
+    [InlineData(7 * 24 * 3600_000L, "7d")]
+    [InlineData(6 * 3600_000L, "6h")]
+    [InlineData(90 * 60_000L, "90m")]
+    [InlineData(300_000L, "5m")]
+    [InlineData(1_500L, "1500ms")]
+    [InlineData(250L, "250ms")]
+    public void Format_WholeUnit_IsTheLargestUnitThatDividesIt(long milliseconds, string expected)
+    {
+        // Act
+        var text = DurationGrammar.Format(TimeSpan.FromMilliseconds(milliseconds));
+
+        // Assert
+        Assert.Equal(expected, text);
+    }
+
+    [Fact]
+    public void Format_EveryParsedDuration_ReadsBackToItself()
+    {
+        foreach (var duration in Durations.Select(row => (TimeSpan)row[1]))
+        {
+            // Act
+            var text = DurationGrammar.Format(duration);
+
+            // Assert: the second source is the grammar's own reader.
+            Assert.True(DurationGrammar.TryParse(text, out var back), text);
+            Assert.Equal(duration, back);
+        }
+    }
 }
