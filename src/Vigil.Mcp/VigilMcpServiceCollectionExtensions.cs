@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using Vigil.Alerting.Slos;
 using Vigil.Mcp.Audit;
 using Vigil.Mcp.Tools;
+using Vigil.Storage;
 
 namespace Vigil.Mcp;
 
@@ -12,15 +15,17 @@ namespace Vigil.Mcp;
 /// Adds Vigil's MCP server and its tools; the host adds the transport (<c>WithStdioServerTransport</c> for
 /// <c>vigil mcp</c>, <c>WithHttpTransport</c> for <c>vigil serve</c>'s <c>/mcp</c>). The tools read through the store
 /// roles the host registers: <c>ITelemetryReader</c>, <c>IAlertSignalReader</c>, <c>ITriageStore</c>,
-/// <c>IAlertTriageStore</c>, and <c>ITelemetryWriter</c> for the audit of writes.
+/// <c>IAlertTriageStore</c>, and <c>ITelemetryWriter</c> for the audit of writes. SLOs come from the host's
+/// <see cref="ISloSource"/> (none when it registers none) and are evaluated by its <see cref="SloEvaluator"/>, or by
+/// one over the store's readers.
 /// </summary>
 public static class VigilMcpServiceCollectionExtensions
 {
     /// <summary>What the server tells an assistant when it connects.</summary>
     public const string Instructions =
-        "Vigil: logs, traces, metrics, error groups, health and alerts of the services that send here. Answers are small: " +
+        "Vigil: logs, traces, metrics, error groups, health, alerts and SLOs of the services that send here. Answers are small: " +
         "lists give summaries and ids (say moreMatched when cut), details come by id. Times are durations back from now " +
-        "(15m, 2h, 1d) or RFC 3339. Start with get_health, list_alerts and list_error_groups; count_logs before search_logs. " +
+        "(15m, 2h, 1d) or RFC 3339. Start with get_health, list_alerts, list_slos and list_error_groups; count_logs before search_logs. " +
         "Write tools act only when a person enabled them, and record who asked.";
 
     private static readonly JsonSerializerOptions s_json = new(McpJsonUtilities.DefaultOptions)
@@ -37,6 +42,10 @@ public static class VigilMcpServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddSingleton<WriteAudit>();
+        services.TryAddSingleton<ISloSource>(SloCatalog.Empty);
+        services.TryAddSingleton(provider => new SloEvaluator(
+            new SloSources(provider.GetRequiredService<ITelemetryReader>(), provider.GetService<ISpanCountReader>()),
+            options.Clock));
         return services
             .AddMcpServer(server =>
             {
@@ -49,6 +58,7 @@ public static class VigilMcpServiceCollectionExtensions
             .WithTools<ErrorTools>(s_json)
             .WithTools<HealthTools>(s_json)
             .WithTools<AlertTools>(s_json)
+            .WithTools<SloTools>(s_json)
             .WithTools<WriteTools>(s_json);
     }
 }

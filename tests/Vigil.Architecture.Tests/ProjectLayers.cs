@@ -23,8 +23,9 @@ internal static class ProjectLayers
         // The alert engine evaluates rules against any store's roles and delivers notifications; no engine, no server.
         ["Vigil.Alerting"] = ["Vigil.Storage"],
 
-        // The MCP tools read through the store roles only, so both hosts (vigil mcp, vigil serve's /mcp) share them.
-        ["Vigil.Mcp"] = ["Vigil.Storage"],
+        // The MCP tools read through the store roles, and SLOs through the alert engine's evaluator, so both hosts
+        // (vigil mcp, vigil serve's /mcp) share them.
+        ["Vigil.Mcp"] = ["Vigil.Storage", "Vigil.Alerting"],
 
         ["Vigil"] = ["Vigil.Storage.Sqlite"],
         ["Vigil.AspNetCore"] = ["Vigil"],

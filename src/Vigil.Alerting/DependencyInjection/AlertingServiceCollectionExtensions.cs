@@ -16,7 +16,7 @@ public static partial class AlertingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(section);
         services.AddSingleton(section);
         AddRules(services, section);
-        AddSlos(services, section);
+        AddSlos(services);
         AddNotifications(services, section);
         return services;
     }
@@ -24,7 +24,7 @@ public static partial class AlertingServiceCollectionExtensions
     // Each part registers its own services in its own file (Rules/, Slos/, Notifications/).
     static partial void AddRules(IServiceCollection services, AlertingSection section);
 
-    static partial void AddSlos(IServiceCollection services, AlertingSection section);
+    static partial void AddSlos(IServiceCollection services);
 
     static partial void AddNotifications(IServiceCollection services, AlertingSection section);
 }

@@ -1,5 +1,9 @@
 namespace Vigil.Alerting.Slos;
 
-/// <summary>The configured SLOs, in the configuration's order.</summary>
+/// <summary>A fixed list of SLOs, as a configuration file declares them, in the file's order.</summary>
 /// <param name="Slos">The SLOs.</param>
-public sealed record SloCatalog(IReadOnlyList<SloDefinition> Slos);
+public sealed record SloCatalog(IReadOnlyList<SloDefinition> Slos) : ISloSource
+{
+    /// <summary>No SLOs: what a host without a configuration file reports.</summary>
+    public static SloCatalog Empty { get; } = new([]);
+}

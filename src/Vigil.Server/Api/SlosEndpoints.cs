@@ -1,4 +1,3 @@
-using Vigil.Alerting.Rules;
 using Vigil.Alerting.Slos;
 using Vigil.Api.Contracts.V1;
 
@@ -15,7 +14,7 @@ internal static class SlosEndpoints
     {
         var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.Slos.All);
         var service = p.Text(ApiQueryParameters.Slos.Service);
-        var slos = Engine(context).Slos.Where(slo => service is null || string.Equals(slo.Service, service, StringComparison.Ordinal));
+        var slos = Source(context).Slos.Where(slo => service is null || string.Equals(slo.Service, service, StringComparison.Ordinal));
         var items = await EvaluateAsync(context, slos).ConfigureAwait(false);
         return ApiResults.Json(new ApiPage<ApiSlo> { Items = items }, ApiJson.TypeInfo<ApiPage<ApiSlo>>());
     });
@@ -29,7 +28,7 @@ internal static class SlosEndpoints
         }
 
         // Case-insensitive, as `vigil slo --name` matches a configuration file's SLOs.
-        var slo = Engine(context).Slos.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        var slo = Source(context).Slos.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (slo is null)
         {
             return ApiResults.NotFound($"no SLO is named '{name}'; GET /api/slos lists them");
@@ -52,7 +51,7 @@ internal static class SlosEndpoints
         return items;
     }
 
-    private static AlertRuleEngine Engine(HttpContext context) =>
-        context.RequestServices.GetService<AlertRuleEngine>()
+    private static ISloSource Source(HttpContext context) =>
+        context.RequestServices.GetService<ISloSource>()
         ?? throw new NotSupportedException("this server runs no alert rule engine, so it evaluates no SLOs");
 }

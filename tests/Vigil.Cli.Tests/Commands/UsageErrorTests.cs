@@ -36,6 +36,7 @@ public sealed class UsageErrorTests
     [InlineData("--step", "more than 10000 buckets", "metrics", "m", "--since", "1w", "--step", "1s")]
     [InlineData("--by", "attribute key is required", "metrics", "m", "--by", " ")]
     [InlineData("--since", "earlier than --until", "metrics", "m", "--since", "2026-11-24T00:00:00Z")]
+    [InlineData("/nonexistent/vigil.server.json", "does not exist", "mcp", "--config", "/nonexistent/vigil.server.json")]
     [InlineData("'extra'", "Unrecognized", "logs", "extra")]
     [InlineData("--nope", "Unrecognized", "metrics", "--nope")]
     [InlineData("'--untill'", "Unrecognized option", "traces", "--untill", "1h")]

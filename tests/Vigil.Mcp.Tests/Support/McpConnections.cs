@@ -1,5 +1,6 @@
 using System.Reflection;
 using ModelContextProtocol.Client;
+using Vigil.Server.Configuration;
 using Vigil.Server.Hosting;
 
 namespace Vigil.Mcp.Tests.Support;
@@ -18,12 +19,17 @@ internal static class McpConnections
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "VigilCliExecutable").Value!;
 
-    public static async Task<McpClient> StdioAsync(string storePath, bool allowWrites)
+    public static async Task<McpClient> StdioAsync(string storePath, bool allowWrites, string? configurationFile = null)
     {
         var arguments = new List<string> { "mcp", "--store", storePath };
         if (allowWrites)
         {
             arguments.Add("--allow-writes");
+        }
+
+        if (configurationFile is not null)
+        {
+            arguments.AddRange(["--config", configurationFile]);
         }
 
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -36,9 +42,9 @@ internal static class McpConnections
         return await McpClient.CreateAsync(transport, Client()).WaitAsync(Eventually.DefaultTimeout);
     }
 
-    public static async Task<VigilServerApplication> ServeAsync(string storePath, bool allowWrites, string? apiKey)
+    public static async Task<VigilServerApplication> ServeAsync(string storePath, bool allowWrites, string? apiKey, string? configurationFile = null)
     {
-        var server = VigilServerApplication.Create(new VigilServerOptions
+        var options = new VigilServerOptions
         {
             StorePath = storePath,
             GrpcPort = 0,
@@ -46,7 +52,14 @@ internal static class McpConnections
             QueryPort = 0,
             ApiKey = apiKey,
             McpAllowWrites = allowWrites,
-        });
+        };
+        if (configurationFile is not null)
+        {
+            options.Alerts = ServerConfigurationLoader.Load(configurationFile).Alerts;
+            options.ConfigurationFile = configurationFile;
+        }
+
+        var server = VigilServerApplication.Create(options);
         await server.StartAsync().WaitAsync(Eventually.DefaultTimeout);
         return server;
     }

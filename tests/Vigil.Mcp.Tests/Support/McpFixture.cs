@@ -24,6 +24,12 @@ public abstract class McpFixture : IAsyncLifetime
 
     protected abstract bool AllowWrites { get; }
 
+    /// <summary>The server configuration both hosts are given (vigil serve's file, vigil mcp --config); none by default.</summary>
+    protected virtual string? Configuration => null;
+
+    /// <summary>Records one fixture writes after the shared seed, for its own tests.</summary>
+    protected virtual Task WriteMoreAsync(string storePath) => Task.CompletedTask;
+
     internal McpClient Client(string transport) => transport switch
     {
         McpConnections.Stdio => _stdio!,
@@ -34,9 +40,17 @@ public abstract class McpFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Seed = await Seed.WriteAsync(StorePath);
-        Server = await McpConnections.ServeAsync(StorePath, AllowWrites, ApiKey);
+        await WriteMoreAsync(StorePath);
+        string? configurationFile = null;
+        if (Configuration is { } json)
+        {
+            configurationFile = Path.Combine(_directory, "vigil.server.json");
+            await File.WriteAllTextAsync(configurationFile, json);
+        }
+
+        Server = await McpConnections.ServeAsync(StorePath, AllowWrites, ApiKey, configurationFile);
         _http = await McpConnections.HttpAsync(Server, ApiKey);
-        _stdio = await McpConnections.StdioAsync(StorePath, AllowWrites);
+        _stdio = await McpConnections.StdioAsync(StorePath, AllowWrites, configurationFile);
     }
 
     public async Task DisposeAsync()

@@ -18,9 +18,20 @@ public sealed class ReadToolsTests(ReadOnlyMcpFixture fixture) : IClassFixture<R
 
         Assert.Equal(
             ["acknowledge_alert", "count_logs", "create_silence", "get_error_group", "get_health", "get_trace", "list_alerts", "list_error_groups",
-             "list_metrics", "list_silences", "list_traces", "query_metric", "search_logs", "set_error_group_status"],
+             "list_metrics", "list_silences", "list_slos", "list_traces", "query_metric", "search_logs", "set_error_group_status"],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task ListSlos_NoConfiguration_ReturnsNoneAndSaysWhereTheyAreDeclared(string transport)
+    {
+        var answer = await fixture.Client(transport).CallAsync("list_slos");
+
+        Assert.Equal(0, answer.GetProperty("returned").GetInt32());
+        Assert.Empty(answer.GetProperty("slos").EnumerateArray());
+        Assert.Equal(Vigil.Mcp.Tools.SloTools.NoneDeclared, answer.GetProperty("note").GetString());
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,6 +7,7 @@ using Vigil.Server.Configuration;
 using Vigil.Server.Hosting;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
+using Vigil.Testing.Slo;
 
 namespace Vigil.Server.Tests.Alerts;
 
@@ -25,7 +25,7 @@ public sealed class SlosApiTests : IAsyncLifetime, IDisposable
         """;
 
     private readonly TempDirectory _directory = new();
-    private readonly List<SpanEntry> _spans = [];
+    private readonly SloSpans _spans = new();
     private VigilServerApplication _server = null!;
     private HttpClient? _client;
 
@@ -34,13 +34,13 @@ public sealed class SlosApiTests : IAsyncLifetime, IDisposable
         // Spans well inside each default window (5 m to 30 d), so a few seconds between writing and evaluating move
         // none across an edge: 2 h ago 50 good; 20 min ago 40 good and 2 failed; 2 min ago 8 good and 1 failed.
         var now = DateTimeOffset.UtcNow;
-        AddSpans(now - TimeSpan.FromHours(2), good: 50, failed: 0);
-        AddSpans(now - TimeSpan.FromMinutes(20), good: 40, failed: 2);
-        AddSpans(now - TimeSpan.FromMinutes(2), good: 8, failed: 1);
+        _spans.Add(now - TimeSpan.FromHours(2), good: 50, failed: 0);
+        _spans.Add(now - TimeSpan.FromMinutes(20), good: 40, failed: 2);
+        _spans.Add(now - TimeSpan.FromMinutes(2), good: 8, failed: 1);
         var path = _directory.Combine("vigil.db");
         await using (var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer))
         {
-            await store.WriteAsync(new TelemetryBatch { Spans = [.. _spans] });
+            await store.WriteAsync(new TelemetryBatch { Spans = [.. _spans.All] });
         }
 
         _directory.Write("vigil.server.json", Config);
@@ -83,7 +83,7 @@ public sealed class SlosApiTests : IAsyncLifetime, IDisposable
         Assert.Equal(["checkout", "idle"], slos.Select(s => s.Name));
         var checkout = slos[0];
         Assert.Equal(("shop", 0.99, TimeSpan.FromDays(30)), (checkout.Service, checkout.Objective, checkout.Window));
-        var (good, total) = Count(checkout.EvaluatedAt, checkout.Window);
+        var (good, total) = _spans.Count(checkout.EvaluatedAt, checkout.Window);
         Assert.Equal((98.0, 101.0), (good, total));
         Assert.Equal((good, total), (checkout.Good, checkout.Total));
         Assert.Equal(good / total, checkout.Attainment!.Value, 12);
@@ -94,7 +94,7 @@ public sealed class SlosApiTests : IAsyncLifetime, IDisposable
         {
             foreach (var window in new[] { alert.LongWindow, alert.ShortWindow })
             {
-                var (g, t) = Count(checkout.EvaluatedAt, window.Length);
+                var (g, t) = _spans.Count(checkout.EvaluatedAt, window.Length);
                 Assert.Equal((g, t), (window.Good, window.Total));
                 Assert.Equal((t - g) / t / 0.01, window.BurnRate!.Value, 9);
             }
@@ -200,32 +200,5 @@ public sealed class SlosApiTests : IAsyncLifetime, IDisposable
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(), ApiJson.TypeInfo<ApiProblem>())!;
-    }
-
-    private void AddSpans(DateTimeOffset at, int good, int failed)
-    {
-        for (var i = 0; i < good + failed; i++)
-        {
-            var n = _spans.Count + 1;
-            var start = at + TimeSpan.FromMilliseconds(i);
-            _spans.Add(new SpanEntry
-            {
-                TraceId = n.ToString("x32", CultureInfo.InvariantCulture),
-                SpanId = n.ToString("x16", CultureInfo.InvariantCulture),
-                Name = "POST /checkout",
-                Kind = SpanKind.Server,
-                StartTime = start,
-                EndTime = start + TimeSpan.FromMilliseconds(20),
-                StatusCode = i < failed ? SpanStatusCode.Error : SpanStatusCode.Ok,
-                Resource = new TelemetryResource { Attributes = [new(TelemetryResource.ServiceNameKey, "shop")] },
-            });
-        }
-    }
-
-    /// <summary>The second source: the good and all spans of a window ending at <paramref name="end"/>, from the written list.</summary>
-    private (double Good, double Total) Count(DateTimeOffset end, TimeSpan window)
-    {
-        var inWindow = _spans.Where(s => s.StartTime >= end - window && s.StartTime < end).ToList();
-        return (inWindow.Count(s => s.StatusCode != SpanStatusCode.Error), inWindow.Count);
     }
 }

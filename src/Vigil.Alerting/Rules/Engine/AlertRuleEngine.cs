@@ -13,7 +13,7 @@ namespace Vigil.Alerting.Rules;
 /// configuration file or a rule file changes, and on <see cref="ReloadAsync"/>; a reload with any problem keeps the
 /// rules in force and reports why. Rules kept across a reload keep their instances; removed rules resolve theirs.
 /// </summary>
-public sealed partial class AlertRuleEngine : BackgroundService
+public sealed partial class AlertRuleEngine : BackgroundService, ISloSource
 {
     /// <summary>How often the configuration and rule files are checked for changes.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(2);

@@ -2,10 +2,13 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Vigil.Alerting.Slos;
+using Vigil.Cli.Commands.Slo;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Mcp;
 using Vigil.Server;
+using Vigil.Server.Configuration;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Mcp;
@@ -24,14 +27,21 @@ internal sealed class McpCommand : Command, IHaveExamples
         Description = "Let the write tools act: acknowledge an alert, create a silence, resolve or ignore an error group. Each write is recorded (service vigil-mcp) with who and when. Off by default.",
     };
 
+    private readonly Option<string?> _config = new("--config")
+    {
+        Description = $"The server's configuration file whose Alerts:Slos the list_slos tool evaluates (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} if there; without one, no SLOs).",
+        HelpName = "FILE",
+    };
+
     /// <summary>Creates the command.</summary>
     public McpCommand(CliContext context)
-        : base("mcp", "Run an MCP server over stdio for an AI assistant: logs, traces, metrics, errors, health and alerts of a store, as small structured answers.")
+        : base("mcp", "Run an MCP server over stdio for an AI assistant: logs, traces, metrics, errors, health, alerts and SLOs of a store, as small structured answers.")
     {
         _context = context;
         _store.AddPathTo(this);
         _store.Path.Description = $"The store file to serve (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
         Options.Add(_allowWrites);
+        Options.Add(_config);
         SetAction(ExecuteAsync);
     }
 
@@ -40,6 +50,7 @@ internal sealed class McpCommand : Command, IHaveExamples
     [
         "vigil mcp                                    # the store under .vigil/, read-only tools",
         "vigil mcp --store /var/lib/vigil/vigil.db --allow-writes",
+        "vigil mcp --config vigil.server.json         # list_slos evaluates that file's SLOs",
         "claude mcp add vigil -- vigil mcp            # register it with an assistant (see docs/mcp.md)",
     ];
 
@@ -47,6 +58,9 @@ internal sealed class McpCommand : Command, IHaveExamples
     {
         var allowWrites = parseResult.GetValue(_allowWrites);
         var path = _store.Resolve(parseResult, _context);
+
+        // The configuration first: a named file that is missing or wrong is exit 1 before the store is opened.
+        var slos = SloConfigurationFile.Read(parseResult.GetValue(_config), _context);
 
         // Writes need a store opened for change (the audit record is a write too); reads never change the file.
         var opened = allowWrites ? _context.OpenStoreForChange(path) : _context.OpenStore(path);
@@ -61,11 +75,13 @@ internal sealed class McpCommand : Command, IHaveExamples
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddVigilStore(store);
+        builder.Services.AddSingleton<ISloSource>(slos is { } file ? new SloCatalog(file.Slos) : SloCatalog.Empty);
         builder.Services
             .AddVigilMcpServer(new VigilMcpOptions { AllowWrites = allowWrites, Transport = "stdio", Clock = _context.Clock })
             .WithStdioServerTransport();
 
-        await _context.Stderr.WriteLineAsync($"vigil mcp: serving {path} over stdio, write tools {(allowWrites ? "on" : "off")}").ConfigureAwait(false);
+        var sloText = slos is { } declared ? $"{declared.Slos.Count} SLO(s) of {declared.Path}" : "no SLOs (no --config)";
+        await _context.Stderr.WriteLineAsync($"vigil mcp: serving {path} over stdio, write tools {(allowWrites ? "on" : "off")}, {sloText}").ConfigureAwait(false);
         using var host = builder.Build();
 
         // The stdio transport stops the host when the client closes stdin; Ctrl-C or SIGTERM stop it too.

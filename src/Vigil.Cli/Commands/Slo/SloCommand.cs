@@ -131,19 +131,10 @@ internal sealed class SloCommand : Command, IHaveExamples
 
     private List<SloDefinition> ReadSlos(ParseResult parseResult)
     {
-        var path = ServerConfigurationLoader.Locate(parseResult.GetValue(_config), _context.GetEnvironmentVariable, _context.CurrentDirectory)
+        var (path, slos) = SloConfigurationFile.Read(parseResult.GetValue(_config), _context)
             ?? throw new CliUsageException($"--config: no configuration file; give the server's (the one with Alerts:Slos), set ${ServerConfigurationLoader.EnvironmentVariable}, or run where ./{ServerConfigurationLoader.DefaultFileName} is (see docs/slo.md)");
-        try
-        {
-            var configuration = ServerConfigurationLoader.Load(path);
-            var slos = SloConfiguration.Build(configuration.Alerts);
-            return slos.Count > 0
-                ? [.. slos]
-                : throw new CliUsageException($"{path}: declares no SLOs; add them under Alerts:Slos (see docs/slo.md)");
-        }
-        catch (ServerConfigurationException e)
-        {
-            throw new CliUsageException(e.Message);
-        }
+        return slos.Count > 0
+            ? [.. slos]
+            : throw new CliUsageException($"{path}: declares no SLOs; add them under Alerts:Slos (see docs/slo.md)");
     }
 }

@@ -6,6 +6,7 @@ using Vigil.Server.Configuration;
 using Vigil.Server.Hosting;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
+using Vigil.Testing.Slo;
 
 namespace Vigil.Cli.Tests.Commands.Slo;
 
@@ -23,7 +24,7 @@ public sealed class SloServerTests : IAsyncLifetime, IDisposable
         """;
 
     private readonly TempDirectory _directory = new();
-    private readonly List<SpanEntry> _spans = [];
+    private readonly SloSpans _spans = new();
     private VigilServerApplication _server = null!;
     private string _url = null!;
 
@@ -32,12 +33,12 @@ public sealed class SloServerTests : IAsyncLifetime, IDisposable
         // 2 h ago 60 good; 20 min ago 36 good and 4 failed: far from every window's edge, so the seconds between
         // writing and evaluating move none across one.
         var now = DateTimeOffset.UtcNow;
-        AddSpans(now - TimeSpan.FromHours(2), good: 60, failed: 0);
-        AddSpans(now - TimeSpan.FromMinutes(20), good: 36, failed: 4);
+        _spans.Add(now - TimeSpan.FromHours(2), good: 60, failed: 0);
+        _spans.Add(now - TimeSpan.FromMinutes(20), good: 36, failed: 4);
         var path = _directory.Combine("vigil.db");
         await using (var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer))
         {
-            await store.WriteAsync(new TelemetryBatch { Spans = [.. _spans] });
+            await store.WriteAsync(new TelemetryBatch { Spans = [.. _spans.All] });
         }
 
         _directory.Write("vigil.server.json", Config);
@@ -79,7 +80,7 @@ public sealed class SloServerTests : IAsyncLifetime, IDisposable
         using var document = JsonDocument.Parse(Assert.Single(json.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         var slo = document.RootElement;
         var evaluatedAt = slo.GetProperty("evaluatedAt").GetDateTimeOffset();
-        var (good, total) = Count(evaluatedAt, TimeSpan.FromDays(30));
+        var (good, total) = _spans.Count(evaluatedAt, TimeSpan.FromDays(30));
         Assert.Equal((96.0, 100.0), (good, total));
         Assert.Equal((good, total), (slo.GetProperty("good").GetDouble(), slo.GetProperty("total").GetDouble()));
         Assert.Equal(0.96, slo.GetProperty("attainment").GetDouble(), 12);
@@ -87,7 +88,7 @@ public sealed class SloServerTests : IAsyncLifetime, IDisposable
         foreach (var alert in slo.GetProperty("alerts").EnumerateArray())
         {
             var window = alert.GetProperty("longWindow");
-            var (g, t) = Count(evaluatedAt, TimeSpan.Parse(window.GetProperty("length").GetString()!, CultureInfo.InvariantCulture));
+            var (g, t) = _spans.Count(evaluatedAt, TimeSpan.Parse(window.GetProperty("length").GetString()!, CultureInfo.InvariantCulture));
             Assert.Equal((t - g) / t / 0.01, window.GetProperty("burnRate").GetDouble(), 9);
         }
 
@@ -147,32 +148,5 @@ public sealed class SloServerTests : IAsyncLifetime, IDisposable
         // Assert
         Assert.Equal(ExitCodes.StoreUnavailable, run.ExitCode);
         Assert.Contains("cannot reach the Vigil server", run.Stderr, StringComparison.Ordinal);
-    }
-
-    private void AddSpans(DateTimeOffset at, int good, int failed)
-    {
-        for (var i = 0; i < good + failed; i++)
-        {
-            var n = _spans.Count + 1;
-            var start = at + TimeSpan.FromMilliseconds(i);
-            _spans.Add(new SpanEntry
-            {
-                TraceId = n.ToString("x32", CultureInfo.InvariantCulture),
-                SpanId = n.ToString("x16", CultureInfo.InvariantCulture),
-                Name = "POST /checkout",
-                Kind = SpanKind.Server,
-                StartTime = start,
-                EndTime = start + TimeSpan.FromMilliseconds(20),
-                StatusCode = i < failed ? SpanStatusCode.Error : SpanStatusCode.Ok,
-                Resource = new TelemetryResource { Attributes = [new(TelemetryResource.ServiceNameKey, "shop")] },
-            });
-        }
-    }
-
-    /// <summary>The second source: the good and all spans of a window ending at <paramref name="end"/>, from the written list.</summary>
-    private (double Good, double Total) Count(DateTimeOffset end, TimeSpan window)
-    {
-        var inWindow = _spans.Where(s => s.StartTime >= end - window && s.StartTime < end).ToList();
-        return (inWindow.Count(s => s.StatusCode != SpanStatusCode.Error), inWindow.Count);
     }
 }
