@@ -1,5 +1,6 @@
 using Vigil.Model;
 using Vigil.Server.Configuration;
+using Vigil.Server.Hosting;
 using Seed = Vigil.Server.Tests.Api.Seed;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;
@@ -30,8 +31,56 @@ public sealed class RetentionServiceTests : IDisposable
 
         // Second source: the store's own query, not the service's log line.
         await Eventually.TrueAsync(
-            async () => (await server.Store.QueryLogsAsync(new LogQuery { Limit = 10 })).Select(l => l.Body).SequenceEqual(["a minute old"]),
+            async () => (await server.Store.QueryLogsAsync(new LogQuery { ServiceName = "orders", Limit = 10 })).Select(l => l.Body).SequenceEqual(["a minute old"]),
             "the two-day-old record is deleted and the new one kept");
+    }
+
+    [Fact]
+    public async Task Serve_RetentionRun_IsRecordedInTheStoreWithWhatItDeleted()
+    {
+        await using var server = await TestServer.StartAsync(options =>
+        {
+            options.Retention = new RetentionOptions { MaxAge = TimeSpan.FromDays(1) };
+            options.RetentionInterval = TimeSpan.FromSeconds(1);
+        });
+        await server.Store.WriteAsync(new TelemetryBatch { Logs = [Aged("two days old", TimeSpan.FromDays(2)), Aged("three days old", TimeSpan.FromDays(3))] }).DefaultTimeout();
+        await server.Store.WriteAsync(new TelemetryBatch { Logs = [Aged("a minute old", TimeSpan.FromMinutes(1))] }).DefaultTimeout();
+
+        // Runs every second record one each, so the run that deleted the two old records is looked for among them all.
+        LogEntry? record = null;
+        await Eventually.TrueAsync(
+            async () => (record = (await server.Store.QueryLogsAsync(RetentionRun.Latest with { Limit = 1_000 }))
+                .FirstOrDefault(r => RetentionRun.Of(r).Result is { LogsDeleted: > 0 })) is not null,
+            "a recorded retention run that deleted log records");
+        var run = RetentionRun.Of(record!);
+
+        // Second source: the store's own records of service orders, which are what that run left.
+        Assert.Equal(2, run.Result!.LogsDeleted);
+        Assert.Equal(["a minute old"], (await server.Store.QueryLogsAsync(new LogQuery { ServiceName = "orders", Limit = 10 })).Select(l => l.Body));
+        Assert.Equal((0L, 0L, 0L), (run.Result.SpansDeleted, run.Result.MetricPointsDeleted, run.Result.HealthResultsDeleted));
+        Assert.Null(run.Failure);
+        Assert.InRange(run.At, DateTimeOffset.UtcNow - Eventually.DefaultTimeout, DateTimeOffset.UtcNow);
+
+        // The record itself is a log record anyone can read, by service and by its task attribute, and the newest one
+        // is what vigil status reads.
+        Assert.Equal((RetentionRun.EventName, "vigil-serve"), (record!.EventName, record.Resource.ServiceName));
+        Assert.StartsWith("retention deleted 2 log records, 0 spans", record.Body, StringComparison.Ordinal);
+        Assert.NotNull(await RetentionRun.ReadLatestAsync(server.Store, CancellationToken.None));
+    }
+
+    [Fact]
+    public void RetentionRun_Failed_ReadsBackAsTheFailure()
+    {
+        // Arrange
+        var failed = new RetentionRun(DateTimeOffset.UnixEpoch, null, "database is locked");
+
+        // Act
+        var back = RetentionRun.Of(failed.ToRecord());
+
+        // Assert
+        Assert.Equal((DateTimeOffset.UnixEpoch, (RetentionResult?)null, "database is locked"), (back.At, back.Result, back.Failure));
+        Assert.Equal(13, failed.ToRecord().SeverityNumber);
+        Assert.Equal("failed: database is locked", back.Summary);
     }
 
     [Fact]
@@ -42,7 +91,10 @@ public sealed class RetentionServiceTests : IDisposable
 
         // A few intervals pass; without a Retention section nothing may go.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(await server.Store.QueryLogsAsync(new LogQuery { Limit = 10 }));
+        Assert.Single(await server.Store.QueryLogsAsync(new LogQuery { ServiceName = "orders", Limit = 10 }));
+
+        // And no retention run is recorded, since none ran.
+        Assert.Null(await RetentionRun.ReadLatestAsync(server.Store, CancellationToken.None));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Cli.Output;
 
 namespace Vigil.Cli.Commands.Budgets;
 
@@ -20,8 +21,8 @@ internal static class BudgetJsonOutput
                 json.WriteString("limit", check.Limit);
                 json.WriteString("unit", check.Unit);
                 json.WriteNumber("max", check.LimitValue);
-                WriteNumberOrNull(json, "actual", check.Actual);
-                WriteNumberOrNull(json, "overBy", check.OverBy);
+                json.WriteNumberOrNull("actual", check.Actual);
+                json.WriteNumberOrNull("overBy", check.OverBy);
                 json.WriteString("status", check.Status switch { BudgetStatus.Over => "over", BudgetStatus.TooFewRuns => "too_few_runs", _ => "ok" });
                 json.WriteStartArray("runs");
                 foreach (var id in check.RunTraceIds)
@@ -38,17 +39,5 @@ internal static class BudgetJsonOutput
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

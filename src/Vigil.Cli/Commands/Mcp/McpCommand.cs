@@ -3,12 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Alerting.Slos;
-using Vigil.Cli.Commands.Slo;
+using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Mcp;
 using Vigil.Server;
-using Vigil.Server.Configuration;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Mcp;
@@ -27,11 +26,7 @@ internal sealed class McpCommand : Command, IHaveExamples
         Description = "Let the write tools act: acknowledge an alert, create a silence, resolve or ignore an error group. Each write is recorded (service vigil-mcp) with who and when. Off by default.",
     };
 
-    private readonly Option<string?> _config = new("--config")
-    {
-        Description = $"The server's configuration file whose Alerts:Slos the list_slos tool evaluates (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} if there; without one, no SLOs).",
-        HelpName = "FILE",
-    };
+    private readonly ServerConfigOption _config = new("the SLOs (Alerts:Slos) list_slos evaluates; without a file, none");
 
     /// <summary>Creates the command.</summary>
     public McpCommand(CliContext context)
@@ -41,7 +36,7 @@ internal sealed class McpCommand : Command, IHaveExamples
         _store.AddPathTo(this);
         _store.Path.Description = $"The store file to serve (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
         Options.Add(_allowWrites);
-        Options.Add(_config);
+        _config.AddTo(this);
         SetAction(ExecuteAsync);
     }
 
@@ -60,7 +55,8 @@ internal sealed class McpCommand : Command, IHaveExamples
         var path = _store.Resolve(parseResult, _context);
 
         // The configuration first: a named file that is missing or wrong is exit 1 before the store is opened.
-        var slos = SloConfigurationFile.Read(parseResult.GetValue(_config), _context);
+        var configuration = _config.Read(parseResult, _context);
+        var slos = configuration is { } file ? new SloCatalog(SloConfiguration.Build(file.Value.Alerts)) : SloCatalog.Empty;
 
         // Writes need a store opened for change (the audit record is a write too); reads never change the file.
         var opened = allowWrites ? _context.OpenStoreForChange(path) : _context.OpenStore(path);
@@ -75,12 +71,12 @@ internal sealed class McpCommand : Command, IHaveExamples
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddVigilStore(store);
-        builder.Services.AddSingleton<ISloSource>(slos is { } file ? new SloCatalog(file.Slos) : SloCatalog.Empty);
+        builder.Services.AddSingleton<ISloSource>(slos);
         builder.Services
             .AddVigilMcpServer(new VigilMcpOptions { AllowWrites = allowWrites, Transport = "stdio", Clock = _context.Clock })
             .WithStdioServerTransport();
 
-        var sloText = slos is { } declared ? $"{declared.Slos.Count} SLO(s) of {declared.Path}" : "no SLOs (no --config)";
+        var sloText = configuration is { } found ? $"{slos.Slos.Count} SLO(s) of {found.Path}" : "no SLOs (no --config)";
         await _context.Stderr.WriteLineAsync($"vigil mcp: serving {path} over stdio, write tools {(allowWrites ? "on" : "off")}, {sloText}").ConfigureAwait(false);
         using var host = builder.Build();
 

@@ -13,19 +13,29 @@ namespace Vigil.Cli.Commands.Serve;
 /// </summary>
 internal sealed class ServerConfigOption
 {
-    private readonly Option<string?> _config = new("--config")
-    {
-        Description = $"The server's configuration file: probes and error tracking (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} when present).",
-        HelpName = "FILE",
-    };
+    private readonly Option<string?> _config;
+
+    /// <summary>Creates the option; <paramref name="use"/> says what the command reads from the file.</summary>
+    public ServerConfigOption(string use = "probes and error tracking") =>
+        _config = new("--config")
+        {
+            Description = $"The server's configuration file: {use} (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName} when present).",
+            HelpName = "FILE",
+        };
 
     /// <summary>Adds the option to <paramref name="command"/>.</summary>
     public void AddTo(Command command) => command.Options.Add(_config);
 
-    /// <summary>Reads the configuration file, if any, into <paramref name="options"/>.</summary>
-    /// <returns>The file read, or null when there is none.</returns>
+    /// <summary>Whether <c>--config</c> was given on the command line.</summary>
+    public bool IsGiven(ParseResult parseResult) => parseResult.GetValue(_config) is not null;
+
+    /// <summary>
+    /// The file <c>vigil serve</c> would read (this option, else the environment variable, else the working
+    /// directory's) and what it declares; null when there is none. Commands that evaluate a server's configuration
+    /// against a store file themselves (<c>vigil slo</c>, <c>vigil mcp</c>, <c>vigil status</c>) read it here.
+    /// </summary>
     /// <exception cref="CliUsageException">The file is missing or wrong.</exception>
-    public string? ApplyTo(ParseResult parseResult, CliContext context, VigilServerOptions options)
+    public (string Path, ServerConfiguration Value)? Read(ParseResult parseResult, CliContext context)
     {
         var path = ServerConfigurationLoader.Locate(parseResult.GetValue(_config), context.GetEnvironmentVariable, context.CurrentDirectory);
         if (path is null)
@@ -35,22 +45,35 @@ internal sealed class ServerConfigOption
 
         try
         {
-            var configuration = ServerConfigurationLoader.Load(path);
-            options.Probes = configuration.Probes;
-            options.ErrorTracking = configuration.ErrorTracking;
-            options.Alerts = configuration.Alerts;
-            options.ConfigurationFile = path;
-            options.QueryTimeout = configuration.QueryTimeout ?? options.QueryTimeout;
-            options.Retention = configuration.Retention;
-            options.RetentionInterval = configuration.RetentionInterval;
-            options.DiskGuard = configuration.DiskGuard;
-            options.MaxClockSkew = configuration.MaxClockSkew ?? options.MaxClockSkew;
-            return path;
+            return (path, ServerConfigurationLoader.Load(path));
         }
         catch (ServerConfigurationException e)
         {
             throw new CliUsageException(e.Message);
         }
+    }
+
+    /// <summary>Reads the configuration file, if any, into <paramref name="options"/>.</summary>
+    /// <returns>The file read, or null when there is none.</returns>
+    /// <exception cref="CliUsageException">The file is missing or wrong.</exception>
+    public string? ApplyTo(ParseResult parseResult, CliContext context, VigilServerOptions options)
+    {
+        if (Read(parseResult, context) is not { } file)
+        {
+            return null;
+        }
+
+        var (path, configuration) = file;
+        options.Probes = configuration.Probes;
+        options.ErrorTracking = configuration.ErrorTracking;
+        options.Alerts = configuration.Alerts;
+        options.ConfigurationFile = path;
+        options.QueryTimeout = configuration.QueryTimeout ?? options.QueryTimeout;
+        options.Retention = configuration.Retention;
+        options.RetentionInterval = configuration.RetentionInterval;
+        options.DiskGuard = configuration.DiskGuard;
+        options.MaxClockSkew = configuration.MaxClockSkew ?? options.MaxClockSkew;
+        return path;
     }
 
     /// <summary>Writes the configuration file and one line per probe for serve's start-up block.</summary>

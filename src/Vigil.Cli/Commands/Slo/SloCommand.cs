@@ -2,6 +2,7 @@ using System.CommandLine;
 using Vigil.Alerting.Slos;
 using Vigil.Api.Contracts.V1;
 using Vigil.Cli.Commands.Alerts;
+using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
@@ -22,11 +23,7 @@ internal sealed class SloCommand : Command, IHaveExamples
     private readonly CliContext _context;
     private readonly StoreOption _store = new();
     private readonly OutputFormatOption _format = new();
-    private readonly Option<string?> _config = new("--config")
-    {
-        Description = $"The server's configuration file whose Alerts:Slos are shown (default: ${ServerConfigurationLoader.EnvironmentVariable}, else ./{ServerConfigurationLoader.DefaultFileName}).",
-        HelpName = "FILE",
-    };
+    private readonly ServerConfigOption _config = new("the SLOs (Alerts:Slos) to show");
 
     private readonly Option<string?> _name = new("--name")
     {
@@ -43,7 +40,7 @@ internal sealed class SloCommand : Command, IHaveExamples
         _context = context;
         _store.AddTo(this);
         _format.AddTo(this);
-        Options.Add(_config);
+        _config.AddTo(this);
         Options.Add(_name);
         SetAction(ExecuteAsync);
     }
@@ -109,7 +106,7 @@ internal sealed class SloCommand : Command, IHaveExamples
     /// <summary>The server's own SLOs, evaluated by it against its store; null when none has that name.</summary>
     private async Task<IReadOnlyList<ApiSlo>?> FromServerAsync(ParseResult parseResult, string? name, CancellationToken cancellationToken)
     {
-        if (parseResult.GetValue(_config) is not null)
+        if (_config.IsGiven(parseResult))
         {
             throw new CliUsageException("--config: with --server the server's own SLOs are shown (those of the file it was started with); drop --config, or drop --server to evaluate a file's SLOs against a store file");
         }
@@ -131,8 +128,9 @@ internal sealed class SloCommand : Command, IHaveExamples
 
     private List<SloDefinition> ReadSlos(ParseResult parseResult)
     {
-        var (path, slos) = SloConfigurationFile.Read(parseResult.GetValue(_config), _context)
+        var (path, configuration) = _config.Read(parseResult, _context)
             ?? throw new CliUsageException($"--config: no configuration file; give the server's (the one with Alerts:Slos), set ${ServerConfigurationLoader.EnvironmentVariable}, or run where ./{ServerConfigurationLoader.DefaultFileName} is (see docs/slo.md)");
+        var slos = SloConfiguration.Build(configuration.Alerts);
         return slos.Count > 0
             ? [.. slos]
             : throw new CliUsageException($"{path}: declares no SLOs; add them under Alerts:Slos (see docs/slo.md)");

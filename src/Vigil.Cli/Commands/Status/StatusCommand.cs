@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
@@ -15,16 +16,18 @@ internal sealed class StatusCommand : Command, IHaveExamples
     private readonly CliContext _context;
     private readonly StoreOption _store = new();
     private readonly OutputFormatOption _format = new();
+    private readonly ServerConfigOption _config = new("the disk guard's floor (DiskGuard) and retention (Retention) shown");
 
     /// <summary>Creates the command.</summary>
     public StatusCommand(CliContext context)
         : base(
             "status",
-            "Show how much room the store takes: its size and records per signal, their growth over the last day, the free space on its disk, and the time until the disk guard's floor (1 GiB or 5 %) at that rate. Store files only.")
+            "Show how much room the store takes: its size and records per signal, their growth over the last day, the free space on its disk, the time until the disk guard's floor (the server configuration's, else 1 GiB or 5 %) at that rate, and retention's last run as vigil serve recorded it. Store files only.")
     {
         _context = context;
         _store.AddPathTo(this);
         _format.AddTo(this);
+        _config.AddTo(this);
         SetAction(ExecuteAsync);
     }
 
@@ -34,24 +37,27 @@ internal sealed class StatusCommand : Command, IHaveExamples
         "vigil status                                 # the local store",
         "vigil status --store /var/lib/vigil/vigil.db",
         "vigil status --json | jq .untilFloorSeconds",
+        "vigil status --config vigil.server.json    # the floor and retention that file sets",
     ];
 
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        // The configuration first: a named file that is missing or wrong is exit 1 whether or not the store opens.
+        var configuration = _config.Read(parseResult, _context);
         await using var store = _store.Open(parseResult, _context);
-        if (store is not IStoreUsageReader usage || StorePaths.IsDatabase(store.Location))
+        if (store is not (IStoreUsageReader usage and ITelemetryReader reader) || StorePaths.IsDatabase(store.Location))
         {
             throw new CliUsageException("vigil status reads a store file only; a PostgreSQL database's size is the database server's to report");
         }
 
-        var report = await StatusReport.ReadAsync(usage, _context.Clock, cancellationToken).ConfigureAwait(false);
+        var report = await StatusReport.ReadAsync(usage, reader, configuration, _context.Clock, cancellationToken).ConfigureAwait(false);
         if (_format.IsJson(parseResult))
         {
             StatusJsonOutput.Write(_context.Data, report);
         }
         else
         {
-            StatusTextOutput.Write(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, report);
+            StatusTextOutput.Write(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, report, _context.Clock.GetUtcNow());
         }
 
         return 0;

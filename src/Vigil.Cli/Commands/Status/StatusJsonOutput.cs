@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vigil.Cli.Output;
 
 namespace Vigil.Cli.Commands.Status;
@@ -6,7 +7,10 @@ namespace Vigil.Cli.Commands.Status;
 /// <c>vigil status --json</c>: one object with the store's bytes (<c>fileBytes</c>, <c>usedBytes</c>,
 /// <c>reusableBytes</c>, <c>walBytes</c>), <c>signals</c> (each with <c>records</c>, <c>recordsLastDay</c>,
 /// <c>bytes</c>, <c>growthBytesPerDay</c>), <c>growthBytesPerDay</c>, the disk's <c>diskFreeBytes</c> and
-/// <c>diskTotalBytes</c>, <c>floorBytes</c>, and <c>untilFloorSeconds</c> (null when the store does not grow).
+/// <c>diskTotalBytes</c>, <c>floorBytes</c>, <c>untilFloorSeconds</c> (null when the store does not grow),
+/// <c>configuration</c> (the server file read, or null), <c>retention</c> (its <c>maxAgeSeconds</c>,
+/// <c>maxSizeBytes</c> and <c>intervalSeconds</c>, or null), and <c>lastRetention</c> (the newest recorded run: its
+/// <c>at</c>, <c>succeeded</c>, the deleted counts or <c>failure</c>; null when none is recorded).
 /// </summary>
 internal static class StatusJsonOutput
 {
@@ -45,7 +49,52 @@ internal static class StatusJsonOutput
             {
                 json.WriteNull("untilFloorSeconds");
             }
+
+            WriteRetention(json, report);
         });
         lines.Flush();
+    }
+
+    private static void WriteRetention(Utf8JsonWriter json, StatusReport report)
+    {
+        json.WriteString("configuration", report.ConfigurationFile);
+        if (report.Retention is { } retention)
+        {
+            json.WriteStartObject("retention");
+            json.WriteNumberOrNull("maxAgeSeconds", retention.MaxAge?.TotalSeconds);
+            json.WriteNumberOrNull("maxSizeBytes", retention.MaxSizeBytes);
+            json.WriteNumber("intervalSeconds", report.RetentionInterval.TotalSeconds);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("retention");
+        }
+
+        if (report.LastRetention is not { } run)
+        {
+            json.WriteNull("lastRetention");
+            return;
+        }
+
+        json.WriteStartObject("lastRetention");
+        json.WriteString("at", run.At);
+        json.WriteBoolean("succeeded", run.Result is not null);
+        if (run.Result is { } result)
+        {
+            json.WriteNumber("logsDeleted", result.LogsDeleted);
+            json.WriteNumber("spansDeleted", result.SpansDeleted);
+            json.WriteNumber("metricPointsDeleted", result.MetricPointsDeleted);
+            json.WriteNumber("errorEventsDeleted", result.ErrorEventsDeleted);
+            json.WriteNumber("healthResultsDeleted", result.HealthResultsDeleted);
+            json.WriteNumber("metricSeriesDeleted", result.MetricSeriesDeleted);
+            json.WriteNumber("resourcesDeleted", result.ResourcesDeleted);
+        }
+        else
+        {
+            json.WriteString("failure", run.Failure);
+        }
+
+        json.WriteEndObject();
     }
 }

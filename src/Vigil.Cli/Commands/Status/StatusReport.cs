@@ -1,12 +1,14 @@
-using Vigil.Server.Disk;
+using Vigil.Server.Configuration;
+using Vigil.Server.Hosting;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Status;
 
 /// <summary>
 /// What <c>vigil status</c> shows, read from a store and the disk it is on: the store's bytes, each signal's records,
-/// bytes and growth over the last day, the disk's free space, the disk guard's floor on it (the server's default), and
-/// when the store would reach the floor at the last day's rate.
+/// bytes and growth over the last day, the disk's free space, the disk guard's floor on it (the server's
+/// configuration's, else its default), when the store would reach the floor at the last day's rate, and retention's
+/// last run as the server recorded it in the store.
 /// </summary>
 internal sealed record StatusReport(
     string Location,
@@ -17,6 +19,18 @@ internal sealed record StatusReport(
     long FloorBytes,
     TimeSpan Window)
 {
+    /// <summary>The configuration file the floor and retention came from; null: the server's defaults.</summary>
+    public string? ConfigurationFile { get; init; }
+
+    /// <summary>Retention as configured; null when none is (or no file was read).</summary>
+    public RetentionOptions? Retention { get; init; }
+
+    /// <summary>How often the server applies <see cref="Retention"/>.</summary>
+    public TimeSpan RetentionInterval { get; init; }
+
+    /// <summary>The newest retention run recorded in the store; null when none is.</summary>
+    public RetentionRun? LastRetention { get; init; }
+
     /// <summary>The window the growth rate is measured over.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(1);
 
@@ -48,13 +62,25 @@ internal sealed record StatusReport(
         : StoreGrowthPerDay <= 0 ? null
         : TimeSpan.FromDays(Math.Min((RoomBytes - FloorBytes) / StoreGrowthPerDay, 36_500));
 
-    /// <summary>Reads the report of <paramref name="store"/>, a store file.</summary>
-    public static async Task<StatusReport> ReadAsync(IStoreUsageReader store, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the report of <paramref name="store"/>, a store file (<paramref name="reader"/> reads its records), with the floor and retention of
+    /// <paramref name="configuration"/> (the server's file; null: its defaults).
+    /// </summary>
+    public static async Task<StatusReport> ReadAsync(
+        IStoreUsageReader store, ITelemetryReader reader, (string Path, ServerConfiguration Value)? configuration, TimeProvider clock, CancellationToken cancellationToken)
     {
         var space = await store.ReadSpaceAsync(cancellationToken).ConfigureAwait(false);
         var signals = await store.ReadSignalUsageAsync(clock.GetUtcNow() - DefaultWindow, cancellationToken).ConfigureAwait(false);
+        var lastRetention = await RetentionRun.ReadLatestAsync(reader, cancellationToken).ConfigureAwait(false);
         var folder = Path.GetDirectoryName(Path.GetFullPath(store.Location)) ?? store.Location;
         var drive = new DriveInfo(folder);
-        return new StatusReport(store.Location, space, signals, drive.AvailableFreeSpace, drive.TotalSize, new DiskGuardOptions().FloorBytes(drive.TotalSize), DefaultWindow);
+        var settings = configuration?.Value ?? new ServerConfiguration();
+        return new StatusReport(store.Location, space, signals, drive.AvailableFreeSpace, drive.TotalSize, settings.DiskGuard.FloorBytes(drive.TotalSize), DefaultWindow)
+        {
+            ConfigurationFile = configuration?.Path,
+            Retention = settings.Retention,
+            RetentionInterval = settings.RetentionInterval,
+            LastRetention = lastRetention,
+        };
     }
 }

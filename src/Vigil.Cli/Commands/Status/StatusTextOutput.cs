@@ -2,13 +2,14 @@ using System.Globalization;
 using Spectre.Console;
 using Vigil.Cli.Output;
 using Vigil.Model.Text;
+using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Status;
 
-/// <summary>The text <c>vigil status</c> prints: a table of the signals, then the store, the disk and the floor.</summary>
+/// <summary>The text <c>vigil status</c> prints: a table of the signals, then the store, the disk, the floor and retention.</summary>
 internal static class StatusTextOutput
 {
-    public static void Write(IAnsiConsole console, Palette palette, StatusReport report)
+    public static void Write(IAnsiConsole console, Palette palette, StatusReport report, DateTimeOffset now)
     {
         var table = new TextTable("SIGNAL", ">RECORDS", ">SIZE", ">LAST DAY", ">GROWTH/DAY");
         foreach (var signal in report.Signals)
@@ -27,10 +28,41 @@ internal static class StatusTextOutput
         console.WriteLine($"size       {ByteSizeGrammar.Format(store.FileBytes)} on disk ({ByteSizeGrammar.Format(store.UsedBytes)} in use, {ByteSizeGrammar.Format(store.ReusableBytes)} reusable, -wal {ByteSizeGrammar.Format(store.WalBytes)})");
         console.WriteLine($"growth     {ByteSizeGrammar.Format(report.StoreGrowthPerDay)} a day (the last day's records)");
         console.WriteLine($"disk       {ByteSizeGrammar.Format(report.DiskFreeBytes)} free of {ByteSizeGrammar.Format(report.DiskTotalBytes)}");
-        console.WriteLine($"floor      {ByteSizeGrammar.Format(report.FloorBytes)} (vigil serve's disk guard, by default)");
+        if (report.ConfigurationFile is { } file)
+        {
+            console.WriteLine($"config     {file}");
+        }
+
+        console.WriteLine($"floor      {ByteSizeGrammar.Format(report.FloorBytes)} (vigil serve's disk guard, {(report.ConfigurationFile is null ? "by default" : "as the config sets it")})");
         console.WriteLine($"to floor   {UntilFloor(report)}");
-        console.WriteLine("retention  its last run is not recorded in the store: vigil serve logs each run");
+        if (report.ConfigurationFile is not null)
+        {
+            console.WriteLine($"retention  {Configured(report)}");
+        }
+
+        console.WriteLine($"last run   {LastRun(report, now)}");
     }
+
+    private static string Configured(StatusReport report) => report.Retention is not { } retention
+        ? "none configured: nothing is deleted by age or size"
+        : $"every {DurationFormatter.Format(report.RetentionInterval)}: {string.Join(", ", Limits(retention))}";
+
+    private static IEnumerable<string> Limits(RetentionOptions retention)
+    {
+        if (retention.MaxAge is { } age)
+        {
+            yield return $"older than {DurationGrammar.Format(age)}";
+        }
+
+        if (retention.MaxSizeBytes is { } size)
+        {
+            yield return $"the oldest beyond {ByteSizeGrammar.Format(size)}";
+        }
+    }
+
+    private static string LastRun(StatusReport report, DateTimeOffset now) => report.LastRetention is not { } run
+        ? "no retention run is recorded in this store (vigil serve records one each run when Retention is configured)"
+        : $"{run.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z ({DurationFormatter.Format(now - run.At)} ago): {run.Summary}";
 
     private static string UntilFloor(StatusReport report) => report.UntilFloor switch
     {

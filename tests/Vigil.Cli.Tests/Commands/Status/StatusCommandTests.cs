@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Vigil.Cli.Tests.Support;
+using Vigil.Server.Hosting;
+using Vigil.Storage;
 
 namespace Vigil.Cli.Tests.Commands.Status;
 
@@ -88,6 +90,70 @@ public sealed class StatusCommandTests : IDisposable
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("untilFloorSeconds").ValueKind);
         Assert.Equal(0, json.RootElement.GetProperty("growthBytesPerDay").GetDouble());
+    }
+
+    [Fact]
+    public async Task Status_Config_ShowsItsFloorRetentionAndTheLastRecordedRun()
+    {
+        // Arrange: two runs recorded as vigil serve records them; the newer one is the one shown.
+        var older = new RetentionRun(CliHarness.Now.AddHours(-3), new RetentionResult { LogsDeleted = 1 }, null);
+        var newer = new RetentionRun(CliHarness.Now.AddMinutes(-10), new RetentionResult { LogsDeleted = 120, SpansDeleted = 7, MetricSeriesDeleted = 2 }, null);
+        await _store.WriteLogsAsync(older.ToRecord(), newer.ToRecord(), Some.Log("app", at: CliHarness.Now.AddMinutes(-1)));
+        var config = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_store.Path)!, "vigil.server.json");
+        await File.WriteAllTextAsync(config, """{ "DiskGuard": { "MinFreeBytes": "3MiB" }, "Retention": { "MaxAge": "14d", "MaxSizeBytes": 10737418240, "Interval": "5m" } }""");
+
+        // Act
+        var json = await _cli.RunAsync("status", "--store", _store.Path, "--config", config, "--json");
+        var text = await _cli.RunAsync("status", "--store", _store.Path, "--config", config);
+
+        // Assert: the file's floor (3 MiB is below 5 % of any disk here), its retention, and the newer run's counts.
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var root = document.RootElement;
+        Assert.Equal(3L << 20, root.GetProperty("floorBytes").GetInt64());
+        Assert.Equal(config, root.GetProperty("configuration").GetString());
+        var retention = root.GetProperty("retention");
+        Assert.Equal((14 * 86_400.0, 10737418240.0, 300.0), (retention.GetProperty("maxAgeSeconds").GetDouble(), retention.GetProperty("maxSizeBytes").GetDouble(), retention.GetProperty("intervalSeconds").GetDouble()));
+        var last = root.GetProperty("lastRetention");
+        Assert.Equal(newer.At, last.GetProperty("at").GetDateTimeOffset());
+        Assert.True(last.GetProperty("succeeded").GetBoolean());
+        Assert.Equal((120L, 7L, 2L, 0L), (last.GetProperty("logsDeleted").GetInt64(), last.GetProperty("spansDeleted").GetInt64(), last.GetProperty("metricSeriesDeleted").GetInt64(), last.GetProperty("healthResultsDeleted").GetInt64()));
+
+        var lines = text.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains($"config     {config}", lines);
+        Assert.Contains("floor      3 MiB (vigil serve's disk guard, as the config sets it)", lines);
+        Assert.Contains("retention  every 5m: older than 14d, the oldest beyond ", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("last run   ", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(10m ago): deleted 120 log records, 7 spans, 0 metric points", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_NoRunRecorded_SaysSoAndUsesTheDefaultFloor()
+    {
+        await _store.WriteLogsAsync(Some.Log("one", at: CliHarness.Now.AddHours(-1)));
+
+        var json = await _cli.RunAsync("status", "--store", _store.Path, "--json");
+        var text = await _cli.RunAsync("status", "--store", _store.Path);
+
+        using var document = JsonDocument.Parse(json.Stdout);
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("lastRetention").ValueKind);
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("configuration").ValueKind);
+        Assert.Contains("no retention run is recorded in this store", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(vigil serve's disk guard, by default)", text.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_BadConfig_IsAUsageErrorNamingTheProblem()
+    {
+        await _store.WriteLogsAsync(Some.Log("one", at: CliHarness.Now.AddHours(-1)));
+        var config = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_store.Path)!, "bad.json");
+        await File.WriteAllTextAsync(config, """{ "DiskGuard": { "MinFreeBytes": "lots" } }""");
+
+        var run = await _cli.RunAsync("status", "--store", _store.Path, "--config", config);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("DiskGuard:MinFreeBytes", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
