@@ -47,4 +47,15 @@ public interface ITelemetryReader : IStore
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The buckets of each group.</returns>
     Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Each series' newest point (the one with the latest time; of two at that time, either), whole: the series'
+    /// name, kind, unit, description, attributes, scope and resource, and its value, histogram buckets, sum and count.
+    /// One read for every series, not one per series.
+    /// </summary>
+    /// <param name="query">Which series (a name pattern) and how many at most.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>One point per series that has any, ordered by metric name, then by series (by byte order of the name on every engine, then in the store.s order).</returns>
+    /// <exception cref="ArgumentException">The pattern is not a <see cref="Model.Text.NamePattern"/>, or the limit is out of range.</exception>
+    Task<IReadOnlyList<MetricPoint>> ReadLatestPointsAsync(LatestPointsQuery query, CancellationToken cancellationToken = default);
 }

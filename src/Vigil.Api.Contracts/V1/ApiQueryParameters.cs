@@ -154,6 +154,19 @@ public static class ApiQueryParameters
         public static IReadOnlyList<string> All { get; } = [Since, Until, Step, By, Service, Where];
     }
 
+    /// <summary>The parameters of <c>GET /api/metric-points</c>.</summary>
+    public static class MetricPoints
+    {
+        /// <summary><c>filter</c>: Only series whose metric name matches this pattern (<c>*</c> for any text).</summary>
+        public const string Filter = "filter";
+
+        /// <summary><c>limit</c>: The most series returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Filter, Limit];
+    }
+
     /// <summary>The parameters of <c>GET /api/errors</c>.</summary>
     public static class Errors
     {

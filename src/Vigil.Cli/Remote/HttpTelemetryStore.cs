@@ -103,6 +103,17 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
         return result?.ToModel() ?? new MetricQueryResult { Name = query.Name, Step = query.Step };
     }
 
+    public async Task<IReadOnlyList<MetricPoint>> ReadLatestPointsAsync(LatestPointsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var parameters = new QueryString()
+            .Add(ApiQueryParameters.MetricPoints.Filter, query.NamePattern)
+            .Add(ApiQueryParameters.MetricPoints.Limit, query.Limit);
+        var page = await GetAsync("api/metric-points" + parameters, ApiJson.TypeInfo<ApiPage<ApiMetricPoint>>(), cancellationToken).ConfigureAwait(false);
+        return page is null ? [] : [.. page.Items.Select(p => p.ToModel())];
+    }
+
     public ValueTask DisposeAsync()
     {
         _client.Dispose();

@@ -27,6 +27,21 @@ internal static class MetricGroupLabels
         return labels;
     }
 
+    /// <summary>
+    /// A series' own labels as its exports show them: its attributes in text form and the resource's
+    /// <c>service.name</c> (an attribute of that name wins), sorted by key.
+    /// </summary>
+    public static SortedDictionary<string, string> WithService(MetricSeriesInfo series)
+    {
+        var labels = For(series, groupBy: null);
+        if (series.Resource.ServiceName is { Length: > 0 } service)
+        {
+            labels.TryAdd(TelemetryResource.ServiceNameKey, service);
+        }
+
+        return labels;
+    }
+
     public static string Key(SortedDictionary<string, string> labels) =>
         string.Join('\u001f', labels.Select(label => label.Key + '\u001e' + label.Value));
 

@@ -116,6 +116,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         await _remote.QueryTracesAsync(new TraceQuery { ServiceName = "orders", From = since, To = since.AddMinutes(30), MinDuration = TimeSpan.FromMilliseconds(250), ErrorsOnly = true, Limit = 10 });
         await _remote.FindTraceIdsAsync("4bf9", 10);
         await _remote.QueryMetricAsync(new MetricQuery { Name = "http.requests", From = since, To = since.AddMinutes(30), Step = TimeSpan.FromMinutes(1), ServiceName = "orders", Attributes = [new("route", "/")], GroupBy = ["route"] });
+        await _remote.ReadLatestPointsAsync(new LatestPointsQuery { NamePattern = "http.*", Limit = 10 });
         await _remote.QueryErrorGroupsAsync(new ErrorGroupQuery { ServiceName = "orders", From = since, To = since.AddMinutes(30), Status = ErrorGroupStatus.Resolved, MinimumSeverity = ErrorSeverity.High, Limit = 10 });
         await _remote.GetErrorGroupAsync(12, 24, 10);
         await _remote.QueryHealthAsync(new HealthQuery { ServiceName = "orders", Kind = HealthSourceKind.Probe, StaleAfter = TimeSpan.FromMinutes(5) });
@@ -131,6 +132,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         AssertSent("/api/traces", ApiQueryParameters.Traces.All);
         AssertSent("/api/trace-ids", ApiQueryParameters.TraceIds.All);
         AssertSent("/api/metrics/http.requests", ApiQueryParameters.Metric.All);
+        AssertSent("/api/metric-points", ApiQueryParameters.MetricPoints.All);
         AssertSent("/api/errors", ApiQueryParameters.Errors.All);
         AssertSent("/api/errors/12", ApiQueryParameters.ErrorDetail.All);
         AssertSent("/api/health", ApiQueryParameters.Health.All);
@@ -145,6 +147,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
     [InlineData("api/traces", nameof(ApiQueryParameters.Traces))]
     [InlineData("api/trace-ids", nameof(ApiQueryParameters.TraceIds))]
     [InlineData("api/metrics/http.requests", nameof(ApiQueryParameters.Metric))]
+    [InlineData("api/metric-points", nameof(ApiQueryParameters.MetricPoints))]
     [InlineData("api/errors", nameof(ApiQueryParameters.Errors))]
     [InlineData("api/errors/12", nameof(ApiQueryParameters.ErrorDetail))]
     [InlineData("api/health", nameof(ApiQueryParameters.Health))]
@@ -173,6 +176,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         AssertSameEnum<ApiSpanKind, SpanKind>(3);
         AssertSameEnum<ApiSpanStatusCode, SpanStatusCode>(3);
         AssertSameEnum<ApiMetricKind, MetricKind>(5);
+        AssertSameEnum<ApiAggregationTemporality, AggregationTemporality>(3);
         AssertSameEnum<ApiErrorGroupStatus, ErrorGroupStatus>(3);
         AssertSameEnum<ApiErrorSeverity, ErrorSeverity>(4);
         AssertSameEnum<ApiFingerprintMethod, FingerprintMethod>(4);
@@ -198,7 +202,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         // A new contract enum must be added to the check above (and to the mappers).
         var contractEnums = typeof(ApiJson).Assembly.GetExportedTypes().Where(t => t.IsEnum).Select(t => t.Name).Order();
 
-        Assert.Equal(["ApiAlertState", "ApiErrorEventSource", "ApiErrorGroupStatus", "ApiErrorSeverity", "ApiFingerprintMethod", "ApiHealthSourceKind", "ApiHealthStatus", "ApiMetricKind", "ApiNotificationOutcome", "ApiSilenceState", "ApiSpanKind", "ApiSpanStatusCode"], contractEnums);
+        Assert.Equal(["ApiAggregationTemporality", "ApiAlertState", "ApiErrorEventSource", "ApiErrorGroupStatus", "ApiErrorSeverity", "ApiFingerprintMethod", "ApiHealthSourceKind", "ApiHealthStatus", "ApiMetricKind", "ApiNotificationOutcome", "ApiSilenceState", "ApiSpanKind", "ApiSpanStatusCode"], contractEnums);
     }
 
     private static void AssertSameEnum<TContract, TModel>(int atLeast)

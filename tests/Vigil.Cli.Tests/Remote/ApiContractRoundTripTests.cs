@@ -146,6 +146,36 @@ public sealed class ApiContractRoundTripTests
     }
 
     [Fact]
+    public void MetricPoint_RoundTrip_Lossless()
+    {
+        // Arrange: every kind of data, with the values plain JSON numbers cannot hold.
+        var series = new MetricSeriesInfo
+        {
+            Name = "http.duration", Description = "Request time", Unit = "ms", Kind = MetricKind.Histogram, Temporality = AggregationTemporality.Cumulative,
+            IsMonotonic = false, Attributes = [new("route", "/orders"), new("retries", 2L), new("ok", true)],
+            Scope = new InstrumentationScopeInfo { Name = "Shop", Version = "1.2" }, Resource = new TelemetryResource { Attributes = [new("service.name", "orders")], SchemaUrl = "https://opentelemetry.io/schemas/1.26.0" },
+        };
+        MetricPoint[] points =
+        [
+            new() { Series = series, Timestamp = s_at, StartTimestamp = s_at.AddHours(-1), Histogram = new HistogramData { Count = 6, Sum = 61.5, Min = 0.5, Max = double.PositiveInfinity, ExplicitBounds = [5, 10], BucketCounts = [1, 2, 3] } },
+            new() { Series = series with { Kind = MetricKind.ExponentialHistogram }, Timestamp = s_at, ExponentialHistogram = new ExponentialHistogramData { Count = 4, Sum = 9, Scale = -2, ZeroCount = 1, ZeroThreshold = 1e-9, PositiveOffset = 3, PositiveBucketCounts = [1, 1], NegativeOffset = -4, NegativeBucketCounts = [1] } },
+            new() { Series = series with { Kind = MetricKind.Summary, Temporality = AggregationTemporality.Unspecified }, Timestamp = s_at, Summary = new SummaryData { Count = 3, Sum = 7, Quantiles = [new(0.5, double.NaN), new(0.99, 4)] } },
+            new() { Series = series with { Kind = MetricKind.Sum, IsMonotonic = true, Temporality = AggregationTemporality.Delta }, Timestamp = s_at, Value = double.NegativeInfinity },
+            new(),
+        ];
+
+        foreach (var original in points)
+        {
+            // Act
+            var wire = JsonSerializer.Serialize(original.ToApi(), ApiJson.TypeInfo<ApiMetricPoint>());
+            var back = JsonSerializer.Deserialize(wire, ApiJson.TypeInfo<ApiMetricPoint>())!.ToModel();
+
+            // Assert: the model comes back field for field (its own JSON compares the lists).
+            Assert.Equal(JsonSerializer.Serialize(original, TelemetryJson.Options), JsonSerializer.Serialize(back, TelemetryJson.Options));
+        }
+    }
+
+    [Fact]
     public void ErrorGroupDetail_RoundTrip_Lossless()
     {
         var detail = new ErrorGroupDetail

@@ -22,6 +22,8 @@ internal sealed class NoTriageStore(ITelemetryStore inner) : ITelemetryStore
 
     public Task<MetricQueryResult> QueryMetricAsync(MetricQuery query, CancellationToken cancellationToken = default) => inner.QueryMetricAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<MetricPoint>> ReadLatestPointsAsync(LatestPointsQuery query, CancellationToken cancellationToken = default) => inner.ReadLatestPointsAsync(query, cancellationToken);
+
     public Task<IReadOnlyDictionary<string, long>> CountLogsByServiceAsync(LogQuery query, CancellationToken cancellationToken = default) => inner.CountLogsByServiceAsync(query, cancellationToken);
 
     public Task<DateTimeOffset?> GetLastSeenAsync(LastSeenQuery query, CancellationToken cancellationToken = default) => inner.GetLastSeenAsync(query, cancellationToken);

@@ -1,3 +1,5 @@
+using Vigil.Model.Text;
+
 namespace Vigil.Cli.Commands.Budgets;
 
 /// <summary>
@@ -49,7 +51,7 @@ internal sealed record BudgetDefinition
     /// <summary>Whether <paramref name="run"/> is one of this budget's runs (its kind, name, service and branch).</summary>
     public bool Matches(ExecRun run) =>
         run.Kind == Kind
-        && Glob.Matches(Command, run.TaskName)
+        && NamePattern.IsMatch(Command, run.TaskName)
         && (Service is null || string.Equals(run.Service, Service, StringComparison.Ordinal))
         && (Branch is null || string.Equals(run.Branch, Branch, StringComparison.Ordinal));
 }

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Vigil.Cli.Commands.Budgets;
 using Vigil.Cli.Output;
+using Vigil.Model.Text;
 
 namespace Vigil.Cli.Commands.Exec;
 
@@ -54,7 +55,7 @@ internal sealed class ExecBudget
     public async Task<bool> CheckAsync(CliContext context, string storePath, string taskName, string service, CancellationToken cancellationToken)
     {
         var applying = _name is null
-            ? _budgets.Where(b => b.Kind == BudgetKind.Command && Glob.Matches(b.Command, taskName)).ToList()
+            ? _budgets.Where(b => b.Kind == BudgetKind.Command && NamePattern.IsMatch(b.Command, taskName)).ToList()
             : [.. _budgets];
         if (applying.Count == 0)
         {

@@ -14,4 +14,7 @@ internal enum MetricFormat
 
     /// <summary>Prometheus text exposition format 0.0.4.</summary>
     Prometheus,
+
+    /// <summary>InfluxDB line protocol (each series' latest point only).</summary>
+    Influx,
 }

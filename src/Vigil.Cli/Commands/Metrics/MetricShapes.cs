@@ -27,6 +27,10 @@ internal static class MetricShapes
         _ => ApiEnumNames.Of(kind.ToApi()),
     };
 
+    /// <summary>A series' kind as users know it: a sum is a <c>counter</c> when monotonic, an <c>updowncounter</c> otherwise.</summary>
+    public static string DisplayName(MetricSeriesInfo series) =>
+        DisplayName(series.Kind, series.Kind != MetricKind.Sum ? null : series.IsMonotonic ? MetricShape.Counter : MetricShape.Gauge);
+
     /// <summary>The value columns shown for a shape, in order.</summary>
     public static IReadOnlyList<MetricColumn> Columns(MetricShape shape) => shape switch
     {

@@ -4,13 +4,15 @@ using Vigil.Cli.Options;
 using Vigil.Cli.Output;
 using Vigil.Cli.Parsing;
 using Vigil.Model;
+using Vigil.Model.Text;
 using Vigil.Storage.Metrics;
 
 namespace Vigil.Cli.Commands.Metrics;
 
 /// <summary>
-/// <c>vigil metrics</c> lists metrics with kind, unit and latest value; <c>vigil metrics NAME</c>
-/// shows one metric over time, bucketed by <c>--step</c> and grouped by <c>--by</c>.
+/// <c>vigil metrics</c> lists metrics with kind, unit and latest value, or with <c>--format json|csv|prometheus|influx</c>
+/// exports the latest point of every series (both narrowed by <c>--filter</c>); <c>vigil metrics NAME</c> shows one
+/// metric over time, bucketed by <c>--step</c> and grouped by <c>--by</c>.
 /// </summary>
 internal sealed class MetricsCommand : Command, IHaveExamples
 {
@@ -48,13 +50,30 @@ internal sealed class MetricsCommand : Command, IHaveExamples
     private readonly Option<IReadOnlyList<string>> _by = ParsedOption.Repeated<string>(
         "--by", "Group series by this attribute (repeatable); without it each attribute set is its own series.", "KEY", ParseKey);
 
+    private readonly Option<string?> _filter = new("--filter")
+    {
+        Description = "Without NAME: only metrics whose name matches this pattern, where * stands for any text ('shop.*', '*.duration').",
+        HelpName = "PATTERN",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (NamePattern.Check(text) is not { } error)
+            {
+                return text;
+            }
+
+            result.AddError($"--filter: {error}");
+            return null;
+        },
+    };
+
     private readonly Option<string?> _service = ServiceOption.Create();
     private readonly Option<IReadOnlyList<KeyValuePair<string, string>>> _where = ParsedOption.Repeated<KeyValuePair<string, string>>(
         "--where", "Only series with this attribute value (key=value); repeatable.", "KEY=VALUE", AttributeFilterParser.TryParse);
 
     /// <summary>Creates the command.</summary>
     public MetricsCommand(CliContext context)
-        : base("metrics", "List metrics with their latest values, or show one metric over time: rates, last values or percentiles.")
+        : base("metrics", "List metrics with their latest values, export every series' latest point (--format json, csv, prometheus or influx), or show one metric over time: rates, last values or percentiles.")
     {
         _context = context;
         _range = new TimeRangeOptions(context.Clock, DefaultRange);
@@ -62,6 +81,7 @@ internal sealed class MetricsCommand : Command, IHaveExamples
         _store.AddTo(this);
         _output.AddTo(this);
         Options.Add(_format.Format);
+        Options.Add(_filter);
         _range.AddTo(this);
         Options.Add(_step);
         Options.Add(_by);
@@ -74,6 +94,8 @@ internal sealed class MetricsCommand : Command, IHaveExamples
     public IReadOnlyList<string> Examples { get; } =
     [
         "vigil metrics                                              # every metric, its kind, unit and latest value",
+        "vigil metrics --filter 'shop.*' --format prometheus | promtool check metrics   # each series' latest point",
+        "vigil metrics --format influx > points.lp                 # line protocol, one line per series",
         "vigil metrics http.server.request.duration                 # p50/p95/p99 and count over the last hour",
         "vigil metrics http.server.request.duration --by http.route --since 6h --step 10m",
         "vigil metrics orders.placed --by tenant --format csv > orders.csv",
@@ -85,32 +107,43 @@ internal sealed class MetricsCommand : Command, IHaveExamples
         var format = _format.Resolve(parseResult, _output.IsJson(parseResult));
         var palette = _output.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain;
         var name = parseResult.GetValue(_name);
-        if (name is null && format == MetricFormat.Prometheus)
-        {
-            throw new CliUsageException("--format: prometheus needs a metric NAME (e.g. vigil metrics http.server.request.duration --format prometheus)");
-        }
+        var filter = parseResult.GetValue(_filter);
 
         // Validate the whole command line before touching the store.
         if (name is null)
         {
             RejectSeriesOptions(parseResult);
         }
+        else if (filter is not null)
+        {
+            throw new CliUsageException($"--filter: picks the metrics to list or export, so it takes no NAME (vigil metrics --filter '{name}*' ...)");
+        }
+        else if (format == MetricFormat.Influx)
+        {
+            throw new CliUsageException($"--format: influx exports each series' latest point, so it takes no NAME (vigil metrics --filter '{name}' --format influx)");
+        }
 
         var query = name is null ? null : BuildQuery(parseResult, name);
         await using var store = _store.Open(parseResult, _context);
-        return query is null
-            ? await new ListMetricsHandler(_context, store, palette, format).RunAsync(cancellationToken).ConfigureAwait(false)
-            : await new ShowMetricHandler(_context, store, palette, format).RunAsync(query, cancellationToken).ConfigureAwait(false);
+        if (query is not null)
+        {
+            return await new ShowMetricHandler(_context, store, palette, format).RunAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+
+        return format == MetricFormat.Table
+            ? await new ListMetricsHandler(_context, store, palette).RunAsync(filter, cancellationToken).ConfigureAwait(false)
+            : await new ExportMetricsHandler(_context, store, format).RunAsync(filter, cancellationToken).ConfigureAwait(false);
     }
 
-    // The list shows every metric's latest value and takes no range or filter: an option of NAME's view there would
-    // be silently ignored, and "vigil metrics --service orders" would seem to say something about orders.
+    // The list and the export show every metric's latest value and take no range or attribute filter: an option of
+    // NAME's view there would be silently ignored, and "vigil metrics --service orders" would seem to say something
+    // about orders.
     private void RejectSeriesOptions(ParseResult parseResult)
     {
         Option[] seriesOnly = [_range.Since, _range.Until!, _step, _by, _service, _where];
         if (seriesOnly.FirstOrDefault(option => parseResult.GetResult(option) is { Implicit: false }) is { } given)
         {
-            throw new CliUsageException($"{given.Name}: only applies with a metric NAME (vigil metrics NAME {given.Name} ...); the list shows every metric");
+            throw new CliUsageException($"{given.Name}: only applies with a metric NAME (vigil metrics NAME {given.Name} ...); without one, every metric's latest value is shown");
         }
     }
 

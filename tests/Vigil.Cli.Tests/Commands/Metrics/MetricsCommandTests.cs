@@ -39,20 +39,6 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Contains("No metrics yet", run.Stderr, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("--json")]
-    [InlineData("--format", "json")]
-    public async Task Metrics_EmptyStoreJson_WritesNothing(params string[] format)
-    {
-        await _store.CreateAsync();
-
-        var run = await _cli.RunAsync(["metrics", "--store", _store.Path, .. format]);
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Empty(run.Stdout);
-        Assert.Empty(run.Stderr);
-    }
-
     [Fact]
     public async Task Metrics_List_NameKindUnitLatest()
     {
@@ -91,35 +77,6 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("only applies with a metric NAME", run.Stderr, StringComparison.Ordinal);
         Assert.Empty(run.Stdout);
-    }
-
-    [Fact]
-    public async Task Metrics_ListJson_OneObjectPerMetric()
-    {
-        await WriteMetricsAsync();
-
-        var run = await _cli.RunAsync("metrics", "--json", "--store", _store.Path);
-
-        var lines = JsonLines(run.Stdout);
-        Assert.Equal(3, lines.Count);
-        Assert.Equal("orders.placed", lines[1].GetProperty("name").GetString());
-        Assert.Equal(2, lines[1].GetProperty("seriesCount").GetInt32());
-        Assert.Equal(1.75, lines[1].GetProperty("reading").GetDouble(), 6);
-        Assert.Equal("rate", lines[1].GetProperty("readingKind").GetString());
-        Assert.Equal(93.7, lines[0].GetProperty("reading").GetDouble(), 9);
-        Assert.Equal("p95", lines[0].GetProperty("readingKind").GetString());
-    }
-
-    [Fact]
-    public async Task Metrics_ListCsv_HeaderAndRows()
-    {
-        await WriteMetricsAsync();
-
-        var run = await _cli.RunAsync("metrics", "--format", "csv", "--store", _store.Path);
-
-        var lines = run.Stdout.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("name,kind,unit,series,reading,readingKind,latestTime,description", lines[0]);
-        Assert.StartsWith("queue.length,gauge,,1,2,last,", lines[3], StringComparison.Ordinal);
     }
 
     [Fact]

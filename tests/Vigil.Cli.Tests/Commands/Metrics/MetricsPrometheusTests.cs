@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Vigil.Cli.Tests.Support;
 using Vigil.Model;
 
@@ -83,37 +82,14 @@ public sealed class MetricsPrometheusTests : IDisposable
     public async Task Prometheus_EveryKind_PassesPromtool(string metric)
     {
         // promtool comes from the Debian package 'prometheus' (apt-get install -y prometheus).
-        var promtool = FindPromtool();
+        var promtool = Promtool.Find();
         Assert.True(promtool is not null, "promtool not found on PATH: install it with 'apt-get install -y prometheus'");
         await WriteMetricsAsync();
         var run = await _cli.RunAsync("metrics", metric, "--since", "15m", "--step", "1m", "--format", "prometheus", "--store", _store.Path);
         Assert.NotEmpty(run.Stdout);
 
-        var (exitCode, output) = await RunPromtoolAsync(promtool, run.Stdout);
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(promtool, run.Stdout);
 
         Assert.True(exitCode == 0, $"promtool check metrics failed ({exitCode}): {output}\n{run.Stdout}");
-    }
-
-    private static string? FindPromtool() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "promtool"))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task<(int ExitCode, string Output)> RunPromtoolAsync(string promtool, string input)
-    {
-        var start = new ProcessStartInfo(promtool, ["check", "metrics"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
