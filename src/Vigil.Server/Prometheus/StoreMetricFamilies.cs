@@ -1,4 +1,5 @@
 using Vigil.Model;
+using Vigil.Model.Prometheus;
 using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;
@@ -100,28 +101,12 @@ internal static class StoreMetricFamilies
         return samples.Count == 0 ? null : new ExpositionFamily(name, type, help, samples);
     }
 
-    // The text format's histogram: cumulative counts per upper bound, +Inf equal to _count, then _sum and _count.
     private static void AddHistogram(List<ExpositionSample> samples, string labels, MetricBucket bucket, double scale)
     {
-        if (bucket.BucketBounds is not { } bounds || bucket.BucketCounts is not { } counts)
+        if (bucket.BucketBounds is { } bounds && bucket.BucketCounts is { } counts)
         {
-            return;
+            ExpositionHistogram.Add(samples, labels, bounds, counts, bucket.Sum, scale);
         }
-
-        var cumulative = 0L;
-        for (var i = 0; i < counts.Count; i++)
-        {
-            cumulative += counts[i];
-            var le = i < bounds.Count ? PrometheusNames.Value(bounds[i] * scale) : "+Inf";
-            samples.Add(new("_bucket", labels.Length == 0 ? $"le=\"{le}\"" : $"{labels},le=\"{le}\"", cumulative));
-        }
-
-        if (bucket.Sum is { } sum)
-        {
-            samples.Add(new("_sum", labels, sum * scale));
-        }
-
-        samples.Add(new("_count", labels, cumulative));
     }
 
     private static void AddQuantile(List<ExpositionSample> samples, string labels, string quantile, double? value, double scale)
