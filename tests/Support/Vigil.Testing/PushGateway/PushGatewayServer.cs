@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Vigil.Testing.PushGateway;
 
 /// <summary>
@@ -13,10 +10,10 @@ public sealed class PushGatewayServer : IAsyncDisposable
     private const string Binary = "/usr/bin/prometheus-pushgateway";
 
     private readonly TempDirectory _directory;
-    private readonly Process _process;
+    private readonly ServerProcess _process;
     private readonly HttpClient _http;
 
-    private PushGatewayServer(TempDirectory directory, Process process, Uri endpoint)
+    private PushGatewayServer(TempDirectory directory, ServerProcess process, Uri endpoint)
     {
         _directory = directory;
         _process = process;
@@ -37,45 +34,11 @@ public sealed class PushGatewayServer : IAsyncDisposable
 
         var directory = new TempDirectory();
         var port = LoopbackPorts.Free();
-        var start = new ProcessStartInfo(Binary, [$"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"])
-        {
-            WorkingDirectory = directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("prometheus-pushgateway did not start");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var process = ServerProcess.Start(Binary, [$"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"], directory.Path);
         var server = new PushGatewayServer(directory, process, new Uri($"http://127.0.0.1:{port}"));
         try
         {
-            await Eventually.TrueAsync(
-                async () =>
-                {
-                    if (process.HasExited)
-                    {
-                        lock (output)
-                        {
-                            throw new InvalidOperationException($"prometheus-pushgateway exited with {process.ExitCode}: {output}");
-                        }
-                    }
-
-                    try
-                    {
-                        using var ready = await server._http.GetAsync(new Uri("/-/ready", UriKind.Relative)).ConfigureAwait(false);
-                        return ready.IsSuccessStatusCode;
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return false;
-                    }
-                },
-                "prometheus-pushgateway answers /-/ready").ConfigureAwait(false);
+            await process.WaitUntilReadyAsync(server._http, "/-/ready", r => r.IsSuccessStatusCode).ConfigureAwait(false);
             return server;
         }
         catch
@@ -103,13 +66,7 @@ public sealed class PushGatewayServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync().ConfigureAwait(false);
         _directory.Dispose();
     }
 }
