@@ -23,6 +23,9 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 # The SDK's InfluxDB sink is tested against a real InfluxDB 1.x server, started with a temporary data dir (tests/Vigil.Tests/Metrics/Influx).
 [ -x /usr/bin/influxd ] || missing+=(influxdb)
+# The SDK's Pushgateway sink and `vigil exec`'s push are tested against a real Pushgateway, read back over its /metrics
+# (tests/Support/Vigil.Testing/PushGateway).
+[ -x /usr/bin/prometheus-pushgateway ] || missing+=(prometheus-pushgateway)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then

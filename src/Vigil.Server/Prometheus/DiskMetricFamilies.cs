@@ -1,3 +1,4 @@
+using Vigil.Model.Prometheus;
 using Vigil.Server.Disk;
 
 namespace Vigil.Server.Prometheus;

@@ -1,4 +1,5 @@
 using Vigil.Model;
+using Vigil.Model.Prometheus;
 using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;

@@ -1,3 +1,4 @@
+using Vigil.Model.Prometheus;
 using Vigil.Server.Ingest;
 
 namespace Vigil.Server.Prometheus;

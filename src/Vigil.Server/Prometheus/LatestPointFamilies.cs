@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vigil.Model;
+using Vigil.Model.Prometheus;
 using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;

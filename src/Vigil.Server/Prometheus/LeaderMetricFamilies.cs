@@ -1,3 +1,4 @@
+using Vigil.Model.Prometheus;
 using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;

@@ -1,4 +1,5 @@
 using Vigil.Alerting.Notifications;
+using Vigil.Model.Prometheus;
 
 namespace Vigil.Server.Prometheus;
 

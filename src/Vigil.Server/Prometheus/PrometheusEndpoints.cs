@@ -1,4 +1,5 @@
 using Vigil.Alerting.Notifications;
+using Vigil.Model.Prometheus;
 using Vigil.Server.Disk;
 using Vigil.Server.Ingest;
 using Vigil.Server.Sentry;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Model.Prometheus;
 using Vigil.Server.Sentry;
 
 namespace Vigil.Server.Prometheus;

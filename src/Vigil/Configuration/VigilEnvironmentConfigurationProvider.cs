@@ -65,6 +65,13 @@ internal sealed class VigilEnvironmentConfigurationProvider : ConfigurationProvi
             }
         }
 
+        // The Prometheus clients' variable for a Pushgateway: naming one turns the sink on, as OTEL_EXPORTER_OTLP_ENDPOINT does OTLP.
+        if (Get(PushGatewaySinkOptions.EnvironmentVariable) is { } gateway)
+        {
+            Set("PushGateway:Endpoint", gateway, PushGatewaySinkOptions.EnvironmentVariable);
+            Set("PushGateway:Enabled", "true", PushGatewaySinkOptions.EnvironmentVariable);
+        }
+
         foreach (var (variable, value) in _environment.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             if (value is not null && variable.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && variable.Length > Prefix.Length)

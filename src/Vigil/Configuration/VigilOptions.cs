@@ -38,6 +38,9 @@ public sealed class VigilOptions
     /// <summary>The InfluxDB line-protocol sink for metrics (section <c>Influx</c>).</summary>
     public InfluxSinkOptions Influx { get; } = new();
 
+    /// <summary>The Prometheus Pushgateway sink: metrics pushed when the application stops (section <c>PushGateway</c>).</summary>
+    public PushGatewaySinkOptions PushGateway { get; } = new();
+
     /// <summary>Queueing and batching shared by the file and OTLP sinks (section <c>Export</c>).</summary>
     public ExportOptions Export { get; } = new();
 

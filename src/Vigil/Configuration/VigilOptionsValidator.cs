@@ -61,6 +61,7 @@ internal static partial class VigilOptionsValidator
         AddBlankEntries(options.Redaction.Keys, "Redaction:Keys", describeOrigin, errors);
         ValidateErrors(options.Errors, describeOrigin, errors);
         ValidateInflux(options.Influx, describeOrigin, errors);
+        ValidatePushGateway(options.PushGateway, describeOrigin, errors);
         return errors;
     }
 

@@ -98,6 +98,13 @@ internal sealed class SinkFactory
                 TemporalityPreference = influx.Temporality == InfluxTemporality.Delta ? MetricReaderTemporalityPreference.Delta : MetricReaderTemporalityPreference.Cumulative,
             };
         }
+
+        if (_options.PushGateway.Enabled)
+        {
+            // No period: the reader collects only when the SDK flushes or stops, and the exporter pushes the last collection on stop.
+            var exporter = new PushGatewayMetricExporter(_options.PushGateway, _resource, _queues.Create(PushGatewayMetricExporter.SinkName, "metrics"));
+            yield return new BaseExportingMetricReader(exporter) { TemporalityPreference = MetricReaderTemporalityPreference.Cumulative };
+        }
     }
 
     private BoundedLogRecordProcessor LogProcessor(string sink, BaseExporter<LogRecord> exporter, int scheduledDelayMilliseconds) =>

@@ -11,8 +11,8 @@ namespace Vigil.Recording;
 /// </summary>
 internal static class RecordingSdk
 {
-    /// <summary>Starts the SDK; throws what the SDK throws for a bad store or configuration.</summary>
-    public static VigilSdk Start(RecordingDestination destination, string serviceName, string instrumentationName, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    /// <summary>Starts the SDK, <paramref name="configure"/> last; throws what the SDK throws for a bad store or configuration.</summary>
+    public static VigilSdk Start(RecordingDestination destination, string serviceName, string instrumentationName, IReadOnlyDictionary<string, string?> environment, string workingDirectory, Action<VigilOptions>? configure = null)
     {
         var withoutContext = environment
             .Where(e => e.Key is not (EnvironmentTraceContext.TraceParentVariable or EnvironmentTraceContext.TraceStateVariable or EnvironmentTraceContext.BaggageVariable))
@@ -39,6 +39,7 @@ internal static class RecordingSdk
             o.Export.MaxQueueSize = 262_144;
             o.Export.MaxBatchSize = 4096;
             destination.ApplyTo(o);
+            configure?.Invoke(o);
         });
     }
 }

@@ -36,6 +36,12 @@ internal sealed class ExecCommand : Command, IHaveExamples
         HelpName = "NAME",
     };
 
+    private readonly Option<string?> _pushGateway = new("--push-gateway")
+    {
+        Description = "After the run, push its metrics (duration, CPU time, peak memory) to this Prometheus Pushgateway, grouped by job = the task name (see --name) and instance = the host name. Default: $PROMETHEUS_PUSH_GATEWAY, when set.",
+        HelpName = "URL",
+    };
+
     private readonly Option<bool> _noMSBuildLogger = new("--no-msbuild-logger")
     {
         Description = "Do not add vigil's MSBuild logger to dotnet build and dotnet test (added by default, so the build's projects and targets are recorded inside the command's span).",
@@ -64,6 +70,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         Options.Add(_otlp);
         Options.Add(_name);
         Options.Add(_service);
+        Options.Add(_pushGateway);
         Options.Add(_noMSBuildLogger);
         Options.Add(_budget);
         Arguments.Add(_command);
@@ -78,6 +85,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         "vigil exec --otlp http://127.0.0.1:4318 -- make all",
         "vigil exec --no-msbuild-logger -- dotnet build   # the command only, no project/target spans",
         "vigil exec --budget ci/budgets.json -- dotnet build   # then check its budgets; exit 1 if over",
+        "vigil exec --push-gateway http://127.0.0.1:9091 --name nightly-import -- ./import.sh   # push the run's metrics",
         "vigil traces --service vigil-exec             # what was recorded",
     ];
 
@@ -96,7 +104,8 @@ internal sealed class ExecCommand : Command, IHaveExamples
         var directory = _context.CurrentDirectory;
         var parent = EnvironmentTraceContext.Read(environment);
 
-        var recorder = StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName);
+        var pushGateway = PushGateway(parseResult);
+        var recorder = StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName, pushGateway, command.Name);
         using var activity = recorder is null ? null : ExecRecorder.StartSpan(command, parent);
         var toRun = recorder is not null && !parseResult.GetValue(_noMSBuildLogger) && MSBuildLoggerInjection.Applies(command)
             ? WithMSBuildLogger(command, destination)
@@ -149,7 +158,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         return command;
     }
 
-    private ExecRecorder? StartRecorder(RecordingDestination destination, string service)
+    private ExecRecorder? StartRecorder(RecordingDestination destination, string service, Uri? pushGateway, string job)
     {
         try
         {
@@ -160,7 +169,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
                 _context.OpenStoreForWrite(path).DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
-            return ExecRecorder.Start(destination, service, _context.Environment, _context.CurrentDirectory);
+            return ExecRecorder.Start(destination, service, _context.Environment, _context.CurrentDirectory, pushGateway, job);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -214,6 +223,18 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
 
         return new RecordingDestination(null, uri);
+    }
+
+    private Uri? PushGateway(ParseResult parseResult)
+    {
+        if (NonEmpty(parseResult, _pushGateway) is not { } text)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : throw new CliUsageException($"--push-gateway: '{text}' is not an http:// or https:// URL (e.g. http://127.0.0.1:9091)");
     }
 
     private static string? NonEmpty(ParseResult parseResult, Option<string?> option)

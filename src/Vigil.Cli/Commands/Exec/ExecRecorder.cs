@@ -37,9 +37,23 @@ internal sealed class ExecRecorder : IAsyncDisposable
     /// <summary>Output lines recorded at error level so far.</summary>
     public long ErrorLines => Interlocked.Read(ref _errorLines);
 
-    /// <summary>Starts the SDK; throws what the SDK throws for a bad store or configuration.</summary>
-    public static ExecRecorder Start(RecordingDestination destination, string serviceName, IReadOnlyDictionary<string, string?> environment, string workingDirectory) =>
-        new(RecordingSdk.Start(destination, serviceName, ExecSemantics.InstrumentationName, environment, workingDirectory));
+    /// <summary>
+    /// Starts the SDK; throws what the SDK throws for a bad store or configuration. With <paramref name="pushGateway"/>
+    /// (<c>--push-gateway</c>) or <c>PROMETHEUS_PUSH_GATEWAY</c>, the run's metrics are pushed when it ends, grouped by
+    /// job <paramref name="job"/> (the task name, unless <c>PushGateway:Job</c> is configured) and the host name.
+    /// </summary>
+    public static ExecRecorder Start(RecordingDestination destination, string serviceName, IReadOnlyDictionary<string, string?> environment, string workingDirectory, Uri? pushGateway, string job) =>
+        new(RecordingSdk.Start(destination, serviceName, ExecSemantics.InstrumentationName, environment, workingDirectory, o =>
+        {
+            if (pushGateway is not null)
+            {
+                o.PushGateway.Enabled = true;
+                o.PushGateway.Endpoint = pushGateway;
+            }
+
+            // One group per task, so that `dotnet build` and `dotnet test` on one host do not replace each other's run.
+            o.PushGateway.Job ??= job;
+        }));
 
     /// <summary>Starts the command's span under <paramref name="parent"/> (the caller's <c>TRACEPARENT</c>), if any.</summary>
     public static Activity? StartSpan(ExecCommandLine command, EnvironmentTraceContext? parent)

@@ -1,4 +1,5 @@
 using Vigil.Model;
+using Vigil.Model.Prometheus;
 using Vigil.Server.Prometheus;
 
 namespace Vigil.Cli.Commands.Metrics;

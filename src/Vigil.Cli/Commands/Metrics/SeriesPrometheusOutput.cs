@@ -1,6 +1,6 @@
 using System.Globalization;
 using Vigil.Model;
-using Vigil.Server.Prometheus;
+using Vigil.Model.Prometheus;
 
 namespace Vigil.Cli.Commands.Metrics;
 

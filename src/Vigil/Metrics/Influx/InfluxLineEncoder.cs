@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Vigil.Model;
-using Vigil.Model.Json;
 using Vigil.Storage;
 
 namespace Vigil.Metrics.Influx;
@@ -66,7 +64,7 @@ internal static class InfluxLineEncoder
         var tags = new List<(string Key, string Value, int Order)>(series.Attributes.Count + 2);
         foreach (var (key, value) in series.Attributes)
         {
-            if (TagText(value) is { Length: > 0 } text && key.Length > 0)
+            if (AttributeText.Of(value) is { Length: > 0 } text && key.Length > 0)
             {
                 tags.Add((key, text, tags.Count));
             }
@@ -153,25 +151,6 @@ internal static class InfluxLineEncoder
         }
 
         fields.Integer("+Inf", cumulative);
-    }
-
-    private static string? TagText(object? value) => value switch
-    {
-        null => null,
-        string text => text,
-        _ => AttributeJson.ToFilterText(value) ?? JsonText(value),
-    };
-
-    // Arrays and maps have no tag form: their JSON is the value, as the store's attribute JSON writes them.
-    private static string JsonText(object value)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            AttributeValueEncoder.WriteValue(writer, value);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>

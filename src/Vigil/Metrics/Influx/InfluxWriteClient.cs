@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -7,16 +6,10 @@ namespace Vigil.Metrics.Influx;
 /// <summary>
 /// Posts writes to InfluxDB's 1.x (<c>/write</c>) or 2.x/3.x (<c>/api/v2/write</c>) API. A network error, a timeout,
 /// 429 or a 5xx answer is retried with exponential backoff and jitter (honouring <c>Retry-After</c>, as InfluxDB's
-/// own clients do); any other refusal is final, since sending the same body again gets the same answer.
+/// own clients do; <see cref="SinkHttp"/>); any other refusal is final, since sending the same body again gets the same answer.
 /// </summary>
 internal sealed class InfluxWriteClient : IDisposable
 {
-    /// <summary>The first retry's delay; each next one doubles it, up to <see cref="MaxDelay"/>.</summary>
-    public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>The longest wait between two attempts, also for a server's <c>Retry-After</c>.</summary>
-    public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
-
     private readonly HttpClient _http;
     private readonly Uri _writeUri;
     private readonly AuthenticationHeaderValue? _authorization;
@@ -57,75 +50,21 @@ internal sealed class InfluxWriteClient : IDisposable
     /// <exception cref="InfluxWriteException">The server refused it, or every attempt failed.</exception>
     public void Send(InfluxWrite write, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var outcome = SinkHttp.Send(_http, () => Request(write), _maxAttempts, _time, cancellationToken);
+        if (!outcome.Succeeded)
         {
-            TimeSpan? retryAfter = null;
-            string failure;
-            try
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, _writeUri)
-                {
-                    Content = new ByteArrayContent(write.Body),
-                };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
-                request.Headers.Authorization = _authorization;
-                using var response = _http.Send(request, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-
-                failure = $"{(int)response.StatusCode} {ReadBody(response)}";
-                if (!IsRetryable(response.StatusCode))
-                {
-                    throw new InfluxWriteException($"InfluxDB refused a write of {write.Lines} lines: {failure}");
-                }
-
-                retryAfter = response.Headers.RetryAfter?.Delta;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                failure = $"{exception.GetType().Name}: {exception.Message}";
-            }
-
-            if (attempt >= _maxAttempts)
-            {
-                throw new InfluxWriteException($"InfluxDB write of {write.Lines} lines failed after {attempt} attempts: {failure}");
-            }
-
-            Task.Delay(Backoff(attempt, retryAfter), _time, cancellationToken).GetAwaiter().GetResult();
+            throw new InfluxWriteException(outcome.Refused
+                ? $"InfluxDB refused a write of {write.Lines} lines: {outcome.Failure}"
+                : $"InfluxDB write of {write.Lines} lines failed after {outcome.Attempts} attempts: {outcome.Failure}");
         }
     }
 
-    /// <summary>The wait before attempt <paramref name="attempt"/> + 1: the server's <c>Retry-After</c>, else doubling with full jitter.</summary>
-    public static TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    private HttpRequestMessage Request(InfluxWrite write)
     {
-        if (retryAfter is { } asked)
-        {
-            return asked < TimeSpan.Zero ? TimeSpan.Zero : asked > MaxDelay ? MaxDelay : asked;
-        }
-
-        var ceiling = Math.Min(MaxDelay.TotalMilliseconds, FirstDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-
-        // Half fixed, half random: writers that failed together do not retry together.
-        return TimeSpan.FromMilliseconds((ceiling / 2) + (Random.Shared.NextDouble() * ceiling / 2));
-    }
-
-    private static bool IsRetryable(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || ((int)status >= 500 && status != HttpStatusCode.NotImplemented);
-
-    private static string ReadBody(HttpResponseMessage response)
-    {
-        try
-        {
-            using var reader = new StreamReader(response.Content.ReadAsStream());
-            var text = reader.ReadToEnd();
-            return text.Length > 500 ? text[..500] + "..." : text.Trim();
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
-        {
-            return string.Empty;
-        }
+        var request = new HttpRequestMessage(HttpMethod.Post, _writeUri) { Content = new ByteArrayContent(write.Body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+        request.Headers.Authorization = _authorization;
+        return request;
     }
 
     public void Dispose() => _http.Dispose();

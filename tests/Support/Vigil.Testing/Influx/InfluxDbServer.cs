@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -18,10 +17,10 @@ public sealed class InfluxDbServer : IAsyncDisposable
     public const string Database = "vigil_test";
 
     private readonly TempDirectory _directory;
-    private readonly Process _process;
+    private readonly ServerProcess _process;
     private readonly HttpClient _http;
 
-    private InfluxDbServer(TempDirectory directory, Process process, Uri endpoint)
+    private InfluxDbServer(TempDirectory directory, ServerProcess process, Uri endpoint)
     {
         _directory = directory;
         _process = process;
@@ -63,44 +62,11 @@ public sealed class InfluxDbServer : IAsyncDisposable
               log-enabled = false
               pprof-enabled = false
             """);
-        var start = new ProcessStartInfo(Influxd, ["run", "-config", directory.Combine("influxdb.conf")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("influxd did not start");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var process = ServerProcess.Start(Influxd, ["run", "-config", directory.Combine("influxdb.conf")], directory.Path);
         var server = new InfluxDbServer(directory, process, new Uri($"http://127.0.0.1:{httpPort}"));
         try
         {
-            await Eventually.TrueAsync(
-                async () =>
-                {
-                    if (process.HasExited)
-                    {
-                        lock (output)
-                        {
-                            throw new InvalidOperationException($"influxd exited with {process.ExitCode}: {output}");
-                        }
-                    }
-
-                    try
-                    {
-                        using var ping = await server._http.GetAsync(new Uri("/ping", UriKind.Relative)).ConfigureAwait(false);
-                        return ping.StatusCode == HttpStatusCode.NoContent;
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return false;
-                    }
-                },
-                "influxd answers /ping").ConfigureAwait(false);
+            await process.WaitUntilReadyAsync(server._http, "/ping", r => r.StatusCode == HttpStatusCode.NoContent).ConfigureAwait(false);
 
             // With authentication on and no user yet, InfluxDB takes exactly this one statement without credentials.
             (await server.QueryAsync($"CREATE USER {User} WITH PASSWORD '{Password}' WITH ALL PRIVILEGES", authenticate: false).ConfigureAwait(false)).Dispose();
@@ -179,13 +145,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync().ConfigureAwait(false);
         _directory.Dispose();
     }
 }

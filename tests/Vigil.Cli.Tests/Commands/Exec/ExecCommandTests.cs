@@ -231,6 +231,36 @@ public sealed class ExecCommandTests : IDisposable
         Assert.Contains("vigil exec: not recording this run", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Exec_WithPrometheusPushGateway_PushesTheRunsMetricsGroupedByTaskAndHost()
+    {
+        await using var gateway = await Vigil.Testing.PushGateway.PushGatewayServer.StartAsync();
+        var environment = new Dictionary<string, string?> { ["PROMETHEUS_PUSH_GATEWAY"] = gateway.Endpoint.AbsoluteUri };
+
+        var run = await VigilProcess.RunAsync(_directory.Path, environment, null, "exec", "--store", StorePath, "--name", "nightly/import", "--", "sh", "-c", "exit 3");
+
+        Assert.Equal(3, run.ExitCode);
+        var group = new[] { ("job", "nightly/import"), ("instance", Environment.MachineName) };
+        var count = Assert.Single(await gateway.SamplesAsync("vigil_exec_duration_seconds_count", [.. group, ("cicd_pipeline_task_run_result", "failure")]));
+        Assert.Equal("nightly/import", count.Labels["cicd_pipeline_task_name"]);
+        Assert.Equal(1, count.Value);
+
+        // The store got its record as well: pushing is in addition to it.
+        Assert.Equal("failure", ExecRecords.Attribute((await ExecRecords.ReadAsync(StorePath)).SingleExecSpan(), "cicd.pipeline.task.run.result"));
+        Assert.True(Assert.Single(await gateway.SamplesAsync("vigil_exec_duration_seconds_sum", group)).Value > 0);
+        Assert.Equal(1, Assert.Single(await gateway.SamplesAsync("vigil_exec_cpu_time_seconds_count", group)).Value);
+        Assert.True(Assert.Single(await gateway.SamplesAsync("vigil_exec_memory_peak_bytes_sum", group)).Value > 0);
+    }
+
+    [Fact]
+    public async Task Exec_PushGatewayOption_NotAUrl_IsAUsageError()
+    {
+        var run = await VigilProcess.RunAsync(_directory.Path, new Dictionary<string, string?>(), null, "exec", "--push-gateway", "gateway:9091", "--", "sh", "-c", "exit 0");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("--push-gateway: 'gateway:9091' is not an http:// or https:// URL", run.Stderr, StringComparison.Ordinal);
+    }
+
     private Task<Support.CliRun> ExecAsync(string? stdin, params string[] command)
     {
         string[] arguments = command.Contains("--") ? ["exec", "--store", StorePath, .. command] : ["exec", "--store", StorePath, "--", .. command];

@@ -1,4 +1,4 @@
-using Vigil.Server.Prometheus;
+using Vigil.Model.Prometheus;
 
 namespace Vigil.Cli.Tests.Commands.Metrics;
 

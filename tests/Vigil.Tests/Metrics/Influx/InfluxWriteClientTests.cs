@@ -1,4 +1,5 @@
 using System.Text;
+using Vigil.Metrics;
 using Vigil.Metrics.Influx;
 using Vigil.Tests.Support;
 
@@ -109,7 +110,7 @@ public sealed class InfluxWriteClientTests
     {
         for (var i = 0; i < 50; i++)
         {
-            var delay = InfluxWriteClient.Backoff(attempt, retryAfter: null).TotalMilliseconds;
+            var delay = SinkHttp.Backoff(attempt, retryAfter: null).TotalMilliseconds;
             Assert.InRange(delay, lowMilliseconds, highMilliseconds);
         }
     }
@@ -117,8 +118,8 @@ public sealed class InfluxWriteClientTests
     [Fact]
     public void Backoff_RetryAfter_HonouredUpToTheCeiling()
     {
-        Assert.Equal(TimeSpan.FromSeconds(2), InfluxWriteClient.Backoff(1, TimeSpan.FromSeconds(2)));
-        Assert.Equal(InfluxWriteClient.MaxDelay, InfluxWriteClient.Backoff(1, TimeSpan.FromHours(1)));
-        Assert.Equal(TimeSpan.Zero, InfluxWriteClient.Backoff(1, TimeSpan.FromSeconds(-1)));
+        Assert.Equal(TimeSpan.FromSeconds(2), SinkHttp.Backoff(1, TimeSpan.FromSeconds(2)));
+        Assert.Equal(SinkHttp.MaxDelay, SinkHttp.Backoff(1, TimeSpan.FromHours(1)));
+        Assert.Equal(TimeSpan.Zero, SinkHttp.Backoff(1, TimeSpan.FromSeconds(-1)));
     }
 }

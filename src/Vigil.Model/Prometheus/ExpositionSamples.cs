@@ -1,6 +1,9 @@
-namespace Vigil.Server.Prometheus;
+namespace Vigil.Model.Prometheus;
 
-/// <summary>The samples of a histogram and of a summary's quantile, as every exposition of Vigil's writes them.</summary>
+/// <summary>
+/// The samples of a histogram and of a summary's quantile, as every exposition of Vigil's writes them: the server's
+/// <c>/metrics</c>, <c>vigil metrics --format prometheus</c> and the SDK's Pushgateway sink.
+/// </summary>
 internal static class ExpositionSamples
 {
     /// <summary>

@@ -1,4 +1,4 @@
-namespace Vigil.Server.Prometheus;
+namespace Vigil.Model.Prometheus;
 
 /// <summary>One metric family: its name as the 0.0.4 text format spells it, type, help and samples.</summary>
 /// <param name="Name">The Prometheus name; a counter's ends in <c>_total</c>.</param>

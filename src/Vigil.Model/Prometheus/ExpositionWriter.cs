@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Vigil.Server.Prometheus;
+namespace Vigil.Model.Prometheus;
 
 /// <summary>
 /// Writes families in the Prometheus text format 0.0.4

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Vigil.Server.Prometheus;
+namespace Vigil.Model.Prometheus;
 
 /// <summary>
 /// Turns OpenTelemetry metric and attribute names into Prometheus names, following the

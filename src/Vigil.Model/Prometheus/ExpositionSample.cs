@@ -1,4 +1,4 @@
-namespace Vigil.Server.Prometheus;
+namespace Vigil.Model.Prometheus;
 
 /// <summary>One sample line: the family name plus <see cref="Suffix"/>, its labels and value.</summary>
 /// <param name="Suffix">Appended to the family name (<c>_count</c>), or empty.</param>

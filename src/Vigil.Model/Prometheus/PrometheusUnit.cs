@@ -1,4 +1,4 @@
-namespace Vigil.Server.Prometheus;
+namespace Vigil.Model.Prometheus;
 
 /// <summary>
 /// A UCUM unit as Prometheus spells it. Time units are converted to seconds and byte
