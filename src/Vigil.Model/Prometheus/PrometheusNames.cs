@@ -7,12 +7,16 @@ namespace Vigil.Model.Prometheus;
 /// Turns OpenTelemetry metric and attribute names into Prometheus names, following the
 /// OpenTelemetry-to-Prometheus compatibility rules
 /// (https://opentelemetry.io/docs/specs/otel/compatibility/prometheus_and_openmetrics/):
-/// invalid characters become <c>_</c>, the unit becomes a suffix, counters end in <c>_total</c>.
+/// invalid characters become <c>_</c>, the unit becomes a suffix, counters end in <c>_total</c>; a gauge that would end
+/// in a histogram sample's suffix (<c>_count</c>, <c>_sum</c>, <c>_bucket</c>) gets <c>_value</c> after it.
 /// camelCase is split into snake_case because <c>promtool check metrics</c> rejects it.
 /// Shared by <c>vigil metrics --format prometheus</c> and the server's <c>/metrics</c>.
 /// </summary>
 public static class PrometheusNames
 {
+    // The suffixes of a histogram's and a summary's own samples.
+    private static readonly string[] s_sampleSuffixes = ["_count", "_sum", "_bucket"];
+
     /// <summary>
     /// The inside of a sample's braces (<c>a="1",b="2"</c>) for a set of attributes, sorted by name.
     /// Keys that sanitize to the same name (<c>http.route</c>, <c>http_route</c>) are merged with
@@ -69,6 +73,13 @@ public static class PrometheusNames
         if (isCounter && !result.EndsWith("_total", StringComparison.Ordinal))
         {
             result += "_total";
+        }
+
+        // A gauge named like a histogram's or summary's own samples (dotnet.assembly.count, the runtime's) would read
+        // as one of them, and promtool refuses it; it keeps its name with "_value" after it.
+        if (isGauge && s_sampleSuffixes.Any(sample => result.EndsWith(sample, StringComparison.Ordinal)))
+        {
+            result += "_value";
         }
 
         return result;

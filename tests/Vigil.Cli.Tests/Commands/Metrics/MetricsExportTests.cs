@@ -81,6 +81,23 @@ public sealed class MetricsExportTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_Prometheus_RuntimeGaugeNamedLikeASample_PromtoolAccepts()
+    {
+        // The .NET runtime's own instruments (dotnet.assembly.count, dotnet.timer.count) are up-down counters, so
+        // gauges, whose plain names would read as a histogram's _count sample.
+        var promtool = Promtool.Find();
+        Assert.True(promtool is not null, "promtool not found on PATH: install it with 'apt-get install -y prometheus'");
+        await _store.WritePointsAsync(Some.Gauge("dotnet.assembly.count", 41, s_t0), Some.Gauge("dotnet.timer.count", 3, s_t0));
+
+        var run = await _cli.RunAsync("metrics", "--format", "prometheus", "--store", _store.Path);
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(promtool, run.Stdout);
+
+        Assert.True(exitCode == 0, $"promtool check metrics failed ({exitCode}): {output}\n{run.Stdout}");
+        Assert.Contains("dotnet_assembly_count_value{service_name=\"orders\"} 41", run.Stdout.Split('\n'));
+        Assert.Contains("dotnet_timer_count_value{service_name=\"orders\"} 3", run.Stdout.Split('\n'));
+    }
+
+    [Fact]
     public async Task Export_Prometheus_RealHistogramAndTotalsThatPromtoolAccepts()
     {
         var promtool = Promtool.Find();

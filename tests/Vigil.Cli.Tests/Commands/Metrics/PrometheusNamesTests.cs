@@ -17,6 +17,11 @@ public sealed class PrometheusNamesTests
     [InlineData("9lives", null, false, true, "_9lives")]
     [InlineData("a..b--c", null, false, true, "a_b_c")]
     [InlineData("latency_seconds", "s", false, true, "latency_seconds")]
+    [InlineData("dotnet.assembly.count", "{assembly}", false, true, "dotnet_assembly_count_value")]
+    [InlineData("queue.sum", null, false, true, "queue_sum_value")]
+    [InlineData("cache.bucket", null, false, true, "cache_bucket_value")]
+    [InlineData("http.request.count", "{request}", true, false, "http_request_count_total")]
+    [InlineData("batch.count", null, false, false, "batch_count")]
     public void Metric_OpenTelemetryName_PrometheusName(string name, string? unit, bool counter, bool gauge, string expected)
     {
         Assert.Equal(expected, PrometheusNames.Metric(name, PrometheusUnit.From(unit), counter, gauge));
