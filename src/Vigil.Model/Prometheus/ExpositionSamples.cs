@@ -18,13 +18,13 @@ internal static class ExpositionSamples
         {
             cumulative += counts[i];
             var le = i < bounds.Count ? PrometheusNames.Value(bounds[i] * scale) : "+Inf";
-            samples.Add(new("_bucket", labels.Length == 0 ? $"le=\"{le}\"" : $"{labels},le=\"{le}\"", cumulative));
+            samples.Add(new("_bucket", PrometheusNames.WithLabel(labels, "le", le), cumulative));
         }
 
         // A histogram with no +Inf bucket of its own (no counts at all) still needs one: it is the count.
         if (counts.Count <= bounds.Count)
         {
-            samples.Add(new("_bucket", labels.Length == 0 ? "le=\"+Inf\"" : $"{labels},le=\"+Inf\"", cumulative));
+            samples.Add(new("_bucket", PrometheusNames.WithLabel(labels, "le", "+Inf"), cumulative));
         }
 
         if (sum is { } total)
@@ -38,7 +38,6 @@ internal static class ExpositionSamples
     /// <summary>Adds one quantile sample of a summary (the value multiplied by <paramref name="scale"/>).</summary>
     public static void AddQuantile(List<ExpositionSample> samples, string labels, string quantile, double value, double scale)
     {
-        var quantileLabel = $"quantile=\"{quantile}\"";
-        samples.Add(new(string.Empty, labels.Length == 0 ? quantileLabel : labels + "," + quantileLabel, value * scale));
+        samples.Add(new(string.Empty, PrometheusNames.WithLabel(labels, "quantile", quantile), value * scale));
     }
 }

@@ -20,21 +20,22 @@ public static class PrometheusNames
     /// <summary>
     /// The inside of a sample's braces (<c>a="1",b="2"</c>) for a set of attributes, sorted by name.
     /// Keys that sanitize to the same name (<c>http.route</c>, <c>http_route</c>) are merged with
-    /// <c>;</c>, as the OpenTelemetry compatibility specification says; reserved names are prefixed.
+    /// <c>;</c>, as the OpenTelemetry compatibility specification says. Names no attribute may take get
+    /// <c>exported_</c> before them: <c>__</c>... (Prometheus's own), <c>quantile</c> and <c>le</c> (the labels the
+    /// format gives a summary's and a histogram's samples, which promtool refuses on any other type). A family's own
+    /// <c>le</c> or <c>quantile</c> is added after, with <see cref="WithLabel"/>.
     /// </summary>
     /// <param name="labels">Attribute keys and values.</param>
-    /// <param name="isSummary">True when the sample is a summary's, whose own label is <c>quantile</c>.</param>
     /// <returns>The label pairs, or an empty string when there are none.</returns>
-    public static string LabelSet(IEnumerable<KeyValuePair<string, string>> labels, bool isSummary)
+    public static string LabelSet(IEnumerable<KeyValuePair<string, string>> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in labels.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             var name = Label(key);
-            if (name.StartsWith("__", StringComparison.Ordinal) || (isSummary && name == "quantile"))
+            if (name.StartsWith("__", StringComparison.Ordinal) || name is "quantile" or "le")
             {
-                // "__" names are reserved for Prometheus itself; "quantile" is the summary's own label.
                 name = "exported_" + name.TrimStart('_');
             }
 
@@ -42,6 +43,18 @@ public static class PrometheusNames
         }
 
         return string.Join(',', merged.Select(l => $"{l.Key}=\"{EscapeLabelValue(l.Value)}\""));
+    }
+
+    /// <summary>A label set (<see cref="LabelSet"/>) with one more label after it: a histogram's <c>le</c>, a summary's <c>quantile</c>.</summary>
+    /// <param name="labels">The inside of the braces, or empty.</param>
+    /// <param name="name">The label's name, already valid.</param>
+    /// <param name="value">Its value, escaped here.</param>
+    /// <returns>The label pairs.</returns>
+    public static string WithLabel(string labels, string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var pair = $"{name}=\"{EscapeLabelValue(value)}\"";
+        return labels.Length == 0 ? pair : labels + "," + pair;
     }
 
     /// <summary>A sample value as the exposition format spells it: round-trip digits, <c>+Inf</c>, <c>-Inf</c>, <c>NaN</c>.</summary>

@@ -50,5 +50,5 @@ internal static class DiskMetricFamilies
     private static ExpositionFamily Gauge(string name, string help, double value) => new(name, "gauge", help, [new ExpositionSample(string.Empty, string.Empty, value)]);
 
     private static ExpositionSample Signal(string signal, long records) =>
-        new(string.Empty, PrometheusNames.LabelSet([new("signal", signal)], isSummary: false), records);
+        new(string.Empty, PrometheusNames.LabelSet([new("signal", signal)]), records);
 }

@@ -35,7 +35,7 @@ internal static class ErrorGroupMetricFamilies
         {
             foreach (var severity in Enum.GetValues<ErrorSeverity>())
             {
-                var labels = PrometheusNames.LabelSet([new("severity", Lower(severity)), new("status", Lower(status))], isSummary: false);
+                var labels = PrometheusNames.LabelSet([new("severity", Lower(severity)), new("status", Lower(status))]);
                 samples.Add(new(string.Empty, labels, counts.GetValueOrDefault((status, severity))));
             }
         }

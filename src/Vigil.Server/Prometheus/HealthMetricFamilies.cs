@@ -49,6 +49,6 @@ internal static class HealthMetricFamilies
             labels.Add(new(TelemetryResource.ServiceNameKey, result.ServiceName));
         }
 
-        return PrometheusNames.LabelSet(labels, isSummary: false);
+        return PrometheusNames.LabelSet(labels);
     }
 }

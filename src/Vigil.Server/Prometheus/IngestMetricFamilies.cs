@@ -28,12 +28,13 @@ internal static class IngestMetricFamilies
                     g.Key,
                     g.First().Type,
                     g.First().Help,
-                    [.. g.Select(f => new ExpositionSample(f.Name.Length > g.Key.Length ? f.Name[g.Key.Length..] : string.Empty, PrometheusNames.LabelSet(Labels(f), isSummary: false), f.Value))])),
+                    [.. g.Select(f => new ExpositionSample(f.Name.Length > g.Key.Length ? f.Name[g.Key.Length..] : string.Empty, Labels(f), f.Value))])),
         ];
     }
 
-    private static IReadOnlyList<KeyValuePair<string, string>> Labels(IngestFigure figure) =>
-        figure.UpperBound is { } bound ? [.. figure.Labels, new("le", PrometheusNames.Value(bound))] : figure.Labels;
+    private static string Labels(IngestFigure figure) => figure.UpperBound is { } bound
+        ? PrometheusNames.WithLabel(PrometheusNames.LabelSet(figure.Labels), "le", PrometheusNames.Value(bound))
+        : PrometheusNames.LabelSet(figure.Labels);
 
     private static string FamilyName(IngestFigure figure) => figure switch
     {

@@ -44,7 +44,7 @@ internal static class LatestPointFamilies
             }
 
             var entry = families[index];
-            var labels = LabelsOf(series, type);
+            var labels = LabelsOf(series);
             if (entry.Family.Type != type || !entry.Labels.Add(labels) || !AddSamples(entry.Samples, labels, point, unit.Scale))
             {
                 leftOut++;
@@ -63,12 +63,9 @@ internal static class LatestPointFamilies
         _ => "summary",
     };
 
-    // Empty values mean "no such attribute" to Prometheus; a histogram's own label is "le", as a summary's is "quantile".
-    private static string LabelsOf(MetricSeriesInfo series, string type) => PrometheusNames.LabelSet(
-        MetricGroupLabels.WithService(series)
-            .Where(l => l.Value.Length > 0)
-            .Select(l => type == "histogram" && l.Key == "le" ? new KeyValuePair<string, string>("exported_le", l.Value) : l),
-        isSummary: type == "summary");
+    // Empty values mean "no such attribute" to Prometheus.
+    private static string LabelsOf(MetricSeriesInfo series) =>
+        PrometheusNames.LabelSet(MetricGroupLabels.WithService(series).Where(l => l.Value.Length > 0));
 
     private static bool AddSamples(List<ExpositionSample> samples, string labels, MetricPoint point, double scale)
     {

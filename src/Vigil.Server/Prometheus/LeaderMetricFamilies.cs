@@ -23,7 +23,7 @@ internal static class LeaderMetricFamilies
 
         var sample = new ExpositionSample(
             string.Empty,
-            PrometheusNames.LabelSet([new("instance", instance.Id)], isSummary: false),
+            PrometheusNames.LabelSet([new("instance", instance.Id)]),
             election.IsLeader ? 1 : 0);
         return [new ExpositionFamily(Name, "gauge", "1 while this instance leads alert evaluation, notification and probes; 0 while it follows.", [sample])];
     }

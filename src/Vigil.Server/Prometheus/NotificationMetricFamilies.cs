@@ -21,7 +21,7 @@ internal static class NotificationMetricFamilies
 
         var samples = counts.Select(c => new ExpositionSample(
             string.Empty,
-            PrometheusNames.LabelSet([new("channel", c.Channel), new("outcome", c.Outcome.ToString().ToLowerInvariant())], isSummary: false),
+            PrometheusNames.LabelSet([new("channel", c.Channel), new("outcome", c.Outcome.ToString().ToLowerInvariant())]),
             c.Count)).ToList();
         return [new ExpositionFamily(Name, "counter", "Notification delivery attempts by channel and outcome (delivered, failed; a notification dropped from a full queue counts as failed).", samples)];
     }

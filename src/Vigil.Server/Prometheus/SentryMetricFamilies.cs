@@ -26,14 +26,14 @@ internal static class SentryMetricFamilies
         if (items.Count > 0)
         {
             families.Add(new ExpositionFamily(ItemsName, "counter", "Sentry envelope items received, by item type (events are stored; other types are acknowledged and counted).",
-                [.. items.Select(i => new ExpositionSample(string.Empty, PrometheusNames.LabelSet([new("type", i.Key)], isSummary: false), i.Value))]));
+                [.. items.Select(i => new ExpositionSample(string.Empty, PrometheusNames.LabelSet([new("type", i.Key)]), i.Value))]));
         }
 
         var refused = statistics.Refused();
         if (refused.Count > 0)
         {
             families.Add(new ExpositionFamily(RefusedName, "counter", "Sentry requests refused, by HTTP status (401 key, 413 size, 429 overload, 400 malformed).",
-                [.. refused.Select(r => new ExpositionSample(string.Empty, PrometheusNames.LabelSet([new("code", r.Key.ToString(CultureInfo.InvariantCulture))], isSummary: false), r.Value))]));
+                [.. refused.Select(r => new ExpositionSample(string.Empty, PrometheusNames.LabelSet([new("code", r.Key.ToString(CultureInfo.InvariantCulture))]), r.Value))]));
         }
 
         return families;

@@ -63,10 +63,8 @@ internal static class StoreMetricFamilies
         foreach (var series in result.Series)
         {
             // Empty values mean "no such attribute" (a series without the key); Prometheus reads them the same way.
-            // A histogram's own label is "le", as a summary's is "quantile": an attribute of that name is renamed.
-            var attributes = series.Labels.Where(l => l.Value.Length > 0)
-                .Select(l => isHistogram && l.Key == "le" ? new KeyValuePair<string, string>("exported_le", l.Value) : l);
-            var labels = PrometheusNames.LabelSet(attributes, isSummary: !isCounter && !isGauge && !isHistogram);
+            var attributes = series.Labels.Where(l => l.Value.Length > 0);
+            var labels = PrometheusNames.LabelSet(attributes);
             if (series.Buckets.Count == 0)
             {
                 continue;

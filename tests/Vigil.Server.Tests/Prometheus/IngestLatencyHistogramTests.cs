@@ -24,8 +24,8 @@ public sealed class IngestLatencyHistogramTests
 
         Assert.True(exitCode == 0, $"promtool: {output}\n{text}");
         Assert.Contains("# TYPE vigil_ingest_request_duration_seconds histogram\n", text, StringComparison.Ordinal);
-        Assert.Contains("vigil_ingest_request_duration_seconds_bucket{le=\"+Inf\",signal=\"logs\"} 2\n", text, StringComparison.Ordinal);
-        Assert.Contains("vigil_ingest_request_duration_seconds_bucket{le=\"0.001\",signal=\"logs\"} ", text, StringComparison.Ordinal);
+        Assert.Contains("vigil_ingest_request_duration_seconds_bucket{signal=\"logs\",le=\"+Inf\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("vigil_ingest_request_duration_seconds_bucket{signal=\"logs\",le=\"0.001\"} ", text, StringComparison.Ordinal);
         Assert.Contains("vigil_ingest_request_duration_seconds_count{signal=\"logs\"} 2\n", text, StringComparison.Ordinal);
         Assert.Contains("vigil_ingest_request_duration_seconds_sum{signal=\"logs\"} ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("_sum_total", text, StringComparison.Ordinal);

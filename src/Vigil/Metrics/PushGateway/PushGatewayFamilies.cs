@@ -44,7 +44,7 @@ internal static class PushGatewayFamilies
                 continue;
             }
 
-            var labels = PrometheusNames.LabelSet(Labels(series.Attributes, isHistogram), isSummary: false);
+            var labels = PrometheusNames.LabelSet(Labels(series.Attributes));
             if (!entry.Labels.Add(labels))
             {
                 continue;
@@ -70,7 +70,7 @@ internal static class PushGatewayFamilies
         return families;
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Labels(IReadOnlyList<KeyValuePair<string, object?>> attributes, bool isHistogram)
+    private static IEnumerable<KeyValuePair<string, string>> Labels(IReadOnlyList<KeyValuePair<string, object?>> attributes)
     {
         foreach (var (key, value) in attributes)
         {
@@ -80,7 +80,7 @@ internal static class PushGatewayFamilies
                 continue;
             }
 
-            var renamed = key is "job" or "instance" || (isHistogram && key == "le") ? "exported_" + key : key;
+            var renamed = key is "job" or "instance" ? "exported_" + key : key;
             yield return new(renamed, text);
         }
     }

@@ -46,15 +46,45 @@ public sealed class MetricsPrometheusTests : IDisposable
     }
 
     [Fact]
-    public async Task Prometheus_Histogram_SummaryInSeconds()
+    public async Task Prometheus_Histogram_RealHistogramInSeconds()
     {
         await WriteMetricsAsync();
 
         var run = await _cli.RunAsync("metrics", "http.request.duration", "--since", "15m", "--format", "prometheus", "--store", _store.Path);
 
-        Assert.Contains("# TYPE http_request_duration_seconds summary\n", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("http_request_duration_seconds{exported_quantile=\"x\",http_route=\"/orders\",quantile=\"0.5\"} 0.", run.Stdout, StringComparison.Ordinal);
-        Assert.Contains("http_request_duration_seconds_count{exported_quantile=\"x\",http_route=\"/orders\"} 10 ", run.Stdout, StringComparison.Ordinal);
+        // The 10 values written, all in the second bucket: cumulative counts by bound, in seconds, no quantile.
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("# TYPE http_request_duration_seconds histogram", lines);
+        Assert.DoesNotContain(",quantile=\"", run.Stdout, StringComparison.Ordinal);
+        var samples = lines.Where(l => !l.StartsWith('#')).Select(l => l[..l.LastIndexOf(' ')]).ToList();
+        // The attribute named "quantile" is renamed: promtool refuses that label on anything but a summary.
+        const string Labels = "exported_quantile=\"x\",http_route=\"/orders\"";
+        Assert.Equal(
+            [
+                $"http_request_duration_seconds_bucket{{{Labels},le=\"0.01\"}} 0",
+                $"http_request_duration_seconds_bucket{{{Labels},le=\"0.1\"}} 10",
+                $"http_request_duration_seconds_bucket{{{Labels},le=\"1\"}} 10",
+                $"http_request_duration_seconds_bucket{{{Labels},le=\"+Inf\"}} 10",
+                $"http_request_duration_seconds_sum{{{Labels}}} 0.5",
+                $"http_request_duration_seconds_count{{{Labels}}} 10",
+            ],
+            samples);
+    }
+
+    [Fact]
+    public async Task Prometheus_HistogramOverSteps_CountsRunSinceTheStartOfTheRange()
+    {
+        // Two minutes of a delta histogram: 3 values then 5, so the second step's totals are 8.
+        await _store.WritePointsAsync(
+            Some.Histogram("rpc.latency", 3, [3, 0, 0, 0], s_t0.AddSeconds(10)),
+            Some.Histogram("rpc.latency", 5, [1, 4, 0, 0], s_t0.AddSeconds(70)));
+
+        var run = await _cli.RunAsync("metrics", "rpc.latency", "--since", "15m", "--step", "1m", "--format", "prometheus", "--store", _store.Path);
+
+        var counts = run.Stdout.Split('\n').Where(l => l.StartsWith("rpc_latency", StringComparison.Ordinal) && l.Contains("_count", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToList();
+        var infs = run.Stdout.Split('\n').Where(l => l.Contains("le=\"+Inf\"", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToList();
+        Assert.Equal(["3", "8"], counts);
+        Assert.Equal(["3", "8"], infs);
     }
 
     [Fact]
