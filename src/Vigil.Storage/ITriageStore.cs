@@ -35,4 +35,14 @@ public interface ITriageStore : IStore
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>One state per check or probe, ordered by kind, service and name.</returns>
     Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the recent results of every health check and probe that matches: each with its newest
+    /// <see cref="HealthHistoryQuery.PerCheck"/> results within the query's time range, newest first (equal times by
+    /// the order they were stored, newest first). A check with no result in the range is left out.
+    /// </summary>
+    /// <param name="query">The filters, the range and the bound per check.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>One history per check or probe, ordered by kind, service and name.</returns>
+    Task<IReadOnlyList<HealthHistory>> QueryHealthHistoryAsync(HealthHistoryQuery query, CancellationToken cancellationToken = default);
 }

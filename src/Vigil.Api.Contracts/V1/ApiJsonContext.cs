@@ -23,6 +23,7 @@ namespace Vigil.Api.Contracts.V1;
 [JsonSerializable(typeof(ApiErrorGroup))]
 [JsonSerializable(typeof(ApiErrorGroupDetail))]
 [JsonSerializable(typeof(ApiHealthOverview))]
+[JsonSerializable(typeof(ApiPage<ApiHealthHistory>))]
 [JsonSerializable(typeof(ApiOverview))]
 [JsonSerializable(typeof(ApiErrorStatusChange))]
 [JsonSerializable(typeof(ApiProblem))]

@@ -221,6 +221,31 @@ public static class ApiQueryParameters
         public static IReadOnlyList<string> All { get; } = [Service, Kind, StaleAfter];
     }
 
+    /// <summary>The parameters of <c>GET /api/health/history</c>.</summary>
+    public static class HealthHistory
+    {
+        /// <summary><c>service</c>: Only checks of this service.</summary>
+        public const string Service = "service";
+
+        /// <summary><c>kind</c>: Only checks or only probes.</summary>
+        public const string Kind = "kind";
+
+        /// <summary><c>name</c>: Only the check or probe of this name.</summary>
+        public const string Name = "name";
+
+        /// <summary><c>since</c>: Only results at or after this time (RFC 3339 or a duration before now).</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: Only results before this time.</summary>
+        public const string Until = "until";
+
+        /// <summary><c>limit</c>: The most results returned for each check or probe (its newest).</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Service, Kind, Name, Since, Until, Limit];
+    }
+
     /// <summary>The parameters of <c>GET /api/alerts</c>.</summary>
     public static class Alerts
     {

@@ -65,6 +65,21 @@ internal static partial class ContractMap
 
     public static ApiHealthSourceKind ToApi(this HealthSourceKind kind) => (ApiHealthSourceKind)kind;
 
+    public static HealthHistory ToModel(this ApiHealthHistory history) => new()
+    {
+        Name = history.Name,
+        Kind = (HealthSourceKind)history.Kind,
+        ServiceName = history.ServiceName,
+        Results = [.. history.Results.Select(r => new HealthHistoryEntry
+        {
+            Timestamp = r.Timestamp,
+            Status = (HealthStatus)r.Status,
+            Observed = (HealthStatus)r.Observed,
+            Duration = r.Duration,
+            Description = r.Description,
+        })],
+    };
+
     private static ErrorEvent ToModel(ApiErrorEvent e) => new()
     {
         Id = e.Id,

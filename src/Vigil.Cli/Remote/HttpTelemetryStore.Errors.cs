@@ -6,7 +6,7 @@ using Vigil.Storage;
 
 namespace Vigil.Cli.Remote;
 
-/// <summary>Error groups and health over <c>/api/errors</c> and <c>/api/health</c> (docs/api.md).</summary>
+/// <summary>Error groups and health over <c>/api/errors</c>, <c>/api/health</c> and <c>/api/health/history</c> (docs/api.md).</summary>
 internal sealed partial class HttpTelemetryStore
 {
     public async Task<IReadOnlyList<ErrorGroup>> QueryErrorGroupsAsync(ErrorGroupQuery query, CancellationToken cancellationToken = default)
@@ -54,6 +54,20 @@ internal sealed partial class HttpTelemetryStore
             .Add(ApiQueryParameters.Health.StaleAfter, MeaningfulStaleAfter(query.StaleAfter));
         var overview = await GetAsync(path, ApiJson.TypeInfo<ApiHealthOverview>(), cancellationToken).ConfigureAwait(false);
         return overview is null ? [] : [.. overview.Items.Select(s => s.ToModel())];
+    }
+
+    public async Task<IReadOnlyList<HealthHistory>> QueryHealthHistoryAsync(HealthHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var path = "api/health/history" + new QueryString()
+            .Add(ApiQueryParameters.HealthHistory.Service, query.ServiceName)
+            .Add(ApiQueryParameters.HealthHistory.Kind, query.Kind?.ToApi())
+            .Add(ApiQueryParameters.HealthHistory.Name, query.Name)
+            .Add(ApiQueryParameters.HealthHistory.Since, query.From)
+            .Add(ApiQueryParameters.HealthHistory.Until, query.To)
+            .Add(ApiQueryParameters.HealthHistory.Limit, query.PerCheck);
+        var page = await GetAsync(path, ApiJson.TypeInfo<ApiPage<ApiHealthHistory>>(), cancellationToken).ConfigureAwait(false);
+        return page is null ? [] : [.. page.Items.Select(h => h.ToModel())];
     }
 
     // A state silent for longer than ForgetAfter is not shown at all, so any longer limit means the same as that one;

@@ -47,6 +47,21 @@ internal static partial class ApiMap
         Status = (ApiHealthStatus)state.Status,
     };
 
+    public static ApiHealthHistory ToApi(this HealthHistory history) => new()
+    {
+        Name = history.Name,
+        Kind = (ApiHealthSourceKind)history.Kind,
+        ServiceName = history.ServiceName,
+        Results = [.. history.Results.Select(r => new ApiHealthHistoryEntry
+        {
+            Timestamp = r.Timestamp,
+            Status = (ApiHealthStatus)r.Status,
+            Observed = (ApiHealthStatus)r.Observed,
+            Duration = r.Duration,
+            Description = r.Description,
+        })],
+    };
+
     private static ApiErrorEvent ToApi(ErrorEvent e) => new()
     {
         Id = e.Id,

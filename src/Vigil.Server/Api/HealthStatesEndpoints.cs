@@ -11,6 +11,9 @@ namespace Vigil.Server.Api;
 /// </summary>
 internal static class HealthStatesEndpoints
 {
+    /// <summary>The most results per check one <c>/api/health/history</c> request returns.</summary>
+    public const int MaxHistoryPerCheck = 1000;
+
     public static Task<IResult> QueryAsync(HttpContext context) => ApiResults.RunAsync(async () =>
     {
         var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.Health.All);
@@ -26,5 +29,26 @@ internal static class HealthStatesEndpoints
         return ApiResults.Json(
             new ApiHealthOverview { Status = (ApiHealthStatus)worst, Items = [.. states.Select(s => s.ToApi())] },
             ApiJson.TypeInfo<ApiHealthOverview>());
+    });
+
+    /// <summary>
+    /// <c>GET /api/health/history</c>: every matching check's and probe's newest results in the range (at most
+    /// <c>limit</c> each), in one answer so the dashboard draws every row's history bar from one request.
+    /// </summary>
+    public static Task<IResult> HistoryAsync(HttpContext context) => ApiResults.RunAsync(async () =>
+    {
+        var p = new QueryParameters(context.Request.Query, ApiResults.Now(context), ApiQueryParameters.HealthHistory.All);
+        var query = new HealthHistoryQuery
+        {
+            ServiceName = p.Text(ApiQueryParameters.HealthHistory.Service),
+            Kind = ApiParse.HealthKind(ApiQueryParameters.HealthHistory.Kind, p.Text(ApiQueryParameters.HealthHistory.Kind, 16)),
+            Name = p.Text(ApiQueryParameters.HealthHistory.Name),
+            From = p.Time(ApiQueryParameters.HealthHistory.Since),
+            To = p.Time(ApiQueryParameters.HealthHistory.Until),
+            PerCheck = p.Int(ApiQueryParameters.HealthHistory.Limit, HealthHistoryQuery.DefaultPerCheck, 1, MaxHistoryPerCheck),
+        };
+        var store = context.RequestServices.GetRequiredService<ITriageStore>();
+        var histories = await store.QueryHealthHistoryAsync(query, context.RequestAborted).ConfigureAwait(false);
+        return ApiResults.Json(new ApiPage<ApiHealthHistory> { Items = [.. histories.Select(h => h.ToApi())] }, ApiJson.TypeInfo<ApiPage<ApiHealthHistory>>());
     });
 }

@@ -43,6 +43,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         // The writes (this, and the alert triage below) sit behind the same API key as every /api/* request (docs/api.md).
         api.MapPost("/errors/{id}/status", ErrorStatusEndpoint.PostAsync);
         api.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.QueryAsync);
+        api.MapGet("/health/history", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.HistoryAsync);
         api.MapGet("/overview", (Func<HttpContext, Task<IResult>>)OverviewEndpoints.GetAsync);
         MapAlerts(api);
         PushEndpoints.Map(api);

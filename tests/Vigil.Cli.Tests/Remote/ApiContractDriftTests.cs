@@ -120,6 +120,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         await _remote.QueryErrorGroupsAsync(new ErrorGroupQuery { ServiceName = "orders", From = since, To = since.AddMinutes(30), Status = ErrorGroupStatus.Resolved, MinimumSeverity = ErrorSeverity.High, Limit = 10 });
         await _remote.GetErrorGroupAsync(12, 24, 10);
         await _remote.QueryHealthAsync(new HealthQuery { ServiceName = "orders", Kind = HealthSourceKind.Probe, StaleAfter = TimeSpan.FromMinutes(5) });
+        await _remote.QueryHealthHistoryAsync(new HealthHistoryQuery { ServiceName = "orders", Kind = HealthSourceKind.Probe, Name = "home", From = since, To = since.AddMinutes(30), PerCheck = 10 });
         Assert.True(LabelMatcher.TryParse("service=~\"shop|cart\"", out var matcher, out _));
         await _remote.QueryAlertsAsync(new AlertQuery { States = [AlertState.Firing, AlertState.Resolved], RuleName = "HighErrors", Matchers = [matcher!], Limit = 10 });
         var history = new AlertHistoryQuery { AlertId = 3, RuleName = "HighErrors", Matchers = [matcher!], Since = since, Until = since.AddMinutes(30), Limit = 10 };
@@ -136,6 +137,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         AssertSent("/api/errors", ApiQueryParameters.Errors.All);
         AssertSent("/api/errors/12", ApiQueryParameters.ErrorDetail.All);
         AssertSent("/api/health", ApiQueryParameters.Health.All);
+        AssertSent("/api/health/history", ApiQueryParameters.HealthHistory.All);
         AssertSent("/api/alerts", ApiQueryParameters.Alerts.All);
         AssertSent("/api/alerts/history", ApiQueryParameters.AlertHistory.All);
         AssertSent("/api/alerts/notifications", ApiQueryParameters.AlertHistory.All);
@@ -151,6 +153,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
     [InlineData("api/errors", nameof(ApiQueryParameters.Errors))]
     [InlineData("api/errors/12", nameof(ApiQueryParameters.ErrorDetail))]
     [InlineData("api/health", nameof(ApiQueryParameters.Health))]
+    [InlineData("api/health/history", nameof(ApiQueryParameters.HealthHistory))]
     [InlineData("api/alerts", nameof(ApiQueryParameters.Alerts))]
     [InlineData("api/alerts/history", nameof(ApiQueryParameters.AlertHistory))]
     [InlineData("api/alerts/notifications", nameof(ApiQueryParameters.AlertHistory))]

@@ -148,6 +148,25 @@ public sealed class RemoteTriageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task QueryHealthHistoryAsync_RemoteAndFile_SameHistoriesForEveryFilter()
+    {
+        HealthHistoryQuery[] queries =
+        [
+            new(),
+            new() { Kind = HealthSourceKind.Probe, PerCheck = 1 },
+            new() { ServiceName = "orders", Kind = HealthSourceKind.Check, Name = "database" },
+            new() { From = _now.AddMinutes(-90), To = _now.AddMinutes(90) },
+        ];
+        foreach (var query in queries)
+        {
+            var (local, remote) = await BothAsync(store => store.QueryHealthHistoryAsync(query));
+
+            Assert.NotEqual("[]", local);
+            Assert.Equal(local, remote);
+        }
+    }
+
+    [Fact]
     public async Task UpdateErrorGroupStatusAsync_OverHttp_VisibleInTheFile()
     {
         var id = await OrdersGroupIdAsync();

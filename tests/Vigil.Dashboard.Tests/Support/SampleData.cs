@@ -42,6 +42,9 @@ internal static class SampleData
             ],
             HealthResults =
             [
+                // Earlier results, every 30 s and oldest first, for the history bars; the newest of each check is the one below them.
+                .. Enumerable.Range(1, 40).Reverse().Select(i => new HealthResult { Name = "database", Kind = HealthSourceKind.Check, ServiceName = "orders", Status = i is >= 12 and <= 14 ? HealthStatus.Degraded : HealthStatus.Healthy, Observed = HealthStatus.Healthy, Timestamp = now.AddSeconds(-20 - (30 * i)), Duration = TimeSpan.FromMilliseconds(3 + (i % 4)) }),
+                .. Enumerable.Range(1, 40).Reverse().Select(i => new HealthResult { Name = "payments-api", Kind = HealthSourceKind.Probe, ServiceName = "billing", Status = i <= 5 ? HealthStatus.Degraded : i == 20 ? HealthStatus.Unhealthy : HealthStatus.Healthy, Observed = i == 20 ? HealthStatus.Unhealthy : HealthStatus.Healthy, Timestamp = now.AddSeconds(-15 - (30 * i)), Duration = TimeSpan.FromMilliseconds(i <= 5 ? 700 : 120) }),
                 new HealthResult { Name = "database", Kind = HealthSourceKind.Check, ServiceName = "orders", Status = HealthStatus.Healthy, Observed = HealthStatus.Healthy, Timestamp = now.AddSeconds(-20), Duration = TimeSpan.FromMilliseconds(4) },
                 new HealthResult { Name = "payments-api", Kind = HealthSourceKind.Probe, ServiceName = "billing", Status = HealthStatus.Degraded, Observed = HealthStatus.Degraded, Timestamp = now.AddSeconds(-15), Duration = TimeSpan.FromMilliseconds(800), Description = "slow answers" },
             ],

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vigil.Dashboard.Tests.Support;
 using Vigil.Model;
 
@@ -66,6 +67,53 @@ public sealed class TriageViewTests(BrowserFixture browser)
         Assert.Equal(2, await page.Page.Locator("tr[data-check]").CountAsync());
         Assert.Empty(page.Errors);
     }
+
+    [Fact]
+    public async Task Health_HistoryBar_OneCellPerResultWrittenOldestFirstWithItsStatus()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        var start = DateTimeOffset.UtcNow.AddMinutes(-20);
+        HealthStatus[] database = [HealthStatus.Healthy, HealthStatus.Healthy, HealthStatus.Degraded, HealthStatus.Unhealthy, HealthStatus.Unhealthy, HealthStatus.Healthy];
+        var written = database.Select((status, i) => Result("database", status, start.AddMinutes(i), i + 1, status == HealthStatus.Unhealthy ? "<img src=x onerror=alert(1)>refused" : null))
+            .Concat(Enumerable.Range(0, 3).Select(i => Result("cache", HealthStatus.Healthy, start.AddMinutes(2 * i), 2, null)))
+            .Append(Result("cache", HealthStatus.Unhealthy, DateTimeOffset.UtcNow.AddHours(-3), 2, "before the range"))
+            .ToList();
+        await server.WriteAsync(new TelemetryBatch { HealthResults = written });
+        await using var page = await DashboardPage.OpenAsync(browser);
+        await page.GotoAsync(server.Url("/?view=health&since=1h"));
+
+        foreach (var name in new[] { "database", "cache" })
+        {
+            var expected = written.Where(r => r.Name == name && r.Timestamp > DateTimeOffset.UtcNow.AddHours(-1)).OrderBy(r => r.Timestamp).ToList();
+            var cells = await page.Page.Locator($"tr[data-check='{name}'] .history-bar li").EvaluateAllAsync<string[][]>(
+                "cells => cells.map(c => [c.dataset.status, c.className, c.title])");
+            Assert.Equal(expected.Select(r => r.Status.ToString().ToLowerInvariant()), cells.Select(c => c[0]));
+            Assert.Equal(expected.Select(r => $"history-cell history-{r.Status.ToString().ToLowerInvariant()}"), cells.Select(c => c[1]));
+            Assert.Equal(expected.Select(Title), cells.Select(c => c[2]));
+        }
+
+        var stored = await server.Store.QueryHealthHistoryAsync(new HealthHistoryQuery { From = DateTimeOffset.UtcNow.AddHours(-1) });
+        Assert.Equal([3, 6], stored.Select(h => h.Results.Count));
+        Assert.Equal(0, await page.Page.Locator("main img").CountAsync());
+        Assert.Empty(page.Errors);
+    }
+
+    // The cell's title as the page writes it: local time to the millisecond (the browser runs in this process's zone), status, duration, description.
+    private static string Title(HealthResult r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.Timestamp.ToLocalTime():yyyy-MM-dd HH:mm:ss.fff} · {r.Status.ToString().ToLowerInvariant()} · {r.Duration.TotalMilliseconds} ms")
+        + (r.Description is null ? string.Empty : " · " + r.Description);
+
+    private static HealthResult Result(string name, HealthStatus status, DateTimeOffset at, int milliseconds, string? description) => new()
+    {
+        Name = name,
+        Kind = HealthSourceKind.Check,
+        ServiceName = "orders",
+        Status = status,
+        Observed = status,
+        Timestamp = at,
+        Duration = TimeSpan.FromMilliseconds(milliseconds),
+        Description = description,
+    };
 
     [Fact]
     public async Task Alerts_CreateAndExpireASilence_ReachTheStore()

@@ -96,6 +96,18 @@ public sealed class BadParameterTests
         { "/api/health?staleAfter=", "staleAfter" },
         { "/api/health?staleAfter=999999999999d", "staleAfter" },
         { "/api/health?staleAfter=1m&staleAfter=2m", "staleAfter" },
+        { "/api/health/history?kind=daemon", "kind" },
+        { "/api/health/history?kind=check&kind=probe", "kind" },
+        { "/api/health/history?name=" + new string('n', 600), "name" },
+        { "/api/health/history?name=da%0Atabase", "name" },
+        { "/api/health/history?service=" + new string('s', 600), "service" },
+        { "/api/health/history?since=yesterday", "since" },
+        { "/api/health/history?until=2026-02-30T00:00:00Z", "until" },
+        { "/api/health/history?limit=0", "limit" },
+        { "/api/health/history?limit=1001", "limit" },
+        { "/api/health/history?limit=60s", "limit" },
+        { "/api/health/history?limit=99999999999999999999", "limit" },
+        { "/api/health/history?staleAfter=1m", "staleAfter" },
 
         // The default range, an hour before until, would start before 0001-01-01 (a 500 with no body before).
         { "/api/metrics/queue.depth?until=0001-01-01T00:00:00Z", "since" },

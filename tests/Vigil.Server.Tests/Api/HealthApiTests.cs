@@ -115,4 +115,47 @@ public sealed class HealthApiTests
         var stale = json.RootElement.GetProperty("items").EnumerateArray().Select(i => (bool?)i.GetProperty("stale").GetBoolean()).ToList();
         Assert.Equal(secondStale is null ? [firstStale] : [firstStale, secondStale], stale);
     }
+
+    [Fact]
+    public async Task GetHealthHistory_ChecksAndProbes_EachItsResultsNewestFirstAsWritten()
+    {
+        await using var server = await StartWithHealthAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            HealthResults = [Seed.Probe("shop-home", HealthStatus.Healthy, HealthStatus.Healthy, minutesAgo: 3), Seed.Probe("shop-home", HealthStatus.Degraded, HealthStatus.Healthy, minutesAgo: 2)],
+        });
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/health/history", UriKind.Relative)).DefaultTimeout());
+
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["check/billing/disk", "check/orders/database", "probe/vigil/shop-home"], items.Select(i => $"{i.GetProperty("kind").GetString()}/{i.GetProperty("serviceName").GetString()}/{i.GetProperty("name").GetString()}"));
+        var probe = items[2].GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal([Seed.Now.AddMinutes(-1), Seed.Now.AddMinutes(-2), Seed.Now.AddMinutes(-3)], probe.Select(r => r.GetProperty("timestamp").GetDateTimeOffset()));
+        Assert.Equal(["unhealthy", "degraded", "healthy"], probe.Select(r => r.GetProperty("status").GetString()));
+        Assert.Equal(["unhealthy", "healthy", "healthy"], probe.Select(r => r.GetProperty("observed").GetString()));
+        Assert.Equal(["503 Service Unavailable", null, null], probe.Select(r => r.GetProperty("description").GetString()));
+        Assert.All(probe, r => Assert.Equal("00:00:00.0400000", r.GetProperty("duration").GetString()));
+        var database = items[1].GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["degraded", "healthy"], database.Select(r => r.GetProperty("status").GetString()));
+    }
+
+    [Theory]
+    [InlineData("?kind=probe&limit=2", "shop-home", 2)]
+    [InlineData("?service=orders&name=database&limit=1", "database", 1)]
+    [InlineData("?name=shop-home&since=150s", "shop-home", 2)]
+    [InlineData("?name=shop-home&until=150s", "shop-home", 1)]
+    public async Task GetHealthHistory_FiltersRangeAndLimit_ApplyPerCheck(string filter, string name, int count)
+    {
+        await using var server = await StartWithHealthAsync();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            HealthResults = [Seed.Probe("shop-home", HealthStatus.Healthy, HealthStatus.Healthy, minutesAgo: 3), Seed.Probe("shop-home", HealthStatus.Degraded, HealthStatus.Healthy, minutesAgo: 2)],
+        });
+
+        using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/health/history" + filter, UriKind.Relative)).DefaultTimeout());
+
+        var item = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(name, item.GetProperty("name").GetString());
+        Assert.Equal(count, item.GetProperty("results").GetArrayLength());
+    }
 }

@@ -38,6 +38,8 @@ internal sealed class NoTriageStore(ITelemetryStore inner) : ITelemetryStore
 
     public Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException("This engine keeps no health results.");
 
+    public Task<IReadOnlyList<HealthHistory>> QueryHealthHistoryAsync(HealthHistoryQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException("This engine keeps no health results.");
+
     public Task<IReadOnlyList<AlertInstance>> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default) => inner.QueryAlertsAsync(query, cancellationToken);
 
     public Task<AlertInstance?> GetAlertAsync(long id, CancellationToken cancellationToken = default) => inner.GetAlertAsync(id, cancellationToken);

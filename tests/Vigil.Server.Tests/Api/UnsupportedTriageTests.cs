@@ -12,6 +12,7 @@ public sealed class UnsupportedTriageTests
     [InlineData("GET", "/api/errors/1")]
     [InlineData("POST", "/api/errors/1/status")]
     [InlineData("GET", "/api/health")]
+    [InlineData("GET", "/api/health/history")]
     public async Task Request_EngineWithoutTheFeature_Returns501ProblemWithTheEnginesWords(string method, string path)
     {
         await using var server = await ReadServer.StartAsync(wrap: store => new NoTriageStore(store));

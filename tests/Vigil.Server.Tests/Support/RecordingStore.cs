@@ -113,6 +113,8 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore, I
 
     public Task<IReadOnlyList<HealthState>> QueryHealthAsync(HealthQuery query, CancellationToken cancellationToken = default) => inner.QueryHealthAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<HealthHistory>> QueryHealthHistoryAsync(HealthHistoryQuery query, CancellationToken cancellationToken = default) => inner.QueryHealthHistoryAsync(query, cancellationToken);
+
     public Task<IReadOnlyList<AlertInstance>> QueryAlertsAsync(AlertQuery query, CancellationToken cancellationToken = default) => inner.QueryAlertsAsync(query, cancellationToken);
 
     public Task<AlertInstance?> GetAlertAsync(long id, CancellationToken cancellationToken = default) => inner.GetAlertAsync(id, cancellationToken);
