@@ -39,7 +39,7 @@ public sealed class EveryViewTests(BrowserFixture browser)
         var url = view switch
         {
             "trace" => $"/?view=traces&trace={traceId}&span={Some.SpanId(4)}",
-            "trace-compare" => $"/?view=traces&a={Some.TraceId(10)}&b={traceId}",
+            "trace-compare" => $"/?view=traces&a={SampleData.FastTraceId}&b={traceId}",
             "error" => $"/?view=errors&id={groupId}",
             "metric" => "/?view=metrics&metric=http.server.requests&by=http.route",
             "logs" => "/?view=logs&seq=5",
