@@ -10,6 +10,7 @@ public sealed class TraceCompareViewTests(BrowserFixture browser)
     private static readonly string Fast = Some.TraceId(0xa1);
     private static readonly string Slow = Some.TraceId(0xb1);
     private static readonly string Middle = Some.TraceId(0xc1);
+    private const string Markup = "<img src=x onerror=\"window.pwned=1\">";
 
     [Fact]
     public async Task Compare_OfTwoStoredTraces_ShowsBothOnOneScaleAndEachOperationsTimeAsTheSpansSent()
@@ -45,6 +46,10 @@ public sealed class TraceCompareViewTests(BrowserFixture browser)
         Assert.DoesNotContain("only in", await page.Page.Locator("tr[data-name='SELECT cart']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("only in B", await page.Page.Locator($"[data-side='b'] li[data-span='{Some.SpanId(5)}']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Page.Locator("[data-side='a'] .waterfall .pill").CountAsync());
+        // A span name holding markup is shown as text, in the table and the waterfall, and never runs.
+        Assert.Equal(2, await page.Page.GetByText(Markup).CountAsync());
+        Assert.Equal(0, await page.Page.Locator("main img").CountAsync());
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => window.pwned === undefined"));
         Assert.Empty(page.Errors);
 
         // The address alone reproduces the view.
@@ -114,7 +119,7 @@ public sealed class TraceCompareViewTests(BrowserFixture browser)
 
     /// <summary>
     /// Three "GET /checkout" traces, fast (100 ms), middle (200 ms) and slow (400 ms: "pricing" waits on a span the
-    /// fast one lacks, two "SELECT cart" spans overlap, no "read cache"), and one "GET /other". Returns the fast and slow traces' spans as sent.
+    /// fast one lacks, two "SELECT cart" spans overlap, no "read cache", a span named with markup), and one "GET /other". Returns the fast and slow traces' spans as sent.
     /// </summary>
     private static async Task<(IReadOnlyList<SpanEntry> Fast, IReadOnlyList<SpanEntry> Slow)> WriteCheckoutsAsync(DashboardServer server)
     {
@@ -135,6 +140,7 @@ public sealed class TraceCompareViewTests(BrowserFixture browser)
             Some.Span(Slow, Some.SpanId(3), Some.SpanId(1), "SELECT cart", "shop", slowStart.AddMilliseconds(20), ms(25)),
             Some.Span(Slow, Some.SpanId(4), Some.SpanId(1), "pricing", "shop", slowStart.AddMilliseconds(80), ms(300), SpanStatusCode.Error),
             Some.Span(Slow, Some.SpanId(5), Some.SpanId(4), "recompute prices", "pricing", slowStart.AddMilliseconds(100), ms(250)),
+            Some.Span(Slow, Some.SpanId(6), Some.SpanId(1), Markup, "shop", slowStart.AddMilliseconds(390), ms(5)),
         ];
         var middleStart = start.AddSeconds(20);
         await server.WriteAsync(new TelemetryBatch
