@@ -5,6 +5,9 @@ namespace Vigil.Dashboard.Tests.Support;
 /// <summary>A small shop's worth of every signal, for tests that need each view to have something to show.</summary>
 internal static class SampleData
 {
+    /// <summary>A faster "POST /orders" trace than the one WriteAsync returns, for the compare view.</summary>
+    public static readonly string FastTraceId = Some.TraceId(0xfa57);
+
     /// <returns>A trace id with four spans over three services, and an error group id.</returns>
     public static async Task<(string TraceId, long GroupId)> WriteAsync(DashboardServer server)
     {
@@ -20,6 +23,11 @@ internal static class SampleData
                 Some.Span(trace, Some.SpanId(2), Some.SpanId(1), "reserve stock", "inventory", start.AddMilliseconds(12), TimeSpan.FromMilliseconds(90)),
                 Some.Span(trace, Some.SpanId(3), Some.SpanId(2), "SELECT stock", "inventory", start.AddMilliseconds(20), TimeSpan.FromMilliseconds(45)),
                 Some.Span(trace, Some.SpanId(4), Some.SpanId(1), "charge card", "billing", start.AddMilliseconds(110), TimeSpan.FromMilliseconds(180), SpanStatusCode.Error),
+                Some.Span(FastTraceId, Some.SpanId(1), null, "POST /orders", "orders", start.AddSeconds(20), TimeSpan.FromMilliseconds(140)),
+                Some.Span(FastTraceId, Some.SpanId(2), Some.SpanId(1), "reserve stock", "inventory", start.AddSeconds(20).AddMilliseconds(10), TimeSpan.FromMilliseconds(35)),
+                Some.Span(FastTraceId, Some.SpanId(3), Some.SpanId(2), "SELECT stock", "inventory", start.AddSeconds(20).AddMilliseconds(15), TimeSpan.FromMilliseconds(20)),
+                Some.Span(FastTraceId, Some.SpanId(4), Some.SpanId(1), "charge card", "billing", start.AddSeconds(20).AddMilliseconds(50), TimeSpan.FromMilliseconds(70)),
+                Some.Span(FastTraceId, Some.SpanId(5), Some.SpanId(1), "read cache", "orders", start.AddSeconds(20).AddMilliseconds(125), TimeSpan.FromMilliseconds(8)),
                 .. Enumerable.Range(10, 40).Select(i => Some.Span(Some.TraceId(i), Some.SpanId(i), null, i % 2 == 0 ? "GET /orders/{id}" : "POST /charge", services[i % 3], now.AddSeconds(-30 * i), TimeSpan.FromMilliseconds(5 + (i * 7 % 240)), i % 9 == 0 ? SpanStatusCode.Error : SpanStatusCode.Unset)),
             ],
             Logs =

@@ -12,6 +12,7 @@ public sealed class EveryViewTests(BrowserFixture browser)
         { "patterns", 1280, 720 },
         { "traces", 1280, 720 },
         { "trace", 1280, 720 },
+        { "trace-compare", 1280, 720 },
         { "metrics", 1280, 720 },
         { "metric", 1280, 720 },
         { "errors", 1280, 720 },
@@ -38,6 +39,7 @@ public sealed class EveryViewTests(BrowserFixture browser)
         var url = view switch
         {
             "trace" => $"/?view=traces&trace={traceId}&span={Some.SpanId(4)}",
+            "trace-compare" => $"/?view=traces&a={SampleData.FastTraceId}&b={traceId}",
             "error" => $"/?view=errors&id={groupId}",
             "metric" => "/?view=metrics&metric=http.server.requests&by=http.route",
             "logs" => "/?view=logs&seq=5",

@@ -1,6 +1,7 @@
 // The dashboard's entry point: picks the view named by ?view= and renders it into <main>.
 import { replace, h } from './dom.js';
 import { current, href, navigate, onChange, withChanges } from './state.js';
+import { themeControl } from './theme.js';
 import * as overview from './views/overview.js';
 import * as logs from './views/logs.js';
 import * as traces from './views/traces.js';
@@ -47,6 +48,7 @@ async function render(state) {
   }
 }
 
+themeControl(document.getElementById('theme'));
 since.addEventListener('change', () => navigate(withChanges({ since: since.value })));
 
 // Keyboard: g then o/l/t/m/e/h/a goes to a view; "/" focuses the search box of the view, if it has one.

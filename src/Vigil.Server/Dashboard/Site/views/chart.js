@@ -3,6 +3,7 @@
 import uPlot from '../vendor/uPlot.esm.js';
 import { h } from '../dom.js';
 import { serviceHue } from '../format.js';
+import { isDark, themeColour } from '../theme.js';
 
 /** A series' label: its attributes as "key=value, …", or "(all series)" when it has none. */
 export function seriesLabel(labels) {
@@ -12,8 +13,7 @@ export function seriesLabel(labels) {
 
 /** The colour of a line: from its label's hash, so a value keeps its colour across charts and reloads. */
 export function lineColour(label) {
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-  return `hsl(${serviceHue(label)} 65% ${dark ? 62 : 42}%)`;
+  return `hsl(${serviceHue(label)} 65% ${isDark() ? 62 : 42}%)`;
 }
 
 /**
@@ -30,8 +30,7 @@ export function chart(lines, { title, height = 240, unit = '' }) {
     data.push(values);
   }
 
-  const style = getComputedStyle(document.documentElement);
-  const axis = { stroke: style.getPropertyValue('--muted').trim() || '#57606a', grid: { stroke: style.getPropertyValue('--line').trim() || '#d0d7de', width: 1 }, ticks: { show: false } };
+  const axis = { stroke: themeColour('--muted', '#57606a'), grid: { stroke: themeColour('--line', '#d0d7de'), width: 1 }, ticks: { show: false } };
   const holder = h('div', { class: 'chart', role: 'img', 'aria-label': `${title}: ${lines.length} line${lines.length === 1 ? '' : 's'}` });
   const options = {
     width: 600,

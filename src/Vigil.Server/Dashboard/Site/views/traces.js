@@ -2,11 +2,14 @@
 // axis, nested by parent, coloured by service, errors marked; a span's attributes, events and links; the trace's logs.
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
-import { href, withChanges } from '../state.js';
-import { attributeText, duration, durationMs, level, serviceHue, serviceOf, time } from '../format.js';
+import { href, navigate, withChanges } from '../state.js';
+import { attributeText, duration, durationMs, level, serviceOf, time } from '../format.js';
 import { empty, field, filterForm, pill, table } from './common.js';
+import { extent, legend, spanTree, waterfall } from './waterfall.js';
+import { renderCompare } from './trace-compare.js';
 
 export async function render(container, state, { since }) {
+  if (state.has('a') || state.has('b')) return renderCompare(container, state, since);
   const traceId = state.get('trace');
   return traceId ? renderTrace(container, state, traceId, since) : renderList(container, state, since);
 }
@@ -19,7 +22,21 @@ async function renderList(container, state, since) {
     field('Slower than', h('input', { name: 'minDuration', value: query.minDuration ?? '', placeholder: '250ms', maxlength: 32 })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'errors', checked: query.errors === 'true' }), 'Only with errors'),
   ]);
-  const rows = page.items.map((trace) => h('tr', { 'data-trace': trace.traceId },
+  // Two ticked traces open side by side, the faster as A; ticking a third unticks the first.
+  const picked = [];
+  const compare = h('button', { type: 'button', class: 'compare', disabled: true, onclick: () => {
+    const [a, b] = picked.map((box) => page.items[Number(box.value)]).sort((x, y) => durationMs(x.duration) - durationMs(y.duration));
+    navigate(withChanges({ a: a.traceId, b: b.traceId }));
+  } }, 'Compare 2 ticked traces');
+  const pick = (event) => {
+    const box = event.target;
+    if (box.checked) picked.push(box);
+    else picked.splice(picked.indexOf(box), 1);
+    if (picked.length > 2) picked.shift().checked = false;
+    compare.disabled = picked.length !== 2;
+  };
+  const rows = page.items.map((trace, i) => h('tr', { 'data-trace': trace.traceId },
+    h('td', null, h('input', { type: 'checkbox', value: i, onchange: pick, 'aria-label': `Compare trace ${trace.traceId}` })),
     h('td', null, time(trace.startTime)),
     h('th', { scope: 'row' }, h('a', { href: withChanges({ trace: trace.traceId }) }, trace.rootSpanName ?? '(no root span)')),
     h('td', null, trace.serviceName ?? ''),
@@ -27,61 +44,58 @@ async function renderList(container, state, since) {
     h('td', { class: 'num' }, String(trace.spanCount)),
     h('td', null, trace.hasError ? pill('error', 'unhealthy') : pill('ok', 'healthy'))));
   replace(container, h('h1', null, 'Traces'), form,
-    rows.length === 0 ? empty('No traces match.') : table(`${rows.length} traces, newest first`, ['Started', 'Root span', 'Service', 'Duration', 'Spans', 'Status'], rows));
+    rows.length === 0 ? empty('No traces match.') : [h('div', { class: 'actions' }, compare), table(`${rows.length} traces, newest first; tick two to compare them`, ['Compare', 'Started', 'Root span', 'Service', 'Duration', 'Spans', 'Status'], rows)]);
   return null;
 }
 
 async function renderTrace(container, state, traceId, since) {
   const trace = await api.get(`traces/${encodeURIComponent(traceId)}`);
   const spans = trace.spans;
-  const start = Math.min(...spans.map((s) => Date.parse(s.startTime)));
-  const end = Math.max(...spans.map((s) => Date.parse(s.endTime)));
-  const total = Math.max(end - start, 0.001);
-
-  // Depth-first by parent, siblings by start time: a span's children sit under it. Orphans (parent not stored) are roots.
-  const ids = new Set(spans.map((s) => s.spanId));
-  const children = new Map();
-  for (const span of spans) {
-    const parent = span.parentSpanId && ids.has(span.parentSpanId) ? span.parentSpanId : '';
-    if (!children.has(parent)) children.set(parent, []);
-    children.get(parent).push(span);
-  }
-  const ordered = [];
-  const visit = (parent, depth) => {
-    for (const span of (children.get(parent) ?? []).sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime))) {
-      ordered.push({ span, depth });
-      visit(span.spanId, depth + 1);
-    }
-  };
-  visit('', 0);
-
+  const { total } = extent(spans);
   const selectedId = state.get('span');
-  const rows = ordered.map(({ span, depth }) => {
-    const service = serviceOf(span);
-    const left = ((Date.parse(span.startTime) - start) / total) * 100;
-    const width = Math.max((durationMs(span.duration) / total) * 100, 0.2);
-    const failed = span.statusCode === 'error';
-    return h('li', { class: `span${failed ? ' failed' : ''}`, 'data-span': span.spanId, 'data-depth': depth, 'data-service': service },
-      h('a', { href: withChanges({ span: span.spanId }), 'aria-current': span.spanId === selectedId ? 'true' : null },
-        h('span', { class: 'span-name', style: { 'padding-left': `${depth * 1.1}em` } }, failed ? '⚠ ' : '', span.name, h('span', { class: 'sub' }, ` ${service}`)),
-        h('span', { class: 'track' }, h('span', { class: 'bar', title: `${service}: ${duration(durationMs(span.duration))}`, style: { left: `${left}%`, width: `${Math.min(width, 100 - left)}%`, '--hue': serviceHue(service) } })),
-        h('span', { class: 'num' }, duration(durationMs(span.duration)))));
-  });
-
   const selected = spans.find((s) => s.spanId === selectedId);
-  const services = [...new Set(spans.map(serviceOf))];
   replace(container,
     h('p', null, h('a', { href: withChanges({ trace: null, span: null }) }, '← All traces')),
     h('h1', null, `Trace ${traceId}`),
-    h('p', { class: 'summary' }, `${spans.length} spans, ${duration(total)}, `, services.map((s) => h('span', { class: 'legend', style: { '--hue': serviceHue(s) } }, s))),
+    h('p', { class: 'summary' }, `${spans.length} spans, ${duration(total)}, `, legend(spans)),
+    await compareWith(traceId, spans, since),
     h('div', { class: 'split' },
-      h('ol', { class: 'waterfall', 'aria-label': 'Spans by start time, nested by parent' }, rows),
+      waterfall(spans, { selectedId, spanHref: (span) => withChanges({ span: span.spanId }) }),
       h('aside', { class: 'detail', 'aria-label': 'Selected span' }, selected ? spanDetail(selected) : empty('Select a span to see its attributes, events and links.'))),
     h('h2', null, `Logs of this trace (${trace.logs.length})`),
     trace.logs.length === 0 ? empty('No log records carry this trace id.') : h('ol', { class: 'log-list' }, trace.logs.map((record) => h('li', { class: `log lvl-${level(record.severityNumber)}` },
       h('a', { class: 'log-link', href: href({ view: 'logs', since, trace: traceId, seq: record.sequence }) },
         h('time', null, time(record.timestamp)), h('span', { class: 'lvl' }, level(record.severityNumber)), h('span', { class: 'svc' }, serviceOf(record)), h('span', { class: 'body' }, record.body ?? ''))))));
   return null;
+}
+
+// How many of the range's newest traces "compare with" reads to find the same operation's fastest and slowest.
+const compareCandidates = 500;
+
+/**
+ * "Compare with…": the fastest and slowest other trace of the same root operation (root span name and service)
+ * among the range's newest traces (GET /api/traces filters by service, not by name, so the name is matched here),
+ * and a box for any trace id.
+ */
+async function compareWith(traceId, spans, since) {
+  const root = spanTree(spans)[0]?.span;
+  const links = [];
+  if (root) {
+    const page = await api.get('traces', { service: serviceOf(root) || null, since, limit: compareCandidates });
+    const same = page.items.filter((t) => t.traceId !== traceId && t.rootSpanName === root.name && (t.serviceName ?? '') === serviceOf(root))
+      .sort((x, y) => durationMs(x.duration) - durationMs(y.duration));
+    const link = (label, other) => h('a', { href: withChanges({ trace: null, span: null, a: traceId, b: other.traceId }), 'data-compare': other.traceId },
+      `${label} (${duration(durationMs(other.duration))})`);
+    if (same.length > 0) links.push(link('fastest', same[0]));
+    if (same.length > 1) links.push(' · ', link('slowest', same[same.length - 1]));
+    links.push(' ', h('span', { class: 'sub' }, same.length === 0
+      ? `no other "${root.name}" trace among the range's newest ${page.items.length}.`
+      : `of ${same.length} other "${root.name}" traces among the range's newest ${page.items.length}.`));
+  }
+  const form = filterForm([field('Or trace id', h('input', { name: 'b', required: true, maxlength: 64, pattern: '[0-9a-fA-F]{32}', placeholder: '32 hex digits', 'aria-label': 'Trace id to compare with' }))],
+    { trace: null, span: null, a: traceId });
+  form.querySelector('button').textContent = 'Compare';
+  return h('div', { class: 'compare-with' }, h('p', null, 'Compare with: ', links), form);
 }
 
 function spanDetail(span) {
