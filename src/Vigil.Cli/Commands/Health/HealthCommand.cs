@@ -17,6 +17,9 @@ internal sealed class HealthCommand : Command, IHaveExamples
     /// <summary>The default for <c>--interval</c>.</summary>
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>How far back <c>--history</c> reads without <c>--since</c>.</summary>
+    public static readonly TimeSpan DefaultHistoryRange = TimeSpan.FromHours(1);
+
     private readonly CliContext _context;
     private readonly StoreOption _store = new();
     private readonly OutputFormatOption _format = new();
@@ -38,6 +41,22 @@ internal sealed class HealthCommand : Command, IHaveExamples
     private readonly Option<TimeSpan?> _interval = ParsedOption.Single<TimeSpan>(
         "--interval", $"How often --watch reads the state again: 500ms, 10s, 1m (default: {DurationFormatter.Format(DefaultInterval)}).", "DURATION", DurationParser.TryParse);
 
+    private readonly Option<bool> _history = new("--history")
+    {
+        Description = $"Show each check's and probe's recent results instead of its state: counts by status and a strip of results, oldest first (. healthy, d degraded, X unhealthy). With --since/--until (default: the last {DurationFormatter.Format(DefaultHistoryRange)}) and --limit results per check (default {HealthHistoryQuery.DefaultPerCheck}).",
+    };
+
+    private readonly Option<string?> _name = new("--name")
+    {
+        Description = "With --history: only the check or probe of this name.",
+        HelpName = "NAME",
+    };
+
+    private readonly Option<int?> _limit = ParsedOption.Single<int>(
+        "--limit", $"With --history: at most this many results per check, its newest (default: {HealthHistoryQuery.DefaultPerCheck}).", "N", PositiveIntegerParser.TryParse);
+
+    private readonly TimeRangeOptions _range;
+
     /// <summary>Creates the command.</summary>
     public HealthCommand(CliContext context)
         : base(
@@ -45,6 +64,7 @@ internal sealed class HealthCommand : Command, IHaveExamples
             "Show the current state of every health check and probe. Exit code: 0 all healthy, 1 any degraded, 2 any unhealthy or stale (also 2 when the store cannot be opened).")
     {
         _context = context;
+        _range = new TimeRangeOptions(context.Clock, DefaultHistoryRange);
         _store.AddTo(this);
         _format.AddTo(this);
         Options.Add(_service);
@@ -52,6 +72,10 @@ internal sealed class HealthCommand : Command, IHaveExamples
         Options.Add(_staleAfter);
         Options.Add(_watch);
         Options.Add(_interval);
+        Options.Add(_history);
+        Options.Add(_name);
+        Options.Add(_limit);
+        _range.AddTo(this);
         SetAction(ExecuteAsync);
     }
 
@@ -64,10 +88,31 @@ internal sealed class HealthCommand : Command, IHaveExamples
         "vigil health --json | jq -r .status",
         "vigil health --stale-after 2m                # stale (exit 2) when a check has not reported for 2 minutes",
         "vigil health --server http://127.0.0.1:4320 || echo \"not healthy\"",
+        "vigil health --history --since 6h           # each check's results over six hours",
+        "vigil health --history --name payments-api --json | jq '.results[0]'",
     ];
 
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        if (parseResult.GetValue(_history))
+        {
+            return await ShowHistoryAsync(parseResult, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (option, given) in new (string, bool)[]
+        {
+            ("--name", parseResult.GetValue(_name) is not null),
+            ("--limit", parseResult.GetValue(_limit) is not null),
+            ("--since", parseResult.GetValue(_range.Since) is not null),
+            ("--until", parseResult.GetValue(_range.Until) is not null),
+        })
+        {
+            if (given)
+            {
+                throw new CliUsageException($"{option}: only applies with --history");
+            }
+        }
+
         var watch = parseResult.GetValue(_watch);
         var interval = parseResult.GetValue(_interval);
         if (interval is not null && !watch)
@@ -89,5 +134,35 @@ internal sealed class HealthCommand : Command, IHaveExamples
         return watch
             ? await watcher.WatchAsync(interval ?? DefaultInterval, cancellationToken).ConfigureAwait(false)
             : await watcher.ShowAsync(watching: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> ShowHistoryAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        if (parseResult.GetValue(_watch) || parseResult.GetValue(_interval) is not null || parseResult.GetValue(_staleAfter) is not null)
+        {
+            throw new CliUsageException("--history: shows recorded results, so --watch, --interval and --stale-after do not apply");
+        }
+
+        var query = new HealthHistoryQuery
+        {
+            ServiceName = parseResult.GetValue(_service),
+            Kind = parseResult.GetValue(_kind),
+            Name = parseResult.GetValue(_name),
+            From = _range.GetSince(parseResult),
+            To = _range.GetUntil(parseResult),
+            PerCheck = parseResult.GetValue(_limit) ?? HealthHistoryQuery.DefaultPerCheck,
+        };
+        await using var store = _store.Open(parseResult, _context);
+        var histories = await store.QueryHealthHistoryAsync(query, cancellationToken).ConfigureAwait(false);
+        if (_format.IsJson(parseResult))
+        {
+            HealthHistoryOutput.WriteJson(_context.Data, histories);
+        }
+        else
+        {
+            HealthHistoryOutput.WriteText(_context.Stdout, _format.UseColor(parseResult, _context) ? Palette.Color : Palette.Plain, histories);
+        }
+
+        return ExitCodes.Success;
     }
 }
