@@ -27,18 +27,19 @@ internal sealed record RetentionRun(DateTimeOffset At, RetentionResult? Result, 
 
     private const string Prefix = "vigil.retention.";
 
-    // The counts a record carries, by attribute key; read back in the same order.
-    private static readonly (string Key, Func<RetentionResult, long> Read)[] s_counts =
+    // The counts a record carries: each one's attribute key, how it is read from a result, and how it is set on one,
+    // so writing and reading back go through the same entry.
+    private static readonly (string Key, Func<RetentionResult, long> Read, Func<RetentionResult, long, RetentionResult> Set)[] s_counts =
     [
-        (Prefix + "logs_deleted", r => r.LogsDeleted),
-        (Prefix + "spans_deleted", r => r.SpansDeleted),
-        (Prefix + "metric_points_deleted", r => r.MetricPointsDeleted),
-        (Prefix + "error_events_deleted", r => r.ErrorEventsDeleted),
-        (Prefix + "health_results_deleted", r => r.HealthResultsDeleted),
-        (Prefix + "metric_series_deleted", r => r.MetricSeriesDeleted),
-        (Prefix + "resources_deleted", r => r.ResourcesDeleted),
-        (Prefix + "used_bytes_after", r => r.UsedBytesAfter),
-        (Prefix + "wal_bytes_after", r => r.WalBytesAfter),
+        (Prefix + "logs_deleted", r => r.LogsDeleted, (r, v) => r with { LogsDeleted = v }),
+        (Prefix + "spans_deleted", r => r.SpansDeleted, (r, v) => r with { SpansDeleted = v }),
+        (Prefix + "metric_points_deleted", r => r.MetricPointsDeleted, (r, v) => r with { MetricPointsDeleted = v }),
+        (Prefix + "error_events_deleted", r => r.ErrorEventsDeleted, (r, v) => r with { ErrorEventsDeleted = v }),
+        (Prefix + "health_results_deleted", r => r.HealthResultsDeleted, (r, v) => r with { HealthResultsDeleted = v }),
+        (Prefix + "metric_series_deleted", r => r.MetricSeriesDeleted, (r, v) => r with { MetricSeriesDeleted = v }),
+        (Prefix + "resources_deleted", r => r.ResourcesDeleted, (r, v) => r with { ResourcesDeleted = v }),
+        (Prefix + "used_bytes_after", r => r.UsedBytesAfter, (r, v) => r with { UsedBytesAfter = v }),
+        (Prefix + "wal_bytes_after", r => r.WalBytesAfter, (r, v) => r with { WalBytesAfter = v }),
     ];
 
     private const string FailureKey = Prefix + "failure";
@@ -69,27 +70,14 @@ internal sealed record RetentionRun(DateTimeOffset At, RetentionResult? Result, 
             return new RetentionRun(record.Timestamp, null, Convert.ToString(failure, CultureInfo.InvariantCulture));
         }
 
-        long Count(int index) => attributes.TryGetValue(s_counts[index].Key, out var value) && value is not null
-            ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
-            : 0;
-        var result = new RetentionResult
-        {
-            LogsDeleted = Count(0),
-            SpansDeleted = Count(1),
-            MetricPointsDeleted = Count(2),
-            ErrorEventsDeleted = Count(3),
-            HealthResultsDeleted = Count(4),
-            MetricSeriesDeleted = Count(5),
-            ResourcesDeleted = Count(6),
-            UsedBytesAfter = Count(7),
-            WalBytesAfter = Count(8),
-        };
+        // A count the record does not carry reads as 0.
+        var result = s_counts.Aggregate(
+            new RetentionResult(),
+            (r, count) => attributes.TryGetValue(count.Key, out var value) && value is not null
+                ? count.Set(r, Convert.ToInt64(value, CultureInfo.InvariantCulture))
+                : r);
         return new RetentionRun(record.Timestamp, result, null);
     }
-
-    /// <summary>The records deleted in all, over every signal (series and resources are not records).</summary>
-    public long RecordsDeleted => Result is not { } r ? 0
-        : r.LogsDeleted + r.SpansDeleted + r.MetricPointsDeleted + r.ErrorEventsDeleted + r.HealthResultsDeleted;
 
     /// <summary>What this pass deleted, in words.</summary>
     public string Summary => Result is not { } r
