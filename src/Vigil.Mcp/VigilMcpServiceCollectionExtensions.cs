@@ -7,7 +7,6 @@ using ModelContextProtocol.Protocol;
 using Vigil.Alerting.Slos;
 using Vigil.Mcp.Audit;
 using Vigil.Mcp.Tools;
-using Vigil.Storage;
 
 namespace Vigil.Mcp;
 
@@ -43,9 +42,7 @@ public static class VigilMcpServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<WriteAudit>();
         services.TryAddSingleton<ISloSource>(SloCatalog.Empty);
-        services.TryAddSingleton(provider => new SloEvaluator(
-            new SloSources(provider.GetRequiredService<ITelemetryReader>(), provider.GetService<ISpanCountReader>()),
-            options.Clock));
+        services.TryAddSingleton(provider => new SloEvaluator(SloSources.From(provider), options.Clock));
         return services
             .AddMcpServer(server =>
             {

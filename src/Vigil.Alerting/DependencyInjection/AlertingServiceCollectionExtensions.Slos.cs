@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Alerting.Rules;
 using Vigil.Alerting.Slos;
-using Vigil.Storage;
 
 namespace Vigil.Alerting;
 
@@ -12,8 +11,6 @@ public static partial class AlertingServiceCollectionExtensions
     {
         // The engine's SLOs, not the section's: a reload that adds or refuses one shows at once.
         services.AddSingleton<ISloSource>(provider => provider.GetRequiredService<AlertRuleEngine>());
-        services.AddSingleton(provider => new SloEvaluator(
-            new SloSources(provider.GetRequiredService<ITelemetryReader>(), provider.GetService<ISpanCountReader>()),
-            provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(provider => new SloEvaluator(SloSources.From(provider), provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 }

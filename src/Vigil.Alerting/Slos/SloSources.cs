@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Vigil.Storage;
 
 namespace Vigil.Alerting.Slos;
@@ -14,6 +15,18 @@ public sealed record SloSources(ITelemetryReader Metrics, ISpanCountReader? Span
     {
         ArgumentNullException.ThrowIfNull(store);
         return new SloSources(store, store as ISpanCountReader);
+    }
+
+    /// <summary>
+    /// The sources a host registered: its <see cref="ITelemetryReader"/>, and its <see cref="ISpanCountReader"/> when it has
+    /// one. Alerting and the MCP server both evaluate SLOs over a host's store, and read it through this one rule.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <returns>The sources.</returns>
+    public static SloSources From(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new SloSources(services.GetRequiredService<ITelemetryReader>(), services.GetService<ISpanCountReader>());
     }
 
     internal ISpanCountReader RequireSpans() =>

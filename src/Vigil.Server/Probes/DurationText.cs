@@ -31,12 +31,4 @@ internal static class DurationText
         duration = TimeSpan.FromMilliseconds(Math.Round(parsed.TotalMilliseconds));
         return true;
     }
-
-    /// <summary>The short text form: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>1h</c>, or seconds with a fraction.</summary>
-    public static string Format(TimeSpan duration) =>
-        duration.TotalMilliseconds < 1000 || duration.Milliseconds != 0 && duration.TotalSeconds < 10
-            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0.###}ms")
-            : duration.TotalSeconds % 3600 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0}h")
-            : duration.TotalSeconds % 60 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0}m")
-            : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.###}s");
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Vigil.Model.Text;
 using Vigil.Storage.Configuration;
 
 namespace Vigil.Server.Probes;
@@ -53,7 +54,7 @@ internal static partial class ProbeValidation
 
         if (probe.MaxLatency is { } latency && latency <= TimeSpan.Zero)
         {
-            add("MaxLatency", $"{DurationText.Format(latency)} is not allowed: {DurationText.Allowed}");
+            add("MaxLatency", $"{DurationGrammar.Format(latency)} is not allowed: {DurationText.Allowed}");
         }
 
         if (probe.MinCertificateDays is < 0 or > MaxCertificateDays)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vigil.Model.Text;
 using Vigil.Storage.Configuration;
 
 namespace Vigil.Server.Probes;
@@ -76,16 +77,16 @@ internal static partial class ProbeValidation
     {
         if (probe.Interval <= TimeSpan.Zero || probe.Interval > TimeSpan.FromDays(1))
         {
-            add("Interval", $"{DurationText.Format(probe.Interval)} is not allowed: {DurationText.Allowed}");
+            add("Interval", $"{DurationGrammar.Format(probe.Interval)} is not allowed: {DurationText.Allowed}");
         }
 
         if (probe.Timeout <= TimeSpan.Zero)
         {
-            add("Timeout", $"{DurationText.Format(probe.Timeout)} is not allowed: {DurationText.Allowed}");
+            add("Timeout", $"{DurationGrammar.Format(probe.Timeout)} is not allowed: {DurationText.Allowed}");
         }
         else if (probe.Timeout >= probe.Interval && !intervalIsBad)
         {
-            add("Timeout", $"{DurationText.Format(probe.Timeout)} is not allowed: it must be shorter than the Interval ({DurationText.Format(probe.Interval)}), so attempts never overlap");
+            add("Timeout", $"{DurationGrammar.Format(probe.Timeout)} is not allowed: it must be shorter than the Interval ({DurationGrammar.Format(probe.Interval)}), so attempts never overlap");
         }
 
         if (probe.FailureThreshold is < 1 or > MaxThreshold)
