@@ -19,6 +19,12 @@ internal sealed partial class PostgreSqlStore
             command.Parameters.AddWithValue("service", PostgreSqlText.Clean(query.ServiceName));
         }
 
+        if (query.RootName is not null)
+        {
+            where.Add("t.root_name = @rootName");
+            command.Parameters.AddWithValue("rootName", PostgreSqlText.Clean(query.RootName));
+        }
+
         if (query.From is { } from)
         {
             where.Add("t.start_time >= @from");

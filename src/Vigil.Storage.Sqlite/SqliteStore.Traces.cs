@@ -55,6 +55,11 @@ internal sealed partial class SqliteStore
             sql.Add("EXISTS (SELECT 1 FROM spans s INDEXED BY ix_spans_trace WHERE s.trace_id = t.trace_id AND s.service_name = {0})", query.ServiceName);
         }
 
+        if (query.RootName is not null)
+        {
+            sql.Add("t.root_name = {0}", query.RootName);
+        }
+
         if (query.From is { } from)
         {
             sql.Add("t.start_time >= {0}", UnixTime.ToNanoseconds(from));

@@ -132,6 +132,33 @@ public abstract partial class TelemetryStoreContractTests
     }
 
     [Fact]
+    public async Task QueryTracesAsync_RootName_SelectsTracesWhoseRootHasExactlyThatName()
+    {
+        // Arrange: the same name in another case, with LIKE's own characters, on a child span, and on a trace whose root never came.
+        await WriteSpansAsync(
+            Some.Span(1, 1, name: "GET /orders", start: Some.BaseTime),
+            Some.Span(2, 1, name: "GET /Orders", start: Some.BaseTime.AddSeconds(1)),
+            Some.Span(3, 1, name: "GET /orders%", start: Some.BaseTime.AddSeconds(2)),
+            Some.Span(4, 1, name: "worker loop", start: Some.BaseTime.AddSeconds(3)),
+            Some.Span(4, 2, parent: 1, name: "GET /orders", start: Some.BaseTime.AddSeconds(3)),
+            Some.Span(5, 2, parent: 1, name: "GET /orders", start: Some.BaseTime.AddSeconds(4)),
+            Some.Span(6, 1, name: "GET /orders", start: Some.BaseTime.AddSeconds(5), service: "other"));
+
+        // Act
+        var orders = await Store.QueryTracesAsync(new TraceQuery { RootName = "GET /orders" });
+        var ofOther = await Store.QueryTracesAsync(new TraceQuery { RootName = "GET /orders", ServiceName = "other" });
+        var pattern = await Store.QueryTracesAsync(new TraceQuery { RootName = "GET /orders%" });
+        var none = await Store.QueryTracesAsync(new TraceQuery { RootName = "GET /" });
+
+        // Assert
+        Assert.Equal([Some.TraceId(6), Some.TraceId(1)], orders.Select(t => t.TraceId));
+        Assert.All(orders, t => Assert.Equal("GET /orders", t.RootSpanName));
+        Assert.Equal(Some.TraceId(6), Assert.Single(ofOther).TraceId);
+        Assert.Equal(Some.TraceId(3), Assert.Single(pattern).TraceId);
+        Assert.Empty(none);
+    }
+
+    [Fact]
     public async Task GetTraceAsync_SeveralSpans_ReturnsThemByStartTime()
     {
         // Arrange

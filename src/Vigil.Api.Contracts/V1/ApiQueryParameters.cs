@@ -97,6 +97,9 @@ public static class ApiQueryParameters
         /// <summary><c>service</c>: Only traces of this service.</summary>
         public const string Service = "service";
 
+        /// <summary><c>root</c>: Only traces whose root span has exactly this name.</summary>
+        public const string Root = "root";
+
         /// <summary><c>since</c>: Only traces starting at or after this time.</summary>
         public const string Since = "since";
 
@@ -113,7 +116,7 @@ public static class ApiQueryParameters
         public const string Limit = "limit";
 
         /// <summary>Every parameter the endpoint takes.</summary>
-        public static IReadOnlyList<string> All { get; } = [Service, Since, Until, MinDuration, Errors, Limit];
+        public static IReadOnlyList<string> All { get; } = [Service, Root, Since, Until, MinDuration, Errors, Limit];
     }
 
     /// <summary>The parameters of <c>GET /api/trace-ids</c>.</summary>

@@ -59,6 +59,7 @@ internal sealed partial class HttpTelemetryStore : IQueryStore
         ArgumentNullException.ThrowIfNull(query);
         var path = "api/traces" + new QueryString()
             .Add(ApiQueryParameters.Traces.Service, query.ServiceName)
+            .Add(ApiQueryParameters.Traces.Root, query.RootName)
             .Add(ApiQueryParameters.Traces.Since, query.From)
             .Add(ApiQueryParameters.Traces.Until, query.To)
             .Add(ApiQueryParameters.Traces.MinDuration, query.MinDuration)

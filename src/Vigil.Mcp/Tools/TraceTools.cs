@@ -14,6 +14,7 @@ internal sealed class TraceTools(ITelemetryReader reader, VigilMcpOptions option
     [Description("List recent traces, newest first: id, root span, service, span count, duration, error. At most `limit` (default 20, at most 200); says whether more matched.")]
     public async Task<TraceListResult> ListAsync(
         [Description("Only traces of this service.")] string? service = null,
+        [Description("Only traces whose root span has exactly this name (one operation's runs): GET /checkout.")] string? rootSpan = null,
         [Description("Start: a duration back from now (15m, 2h) or an RFC 3339 time. Default 1h.")] string? since = null,
         [Description("End: a duration back from now or an RFC 3339 time. Default now.")] string? until = null,
         [Description("Only traces at least this long: 250ms, 2s.")] string? minDuration = null,
@@ -27,6 +28,7 @@ internal sealed class TraceTools(ITelemetryReader reader, VigilMcpOptions option
             new TraceQuery
             {
                 ServiceName = ToolArguments.Text("service", service, 512),
+                RootName = ToolArguments.Text("rootSpan", rootSpan, 512),
                 From = from,
                 To = to,
                 MinDuration = ToolArguments.Duration("minDuration", minDuration, TimeSpan.FromDays(365)),

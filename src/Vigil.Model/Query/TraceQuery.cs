@@ -9,6 +9,9 @@ public sealed record TraceQuery
     /// <summary>Only traces with at least one span from this <c>service.name</c>.</summary>
     public string? ServiceName { get; init; }
 
+    /// <summary>Only traces whose root span has exactly this name: the runs of one operation, as "compare with" wants.</summary>
+    public string? RootName { get; init; }
+
     /// <summary>Only traces that started at or after this time.</summary>
     public DateTimeOffset? From { get; init; }
 

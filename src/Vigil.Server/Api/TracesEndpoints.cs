@@ -22,6 +22,7 @@ internal static class TracesEndpoints
         var query = new TraceQuery
         {
             ServiceName = p.Text(ApiQueryParameters.Traces.Service),
+            RootName = p.Text(ApiQueryParameters.Traces.Root),
             From = p.Time(ApiQueryParameters.Traces.Since),
             To = p.Time(ApiQueryParameters.Traces.Until),
             MinDuration = p.Duration(ApiQueryParameters.Traces.MinDuration),

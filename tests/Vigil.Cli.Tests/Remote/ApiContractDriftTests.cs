@@ -113,7 +113,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
 
         // The two cursors cannot go in one request (the store refuses both), so paging back is a second one.
         await _remote.QueryLogsAsync(new LogQuery { Limit = 10, BeforeSequence = 500 });
-        await _remote.QueryTracesAsync(new TraceQuery { ServiceName = "orders", From = since, To = since.AddMinutes(30), MinDuration = TimeSpan.FromMilliseconds(250), ErrorsOnly = true, Limit = 10 });
+        await _remote.QueryTracesAsync(new TraceQuery { ServiceName = "orders", RootName = "POST /orders", From = since, To = since.AddMinutes(30), MinDuration = TimeSpan.FromMilliseconds(250), ErrorsOnly = true, Limit = 10 });
         await _remote.FindTraceIdsAsync("4bf9", 10);
         await _remote.QueryMetricAsync(new MetricQuery { Name = "http.requests", From = since, To = since.AddMinutes(30), Step = TimeSpan.FromMinutes(1), ServiceName = "orders", Attributes = [new("route", "/")], GroupBy = ["route"] });
         await _remote.ReadLatestPointsAsync(new LatestPointsQuery { NamePattern = "http.*", Limit = 10 });

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Vigil.Cli.Tests.Support;
 using Vigil.Model;
 
@@ -25,6 +26,7 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
         "traces",
         "traces --json",
         "traces --errors --min-duration 100ms",
+        "traces --root 'POST /orders'",
         "traces --service billing --since 1h --limit 1",
         "traces " + Some.TraceId,
         "traces " + Some.TraceId + " --json",
@@ -146,7 +148,8 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
     [MemberData(nameof(CommandLines))]
     public async Task Run_StoreFileOrServer_SameOutput(string commandLine)
     {
-        var args = commandLine.Split(' ');
+        // Words split at spaces, as a shell would; a 'quoted' one keeps its spaces.
+        var args = Regex.Matches(commandLine, "'[^']*'|\\S+").Select(m => m.Value.Trim('\'')).ToArray();
         var cli = new CliHarness();
 
         var local = await cli.RunAsync([.. args, "--store", _store.Path]).WaitAsync(TimeSpan.FromSeconds(30));

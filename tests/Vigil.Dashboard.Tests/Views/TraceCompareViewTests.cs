@@ -96,6 +96,28 @@ public sealed class TraceCompareViewTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task CompareWith_PastMoreNewerTracesOfOtherOperationsThanItReads_StillOffersTheSameOperationsRuns()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await WriteCheckoutsAsync(server);
+        // 600 newer traces of another operation of the same service: more than the 500 "compare with" reads, so
+        // matching the name in the page after a by-service listing would find no other checkout at all.
+        var after = DateTimeOffset.UtcNow.AddMinutes(-4);
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Spans = [.. Enumerable.Range(0, 600).Select(i => Some.Span(Some.TraceId(0x10000 + i), Some.SpanId(1), null, "GET /health", "shop", after.AddMilliseconds(i * 100), TimeSpan.FromMilliseconds(1)))],
+        });
+        await using var page = await DashboardPage.OpenAsync(browser);
+
+        await page.GotoAsync(server.Url($"/?view=traces&trace={Slow}"));
+
+        var offered = await page.Page.Locator("a[data-compare]").EvaluateAllAsync<string[]>("links => links.map(l => l.dataset.compare)");
+        Assert.Equal([Fast, Middle], offered);
+        Assert.Contains("of 2 other \"GET /checkout\" traces in the range", await page.Page.Locator(".compare-with").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
     public async Task Compare_WithAnUnknownTraceId_SaysSoInTheView()
     {
         await using var server = await DashboardServer.StartAsync();

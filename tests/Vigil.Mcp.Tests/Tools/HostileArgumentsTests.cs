@@ -27,6 +27,7 @@ public sealed class HostileArgumentsTests(ReadOnlyMcpFixture fixture) : IClassFi
             data.Add(transport, "query_metric", "name", "no.such.metric", "no series of metric 'no.such.metric' matches");
             data.Add(transport, "query_metric", "step", "1s", "step: 1s over this range makes 3600 points per series (at most 500)");
             data.Add(transport, "list_traces", "minDuration", "-5s", "minDuration: '-5s' is not a positive duration");
+            data.Add(transport, "list_traces", "rootSpan", new string('r', 513), "rootSpan:");
         }
 
         return data;

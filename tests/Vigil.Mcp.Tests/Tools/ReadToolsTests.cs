@@ -114,6 +114,17 @@ public sealed class ReadToolsTests(ReadOnlyMcpFixture fixture) : IClassFixture<R
 
     [Theory]
     [MemberData(nameof(Transports))]
+    public async Task ListTraces_ByRootSpan_MatchesTheRootsNameOnly(string transport)
+    {
+        var root = await fixture.Client(transport).CallAsync("list_traces", new() { ["since"] = "10m", ["rootSpan"] = "GET /checkout" });
+        var child = await fixture.Client(transport).CallAsync("list_traces", new() { ["since"] = "10m", ["rootSpan"] = "charge" });
+
+        Assert.Equal(Seed.TraceId, Assert.Single(root.GetProperty("traces").EnumerateArray()).GetProperty("traceId").GetString());
+        Assert.Empty(child.GetProperty("traces").EnumerateArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
     public async Task ListMetrics_ByName_ShowsTheCounterAndItsSeries(string transport)
     {
         var answer = await fixture.Client(transport).CallAsync("list_metrics", new() { ["contains"] = "ORDERS" });

@@ -7,7 +7,7 @@ namespace Vigil.Server.Tests.Api;
 public sealed class TracesApiTests
 {
     [Fact]
-    public async Task GetTraces_ErrorsAndMinDuration_ListsTheTrace()
+    public async Task GetTraces_ErrorsMinDurationAndRoot_ListTheTrace()
     {
         await using var server = await ReadServer.StartAsync();
         await server.WriteAsync(new TelemetryBatch
@@ -17,12 +17,16 @@ public sealed class TracesApiTests
 
         using var json = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces?service=orders&since=1h&minDuration=250ms&errors=true&limit=5", UriKind.Relative)).DefaultTimeout());
         using var none = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces?minDuration=1s", UriKind.Relative)).DefaultTimeout());
+        using var root = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces?root=POST%20%2Forders", UriKind.Relative)).DefaultTimeout());
+        using var child = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/traces?root=charge", UriKind.Relative)).DefaultTimeout());
 
         var items = json.RootElement.GetProperty("items");
         Assert.Equal(1, items.GetArrayLength());
         Assert.Equal(Seed.TraceId, items[0].GetProperty("traceId").GetString());
         Assert.True(items[0].GetProperty("hasError").GetBoolean());
         Assert.Equal(0, none.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Equal(Seed.TraceId, Assert.Single(root.RootElement.GetProperty("items").EnumerateArray()).GetProperty("traceId").GetString());
+        Assert.Equal(0, child.RootElement.GetProperty("items").GetArrayLength());
     }
 
     [Fact]

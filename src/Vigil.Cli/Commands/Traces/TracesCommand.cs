@@ -35,6 +35,12 @@ internal sealed class TracesCommand : Command, IHaveExamples
     };
 
     private readonly Option<string?> _service = ServiceOption.Create();
+    private readonly Option<string?> _root = new("--root")
+    {
+        Description = "Only traces whose root span has exactly this name: the runs of one operation.",
+        HelpName = "NAME",
+    };
+
     private readonly Option<TimeSpan?> _minDuration = ParsedOption.Single<TimeSpan>(
         "--min-duration", "Only traces that took at least this long (250ms, 2s, 1m).", "DURATION", DurationParser.TryParse);
 
@@ -53,6 +59,7 @@ internal sealed class TracesCommand : Command, IHaveExamples
         _format.AddTo(this);
         _range.AddTo(this);
         Options.Add(_service);
+        Options.Add(_root);
         Options.Add(_minDuration);
         Options.Add(_errors);
         Options.Add(_limit);
@@ -67,6 +74,7 @@ internal sealed class TracesCommand : Command, IHaveExamples
         "vigil traces --errors --since 1h              # failed traces of the last hour",
         "vigil traces --since 2h --until 1h            # traces that started between two and one hours ago",
         "vigil traces --service checkout --min-duration 250ms",
+        "vigil traces --root 'GET /checkout' --since 1d  # the runs of one operation",
         "vigil traces 4bf92f3577b34da6a3ce929d0e0e4736  # the span tree and logs of one trace",
         "vigil traces 4bf92f35                         # the same, by the short id a log line shows",
         "vigil traces --json | jq .traceId",
@@ -86,6 +94,7 @@ internal sealed class TracesCommand : Command, IHaveExamples
         var query = new TraceQuery
         {
             ServiceName = parseResult.GetValue(_service),
+            RootName = parseResult.GetValue(_root),
             From = _range.GetSince(parseResult),
             To = _range.GetUntil(parseResult),
             MinDuration = parseResult.GetValue(_minDuration),

@@ -58,6 +58,7 @@ public sealed class TracesCommandTests : IDisposable
     [InlineData(new[] { "--service", "billing" }, FailedTrace)]
     [InlineData(new[] { "--errors" }, FailedTrace)]
     [InlineData(new[] { "--min-duration", "1s" }, SlowTrace)]
+    [InlineData(new[] { "--root", "GET /slow" }, SlowTrace)]
     [InlineData(new[] { "--since", "1h", "--limit", "1" }, FailedTrace)]
     public async Task Traces_Filter_OnlyMatchingTrace(string[] filter, string expected)
     {

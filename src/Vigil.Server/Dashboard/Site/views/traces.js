@@ -69,19 +69,19 @@ async function renderTrace(container, state, traceId, since) {
   return null;
 }
 
-// How many of the range's newest traces "compare with" reads to find the same operation's fastest and slowest.
+// How many of the range's newest traces of the operation "compare with" reads to find its fastest and slowest.
 const compareCandidates = 500;
 
 /**
  * "Compare with…": the fastest and slowest other trace of the same root operation (root span name and service)
- * among the range's newest traces (GET /api/traces filters by service, not by name, so the name is matched here),
- * and a box for any trace id.
+ * among the range's newest traces of it (GET /api/traces filters by root name and by any span's service; the root's
+ * own service is matched here), and a box for any trace id.
  */
 async function compareWith(traceId, spans, since) {
   const root = spanTree(spans)[0]?.span;
   const links = [];
   if (root) {
-    const page = await api.get('traces', { service: serviceOf(root) || null, since, limit: compareCandidates });
+    const page = await api.get('traces', { service: serviceOf(root) || null, root: root.name, since, limit: compareCandidates });
     const same = page.items.filter((t) => t.traceId !== traceId && t.rootSpanName === root.name && (t.serviceName ?? '') === serviceOf(root))
       .sort((x, y) => durationMs(x.duration) - durationMs(y.duration));
     const link = (label, other) => h('a', { href: withChanges({ trace: null, span: null, a: traceId, b: other.traceId }), 'data-compare': other.traceId },
@@ -89,8 +89,8 @@ async function compareWith(traceId, spans, since) {
     if (same.length > 0) links.push(link('fastest', same[0]));
     if (same.length > 1) links.push(' · ', link('slowest', same[same.length - 1]));
     links.push(' ', h('span', { class: 'sub' }, same.length === 0
-      ? `no other "${root.name}" trace among the range's newest ${page.items.length}.`
-      : `of ${same.length} other "${root.name}" traces among the range's newest ${page.items.length}.`));
+      ? `no other "${root.name}" trace in the range.`
+      : `of ${same.length} other "${root.name}" traces${page.items.length < compareCandidates ? ' in the range' : `, the range's newest ${compareCandidates}`}.`));
   }
   const form = filterForm([field('Or trace id', h('input', { name: 'b', required: true, maxlength: 64, pattern: '[0-9a-fA-F]{32}', placeholder: '32 hex digits', 'aria-label': 'Trace id to compare with' }))],
     { trace: null, span: null, a: traceId });
