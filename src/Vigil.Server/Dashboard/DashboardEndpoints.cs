@@ -13,8 +13,11 @@ internal static class DashboardEndpoints
 {
     public const string AssetsPath = "/assets";
 
-    /// <summary>The assets served without the session: the login page's style and icon (no data, no script).</summary>
-    private static readonly string[] s_publicAssets = [AssetsPath + "/style.css", AssetsPath + "/icon.svg"];
+    /// <summary>
+    /// The assets served without the session: the login page's style, icon and the script that applies the stored
+    /// theme (no data, and no script that reads the API).
+    /// </summary>
+    private static readonly string[] s_publicAssets = [AssetsPath + "/style.css", AssetsPath + "/icon.svg", AssetsPath + "/login.js", AssetsPath + "/theme.js"];
 
     private const string LoginPath = "/login";
     private const string KeyField = "key";

@@ -12,6 +12,7 @@ public sealed class ApiKeyLoginTests(BrowserFixture browser)
     [Theory]
     [InlineData("/assets/app.js")]
     [InlineData("/assets/views/logs.js")]
+    [InlineData("/assets/api.js")]
     [InlineData("/api/logs")]
     [InlineData("/api/logs/tail")]
     public async Task KeyProtectedServer_WithoutTheKey_RefusesEverythingButTheLoginPage(string path)

@@ -46,6 +46,32 @@ public sealed class ThemeTests(BrowserFixture browser)
         Assert.Empty(page.Errors);
     }
 
+    [Fact]
+    public async Task LoginPage_OfAKeyProtectedServer_DrawsInTheStoredTheme()
+    {
+        await using var server = await DashboardServer.StartAsync(apiKey: "s3cret-key");
+        await using var page = await DashboardPage.OpenAsync(browser);
+        await page.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await page.Page.GotoAsync(server.Url("/")).DefaultTimeout();
+        await page.Page.Locator("#key").WaitForAsync();
+        Assert.Equal("system", await WaitForThemeAsync(page));
+        Assert.Equal(LightBackground, await BackgroundAsync(page));
+
+        // The choice made on the dashboard, as the theme select stores it, holds on the login page too.
+        await page.Page.EvaluateAsync("() => localStorage.setItem('vigil.dashboard.theme', 'dark')");
+        await page.Page.ReloadAsync().DefaultTimeout();
+        Assert.Equal("dark", await WaitForThemeAsync(page));
+        Assert.Equal(DarkBackground, await BackgroundAsync(page));
+        Assert.Empty(page.Errors);
+    }
+
+    /// <summary>data-theme once the login page's module has run (it is deferred, so it runs after the page is parsed).</summary>
+    private static async Task<string> WaitForThemeAsync(DashboardPage page)
+    {
+        await page.Page.WaitForFunctionAsync("() => document.documentElement.dataset.theme !== undefined").DefaultTimeout();
+        return await DataThemeAsync(page);
+    }
+
     private static Task<string> DataThemeAsync(DashboardPage page) => page.Page.EvaluateAsync<string>("() => document.documentElement.dataset.theme");
 
     private static Task<string> BackgroundAsync(DashboardPage page) => page.Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");

@@ -21,11 +21,16 @@ function apply(theme) {
   document.documentElement.dataset.theme = theme;
 }
 
-/** Applies the stored theme and makes the select change (and store) it. */
-export function themeControl(select) {
+/** Applies the stored theme (also the login page's one job for this module). */
+export function applyStoredTheme() {
   const theme = chosenTheme();
   apply(theme);
-  select.value = theme;
+  return theme;
+}
+
+/** Applies the stored theme and makes the select change (and store) it. */
+export function themeControl(select) {
+  select.value = applyStoredTheme();
   select.addEventListener('change', () => {
     const next = themes.includes(select.value) ? select.value : 'system';
     try { localStorage.setItem(key, next); } catch { /* kept for this page only */ }
