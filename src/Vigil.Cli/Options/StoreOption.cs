@@ -97,9 +97,16 @@ internal sealed class StoreOption
             return _forChange ? context.OpenStoreForChange(path) : context.OpenStore(path);
         }
 
-        var apiKey = parseResult.GetValue(ApiKey) ?? context.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
-        return new HttpTelemetryStore(server, apiKey);
+        return new HttpTelemetryStore(server, ResolveApiKey(parseResult, context));
     }
+
+    /// <summary>The server this run reads and the key it sends (<c>--api-key</c>, else <c>VIGIL_API_KEY</c>), or null for a store file.</summary>
+    /// <exception cref="CliUsageException">The server's URL is not usable, or both are named.</exception>
+    public (Uri Url, string? ApiKey)? ResolveRemote(ParseResult parseResult, CliContext context) =>
+        ResolveServer(parseResult, context) is { } server ? (server, ResolveApiKey(parseResult, context)) : null;
+
+    private string? ResolveApiKey(ParseResult parseResult, CliContext context) =>
+        parseResult.GetValue(ApiKey) ?? context.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
 
     /// <summary>True when this run reads a server (<c>--server</c> or <c>VIGIL_SERVER</c>), not a store file.</summary>
     /// <exception cref="CliUsageException">The server's URL is not usable, or both are named.</exception>

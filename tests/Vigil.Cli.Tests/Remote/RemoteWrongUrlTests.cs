@@ -75,6 +75,34 @@ public sealed class RemoteWrongUrlTests : IAsyncLifetime, IDisposable
         Assert.Contains("x-api-key", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("wrong-key")]
+    [InlineData(null)]
+    public async Task Mcp_ServerRefusesTheKey_Exit2BeforeOfferingStdio(string? key)
+    {
+        // Act: an assistant would start this and wait; a refused key must end it at once, saying why.
+        var run = await new CliHarness().RunAsync(["mcp", "--server", Url, .. key is null ? Array.Empty<string>() : ["--api-key", key]]).WaitAsync(s_timeout);
+
+        Assert.Equal(ExitCodes.StoreUnavailable, run.ExitCode);
+        Assert.Contains("refused the request", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("offering", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--allow-writes", "--allow-writes: with --server the server decides")]
+    [InlineData("--config", "--config: with --server the server's own configuration")]
+    public async Task Mcp_ServerWithALocalOnlyOption_UsageErrorNamingIt(string option, string expected)
+    {
+        string[] extra = option == "--config" ? [option, "vigil.server.json"] : [option];
+
+        var run = await new CliHarness().RunAsync(["mcp", "--server", Url, "--api-key", "k3y", .. extra]).WaitAsync(s_timeout);
+
+        Assert.Equal(ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
     [Fact]
     public async Task Run_ServerUrlWithTrailingSlash_ReadsTheSameServer()
     {

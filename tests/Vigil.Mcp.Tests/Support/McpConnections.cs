@@ -6,13 +6,15 @@ using Vigil.Server.Hosting;
 namespace Vigil.Mcp.Tests.Support;
 
 /// <summary>
-/// The two ways an assistant reaches Vigil, each through the SDK's own client: <c>vigil mcp</c> started as a real
-/// process over stdio, and <c>/mcp</c> on a real <c>vigil serve</c> application on 127.0.0.1.
+/// The three ways an assistant reaches Vigil, each through the SDK's own client: <c>vigil mcp</c> started as a real
+/// process over stdio, <c>/mcp</c> on a real <c>vigil serve</c> application on 127.0.0.1, and <c>vigil mcp --server</c>
+/// (a real process) bridging stdio to that same <c>/mcp</c>.
 /// </summary>
 internal static class McpConnections
 {
     public const string Stdio = "stdio";
     public const string Http = "http";
+    public const string Bridge = "bridge";
 
     /// <summary>The CLI's own build output, as the test project's build names it.</summary>
     public static string CliExecutable { get; } = typeof(McpConnections).Assembly
@@ -38,6 +40,19 @@ internal static class McpConnections
             Command = CliExecutable,
             Arguments = arguments,
             EnvironmentVariables = new Dictionary<string, string?> { ["USER"] = "tester" },
+        });
+        return await McpClient.CreateAsync(transport, Client()).WaitAsync(Eventually.DefaultTimeout);
+    }
+
+    /// <summary><c>vigil mcp --server</c> on the server's query port, with its key in <c>VIGIL_API_KEY</c> (kept off the command line).</summary>
+    public static async Task<McpClient> BridgeAsync(VigilServerApplication server, string? apiKey)
+    {
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "vigil-mcp-bridge-under-test",
+            Command = CliExecutable,
+            Arguments = ["mcp", "--server", $"http://127.0.0.1:{server.Port(VigilServerListener.Query)}"],
+            EnvironmentVariables = new Dictionary<string, string?> { ["USER"] = "tester", ["VIGIL_API_KEY"] = apiKey },
         });
         return await McpClient.CreateAsync(transport, Client()).WaitAsync(Eventually.DefaultTimeout);
     }

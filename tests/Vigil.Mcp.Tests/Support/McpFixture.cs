@@ -4,8 +4,8 @@ using Vigil.Server.Hosting;
 namespace Vigil.Mcp.Tests.Support;
 
 /// <summary>
-/// One seeded store served both ways at once: <c>vigil mcp</c> (a real process) and <c>/mcp</c> on a real server
-/// with an API key. Shared by a test class, since each start costs a process; <see cref="AllowWrites"/> decides.
+/// One seeded store served every way at once: <c>vigil mcp</c> (a real process), <c>/mcp</c> on a real server
+/// with an API key, and <c>vigil mcp --server</c> (a real process) bridging to that server. Shared by a test class, since each start costs a process; <see cref="AllowWrites"/> decides.
 /// </summary>
 public abstract class McpFixture : IAsyncLifetime
 {
@@ -15,6 +15,7 @@ public abstract class McpFixture : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("vigil-mcp-").FullName;
     private McpClient? _stdio;
     private McpClient? _http;
+    private McpClient? _bridge;
 
     internal Seed Seed { get; private set; } = null!;
 
@@ -34,6 +35,7 @@ public abstract class McpFixture : IAsyncLifetime
     {
         McpConnections.Stdio => _stdio!,
         McpConnections.Http => _http!,
+        McpConnections.Bridge => _bridge!,
         _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
     };
 
@@ -51,6 +53,7 @@ public abstract class McpFixture : IAsyncLifetime
         Server = await McpConnections.ServeAsync(StorePath, AllowWrites, ApiKey, configurationFile);
         _http = await McpConnections.HttpAsync(Server, ApiKey);
         _stdio = await McpConnections.StdioAsync(StorePath, AllowWrites, configurationFile);
+        _bridge = await McpConnections.BridgeAsync(Server, ApiKey);
     }
 
     public async Task DisposeAsync()
@@ -63,6 +66,11 @@ public abstract class McpFixture : IAsyncLifetime
         if (_http is not null)
         {
             await _http.DisposeAsync();
+        }
+
+        if (_bridge is not null)
+        {
+            await _bridge.DisposeAsync();
         }
 
         await Server.DisposeAsync();

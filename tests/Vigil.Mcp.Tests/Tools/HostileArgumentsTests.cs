@@ -8,7 +8,7 @@ public sealed class HostileArgumentsTests(ReadOnlyMcpFixture fixture) : IClassFi
     public static TheoryData<string, string, string, object, string> Cases()
     {
         var data = new TheoryData<string, string, string, object, string>();
-        foreach (var transport in new[] { McpConnections.Stdio, McpConnections.Http })
+        foreach (var transport in new[] { McpConnections.Stdio, McpConnections.Http, McpConnections.Bridge })
         {
             data.Add(transport, "search_logs", "since", "yesterday-ish", "since: 'yesterday-ish' is neither an RFC 3339 time");
             data.Add(transport, "search_logs", "limit", 100_000, "limit: 100000 is out of range (1 to 200)");

@@ -6,7 +6,7 @@ namespace Vigil.Mcp.Tests.Tools;
 /// <summary>Every read tool through the SDK's client, over stdio and HTTP, each figure checked against the seeded records.</summary>
 public sealed class ReadToolsTests(ReadOnlyMcpFixture fixture) : IClassFixture<ReadOnlyMcpFixture>
 {
-    public static TheoryData<string> Transports => [McpConnections.Stdio, McpConnections.Http];
+    public static TheoryData<string> Transports => [McpConnections.Stdio, McpConnections.Http, McpConnections.Bridge];
 
     private Seed Seed => fixture.Seed;
 

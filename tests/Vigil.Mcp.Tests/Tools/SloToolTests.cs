@@ -12,7 +12,7 @@ namespace Vigil.Mcp.Tests.Tools;
 /// </summary>
 public sealed class SloToolTests(SloMcpFixture fixture) : IClassFixture<SloMcpFixture>
 {
-    public static TheoryData<string> Transports => [McpConnections.Stdio, McpConnections.Http];
+    public static TheoryData<string> Transports => [McpConnections.Stdio, McpConnections.Http, McpConnections.Bridge];
 
     [Theory]
     [MemberData(nameof(Transports))]

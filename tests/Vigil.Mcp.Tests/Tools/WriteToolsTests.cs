@@ -18,6 +18,7 @@ public sealed class WriteToolsTests
         [Theory]
         [InlineData(McpConnections.Stdio)]
         [InlineData(McpConnections.Http)]
+        [InlineData(McpConnections.Bridge)]
         public async Task EveryWrite_Off_IsRefusedAndChangesNothing(string transport)
         {
             var client = fixture.Client(transport);
@@ -47,6 +48,7 @@ public sealed class WriteToolsTests
         [Theory]
         [InlineData(McpConnections.Stdio)]
         [InlineData(McpConnections.Http)]
+        [InlineData(McpConnections.Bridge)]
         public async Task EveryWrite_On_ActsThroughTheStoreAndIsAuditedWithWhoAndWhen(string transport)
         {
             var client = fixture.Client(transport);
@@ -83,7 +85,8 @@ public sealed class WriteToolsTests
             Assert.All(audit, a =>
             {
                 Assert.Equal("vigil-tests 1.0", Attribute(a, "vigil.mcp.client"));
-                Assert.Equal(transport, Attribute(a, "vigil.mcp.transport"));
+                // The bridge passes messages on as they are, so the server records its own transport and the assistant's name.
+                Assert.Equal(transport == McpConnections.Bridge ? McpConnections.Http : transport, Attribute(a, "vigil.mcp.transport"));
                 Assert.InRange(a.Timestamp, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
             });
             Assert.Contains(audit, a => Attribute(a, "vigil.mcp.target") == $"silence {silenceId}");
@@ -92,6 +95,7 @@ public sealed class WriteToolsTests
         [Theory]
         [InlineData(McpConnections.Stdio)]
         [InlineData(McpConnections.Http)]
+        [InlineData(McpConnections.Bridge)]
         public async Task Write_On_BadTargetsAreToolErrorsAndNotAudited(string transport)
         {
             var client = fixture.Client(transport);

@@ -6,7 +6,9 @@ using Vigil.Alerting.Slos;
 using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
+using Vigil.Cli.Remote;
 using Vigil.Mcp;
+using Vigil.Model;
 using Vigil.Server;
 using Vigil.Storage;
 
@@ -15,7 +17,8 @@ namespace Vigil.Cli.Commands.Mcp;
 /// <summary>
 /// <c>vigil mcp</c>: an MCP server over stdio on a store file, for an assistant that starts it as a subprocess. The
 /// tools are the ones <c>vigil serve</c> answers on <c>/mcp</c> (<see cref="VigilMcpServiceCollectionExtensions"/>);
-/// stdout carries only the protocol, so diagnostics go to stderr.
+/// with <c>--server</c> it is that endpoint itself, bridged to stdio (<see cref="McpBridge"/>). stdout carries only
+/// the protocol, so diagnostics go to stderr.
 /// </summary>
 internal sealed class McpCommand : Command, IHaveExamples
 {
@@ -33,8 +36,9 @@ internal sealed class McpCommand : Command, IHaveExamples
         : base("mcp", "Run an MCP server over stdio for an AI assistant: logs, traces, metrics, errors, health, alerts and SLOs of a store, as small structured answers.")
     {
         _context = context;
-        _store.AddPathTo(this);
+        _store.AddTo(this);
         _store.Path.Description = $"The store file to serve (default: ${StorePaths.EnvironmentVariable}, else {StorePaths.DefaultRelativePath}).";
+        _store.Server.Description = $"Offer this Vigil server's own MCP endpoint (its /mcp, with its tools, SLOs and write setting) over stdio instead of a store file (default: ${StoreOption.ServerEnvironmentVariable}).";
         Options.Add(_allowWrites);
         _config.AddTo(this);
         SetAction(ExecuteAsync);
@@ -46,11 +50,17 @@ internal sealed class McpCommand : Command, IHaveExamples
         "vigil mcp                                    # the store under .vigil/, read-only tools",
         "vigil mcp --store /var/lib/vigil/vigil.db --allow-writes",
         "vigil mcp --config vigil.server.json         # list_slos evaluates that file's SLOs",
+        "vigil mcp --server http://127.0.0.1:4320     # a vigil serve's own /mcp, over stdio (key: --api-key or $VIGIL_API_KEY)",
         "claude mcp add vigil -- vigil mcp            # register it with an assistant (see docs/mcp.md)",
     ];
 
     private async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
+        if (_store.ResolveRemote(parseResult, _context) is { } remote)
+        {
+            return await BridgeAsync(parseResult, remote.Url, remote.ApiKey, cancellationToken).ConfigureAwait(false);
+        }
+
         var allowWrites = parseResult.GetValue(_allowWrites);
         var path = _store.Resolve(parseResult, _context);
 
@@ -82,6 +92,35 @@ internal sealed class McpCommand : Command, IHaveExamples
 
         // The stdio transport stops the host when the client closes stdin; Ctrl-C or SIGTERM stop it too.
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    private async Task<int> BridgeAsync(ParseResult parseResult, Uri server, string? apiKey, CancellationToken cancellationToken)
+    {
+        // What the tools may do and which SLOs they know is the server's configuration, not this process's.
+        if (parseResult.GetValue(_allowWrites))
+        {
+            throw new CliUsageException("--allow-writes: with --server the server decides whether write tools act (vigil serve --mcp-allow-writes)");
+        }
+
+        if (_config.IsGiven(parseResult))
+        {
+            throw new CliUsageException("--config: with --server the server's own configuration holds its SLOs");
+        }
+
+        // One cheap read first, through the query client's own errors: an unreachable server or a refused key is
+        // exit 2 with that message now, not a silent process an assistant cannot get an answer from.
+        await using (var check = new HttpTelemetryStore(server, apiKey))
+        {
+            await check.QueryHealthAsync(new HealthQuery(), cancellationToken).ConfigureAwait(false);
+        }
+
+        var endpoint = new Uri(server, "mcp");
+        await _context.Stderr.WriteLineAsync($"vigil mcp: offering {endpoint} over stdio (its tools, SLOs and write setting)").ConfigureAwait(false);
+        using var loggers = LoggerFactory.Create(logging => logging
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        await McpBridge.RunAsync(endpoint, apiKey, loggers, _context.Stderr, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 }
