@@ -15,7 +15,10 @@ internal sealed record IngestLoadOptions
     /// <summary>Attributes on each span or log record.</summary>
     public int Attributes { get; init; } = 10;
 
-    /// <summary><c>traces</c>, <c>logs</c> or <c>all</c>.</summary>
+    /// <summary>
+    /// <c>traces</c>, <c>logs</c> or <c>all</c> (both); or one exception per item, <c>sentry</c> (Sentry envelopes, one
+    /// event per request, so <c>--items 1</c>) or <c>errors</c> (the same exceptions as OTLP log records).
+    /// </summary>
     public string Signal { get; init; } = "all";
 
     /// <summary><c>http</c>, <c>grpc</c> or <c>all</c>.</summary>
@@ -50,7 +53,7 @@ internal sealed record IngestLoadOptions
                 "--requests" => options with { RequestsPerClient = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--items" or "--spans" => options with { ItemsPerRequest = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--attributes" => options with { Attributes = int.Parse(Next(), CultureInfo.InvariantCulture) },
-                "--signal" => options with { Signal = OneOf(Next(), "traces", "logs", "all") },
+                "--signal" => options with { Signal = OneOf(Next(), "traces", "logs", "sentry", "errors", "all") },
                 "--transport" => options with { Transport = OneOf(Next(), "http", "grpc", "all") },
                 "--store" => options with { Store = OneOf(Next(), "sqlite", "null", "postgres", "all") },
                 "--postgres" => options with { Postgres = Next() },
@@ -58,6 +61,11 @@ internal sealed record IngestLoadOptions
                 "--dir" => options with { Directory = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
+        }
+
+        if (options.Signal == "sentry" && (options.ItemsPerRequest != 1 || options.Transport != "http"))
+        {
+            throw new ArgumentException("--signal sentry: an envelope carries one event and Sentry has no gRPC; give --items 1 --transport http.");
         }
 
         return options;

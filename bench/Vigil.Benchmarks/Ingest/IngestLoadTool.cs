@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using Google.Protobuf;
 using Grpc.Net.Client;
 using Vigil.Server.Otlp.Proto.Collector.Logs.V1;
 using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
@@ -116,7 +115,7 @@ internal static class IngestLoadTool
 
     private static List<List<byte[]>> Bodies(IngestLoadOptions options, string signal) =>
         [.. Enumerable.Range(0, options.Clients).Select(c => Enumerable.Range(0, options.RequestsPerClient)
-            .Select(r => IngestRequests.Build(signal, c, r, options.ItemsPerRequest, options.Attributes).ToByteArray()).ToList())];
+            .Select(r => IngestRequests.Body(signal, c, r, options.ItemsPerRequest, options.Attributes)).ToList())];
 
     private static async Task<long> RunAsync(List<IngestServerProcess> server, string store, string signal, string transport, IngestLoadOptions options, List<List<byte[]>> bodies)
     {
@@ -129,7 +128,7 @@ internal static class IngestLoadTool
         var all = latencies.SelectMany(l => l).Order().ToList();
         var items = (long)bodies.Sum(b => b.Count) * options.ItemsPerRequest;
         var cpu = after.Cpu - before.Cpu;
-        Console.WriteLine($"| {store} | {signal} | {(transport == "grpc" ? "gRPC" : "HTTP/protobuf")} | {items:N0} | {watch.Elapsed.TotalSeconds:F2} s | {items / watch.Elapsed.TotalSeconds:N0} | {cpu.TotalSeconds:F2} s | {items / cpu.TotalSeconds:N0} | {(after.Allocated - before.Allocated) / items:N0} B | {after.Collections - before.Collections:N0} | {(after.JitTime - before.JitTime).TotalSeconds:F2} s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {after.Commits - before.Commits:N0} |");
+        Console.WriteLine($"| {store} | {signal} | {(transport == "grpc" ? "gRPC" : signal == "sentry" ? "HTTP/envelope" : "HTTP/protobuf")} | {items:N0} | {watch.Elapsed.TotalSeconds:F2} s | {items / watch.Elapsed.TotalSeconds:N0} | {cpu.TotalSeconds:F2} s | {items / cpu.TotalSeconds:N0} | {(after.Allocated - before.Allocated) / items:N0} B | {after.Collections - before.Collections:N0} | {(after.JitTime - before.JitTime).TotalSeconds:F2} s | {Percentile(all, 0.50):F1} ms | {Percentile(all, 0.99):F1} ms | {after.Commits - before.Commits:N0} |");
         return items;
     }
 
@@ -155,12 +154,12 @@ internal static class IngestLoadTool
     private static async Task<List<double>> SendHttpAsync(int port, string signal, List<byte[]> bodies)
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var path = signal == "logs" ? "/v1/logs" : "/v1/traces";
+        var path = signal == "sentry" ? "/api/1/envelope/" : IngestRequests.IsOtlpLogs(signal) ? "/v1/logs" : "/v1/traces";
         var latencies = new List<double>(bodies.Count);
         foreach (var body in bodies)
         {
             using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+            content.Headers.ContentType = new MediaTypeHeaderValue(signal == "sentry" ? "application/x-sentry-envelope" : "application/x-protobuf");
             var started = Stopwatch.GetTimestamp();
             using var response = await client.PostAsync(path, content);
             response.EnsureSuccessStatusCode();
@@ -179,7 +178,7 @@ internal static class IngestLoadTool
         foreach (var body in bodies)
         {
             var started = Stopwatch.GetTimestamp();
-            if (signal == "logs")
+            if (IngestRequests.IsOtlpLogs(signal))
             {
                 await logs.ExportAsync(ExportLogsServiceRequest.Parser.ParseFrom(body));
             }

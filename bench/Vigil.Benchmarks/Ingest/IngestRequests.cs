@@ -16,8 +16,17 @@ internal static class IngestRequests
 {
     private static readonly string[] s_routes = ["/orders/{id}", "/customers/{id}", "/carts/{id}/items", "/health"];
 
-    public static IMessage Build(string signal, int client, int request, int items, int attributes) =>
-        signal == "logs" ? BuildLogs(client, request, items, attributes) : BuildTraces(client, request, items, attributes);
+    /// <summary>One request's body, as the client sends it.</summary>
+    public static byte[] Body(string signal, int client, int request, int items, int attributes) => signal switch
+    {
+        "logs" => BuildLogs(client, request, items, attributes).ToByteArray(),
+        "errors" => IngestErrorRequests.OtlpErrors(client, request, items).ToByteArray(),
+        "sentry" => IngestErrorRequests.SentryEnvelope(client, request),
+        _ => BuildTraces(client, request, items, attributes).ToByteArray(),
+    };
+
+    /// <summary>Whether the signal goes to the OTLP logs endpoint (and so parses as a logs request).</summary>
+    public static bool IsOtlpLogs(string signal) => signal is "logs" or "errors";
 
     public static ExportTraceServiceRequest BuildTraces(int client, int request, int spans, int attributes)
     {

@@ -22,7 +22,7 @@ internal static class IngestServerHost
         // "postgres": PATH is the connection string of the database (several processes may share it).
         var real = kind == "postgres" ? StoreOpener.Open(path, TelemetryStoreOptions.Writer) : SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Writer);
         var store = kind == "null" ? DiscardingStore.Over(real) : real;
-        var options = new VigilServerOptions { StorePath = path, GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0 };
+        var options = new VigilServerOptions { StorePath = path, GrpcPort = 0, OtlpHttpPort = 0, QueryPort = 0, SentryPublicKey = IngestErrorRequests.SentryKey };
         await using (var server = VigilServerApplication.Create(options, store))
         {
             await server.StartAsync();
