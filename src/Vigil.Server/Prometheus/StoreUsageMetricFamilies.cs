@@ -5,7 +5,7 @@ namespace Vigil.Server.Prometheus;
 
 /// <summary>
 /// The store's per-signal figures and retention's last run, from the last <see cref="StoreStatusSampler"/>
-/// measurement (at most a minute old): a scrape never scans the store. Growth is in bytes per second, Prometheus' base
+/// measurement (at most <see cref="StoreStatusSampler.Interval"/> old): a scrape never scans the store. Growth is in bytes per second, Prometheus' base
 /// unit (<c>vigil status</c> shows it per day). Nothing before the first measurement, or for a store that is not a file.
 /// </summary>
 internal static class StoreUsageMetricFamilies
