@@ -73,7 +73,15 @@ internal sealed class StatusCommand : Command, IHaveExamples
         }
 
         await using var store = _store.Open(parseResult, _context);
-        return await ((HttpTelemetryStore)store).GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ((HttpTelemetryStore)store).GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            // A server on PostgreSQL (501): refused as a database named with --store is, in the server's words.
+            throw new CliUsageException(e.Message);
+        }
     }
 
     private async Task<StoreStatus> ReadFileAsync(ParseResult parseResult, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Cli.Tests.Commands.Push;
+using Vigil.Cli.Tests.Remote;
 using Vigil.Cli.Tests.Support;
 using Vigil.Server.Usage;
 using Vigil.Storage;
@@ -90,6 +91,23 @@ public sealed class StatusServerTests : IDisposable
         Assert.True(keyed.ExitCode == 0, keyed.Stderr);
         using var json = JsonDocument.Parse(keyed.Stdout);
         Assert.Equal(_store.Path, json.RootElement.GetProperty("store").GetString());
+    }
+
+    [Fact]
+    public async Task Status_ServerWithoutAStoreFile_IsAUsageErrorInTheServersWords()
+    {
+        // Arrange: the query API over a store the host measures nothing of, as a server on PostgreSQL (no status sampler).
+        await _store.CreateAsync();
+        await using var server = await LoopbackServer.StartAsync(_store.Path);
+
+        // Act
+        var run = await _cli.RunAsync("status", "--server", server.Url);
+
+        // Assert
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("its size and disk are the database server's to report", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotSupportedException", run.Stderr, StringComparison.Ordinal);
     }
 
     private async Task WriteAsync()
