@@ -25,6 +25,7 @@ namespace Vigil.Api.Contracts.V1;
 [JsonSerializable(typeof(ApiHealthOverview))]
 [JsonSerializable(typeof(ApiPage<ApiHealthHistory>))]
 [JsonSerializable(typeof(ApiOverview))]
+[JsonSerializable(typeof(ApiStoreStatus))]
 [JsonSerializable(typeof(ApiErrorStatusChange))]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(ApiAlertRules))]

@@ -71,6 +71,11 @@ internal sealed partial class HttpTelemetryStore
                         continue;
                     case HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden:
                         throw new StoreException(Location, $"the Vigil server at {Location} refused the push: {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)} (use --api-key or VIGIL_API_KEY)", null);
+
+                    // The disk guard refuses before anything is queued, and the positions moved only with what was stored,
+                    // so nothing is lost: the next push starts where this one stopped. Retrying now would only be refused again.
+                    case HttpStatusCode.InsufficientStorage:
+                        throw new StoreException(Location, $"the Vigil server at {Location} has no room for the push (507): {await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false)} This batch and the ones after it were not sent; push again once the server has room, and it resumes where it stopped.", null);
                     default:
                         var detail = await ProblemDetailAsync(response, cancellationToken).ConfigureAwait(false);
                         throw new StoreException(Location, $"the Vigil server at {Location} answered a pushed batch with {(int)response.StatusCode} {response.ReasonPhrase}: {detail}", null);

@@ -4,7 +4,7 @@ namespace Vigil.Server;
 
 /// <summary>
 /// Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/metrics</c>, <c>/api/errors</c>,
-/// <c>/api/health</c>, <c>/api/alerts</c>, <c>/api/silences</c>, <c>/api/slos</c>); see docs/api.md.
+/// <c>/api/health</c>, <c>/api/status</c>, <c>/api/alerts</c>, <c>/api/silences</c>, <c>/api/slos</c>); see docs/api.md.
 /// </summary>
 public static class QueryApiEndpointRouteBuilderExtensions
 {
@@ -45,6 +45,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/health", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.QueryAsync);
         api.MapGet("/health/history", (Func<HttpContext, Task<IResult>>)HealthStatesEndpoints.HistoryAsync);
         api.MapGet("/overview", (Func<HttpContext, Task<IResult>>)OverviewEndpoints.GetAsync);
+        api.MapGet("/status", (Func<HttpContext, Task<IResult>>)StatusEndpoint.GetAsync);
         MapAlerts(api);
         PushEndpoints.Map(api);
         return endpoints;

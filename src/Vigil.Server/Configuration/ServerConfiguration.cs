@@ -1,6 +1,7 @@
 using Vigil.Alerting.Configuration;
 using Vigil.Server.Disk;
 using Vigil.Server.Probes;
+using Vigil.Server.Usage;
 using Vigil.Storage;
 
 namespace Vigil.Server.Configuration;
@@ -34,4 +35,7 @@ public sealed record ServerConfiguration
 
     /// <summary>How far ahead of the server's clock a record's time may be before it is moved to its arrival (<c>MaxClockSkew</c>, e.g. <c>"5m"</c>); null keeps the default.</summary>
     public TimeSpan? MaxClockSkew { get; init; }
+
+    /// <summary>The floor and retention a server started with this file (at <paramref name="path"/>; null: none, the defaults) would report.</summary>
+    internal StoreStatusSettings StatusSettings(string? path) => new(path, DiskGuard, Retention, RetentionInterval);
 }

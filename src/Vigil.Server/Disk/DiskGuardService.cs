@@ -7,29 +7,8 @@ namespace Vigil.Server.Disk;
 /// </summary>
 internal sealed partial class DiskGuardService(DiskGuard guard, DiskGuardOptions options, ILogger<DiskGuardService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Interval);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await guard.CheckAsync(stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogFailed(logger, e, e.Message);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The server is stopping.
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicWork.RunAsync(options.Interval, guard.CheckAsync, e => LogFailed(logger, e, e.Message), stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The disk guard could not measure the store's disk, tried again at the next interval: {Reason}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string reason);

@@ -6,6 +6,13 @@ namespace Vigil.Server.Disk;
 /// </summary>
 internal sealed class DriveDiskSpace(string folder) : IDiskSpace
 {
+    /// <summary>The disk a store file is on: the file system of its folder.</summary>
+    public static DriveDiskSpace Of(string storeFile)
+    {
+        var full = Path.GetFullPath(storeFile);
+        return new DriveDiskSpace(Path.GetDirectoryName(full) ?? full);
+    }
+
     public DiskSpaceReading Read()
     {
         var drive = new DriveInfo(folder);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Vigil.Model;
+using Vigil.Server.Usage;
 using Vigil.Storage;
 
 namespace Vigil.Server.Hosting;

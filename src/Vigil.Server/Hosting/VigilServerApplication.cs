@@ -17,6 +17,7 @@ using Vigil.Server.Otlp.Grpc;
 using Vigil.Server.Otlp.Http;
 using Vigil.Server.Probes;
 using Vigil.Server.Sentry;
+using Vigil.Server.Usage;
 using Vigil.Storage;
 
 namespace Vigil.Server.Hosting;
@@ -248,19 +249,26 @@ public sealed class VigilServerApplication : IAsyncDisposable
 
     /// <summary>
     /// The free-space floor, for a SQLite store that this instance writes: a PostgreSQL store's disk is the database
-    /// server's, which this process cannot see, and a read-only instance stores nothing.
+    /// server's, which this process cannot see, and a read-only instance stores nothing. The store's status
+    /// (<c>/api/status</c>, its figures on <c>/metrics</c>) is measured on the same disk, for any store file.
     /// </summary>
     private static void AddDiskGuard(IServiceCollection services, VigilServerOptions options, ITelemetryStore store, IDiskSpace? diskSpace)
     {
-        if (!options.DiskGuard.Enabled || options.ReadOnly || StorePaths.IsDatabase(store.Location) || store is not IStoreUsageReader usage)
+        if (StorePaths.IsDatabase(store.Location) || store is not IStoreUsageReader usage)
         {
             return;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(store.Location)) ?? Path.GetFullPath(store.Location);
+        var disk = diskSpace ?? DriveDiskSpace.Of(store.Location);
+        services.AddSingleton(sp => new StoreStatusSampler(usage, store, disk, options.StatusSettings, TimeProvider.System));
+        services.AddHostedService<StoreStatusService>();
+        if (!options.DiskGuard.Enabled || options.ReadOnly)
+        {
+            return;
+        }
+
         services.AddSingleton(options.DiskGuard);
-        services.AddSingleton(sp => new DiskGuard(
-            options.DiskGuard, diskSpace ?? new DriveDiskSpace(folder), usage, store, TimeProvider.System, sp.GetRequiredService<ILogger<DiskGuard>>()));
+        services.AddSingleton(sp => new DiskGuard(options.DiskGuard, disk, usage, store, TimeProvider.System, sp.GetRequiredService<ILogger<DiskGuard>>()));
         services.AddHostedService<DiskGuardService>();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Vigil.Alerting.Configuration;
 using Vigil.Server.Disk;
 using Vigil.Server.Probes;
+using Vigil.Server.Usage;
 using Vigil.Storage;
 using Vigil.Storage.Configuration;
 
@@ -129,6 +130,9 @@ public sealed class VigilServerOptions
 
     /// <summary>How often the leader applies <see cref="Retention"/>.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The floor and retention this server runs with, as its status reports them.</summary>
+    internal StoreStatusSettings StatusSettings => new(ConfigurationFile, DiskGuard, Retention, RetentionInterval);
 
     /// <summary>The free-space floor of the store's disk (the configuration file's <c>DiskGuard</c>); SQLite stores only.</summary>
     public DiskGuardOptions DiskGuard { get; set; } = new();

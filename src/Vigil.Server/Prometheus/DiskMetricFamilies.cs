@@ -20,35 +20,20 @@ internal static class DiskMetricFamilies
 
         var families = new List<ExpositionFamily>
         {
-            Gauge("vigil_store_file_bytes", "Bytes of the store's files on disk (the database file and its -wal file).", check.Store.FileBytes),
-            Gauge("vigil_store_used_bytes", "Bytes of the store that hold data (pages in use plus the -wal file), as retention's size limit measures them.", check.Store.UsedBytes),
-            Gauge("vigil_store_reusable_bytes", "Bytes of free pages inside the store's file, which new data fills before the file grows.", check.Store.ReusableBytes),
-            Gauge("vigil_disk_free_bytes", "Free bytes on the store's disk, as this process may use them.", check.Disk.AvailableBytes),
-            Gauge("vigil_disk_total_bytes", "Size of the store's disk in bytes.", check.Disk.TotalBytes),
-            Gauge("vigil_disk_floor_bytes", "The disk guard's floor: below this much room (free bytes plus reusable pages) ingest is refused.", check.FloorBytes),
-            Gauge("vigil_disk_guard_refusing", "1 while ingest is refused because the store's disk is below the floor, else 0.", check.Refusing ? 1 : 0),
+            Gauges.One("vigil_store_file_bytes", "Bytes of the store's files on disk (the database file and its -wal file).", check.Store.FileBytes),
+            Gauges.One("vigil_store_used_bytes", "Bytes of the store that hold data (pages in use plus the -wal file), as retention's size limit measures them.", check.Store.UsedBytes),
+            Gauges.One("vigil_store_reusable_bytes", "Bytes of free pages inside the store's file, which new data fills before the file grows.", check.Store.ReusableBytes),
+            Gauges.One("vigil_disk_free_bytes", "Free bytes on the store's disk, as this process may use them.", check.Disk.AvailableBytes),
+            Gauges.One("vigil_disk_total_bytes", "Size of the store's disk in bytes.", check.Disk.TotalBytes),
+            Gauges.One("vigil_disk_floor_bytes", "The disk guard's floor: below this much room (free bytes plus reusable pages) ingest is refused.", check.FloorBytes),
+            Gauges.One("vigil_disk_guard_refusing", "1 while ingest is refused because the store's disk is below the floor, else 0.", check.Refusing ? 1 : 0),
         };
         if (guard.LastDrop is { } drop)
         {
-            families.Add(Gauge("vigil_disk_guard_last_drop_timestamp_seconds", "When the disk guard last dropped the oldest data to make room (Unix seconds).", drop.Time.ToUnixTimeMilliseconds() / 1000.0));
-            families.Add(new ExpositionFamily(
-                "vigil_disk_guard_last_drop_records",
-                "gauge",
-                "Records the disk guard's last drop deleted, by signal.",
-                [
-                    Signal("logs", drop.Result.LogsDeleted),
-                    Signal("spans", drop.Result.SpansDeleted),
-                    Signal("metrics", drop.Result.MetricPointsDeleted),
-                    Signal("errors", drop.Result.ErrorEventsDeleted),
-                    Signal("health", drop.Result.HealthResultsDeleted),
-                ]));
+            families.Add(Gauges.One("vigil_disk_guard_last_drop_timestamp_seconds", "When the disk guard last dropped the oldest data to make room (Unix seconds).", Gauges.Seconds(drop.Time)));
+            families.Add(Gauges.BySignal("vigil_disk_guard_last_drop_records", "Records the disk guard's last drop deleted, by signal.", Gauges.DeletedBySignal(drop.Result)));
         }
 
         return families;
     }
-
-    private static ExpositionFamily Gauge(string name, string help, double value) => new(name, "gauge", help, [new ExpositionSample(string.Empty, string.Empty, value)]);
-
-    private static ExpositionSample Signal(string signal, long records) =>
-        new(string.Empty, PrometheusNames.LabelSet([new("signal", signal)]), records);
 }

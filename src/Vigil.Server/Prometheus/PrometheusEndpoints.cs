@@ -3,12 +3,13 @@ using Vigil.Model.Prometheus;
 using Vigil.Server.Disk;
 using Vigil.Server.Ingest;
 using Vigil.Server.Sentry;
+using Vigil.Server.Usage;
 using Vigil.Storage;
 
 namespace Vigil.Server.Prometheus;
 
 /// <summary>
-/// <c>GET /metrics</c>: every stored metric's latest value, then the server's own figures, then the status of every
+/// <c>GET /metrics</c>: every stored metric's latest value, then the server's own figures (the store's per-signal ones from the last background measurement), then the status of every
 /// health check and probe and the count of error groups.
 /// </summary>
 internal static class PrometheusEndpoints
@@ -23,6 +24,7 @@ internal static class PrometheusEndpoints
         families.AddRange(SentryMetricFamilies.Read(context.RequestServices.GetService<SentryStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange(LeaderMetricFamilies.Read(context.RequestServices).Where(f => taken.Add(f.Name)));
         families.AddRange(DiskMetricFamilies.Read(context.RequestServices.GetService<DiskGuard>()).Where(f => taken.Add(f.Name)));
+        families.AddRange(StoreUsageMetricFamilies.Read(context.RequestServices.GetService<StoreStatusSampler>()).Where(f => taken.Add(f.Name)));
         families.AddRange(NotificationMetricFamilies.Read(context.RequestServices.GetService<INotificationStatistics>()).Where(f => taken.Add(f.Name)));
         families.AddRange((await ErrorGroupMetricFamilies.ReadAsync(store, context.RequestAborted).ConfigureAwait(false)).Where(f => taken.Add(f.Name)));
 

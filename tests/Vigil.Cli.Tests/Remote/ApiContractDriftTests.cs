@@ -128,6 +128,9 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         await _remote.QueryNotificationsAsync(history);
         await _remote.QuerySilencesAsync(since, includeExpired: true);
 
+        // This host has no store file's status (no sampler, as a server on PostgreSQL): the call is refused, its parameters (none) still checked.
+        await Assert.ThrowsAsync<NotSupportedException>(() => _remote.GetStatusAsync());
+
         // Assert: each call succeeded (the server refuses any name it does not take), and what it sent is the contract's list.
         AssertSent("/api/logs", ApiQueryParameters.Logs.All, requests: 2);
         AssertSent("/api/traces", ApiQueryParameters.Traces.All);
@@ -142,6 +145,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         AssertSent("/api/alerts/history", ApiQueryParameters.AlertHistory.All);
         AssertSent("/api/alerts/notifications", ApiQueryParameters.AlertHistory.All);
         AssertSent("/api/silences", ApiQueryParameters.Silences.All);
+        AssertSent("/api/status", []);
     }
 
     [Theory]
@@ -170,6 +174,21 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
         // Assert: the server's list of what it reads is the contract's, in the contract's order, and it says its version.
         Assert.Equal(StatusCodes.Status400BadRequest, (int)response.StatusCode);
         Assert.Equal($"notAContractName: not a parameter here (use: {string.Join(", ", all)})", problem.Detail);
+        Assert.Equal(ApiVersion.Current, Assert.Single(response.Headers.GetValues(ApiVersion.HeaderName)));
+    }
+
+    [Theory]
+    [InlineData("api/status")]
+    [InlineData("api/metrics")]
+    public async Task Server_EndpointWithoutParameters_RefusesAny(string path)
+    {
+        // Act
+        using var response = await _client!.GetAsync(new Uri(path + "?notAContractName=1", UriKind.Relative)).WaitAsync(s_timeout);
+        var problem = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(), ApiJson.TypeInfo<ApiProblem>())!;
+
+        // Assert: the contract has no parameter class for it, and the server takes none.
+        Assert.Equal(StatusCodes.Status400BadRequest, (int)response.StatusCode);
+        Assert.Equal("notAContractName: not a parameter here (this endpoint takes none)", problem.Detail);
         Assert.Equal(ApiVersion.Current, Assert.Single(response.Headers.GetValues(ApiVersion.HeaderName)));
     }
 

@@ -111,6 +111,8 @@ public sealed class BadParameterTests
         { "/api/health/history?limit=60s", "limit" },
         { "/api/health/history?limit=99999999999999999999", "limit" },
         { "/api/health/history?staleAfter=1m", "staleAfter" },
+        { "/api/status?since=1h", "since" },
+        { "/api/status?signal=logs", "signal" },
 
         // The default range, an hour before until, would start before 0001-01-01 (a 500 with no body before).
         { "/api/metrics/queue.depth?until=0001-01-01T00:00:00Z", "since" },

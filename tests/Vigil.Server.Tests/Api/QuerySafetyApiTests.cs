@@ -56,6 +56,10 @@ public sealed class QuerySafetyApiTests
     {
         // Arrange: the real server, its log queries running until their token is cancelled.
         await using var server = await TestServer.StartAsync();
+
+        // The store's status is measured at start, with a log query of its own (retention's last run): past it, the held query is the request's.
+        var sampler = server.App.Services.GetRequiredService<Vigil.Server.Usage.StoreStatusSampler>();
+        await Eventually.TrueAsync(() => sampler.Latest is not null, "the store's first status measurement");
         var started = server.Store.HoldLogQueries();
         using var client = new HttpClient { BaseAddress = server.QueryEndpoint, Timeout = TaskTimeouts.Default };
         var request = client.GetAsync(new Uri("/api/logs", UriKind.Relative));

@@ -1,6 +1,6 @@
 using Vigil.Model;
 using Vigil.Server.Configuration;
-using Vigil.Server.Hosting;
+using Vigil.Server.Usage;
 using Seed = Vigil.Server.Tests.Api.Seed;
 using Vigil.Server.Tests.Support;
 using Vigil.Storage;

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Vigil.Cli.Output;
+using Vigil.Server.Usage;
 
 namespace Vigil.Cli.Commands.Status;
 
 /// <summary>
-/// <c>vigil status --json</c>: one object with the store's bytes (<c>fileBytes</c>, <c>usedBytes</c>,
+/// <c>vigil status --json</c>, of a store file or a server's store alike: one object with the <c>store</c> file, when it
+/// was measured (<c>measuredAt</c>), the store's bytes (<c>fileBytes</c>, <c>usedBytes</c>,
 /// <c>reusableBytes</c>, <c>walBytes</c>), <c>signals</c> (each with <c>records</c>, <c>recordsLastDay</c>,
 /// <c>bytes</c>, <c>growthBytesPerDay</c>), <c>growthBytesPerDay</c>, the disk's <c>diskFreeBytes</c> and
 /// <c>diskTotalBytes</c>, <c>floorBytes</c>, <c>untilFloorSeconds</c> (null when the store does not grow),
@@ -14,12 +16,13 @@ namespace Vigil.Cli.Commands.Status;
 /// </summary>
 internal static class StatusJsonOutput
 {
-    public static void Write(TextWriter output, StatusReport report)
+    public static void Write(TextWriter output, StoreStatus report)
     {
         var lines = new JsonLines(output);
         lines.Write(json =>
         {
             json.WriteString("store", report.Location);
+            json.WriteString("measuredAt", report.At);
             json.WriteNumber("fileBytes", report.Store.FileBytes);
             json.WriteNumber("usedBytes", report.Store.UsedBytes);
             json.WriteNumber("reusableBytes", report.Store.ReusableBytes);
@@ -32,7 +35,7 @@ internal static class StatusJsonOutput
                 json.WriteNumber("records", signal.Records);
                 json.WriteNumber("recordsLastDay", signal.RecordsSince);
                 json.WriteNumber("bytes", signal.Bytes);
-                json.WriteNumber("growthBytesPerDay", Math.Round(StatusReport.GrowthPerDay(signal, report.Window)));
+                json.WriteNumber("growthBytesPerDay", Math.Round(report.GrowthPerDay(signal)));
                 json.WriteEndObject();
             }
 
@@ -55,7 +58,7 @@ internal static class StatusJsonOutput
         lines.Flush();
     }
 
-    private static void WriteRetention(Utf8JsonWriter json, StatusReport report)
+    private static void WriteRetention(Utf8JsonWriter json, StoreStatus report)
     {
         json.WriteString("configuration", report.ConfigurationFile);
         if (report.Retention is { } retention)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Vigil.Cli.Tests.Support;
-using Vigil.Server.Hosting;
+using Vigil.Server.Usage;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Tests.Commands.Status;
@@ -167,12 +167,22 @@ public sealed class StatusCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_UnknownOption_IsAUsageError()
+    public async Task Status_ServerAndConfig_IsAUsageError()
+    {
+        var run = await _cli.RunAsync("status", "--server", "http://127.0.0.1:1", "--config", "vigil.server.json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--config: cannot be combined with --server", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_UnreachableServer_ExitsTwoNamingIt()
     {
         var run = await _cli.RunAsync("status", "--server", "http://127.0.0.1:1");
 
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("--server", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("cannot reach the Vigil server at http://127.0.0.1:1/", run.Stderr, StringComparison.Ordinal);
     }
 
     // Random hex: log blocks are compressed, and random bytes keep about half their hex length.

@@ -3,7 +3,7 @@ using Vigil.Model;
 using Vigil.Server.Probes;
 using Vigil.Storage;
 
-namespace Vigil.Server.Hosting;
+namespace Vigil.Server.Usage;
 
 /// <summary>
 /// One retention pass as the server records it in the store it pruned: a log record of service <c>vigil-serve</c>

@@ -1,0 +1,33 @@
+namespace Vigil.Server;
+
+/// <summary>
+/// The loop of the server's housekeeping services (the disk guard, the store's status): the work at once, then every
+/// interval until the server stops. A run that fails is handed to the caller's log and the loop goes on, so one bad
+/// run (a busy store, a disk that cannot be measured) never stops the server.
+/// </summary>
+internal static class PeriodicWork
+{
+    public static async Task RunAsync(TimeSpan interval, Func<CancellationToken, Task> work, Action<Exception> failed, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await work(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed(e);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The server is stopping.
+        }
+    }
+}
