@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Error, "The result of probe {Probe} could not be stored.")]
     public static partial void ProbeResultNotStored(ILogger logger, Exception exception, string probe);
 
-    [LoggerMessage(3, LogLevel.Warning, "Refused a request to {Path} from {Peer} ({Transport}): {Reason}")]
+    [LoggerMessage(3, LogLevel.Warning, "{Transport} request to {Path} from {Peer} refused: {Reason}")]
     public static partial void RequestRefused(ILogger logger, string transport, string path, string peer, string reason);
 
     [LoggerMessage(4, LogLevel.Warning, "The store cannot hold {Records} {Signal} records of one request; the request was rejected, the rest of its group commit was stored.")]
