@@ -1,8 +1,7 @@
 using System.Globalization;
-using Vigil.MSBuild;
 using Vigil.Model;
 using Vigil.Storage;
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 
 namespace Vigil.Cli.Commands.Budgets;
 

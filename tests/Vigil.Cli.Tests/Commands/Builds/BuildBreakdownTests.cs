@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using Vigil.Cli.Commands.Builds;
 using Vigil.Model;
 

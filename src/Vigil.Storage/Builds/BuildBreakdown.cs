@@ -1,8 +1,6 @@
-using Vigil.MSBuild;
 using Vigil.Model;
-using Vigil.Cli.Commands.Semantics;
 
-namespace Vigil.Cli.Commands.Builds;
+namespace Vigil.Storage.Builds;
 
 /// <summary>
 /// Reads a build back from its trace's spans. A project's or target's own time is its span's duration minus the time
@@ -35,7 +33,13 @@ internal static class BuildBreakdown
             Text(root, ExecSemantics.Branch),
             Text(root, ExecSemantics.Revision),
             projects,
-            targets);
+            targets)
+        {
+            Service = root.Resource.ServiceName,
+            ExitCode = Number(root, ExecSemantics.ExitCode) is { } code ? (long)code : null,
+            CpuTime = Number(root, ExecSemantics.CpuTimeSeconds) is { } cpu ? TimeSpan.FromSeconds(cpu) : null,
+            PeakMemoryBytes = Number(root, ExecSemantics.PeakMemoryBytes) is { } peak ? (long)peak : null,
+        };
     }
 
     /// <summary>The time <paramref name="span"/> spent outside the projects it built.</summary>
@@ -103,6 +107,15 @@ internal static class BuildBreakdown
     private static string? Kind(SpanEntry span) => Text(span, MSBuildSemantics.Kind);
 
     private static string? Text(SpanEntry span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value as string;
+
+    // Numbers as they come back: a long or double from the store, whichever the writer's tag was.
+    private static double? Number(SpanEntry span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value switch
+    {
+        long l => l,
+        int i => i,
+        double d => d,
+        _ => null,
+    };
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
