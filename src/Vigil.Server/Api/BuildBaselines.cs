@@ -10,6 +10,9 @@ internal sealed class BuildBaselines
 {
     private readonly Dictionary<string, List<BuildRecord>> _byTask = new(StringComparer.Ordinal);
 
+    // Where each build sits in its task's runs, so a check costs the same however long the history read.
+    private readonly Dictionary<string, int> _position = new(StringComparer.Ordinal);
+
     /// <summary>Adds the next build, older than every one added before it.</summary>
     public void Add(BuildRecord build)
     {
@@ -18,10 +21,13 @@ internal sealed class BuildBaselines
             _byTask[build.Name] = runs = [];
         }
 
-        runs.Add(build);
+        if (_position.TryAdd(build.TraceId, runs.Count))
+        {
+            runs.Add(build);
+        }
     }
 
-    /// <summary>Whether every run of <paramref name="build"/>'s task has been read back far enough to be judged.</summary>
+    /// <summary>Whether enough runs of <paramref name="build"/>'s task before it have been added to judge it.</summary>
     public bool IsComplete(BuildRecord build) => Earlier(build).Count == MedianRegression.DefaultRuns - 1;
 
     /// <summary>What <paramref name="build"/> (added before) is judged against; null without an earlier run of its task.</summary>
@@ -42,8 +48,12 @@ internal sealed class BuildBaselines
 
     private List<BuildRecord> Earlier(BuildRecord build)
     {
-        var runs = _byTask.GetValueOrDefault(build.Name) ?? [];
-        var index = runs.FindIndex(b => b.TraceId == build.TraceId);
-        return index < 0 ? [] : runs.GetRange(index + 1, Math.Min(MedianRegression.DefaultRuns - 1, runs.Count - index - 1));
+        if (!_position.TryGetValue(build.TraceId, out var index))
+        {
+            return [];
+        }
+
+        var runs = _byTask[build.Name];
+        return runs.GetRange(index + 1, Math.Min(MedianRegression.DefaultRuns - 1, runs.Count - index - 1));
     }
 }

@@ -35,6 +35,7 @@ internal static class BuildsEndpoints
 
         var baselines = new BuildBaselines();
         var listed = new List<BuildRecord>();
+        var unjudged = new List<BuildRecord>();
         await foreach (var build in BuildHistory.ReadEachAsync(store, BuildHistory.DefaultServices, MaxTraces, until, context.RequestAborted).ConfigureAwait(false))
         {
             baselines.Add(build);
@@ -42,10 +43,12 @@ internal static class BuildsEndpoints
             if (inRange && listed.Count < limit && (task is null || build.Name == task) && (!failed || build.Failed))
             {
                 listed.Add(build);
+                unjudged.Add(build);
             }
 
             // Past the list (full, or older than the range) only the listed runs' baselines need more runs.
-            if ((listed.Count == limit || !inRange) && listed.All(baselines.IsComplete))
+            unjudged.RemoveAll(baselines.IsComplete);
+            if ((listed.Count == limit || !inRange) && unjudged.Count == 0)
             {
                 break;
             }
