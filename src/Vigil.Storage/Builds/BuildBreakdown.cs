@@ -13,7 +13,7 @@ internal static class BuildBreakdown
     public static BuildRecord? FromTrace(IReadOnlyList<SpanEntry> spans)
     {
         var root = spans.FirstOrDefault(s => s.Scope.Name == ExecSemantics.InstrumentationName && !HasParentIn(spans, s))
-            ?? spans.FirstOrDefault(s => s.Scope.Name == MSBuildSemantics.InstrumentationName && Text(s, MSBuildSemantics.Kind) == MSBuildSemantics.BuildKind);
+            ?? spans.FirstOrDefault(s => s.Scope.Name == MSBuildSemantics.InstrumentationName && SpanAttribute.Text(s, MSBuildSemantics.Kind) == MSBuildSemantics.BuildKind);
         if (root is null)
         {
             return null;
@@ -26,19 +26,19 @@ internal static class BuildBreakdown
         var targets = Parts(build.Where(s => Kind(s) == MSBuildSemantics.TargetKind), children, s => (ProjectOf(s, byId) ?? "?", s.Name));
         return new BuildRecord(
             root.TraceId,
-            Text(root, ExecSemantics.TaskName) ?? root.Name,
+            SpanAttribute.Text(root, ExecSemantics.TaskName) ?? root.Name,
             root.StartTime,
             root.Duration,
-            Text(root, ExecSemantics.TaskResult) ?? (root.StatusCode == SpanStatusCode.Error ? "failure" : "success"),
-            Text(root, ExecSemantics.Branch),
-            Text(root, ExecSemantics.Revision),
+            SpanAttribute.Text(root, ExecSemantics.TaskResult) ?? (root.StatusCode == SpanStatusCode.Error ? "failure" : "success"),
+            SpanAttribute.Text(root, ExecSemantics.Branch),
+            SpanAttribute.Text(root, ExecSemantics.Revision),
             projects,
             targets)
         {
             Service = root.Resource.ServiceName,
-            ExitCode = Number(root, ExecSemantics.ExitCode) is { } code ? (long)code : null,
-            CpuTime = Number(root, ExecSemantics.CpuTimeSeconds) is { } cpu ? TimeSpan.FromSeconds(cpu) : null,
-            PeakMemoryBytes = Number(root, ExecSemantics.PeakMemoryBytes) is { } peak ? (long)peak : null,
+            ExitCode = SpanAttribute.WholeNumber(root, ExecSemantics.ExitCode),
+            CpuTime = SpanAttribute.Number(root, ExecSemantics.CpuTimeSeconds) is { } cpu ? TimeSpan.FromSeconds(cpu) : null,
+            PeakMemoryBytes = SpanAttribute.WholeNumber(root, ExecSemantics.PeakMemoryBytes),
         };
     }
 
@@ -104,18 +104,7 @@ internal static class BuildBreakdown
     private static bool HasParentIn(IReadOnlyList<SpanEntry> spans, SpanEntry span) =>
         span.ParentSpanId is { } parent && spans.Any(s => s.SpanId == parent);
 
-    private static string? Kind(SpanEntry span) => Text(span, MSBuildSemantics.Kind);
-
-    private static string? Text(SpanEntry span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value as string;
-
-    // Numbers as they come back: a long or double from the store, whichever the writer's tag was.
-    private static double? Number(SpanEntry span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value switch
-    {
-        long l => l,
-        int i => i,
-        double d => d,
-        _ => null,
-    };
+    private static string? Kind(SpanEntry span) => SpanAttribute.Text(span, MSBuildSemantics.Kind);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
