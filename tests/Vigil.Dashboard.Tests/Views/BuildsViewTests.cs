@@ -170,6 +170,24 @@ public sealed class BuildsViewTests(BrowserFixture browser)
         Assert.Empty(page.Errors);
     }
 
+    [Fact]
+    public async Task Navigation_GThenB_OpensBuildsAndMarksItsNavEntry()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await using var page = await DashboardPage.OpenAsync(browser);
+        await page.GotoAsync(server.Url("/?view=overview&since=6h"));
+
+        await page.Page.Keyboard.PressAsync("g");
+        await page.Page.Keyboard.PressAsync("b");
+        await page.Page.WaitForURLAsync("**view=builds**");
+        await page.ReadyAsync();
+
+        Assert.Contains("since=6h", page.Page.Url, StringComparison.Ordinal);
+        Assert.Equal("page", await page.Page.Locator("#nav a[data-view='builds']").GetAttributeAsync("aria-current"));
+        Assert.Equal("Builds", await page.Page.Locator("main h1").TextContentAsync());
+        Assert.Empty(page.Errors);
+    }
+
     [Theory]
     [InlineData("not-a-trace", "traceId:")]
     [InlineData("000000000000000000000000000000ff", "no build or vigil exec command recorded as trace 000000000000000000000000000000ff")]
