@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;

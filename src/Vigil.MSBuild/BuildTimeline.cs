@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using Microsoft.Build.Framework;
 
 namespace Vigil.MSBuild;

@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using System.Collections;
 
 namespace Vigil.MSBuild;

@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 namespace Vigil.MSBuild;
 
 /// <summary>

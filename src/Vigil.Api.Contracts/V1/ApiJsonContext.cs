@@ -18,6 +18,8 @@ namespace Vigil.Api.Contracts.V1;
 [JsonSerializable(typeof(ApiPage<ApiMetricSummary>))]
 [JsonSerializable(typeof(ApiPage<ApiErrorGroup>))]
 [JsonSerializable(typeof(ApiTraceDetail))]
+[JsonSerializable(typeof(ApiPage<ApiBuild>))]
+[JsonSerializable(typeof(ApiBuildDetail))]
 [JsonSerializable(typeof(ApiMetricQueryResult))]
 [JsonSerializable(typeof(ApiPage<ApiMetricPoint>))]
 [JsonSerializable(typeof(ApiErrorGroup))]

@@ -3,7 +3,7 @@ namespace Vigil.Api.Contracts.V1;
 /// <summary>
 /// The query-string parameter names of every endpoint, spelt once: the server accepts exactly an endpoint's
 /// <c>All</c> (and refuses any other name), the CLI client sends only these. Endpoints with no parameters
-/// (<c>/api/metrics</c>, <c>/api/traces/{traceId}</c>, the status change, <c>/api/alerts/{id}</c> and the alert and silence writes) have no class here.
+/// (<c>/api/metrics</c>, <c>/api/traces/{traceId}</c>, <c>/api/builds/{traceId}</c>, the status change, <c>/api/alerts/{id}</c> and the alert and silence writes) have no class here.
 /// </summary>
 public static class ApiQueryParameters
 {
@@ -247,6 +247,28 @@ public static class ApiQueryParameters
 
         /// <summary>Every parameter the endpoint takes.</summary>
         public static IReadOnlyList<string> All { get; } = [Service, Kind, Name, Since, Until, Limit];
+    }
+
+    /// <summary>The parameters of <c>GET /api/builds</c>.</summary>
+    public static class Builds
+    {
+        /// <summary><c>task</c>: Only builds and commands of this task name.</summary>
+        public const string Task = "task";
+
+        /// <summary><c>failed</c>: Only the ones that failed (or never started).</summary>
+        public const string Failed = "failed";
+
+        /// <summary><c>since</c>: Only ones starting at or after this time.</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: Only ones starting before this time.</summary>
+        public const string Until = "until";
+
+        /// <summary><c>limit</c>: The most returned.</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Task, Failed, Since, Until, Limit];
     }
 
     /// <summary>The parameters of <c>GET /api/alerts</c>.</summary>

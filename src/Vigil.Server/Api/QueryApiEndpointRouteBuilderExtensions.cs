@@ -3,7 +3,7 @@ using Vigil.Server.Api;
 namespace Vigil.Server;
 
 /// <summary>
-/// Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/metrics</c>, <c>/api/errors</c>,
+/// Maps the JSON query API (<c>/api/logs</c>, <c>/api/traces</c>, <c>/api/builds</c>, <c>/api/metrics</c>, <c>/api/errors</c>,
 /// <c>/api/health</c>, <c>/api/status</c>, <c>/api/alerts</c>, <c>/api/silences</c>, <c>/api/slos</c>); see docs/api.md.
 /// </summary>
 public static class QueryApiEndpointRouteBuilderExtensions
@@ -33,6 +33,8 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/logs/patterns", (Func<HttpContext, Task<IResult>>)LogPatternsEndpoint.GetAsync);
         api.MapGet("/traces", (Func<HttpContext, Task<IResult>>)TracesEndpoints.ListAsync);
         api.MapGet("/traces/{traceId}", TracesEndpoints.GetAsync);
+        api.MapGet("/builds", (Func<HttpContext, Task<IResult>>)BuildsEndpoints.ListAsync);
+        api.MapGet("/builds/{traceId}", BuildsEndpoints.GetAsync);
         api.MapGet("/trace-ids", (Func<HttpContext, Task<IResult>>)TracesEndpoints.FindIdsAsync);
         api.MapGet("/metrics", (Func<HttpContext, Task<IResult>>)MetricsEndpoints.ListAsync);
         api.MapGet("/metrics/{name}", MetricsEndpoints.QueryAsync);

@@ -152,6 +152,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
     [InlineData("api/logs", nameof(ApiQueryParameters.Logs))]
     [InlineData("api/traces", nameof(ApiQueryParameters.Traces))]
     [InlineData("api/trace-ids", nameof(ApiQueryParameters.TraceIds))]
+    [InlineData("api/builds", nameof(ApiQueryParameters.Builds))]
     [InlineData("api/metrics/http.requests", nameof(ApiQueryParameters.Metric))]
     [InlineData("api/metric-points", nameof(ApiQueryParameters.MetricPoints))]
     [InlineData("api/errors", nameof(ApiQueryParameters.Errors))]

@@ -13,6 +13,8 @@ public sealed class EveryViewTests(BrowserFixture browser)
         { "traces", 1280, 720 },
         { "trace", 1280, 720 },
         { "trace-compare", 1280, 720 },
+        { "builds", 1280, 720 },
+        { "build", 1280, 720 },
         { "metrics", 1280, 720 },
         { "metric", 1280, 720 },
         { "errors", 1280, 720 },
@@ -35,12 +37,18 @@ public sealed class EveryViewTests(BrowserFixture browser)
     {
         await using var server = await DashboardServer.StartAsync();
         var (traceId, groupId) = await SampleData.WriteAsync(server);
+        if (view is "builds" or "build")
+        {
+            // Builds only where they are shown, so the other views' pictures keep to the shop.
+            await BuildHistoryData.WriteAsync(server);
+        }
         await using var page = await DashboardPage.OpenAsync(browser, width, height);
         var url = view switch
         {
             "trace" => $"/?view=traces&trace={traceId}&span={Some.SpanId(4)}",
             "trace-compare" => $"/?view=traces&a={SampleData.FastTraceId}&b={traceId}",
             "error" => $"/?view=errors&id={groupId}",
+            "build" => $"/?view=builds&build={BuildHistoryData.BuildTraceId}",
             "metric" => "/?view=metrics&metric=http.server.requests&by=http.route",
             "logs" => "/?view=logs&seq=5",
             "patterns" => "/?view=logs&mode=patterns",

@@ -1,3 +1,5 @@
+using Vigil.Storage.Builds;
+
 namespace Vigil.Cli.Commands.Budgets;
 
 /// <summary>
@@ -64,13 +66,6 @@ internal static class BudgetEvaluator
         return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
     }
 
-    internal static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     private static BudgetCheck Relative(BudgetDefinition budget, double slowerPercent, List<ExecRun> runs, List<string> ids)
     {
         // The latest run against the ones before it: one run alone has nothing to be slower than.
@@ -81,9 +76,9 @@ internal static class BudgetEvaluator
             return new BudgetCheck(budget.Command, name, 0, null, BudgetStatus.TooFewRuns, ids, Seconds);
         }
 
-        var limit = Median(baseline) * (1 + (slowerPercent / 100));
         var latest = runs[0].Duration.TotalSeconds;
-        return new BudgetCheck(budget.Command, name, limit, latest, latest > limit ? BudgetStatus.Over : BudgetStatus.Ok, ids, Seconds);
+        var status = MedianRegression.IsOver(latest, baseline, slowerPercent) ? BudgetStatus.Over : BudgetStatus.Ok;
+        return new BudgetCheck(budget.Command, name, MedianRegression.Limit(baseline, slowerPercent), latest, status, ids, Seconds);
     }
 
     private static BudgetCheck Check(BudgetDefinition budget, string limitName, double limit, double? actual, List<string> ids, string unit) =>

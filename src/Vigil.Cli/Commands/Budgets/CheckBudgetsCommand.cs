@@ -2,7 +2,7 @@ using System.CommandLine;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 
 namespace Vigil.Cli.Commands.Budgets;
 

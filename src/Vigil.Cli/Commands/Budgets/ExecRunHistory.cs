@@ -1,8 +1,6 @@
-using System.Globalization;
-using Vigil.MSBuild;
 using Vigil.Model;
 using Vigil.Storage;
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 
 namespace Vigil.Cli.Commands.Budgets;
 
@@ -68,7 +66,7 @@ internal static class ExecRunHistory
         {
             var spans = await store.GetTraceAsync(traceId, cancellationToken).ConfigureAwait(false);
             var exec = spans.FirstOrDefault(s => s.Scope.Name == ExecSemantics.InstrumentationName);
-            var branch = exec is null ? null : Text(exec, ExecSemantics.Branch);
+            var branch = exec is null ? null : SpanAttribute.Text(exec, ExecSemantics.Branch);
             foreach (var span in spans)
             {
                 runs.AddRange(KindsOf(span, branch));
@@ -89,17 +87,17 @@ internal static class ExecRunHistory
         }
         else if (span.Scope.Name == MSBuildSemantics.InstrumentationName)
         {
-            switch (Text(span, MSBuildSemantics.Kind))
+            switch (SpanAttribute.Text(span, MSBuildSemantics.Kind))
             {
                 case MSBuildSemantics.BuildKind:
-                    yield return new ExecRun(span.TraceId, Path.GetFileName(Text(span, MSBuildSemantics.ProjectFile) ?? span.Name), span.StartTime, span.Duration, failed, null, null, branch, BudgetKind.Build, service);
+                    yield return new ExecRun(span.TraceId, Path.GetFileName(SpanAttribute.Text(span, MSBuildSemantics.ProjectFile) ?? span.Name), span.StartTime, span.Duration, failed, null, null, branch, BudgetKind.Build, service);
                     break;
                 case MSBuildSemantics.ProjectKind:
                     yield return new ExecRun(span.TraceId, span.Name, span.StartTime, span.Duration, failed, null, null, branch, BudgetKind.Project, service);
                     break;
             }
         }
-        else if (span.Scope.Name == OperationTracker.InstrumentationName && Value(span, "vigil.operation.outcome") is not null)
+        else if (span.Scope.Name == OperationTracker.InstrumentationName && SpanAttribute.Value(span, "vigil.operation.outcome") is not null)
         {
             yield return new ExecRun(span.TraceId, span.Name, span.StartTime, span.Duration, failed, null, null, branch, BudgetKind.Operation, service);
         }
@@ -110,7 +108,7 @@ internal static class ExecRunHistory
     /// <summary>The run a span records, or <see langword="null"/> when it lacks the task name.</summary>
     internal static ExecRun? FromSpan(SpanEntry span)
     {
-        if (Text(span, ExecSemantics.TaskName) is not { } name)
+        if (SpanAttribute.Text(span, ExecSemantics.TaskName) is not { } name)
         {
             return null;
         }
@@ -120,33 +118,9 @@ internal static class ExecRunHistory
             name,
             span.StartTime,
             span.Duration,
-            Text(span, ExecSemantics.TaskResult) != ExecSemantics.Success,
-            Number(span, ExecSemantics.PeakMemoryBytes),
-            Number(span, ExecSemantics.OutputBytes),
-            Text(span, ExecSemantics.Branch));
+            SpanAttribute.Text(span, ExecSemantics.TaskResult) != ExecSemantics.Success,
+            SpanAttribute.WholeNumber(span, ExecSemantics.PeakMemoryBytes),
+            SpanAttribute.WholeNumber(span, ExecSemantics.OutputBytes),
+            SpanAttribute.Text(span, ExecSemantics.Branch));
     }
-
-    private static object? Value(SpanEntry span, string key)
-    {
-        foreach (var attribute in span.Attributes)
-        {
-            if (attribute.Key == key)
-            {
-                return attribute.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Text(SpanEntry span, string key) => Value(span, key) as string;
-
-    private static long? Number(SpanEntry span, string key) => Value(span, key) switch
-    {
-        long l => l,
-        int i => i,
-        double d => (long)d,
-        string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => null,
-    };
 }

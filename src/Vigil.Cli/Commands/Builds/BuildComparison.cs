@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 namespace Vigil.Cli.Commands.Builds;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using System.Text.Json;
 
 namespace Vigil.Cli.Commands.Builds;

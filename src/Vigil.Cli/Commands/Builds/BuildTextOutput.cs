@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using System.Globalization;
 using Spectre.Console;
 using Vigil.Cli.Output;

@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using System.CommandLine;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;

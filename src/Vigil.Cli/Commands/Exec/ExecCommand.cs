@@ -5,7 +5,7 @@ using Vigil.Cli.Options;
 using Vigil.Recording;
 using Vigil.Redaction;
 using Vigil.Tracing;
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 
 namespace Vigil.Cli.Commands.Exec;
 

@@ -1,4 +1,4 @@
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 namespace Vigil.Cli.Commands.Exec;
 
 /// <summary>How a run ended, as recorded: the exit code vigil returns, the wall time, and the child's figures when it started.</summary>

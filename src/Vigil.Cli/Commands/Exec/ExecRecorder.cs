@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Vigil.Recording;
 using Vigil.Tracing;
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 
 namespace Vigil.Cli.Commands.Exec;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 
 namespace Vigil.Cli.Commands.Exec;
 

@@ -1,5 +1,5 @@
 using System.Collections;
-using Vigil.Cli.Commands.Semantics;
+using Vigil.Storage.Builds;
 
 namespace Vigil.Cli.Commands.Exec;
 

@@ -5,12 +5,13 @@ import { themeControl } from './theme.js';
 import * as overview from './views/overview.js';
 import * as logs from './views/logs.js';
 import * as traces from './views/traces.js';
+import * as builds from './views/builds.js';
 import * as metrics from './views/metrics.js';
 import * as errors from './views/errors.js';
 import * as health from './views/health.js';
 import * as alerts from './views/alerts.js';
 
-const views = { overview, logs, traces, metrics, errors, health, alerts };
+const views = { overview, logs, traces, builds, metrics, errors, health, alerts };
 const main = document.getElementById('main');
 const since = document.getElementById('since');
 const status = document.getElementById('status');
@@ -51,7 +52,7 @@ async function render(state) {
 themeControl(document.getElementById('theme'));
 since.addEventListener('change', () => navigate(withChanges({ since: since.value })));
 
-// Keyboard: g then o/l/t/m/e/h/a goes to a view; "/" focuses the search box of the view, if it has one.
+// Keyboard: g then o/l/t/b/m/e/h/a goes to a view; "/" focuses the search box of the view, if it has one.
 let pendingG = false;
 document.addEventListener('keydown', (event) => {
   const target = event.target;
@@ -63,7 +64,7 @@ document.addEventListener('keydown', (event) => {
   }
   if (pendingG) {
     pendingG = false;
-    const view = { o: 'overview', l: 'logs', t: 'traces', m: 'metrics', e: 'errors', h: 'health', a: 'alerts' }[event.key];
+    const view = { o: 'overview', l: 'logs', t: 'traces', b: 'builds', m: 'metrics', e: 'errors', h: 'health', a: 'alerts' }[event.key];
     if (view) navigate(href({ view, since: current().get('since') }));
     return;
   }

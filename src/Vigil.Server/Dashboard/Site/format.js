@@ -57,3 +57,13 @@ export function serviceHue(name) {
   for (const char of name ?? '') hash = (hash * 31 + char.codePointAt(0)) >>> 0;
   return hash % 360;
 }
+
+/** A size in binary units, as vigil prints it: "512 B", "1.5 KiB", "230.4 MiB". */
+export function bytes(count) {
+  if (!Number.isFinite(count)) return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = count;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) { value /= 1024; unit += 1; }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}

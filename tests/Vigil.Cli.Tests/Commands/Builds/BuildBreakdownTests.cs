@@ -1,3 +1,4 @@
+using Vigil.Storage.Builds;
 using Vigil.Cli.Commands.Builds;
 using Vigil.Model;
 
@@ -49,6 +50,25 @@ public sealed class BuildBreakdownTests
         Assert.Equal("failure", build.Result);
         Assert.Null(build.Branch);
         Assert.Equal(4, Assert.Single(build.Projects).Self.TotalSeconds);
+    }
+
+    [Fact]
+    public void FromTrace_ExecSpanFigures_ExitCodeCpuAndPeakMemoryAsRecorded()
+    {
+        var plain = Exec("e", null, 0, 3, "make", "main", "abc");
+        var exec = plain with { Attributes = [.. plain.Attributes, new("process.exit.code", 2L), new("vigil.exec.cpu_time", 1.25), new("vigil.exec.memory.peak", 4096L)], Resource = new() { Attributes = [new("service.name", "ci")] } };
+
+        var build = BuildBreakdown.FromTrace(Trace(exec))!;
+
+        Assert.Equal((2L, TimeSpan.FromSeconds(1.25), 4096L, "ci"), (build.ExitCode, build.CpuTime, build.PeakMemoryBytes, build.Service));
+    }
+
+    [Fact]
+    public void FromTrace_LoggerAlone_NoExitCodeCpuOrMemory()
+    {
+        var build = BuildBreakdown.FromTrace(Trace(Msb("b", null, 0, 4, "build", "build App.csproj")))!;
+
+        Assert.Equal((null, null, null), (build.ExitCode, build.CpuTime, build.PeakMemoryBytes));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace Vigil.MSBuild;
+namespace Vigil.Storage.Builds;
 
 /// <summary>
 /// The names the MSBuild logger records under; <c>vigil builds</c> and budgets read the records back by them. OpenTelemetry

@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands.Semantics;
+namespace Vigil.Storage.Builds;
 
 /// <summary>
 /// The names <c>vigil exec</c> records under: OpenTelemetry's CI/CD, process and VCS semantic conventions where they

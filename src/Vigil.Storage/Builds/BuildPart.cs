@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands.Builds;
+namespace Vigil.Storage.Builds;
 
 /// <summary>
 /// One project, or one target of a project, summed over every span of it in a build: its own time (the spans'

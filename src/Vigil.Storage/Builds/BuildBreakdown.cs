@@ -1,8 +1,6 @@
-using Vigil.MSBuild;
 using Vigil.Model;
-using Vigil.Cli.Commands.Semantics;
 
-namespace Vigil.Cli.Commands.Builds;
+namespace Vigil.Storage.Builds;
 
 /// <summary>
 /// Reads a build back from its trace's spans. A project's or target's own time is its span's duration minus the time
@@ -15,7 +13,7 @@ internal static class BuildBreakdown
     public static BuildRecord? FromTrace(IReadOnlyList<SpanEntry> spans)
     {
         var root = spans.FirstOrDefault(s => s.Scope.Name == ExecSemantics.InstrumentationName && !HasParentIn(spans, s))
-            ?? spans.FirstOrDefault(s => s.Scope.Name == MSBuildSemantics.InstrumentationName && Text(s, MSBuildSemantics.Kind) == MSBuildSemantics.BuildKind);
+            ?? spans.FirstOrDefault(s => s.Scope.Name == MSBuildSemantics.InstrumentationName && SpanAttribute.Text(s, MSBuildSemantics.Kind) == MSBuildSemantics.BuildKind);
         if (root is null)
         {
             return null;
@@ -28,14 +26,20 @@ internal static class BuildBreakdown
         var targets = Parts(build.Where(s => Kind(s) == MSBuildSemantics.TargetKind), children, s => (ProjectOf(s, byId) ?? "?", s.Name));
         return new BuildRecord(
             root.TraceId,
-            Text(root, ExecSemantics.TaskName) ?? root.Name,
+            SpanAttribute.Text(root, ExecSemantics.TaskName) ?? root.Name,
             root.StartTime,
             root.Duration,
-            Text(root, ExecSemantics.TaskResult) ?? (root.StatusCode == SpanStatusCode.Error ? "failure" : "success"),
-            Text(root, ExecSemantics.Branch),
-            Text(root, ExecSemantics.Revision),
+            SpanAttribute.Text(root, ExecSemantics.TaskResult) ?? (root.StatusCode == SpanStatusCode.Error ? "failure" : "success"),
+            SpanAttribute.Text(root, ExecSemantics.Branch),
+            SpanAttribute.Text(root, ExecSemantics.Revision),
             projects,
-            targets);
+            targets)
+        {
+            Service = root.Resource.ServiceName,
+            ExitCode = SpanAttribute.WholeNumber(root, ExecSemantics.ExitCode),
+            CpuTime = SpanAttribute.Number(root, ExecSemantics.CpuTimeSeconds) is { } cpu ? TimeSpan.FromSeconds(cpu) : null,
+            PeakMemoryBytes = SpanAttribute.WholeNumber(root, ExecSemantics.PeakMemoryBytes),
+        };
     }
 
     /// <summary>The time <paramref name="span"/> spent outside the projects it built.</summary>
@@ -100,9 +104,7 @@ internal static class BuildBreakdown
     private static bool HasParentIn(IReadOnlyList<SpanEntry> spans, SpanEntry span) =>
         span.ParentSpanId is { } parent && spans.Any(s => s.SpanId == parent);
 
-    private static string? Kind(SpanEntry span) => Text(span, MSBuildSemantics.Kind);
-
-    private static string? Text(SpanEntry span, string key) => span.Attributes.FirstOrDefault(a => a.Key == key).Value as string;
+    private static string? Kind(SpanEntry span) => SpanAttribute.Text(span, MSBuildSemantics.Kind);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
