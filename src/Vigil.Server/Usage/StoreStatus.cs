@@ -30,8 +30,8 @@ internal sealed record StoreStatus(
     /// <summary>The window the growth rate is measured over.</summary>
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(1);
 
-    // A time to the floor beyond this (a century) is shown as this: "never" is for a store that does not grow.
-    private const double MaxDaysToFloor = 36_500;
+    /// <summary>A time to the floor beyond this (a century) is given as this: "never" is for a store that does not grow.</summary>
+    internal const double MaxDaysToFloor = 36_500;
 
     /// <summary>The configuration file the floor and retention came from; null: the server's defaults.</summary>
     public string? ConfigurationFile { get; init; }

@@ -73,6 +73,7 @@ internal static class StatusTextOutput
     {
         null => "never at this rate (nothing written in the last day)",
         { } zero when zero == TimeSpan.Zero => "below the floor now: vigil serve refuses ingest",
+        { } capped when capped.TotalDays >= StoreStatus.MaxDaysToFloor => "more than 100 years at this rate",
         { } time => $"{DurationFormatter.Format(time)} at this rate",
     };
 }
