@@ -16,6 +16,11 @@ public sealed class SourceNameFilterTests
     [InlineData("Shop.?", "Shop.AB", false)]
     [InlineData("Shop(1)+[x]", "Shop(1)+[x]", true)]
     [InlineData("Shop(1)+[x]", "Shop1x", false)]
+    [InlineData("Shop\\Orders", "Shop\\Orders", true)]
+    [InlineData("Shop\\*", "Shop\\Orders", true)]
+    [InlineData("Shop\\*", "Shop.Orders", false)]
+    [InlineData("Shop.Orders", "", false)]
+    [InlineData("*", "", true)]
     public void Create_Pattern_MatchesAsOpenTelemetryAddSourceDoes(string pattern, string name, bool expected)
     {
         // Act
