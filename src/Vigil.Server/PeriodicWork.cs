@@ -1,15 +1,15 @@
 namespace Vigil.Server;
 
 /// <summary>
-/// The loop of the server's housekeeping services (the disk guard, the store's status): the work at once, then every
-/// interval until the server stops. A run that fails is handed to the caller's log and the loop goes on, so one bad
+/// The loop of the server's housekeeping services (the disk guard, the store's status, the expiry of received
+/// alerts): the work at once, then every interval until the token stops it. A run that fails is handed to the caller's log and the loop goes on, so one bad
 /// run (a busy store, a disk that cannot be measured) never stops the server.
 /// </summary>
 internal static class PeriodicWork
 {
-    public static async Task RunAsync(TimeSpan interval, Func<CancellationToken, Task> work, Action<Exception> failed, CancellationToken stoppingToken)
+    public static async Task RunAsync(TimeSpan interval, Func<CancellationToken, Task> work, Action<Exception> failed, CancellationToken stoppingToken, TimeProvider? time = null)
     {
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(interval, time ?? TimeProvider.System);
         try
         {
             do

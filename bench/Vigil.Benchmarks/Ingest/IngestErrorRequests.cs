@@ -45,7 +45,7 @@ internal static class IngestErrorRequests
 
     public static ExportLogsServiceRequest OtlpErrors(int client, int request, int records)
     {
-        var now = (ulong)(DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+        var now = IngestRequests.NowNanoseconds();
         var scope = new ScopeLogs { Scope = new InstrumentationScope { Name = "Shop.Orders.OrderService" } };
         for (var i = 0; i < records; i++)
         {
@@ -91,5 +91,5 @@ internal static class IngestErrorRequests
 
     private static string EventId(int client, int request) => ((long)(client + 1) << 32 | (uint)request).ToString("x32", CultureInfo.InvariantCulture);
 
-    private static KeyValue Attribute(string key, string value) => new() { Key = key, Value = new AnyValue { StringValue = value } };
+    private static KeyValue Attribute(string key, string value) => IngestRequests.Attribute(key, new AnyValue { StringValue = value });
 }

@@ -92,7 +92,7 @@ internal static class IngestRequests
         }
     }
 
-    private static KeyValue Attribute(string key, AnyValue value) => new() { Key = key, Value = value };
+    internal static KeyValue Attribute(string key, AnyValue value) => new() { Key = key, Value = value };
 
     private static Resource Resource(int client) => new()
     {
@@ -121,5 +121,5 @@ internal static class IngestRequests
         return ByteString.CopyFrom(id);
     }
 
-    private static ulong NowNanoseconds() => (ulong)(DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
+    internal static ulong NowNanoseconds() => (ulong)(DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).Ticks * 100;
 }

@@ -90,23 +90,21 @@ internal sealed class StoreOption
     /// </summary>
     public IQueryStore Open(ParseResult parseResult, CliContext context)
     {
-        var server = ResolveServer(parseResult, context);
-        if (server is null)
+        if (ResolveRemote(parseResult, context) is { } remote)
         {
-            var path = Resolve(parseResult, context);
-            return _forChange ? context.OpenStoreForChange(path) : context.OpenStore(path);
+            return new HttpTelemetryStore(remote.Url, remote.ApiKey);
         }
 
-        return new HttpTelemetryStore(server, ResolveApiKey(parseResult, context));
+        var path = Resolve(parseResult, context);
+        return _forChange ? context.OpenStoreForChange(path) : context.OpenStore(path);
     }
 
     /// <summary>The server this run reads and the key it sends (<c>--api-key</c>, else <c>VIGIL_API_KEY</c>), or null for a store file.</summary>
     /// <exception cref="CliUsageException">The server's URL is not usable, or both are named.</exception>
     public (Uri Url, string? ApiKey)? ResolveRemote(ParseResult parseResult, CliContext context) =>
-        ResolveServer(parseResult, context) is { } server ? (server, ResolveApiKey(parseResult, context)) : null;
-
-    private string? ResolveApiKey(ParseResult parseResult, CliContext context) =>
-        parseResult.GetValue(ApiKey) ?? context.GetEnvironmentVariable(ApiKeyEnvironmentVariable);
+        ResolveServer(parseResult, context) is { } server
+            ? (server, parseResult.GetValue(ApiKey) ?? context.GetEnvironmentVariable(ApiKeyEnvironmentVariable))
+            : null;
 
     /// <summary>True when this run reads a server (<c>--server</c> or <c>VIGIL_SERVER</c>), not a store file.</summary>
     /// <exception cref="CliUsageException">The server's URL is not usable, or both are named.</exception>

@@ -52,25 +52,16 @@ internal sealed partial class ReceivedAlertExpiry(
         }
     }
 
-    private async Task RunAsync(CancellationToken term)
+    private Task RunAsync(CancellationToken term) =>
+        PeriodicWork.RunAsync(Period, ExpireNowAsync, e => LogFailed(logger, e, e.Message), term, Time);
+
+    private async Task ExpireNowAsync(CancellationToken term)
     {
-        using var timer = new PeriodicTimer(Period, Time);
-        do
+        var resolved = await ExpireAsync(Time.GetUtcNow(), term).ConfigureAwait(false);
+        if (resolved > 0)
         {
-            try
-            {
-                var resolved = await ExpireAsync(Time.GetUtcNow(), term).ConfigureAwait(false);
-                if (resolved > 0)
-                {
-                    LogResolved(logger, resolved);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e, e.Message);
-            }
+            LogResolved(logger, resolved);
         }
-        while (await timer.WaitForNextTickAsync(term).ConfigureAwait(false));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} received alerts ended without being sent again and are resolved")]
