@@ -77,9 +77,7 @@ internal sealed class McpCommand : Command, IHaveExamples
         }
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        LogToStderr(builder.Logging.ClearProviders());
         builder.Services.AddVigilStore(store);
         builder.Services.AddSingleton<ISloSource>(slos);
         builder.Services
@@ -117,10 +115,12 @@ internal sealed class McpCommand : Command, IHaveExamples
 
         var endpoint = new Uri(server, "mcp");
         await _context.Stderr.WriteLineAsync($"vigil mcp: offering {endpoint} over stdio (its tools, SLOs and write setting)").ConfigureAwait(false);
-        using var loggers = LoggerFactory.Create(logging => logging
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        using var loggers = LoggerFactory.Create(logging => LogToStderr(logging));
         await McpBridge.RunAsync(endpoint, apiKey, loggers, _context.Stderr, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;
     }
+
+    // stdout carries only the protocol: warnings and worse, all on stderr, in both modes.
+    private static void LogToStderr(ILoggingBuilder logging) =>
+        logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
