@@ -22,9 +22,9 @@ internal static partial class ApiMap
         Baseline = baseline is null ? null : new ApiBuildBaseline
         {
             Runs = baseline.Runs,
-            Median = TimeSpan.FromSeconds(baseline.MedianSeconds),
+            Median = FromSeconds(baseline.MedianSeconds),
             Percent = MedianRegression.DefaultPercent,
-            Limit = TimeSpan.FromSeconds(baseline.LimitSeconds),
+            Limit = FromSeconds(baseline.LimitSeconds),
         },
         Regressed = baseline?.Regressed ?? false,
     };
@@ -39,4 +39,8 @@ internal static partial class ApiMap
         FirstStart = part.FirstStart,
         LastEnd = part.LastEnd,
     };
+
+    // The judgement works in seconds (doubles); back to the nearest tick, so the median of one run is that run's
+    // duration exactly, rather than a tick short (TimeSpan.FromSeconds truncates).
+    private static TimeSpan FromSeconds(double seconds) => TimeSpan.FromTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
 }

@@ -34,6 +34,7 @@ internal static class ExecSemantics
     public const string OutputLines = "vigil.exec.output.lines";
     public const string ErrorLines = "vigil.exec.output.error_lines";
     public const string OutputBytesNotRecorded = "vigil.exec.output.not_recorded";
+    public const string OutputLinesNotRecorded = "vigil.exec.output.lines_not_recorded";
 
     /// <summary>The semantic conventions' attribute for the stream a log line came on (<c>stdout</c>, <c>stderr</c>).</summary>
     public const string Stream = "log.iostream";

@@ -8,7 +8,7 @@ internal static partial class AnsiEscapes
     /// <summary><paramref name="line"/> without CSI and OSC sequences or other control characters (tabs stay).</summary>
     public static string Strip(string line)
     {
-        if (!line.AsSpan().ContainsAnyInRange('\0', '\u001f') && !line.Contains('\u007f', StringComparison.Ordinal))
+        if (!HasControls(line))
         {
             return line;
         }
@@ -16,6 +16,9 @@ internal static partial class AnsiEscapes
         var withoutSequences = Sequence().Replace(line, string.Empty);
         return string.Concat(withoutSequences.Where(c => c == '\t' || !char.IsControl(c)));
     }
+
+    /// <summary>Whether <paramref name="line"/> holds anything <see cref="Strip"/> would remove.</summary>
+    public static bool HasControls(ReadOnlySpan<char> line) => line.ContainsAnyInRange('\0', '\u001f') || line.Contains('\u007f');
 
     // CSI (ESC [ ... final byte) and OSC (ESC ] ... BEL or ESC \), the two kinds tools print. Without backtracking a
     // hostile line costs time linear in its length and cannot time out (an uncaught timeout would end the recorder).

@@ -29,7 +29,8 @@ internal static class ChildRunner
         IReadOnlyDictionary<string, string?> environment,
         string workingDirectory,
         ExecStreams streams,
-        Action<string, bool> line,
+        Task<IOutputLineRecorder?> recorder,
+        OutputRecordLimit limit,
         CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(command.Executable, command.Arguments)
@@ -56,10 +57,14 @@ internal static class ChildRunner
             }, e.Message);
         }
 
-        var stdoutLines = new LineAssembler(text => line(text, false));
-        var stderrLines = new LineAssembler(text => line(text, true));
-        var stdout = new OutputPump(process.StandardOutput.BaseStream, streams.Output, stdoutLines);
-        var stderr = new OutputPump(process.StandardError.BaseStream, streams.Error, stderrLines);
+        PipeCapacity.TryWiden(process.StandardOutput.BaseStream);
+        PipeCapacity.TryWiden(process.StandardError.BaseStream);
+
+        // Not recording (the store could not be opened): the output still passes through; lines are only counted.
+        var stdoutRecord = RecordAsync(recorder, fromStandardError: false, limit);
+        var stderrRecord = RecordAsync(recorder, fromStandardError: true, limit);
+        var stdout = new OutputPump(process.StandardOutput.BaseStream, streams.Output, AssemblerAsync(stdoutRecord));
+        var stderr = new OutputPump(process.StandardError.BaseStream, streams.Error, AssemblerAsync(stderrRecord));
         var stdoutDone = stdout.RunAsync();
         var stderrDone = stderr.RunAsync();
 
@@ -70,12 +75,31 @@ internal static class ChildRunner
             await Task.WhenAll(stdoutDone, stderrDone).ConfigureAwait(false);
         }
 
+        // The command is over when its output is: what follows is vigil's own work (the record), not the command's.
+        var ended = Stopwatch.GetTimestamp();
+        await Task.WhenAll(stdout.Recorded, stderr.Recorded).ConfigureAwait(false);
+
         var resources = ChildResourceUsage.Read();
+        var stdoutRecorded = await stdoutRecord.ConfigureAwait(false);
+        var stderrRecorded = await stderrRecord.ConfigureAwait(false);
         return new ChildRun(
             process.ExitCode,
             stdout.Bytes + stderr.Bytes,
-            stdoutLines.Lines + stderrLines.Lines,
+            stdout.Lines + stderr.Lines,
+            (stdoutRecorded?.ErrorLines ?? 0) + (stderrRecorded?.ErrorLines ?? 0),
+            NotRecorded(stdout, stdoutRecorded) + NotRecorded(stderr, stderrRecorded),
             stdout.BytesNotRecorded + stderr.BytesNotRecorded,
-            resources);
+            resources,
+            ended);
     }
+
+    private static async Task<OutputStreamRecord?> RecordAsync(Task<IOutputLineRecorder?> recorder, bool fromStandardError, OutputRecordLimit limit) =>
+        await recorder.ConfigureAwait(false) is { } started ? new OutputStreamRecord(started, fromStandardError, limit) : null;
+
+    private static async Task<LineAssembler?> AssemblerAsync(Task<OutputStreamRecord?> record) =>
+        await record.ConfigureAwait(false) is { } started ? new LineAssembler(started.Line, started.Complete) : null;
+
+    // Counted against the lines the copy saw, so the lines lost when the recorder fell behind are in it too.
+    private static long NotRecorded(OutputPump pump, OutputStreamRecord? record) =>
+        record is null ? 0 : Math.Max(0, pump.Lines - record.LinesRecorded);
 }

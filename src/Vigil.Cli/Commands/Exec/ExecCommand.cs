@@ -53,6 +53,12 @@ internal sealed class ExecCommand : Command, IHaveExamples
         HelpName = "FILE|NAME",
     };
 
+    private readonly Option<string?> _recordLines = new("--record-lines")
+    {
+        Description = $"How many lines of each output stream become log records: the first N and the last N, and between them up to N that read as errors or compiler warnings; the lines left out are counted on the span. 'all' records every line. Default: {OutputRecordLimit.Default}. The output itself always passes through whole.",
+        HelpName = "N|all",
+    };
+
     private readonly Argument<string[]> _command = new("command")
     {
         Description = "The command and its arguments, after --.",
@@ -73,6 +79,7 @@ internal sealed class ExecCommand : Command, IHaveExamples
         Options.Add(_pushGateway);
         Options.Add(_noMSBuildLogger);
         Options.Add(_budget);
+        Options.Add(_recordLines);
         Arguments.Add(_command);
         SetAction(ExecuteAsync);
     }
@@ -99,15 +106,20 @@ internal sealed class ExecCommand : Command, IHaveExamples
 
         var destination = Destination(parseResult);
         var budget = NonEmpty(parseResult, _budget) is { } budgetText ? ExecBudget.Load(budgetText, _context.CurrentDirectory, destination.OtlpEndpoint is not null) : null;
+        var limit = RecordLimit(parseResult);
         var command = ExecCommandLine.Create(words, NonEmpty(parseResult, _name), new CommandLineRedactor(new Redactor(new RedactionOptions())));
         var environment = _context.Environment;
         var directory = _context.CurrentDirectory;
         var parent = EnvironmentTraceContext.Read(environment);
 
         var pushGateway = PushGateway(parseResult);
-        var recorder = StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName, pushGateway, command.Name);
-        using var activity = recorder is null ? null : ExecRecorder.StartSpan(command, parent);
-        var toRun = recorder is not null && !parseResult.GetValue(_noMSBuildLogger) && MSBuildLoggerInjection.Applies(command)
+
+        // The command does not wait for the record: the SDK starts (and the store is checked), and git is read, while
+        // the command already runs. Both tasks start before the span, so neither runs inside it.
+        var starting = Task.Run(() => StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName, pushGateway, command.Name), CancellationToken.None);
+        var git = GitState.ReadAsync(directory, environment, CancellationToken.None);
+        using var activity = ExecRecorder.StartSpan(command, parent);
+        var toRun = !parseResult.GetValue(_noMSBuildLogger) && MSBuildLoggerInjection.Applies(command)
             ? WithMSBuildLogger(command, destination)
             : command;
         var started = Stopwatch.GetTimestamp();
@@ -120,7 +132,8 @@ internal sealed class ExecCommand : Command, IHaveExamples
                 ExecTraceContext.ForChild(environment, activity),
                 directory,
                 new ExecStreams(_context.RawStdout, _context.RawStderr),
-                recorder is null ? static (_, _) => { } : recorder.Line,
+                LineRecorderAsync(starting),
+                limit,
                 cancellationToken).ConfigureAwait(false);
             exitCode = childRun.ExitCode;
         }
@@ -130,10 +143,16 @@ internal sealed class ExecCommand : Command, IHaveExamples
             exitCode = e.ExitCode;
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(started);
+        var ended = childRun?.EndedTimestamp ?? Stopwatch.GetTimestamp();
+        var elapsed = Stopwatch.GetElapsedTime(started, ended);
+
+        // The span ends with the command, not when the record is ready: a short command must not look as slow as the
+        // SDK's start-up.
+        activity?.SetEndTime(DateTime.UtcNow - Stopwatch.GetElapsedTime(ended));
+        var recorder = await starting.ConfigureAwait(false);
         if (recorder is not null)
         {
-            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, childRun), destination).ConfigureAwait(false);
+            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, childRun), await git.ConfigureAwait(false), destination).ConfigureAwait(false);
         }
 
         // The command's own failure is its exit code; a budget over turns only a success into 1 (docs/builds.md).
@@ -179,14 +198,15 @@ internal sealed class ExecCommand : Command, IHaveExamples
         }
     }
 
-    private async Task FinishAsync(ExecRecorder recorder, Activity? activity, ExecCommandLine command, ExecOutcome outcome, RecordingDestination destination)
+    private static async Task<IOutputLineRecorder?> LineRecorderAsync(Task<ExecRecorder?> starting) => await starting.ConfigureAwait(false);
+
+    private async Task FinishAsync(ExecRecorder recorder, Activity? activity, ExecCommandLine command, ExecOutcome outcome, GitState? git, RecordingDestination destination)
     {
         try
         {
             if (activity is not null)
             {
-                var git = await GitState.ReadAsync(_context.CurrentDirectory, _context.Environment, CancellationToken.None).ConfigureAwait(false);
-                ExecSpan.Complete(activity, command, outcome, _context.CurrentDirectory, git, CiEnvironment.Detect(_context.GetEnvironmentVariable), recorder.ErrorLines);
+                ExecSpan.Complete(activity, command, outcome, _context.CurrentDirectory, git, CiEnvironment.Detect(_context.GetEnvironmentVariable));
                 activity.Stop();
             }
 
@@ -224,6 +244,13 @@ internal sealed class ExecCommand : Command, IHaveExamples
 
         return new RecordingDestination(null, uri);
     }
+
+    private OutputRecordLimit RecordLimit(ParseResult parseResult) => parseResult.GetValue(_recordLines) switch
+    {
+        null => OutputRecordLimit.Default,
+        var text when OutputRecordLimit.TryParse(text, out var limit) => limit,
+        var text => throw new CliUsageException($"--record-lines: '{text}' is not a positive number of lines or 'all' (e.g. --record-lines 50000)"),
+    };
 
     private Uri? PushGateway(ParseResult parseResult)
     {

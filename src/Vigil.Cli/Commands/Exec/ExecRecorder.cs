@@ -12,7 +12,7 @@ namespace Vigil.Cli.Commands.Exec;
 /// histograms, to the local store or over OTLP. The SDK is started with the CLI's environment and working directory,
 /// minus the trace context (the span below is parented on it directly, rather than under a process span).
 /// </summary>
-internal sealed class ExecRecorder : IAsyncDisposable
+internal sealed class ExecRecorder : IOutputLineRecorder, IAsyncDisposable
 {
     private static readonly ActivitySource s_source = new(ExecSemantics.InstrumentationName);
 
@@ -22,7 +22,6 @@ internal sealed class ExecRecorder : IAsyncDisposable
     private readonly Histogram<double> _cpuTime;
     private readonly Histogram<long> _peakMemory;
     private readonly ILogger _logger;
-    private long _errorLines;
 
     private ExecRecorder(VigilSdk sdk)
     {
@@ -33,9 +32,6 @@ internal sealed class ExecRecorder : IAsyncDisposable
         _peakMemory = _meter.CreateHistogram<long>(ExecSemantics.PeakMemoryMetric, "By", "The peak resident memory of vigil exec's commands.");
         _logger = sdk.CreateLogger(ExecSemantics.InstrumentationName);
     }
-
-    /// <summary>Output lines recorded at error level so far.</summary>
-    public long ErrorLines => Interlocked.Read(ref _errorLines);
 
     /// <summary>
     /// Starts the SDK; throws what the SDK throws for a bad store or configuration. With <paramref name="pushGateway"/>
@@ -55,9 +51,25 @@ internal sealed class ExecRecorder : IAsyncDisposable
             o.PushGateway.Job ??= job;
         }));
 
-    /// <summary>Starts the command's span under <paramref name="parent"/> (the caller's <c>TRACEPARENT</c>), if any.</summary>
+    /// <summary>
+    /// Starts the command's span under <paramref name="parent"/> (the caller's <c>TRACEPARENT</c>), if any, before the
+    /// SDK has started: the command starts at once with the span's ids in its <c>TRACEPARENT</c>, and the SDK, started
+    /// meanwhile, records the span when it ends (an activity listener hears the end of every span of its sources,
+    /// whenever it joined). The span is sampled as the SDK's parent-based sampler would: recorded unless the parent
+    /// says not to.
+    /// </summary>
     public static Activity? StartSpan(ExecCommandLine command, EnvironmentTraceContext? parent)
     {
+        using var early = new ActivityListener
+        {
+            // By name: the source may be created by this very call (the type's first use), inside the listener's check.
+            ShouldListenTo = static source => source.Name == ExecSemantics.InstrumentationName,
+            Sample = static (ref ActivityCreationOptions<ActivityContext> options) =>
+                options.Parent != default && !options.Parent.TraceFlags.HasFlag(ActivityTraceFlags.Recorded)
+                    ? ActivitySamplingResult.PropagationData
+                    : ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(early);
         var activity = s_source.StartActivity(command.Name, ActivityKind.Internal, parent?.Parent ?? default);
         if (activity is null)
         {
@@ -77,18 +89,9 @@ internal sealed class ExecRecorder : IAsyncDisposable
         return activity;
     }
 
-    /// <summary>Records one line of output.</summary>
-    public void Line(string line, bool fromStandardError)
-    {
-        var text = AnsiEscapes.Strip(line);
-        var level = OutputLineClassifier.Classify(text, fromStandardError);
-        if (level == LogLevel.Error)
-        {
-            Interlocked.Increment(ref _errorLines);
-        }
-
+    /// <inheritdoc />
+    public void Line(string text, LogLevel level, bool fromStandardError) =>
         _logger.Log(level, default, new OutputLineState(text, fromStandardError ? "stderr" : "stdout"), null, OutputLineState.Format);
-    }
 
     /// <summary>Records the histograms of a finished run.</summary>
     public void Finished(string name, string result, TimeSpan duration, ResourceFigures? resources)

@@ -6,7 +6,7 @@ namespace Vigil.Cli.Commands.Exec;
 /// <summary>The attributes and status of a finished run's span (names in <see cref="ExecSemantics"/>).</summary>
 internal static class ExecSpan
 {
-    public static void Complete(Activity span, ExecCommandLine command, ExecOutcome outcome, string workingDirectory, GitState? git, CiEnvironment? ci, long errorLines)
+    public static void Complete(Activity span, ExecCommandLine command, ExecOutcome outcome, string workingDirectory, GitState? git, CiEnvironment? ci)
     {
         span.SetTag(ExecSemantics.TaskName, command.Name);
         span.SetTag(ExecSemantics.TaskResult, outcome.Result);
@@ -20,7 +20,12 @@ internal static class ExecSpan
         {
             span.SetTag(ExecSemantics.OutputBytes, run.OutputBytes);
             span.SetTag(ExecSemantics.OutputLines, run.OutputLines);
-            span.SetTag(ExecSemantics.ErrorLines, errorLines);
+            span.SetTag(ExecSemantics.ErrorLines, run.ErrorLines);
+            if (run.OutputLinesNotRecorded > 0)
+            {
+                span.SetTag(ExecSemantics.OutputLinesNotRecorded, run.OutputLinesNotRecorded);
+            }
+
             if (run.OutputBytesNotRecorded > 0)
             {
                 span.SetTag(ExecSemantics.OutputBytesNotRecorded, run.OutputBytesNotRecorded);

@@ -2,10 +2,14 @@ using System.Text;
 
 namespace Vigil.Cli.Commands.Exec;
 
+/// <summary>One assembled line; the span is valid only during the call.</summary>
+internal delegate void LineSink(ReadOnlySpan<char> line);
+
 /// <summary>
 /// Turns a stream's chunks back into lines (UTF-8, <c>\n</c> or <c>\r\n</c>) and hands each to a sink. A line longer
 /// than <see cref="MaxLineChars"/> is cut there, so one endless line (a progress bar, minified output) cannot hold
-/// the whole output in memory.
+/// the whole output in memory. Lines are handed over as spans of the decoded chunk, so a line the sink does not keep
+/// costs no allocation: a command printing a million lines is not a million strings.
 /// </summary>
 internal sealed class LineAssembler
 {
@@ -13,11 +17,21 @@ internal sealed class LineAssembler
     public const int MaxLineChars = 16 * 1024;
 
     private readonly Decoder _decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetDecoder();
-    private readonly StringBuilder _line = new();
-    private readonly Action<string> _sink;
+    private readonly LineSink _sink;
+    private readonly Action? _completed;
     private char[] _chars = new char[4096];
 
-    public LineAssembler(Action<string> sink) => _sink = sink;
+    // The start of a line that a chunk ended inside, waiting for the rest of it.
+    private readonly char[] _pending = new char[MaxLineChars];
+    private int _pendingLength;
+
+    /// <param name="sink">Takes each line.</param>
+    /// <param name="completed">Called once the stream's last line was handed over.</param>
+    public LineAssembler(LineSink sink, Action? completed = null)
+    {
+        _sink = sink;
+        _completed = completed;
+    }
 
     /// <summary>Lines handed to the sink.</summary>
     public long Lines { get; private set; }
@@ -36,14 +50,23 @@ internal sealed class LineAssembler
         while (!text.IsEmpty)
         {
             var newline = text.IndexOf('\n');
-            var part = newline < 0 ? text : text[..newline];
-            Append(part);
             if (newline < 0)
             {
+                Append(text);
                 break;
             }
 
-            Emit();
+            var part = text[..newline];
+            if (_pendingLength == 0 && part.Length <= MaxLineChars)
+            {
+                Emit(part);
+            }
+            else
+            {
+                Append(part);
+                EmitPending();
+            }
+
             text = text[(newline + 1)..];
         }
     }
@@ -51,35 +74,43 @@ internal sealed class LineAssembler
     /// <summary>Ends the stream: a last line without a newline is still a line.</summary>
     public void Complete()
     {
-        if (_line.Length > 0)
+        if (_pendingLength > 0)
         {
-            Emit();
+            EmitPending();
         }
+
+        _completed?.Invoke();
     }
 
     private void Append(ReadOnlySpan<char> part)
     {
-        while (_line.Length + part.Length > MaxLineChars)
+        while (_pendingLength + part.Length > MaxLineChars)
         {
-            var room = MaxLineChars - _line.Length;
-            _line.Append(part[..room]);
-            Emit();
+            var room = MaxLineChars - _pendingLength;
+            part[..room].CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength = MaxLineChars;
+            EmitPending();
             part = part[room..];
         }
 
-        _line.Append(part);
+        part.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength += part.Length;
     }
 
-    private void Emit()
+    private void EmitPending()
     {
-        var length = _line.Length;
-        if (length > 0 && _line[length - 1] == '\r')
+        var line = _pending.AsSpan(0, _pendingLength);
+        _pendingLength = 0;
+        Emit(line);
+    }
+
+    private void Emit(ReadOnlySpan<char> line)
+    {
+        if (!line.IsEmpty && line[^1] == '\r')
         {
-            length--;
+            line = line[..^1];
         }
 
-        var line = _line.ToString(0, length);
-        _line.Clear();
         Lines++;
         _sink(line);
     }

@@ -4,25 +4,32 @@ using System.Threading.Channels;
 namespace Vigil.Cli.Commands.Exec;
 
 /// <summary>
-/// Copies one of the child's output streams to vigil's own, byte for byte as it arrives, and hands a copy of each
-/// chunk to a <see cref="LineAssembler"/> on another task. The copy never waits for the recording: when the recorder
-/// falls behind, chunks are dropped from the record (and counted), never from the output.
+/// Copies one of the child's output streams to vigil's own, byte for byte as it arrives, counts its lines, and (when
+/// the run is recorded) hands a copy of each chunk to a <see cref="LineAssembler"/> on another task. The copy never
+/// waits for the recording, not even for the recorder to start (the SDK starts while the command already runs): when
+/// the recorder is not ready or falls behind, chunks are dropped from the record (and counted), never from the output.
 /// </summary>
 internal sealed class OutputPump
 {
-    // 64 KiB reads: a pipe's default capacity on Linux, so one read drains a full pipe.
-    private const int ChunkBytes = 64 * 1024;
+    // Reads of the pipe's capacity (PipeCapacity), so one read can drain a full pipe.
+    private const int ChunkBytes = PipeCapacity.Bytes;
 
-    // 256 chunks (16 MiB at most) queued for the recorder before chunks are left out of the record.
-    private const int MaxQueuedChunks = 256;
+    // 16 MiB at most queued for the recorder (while the SDK starts, or when it falls behind) before chunks are left
+    // out of the record: room for the first --record-lines lines of most commands, however fast they print.
+    private const int MaxQueuedChunks = 16 * 1024 * 1024 / ChunkBytes;
 
     private readonly Stream _source;
     private readonly Stream _destination;
-    private readonly LineAssembler _lines;
+    private readonly Task<LineAssembler?> _lines;
+    private long _newlines;
+    private bool _endsInsideLine;
     private readonly Channel<(byte[] Buffer, int Length)> _chunks =
         Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(MaxQueuedChunks) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public OutputPump(Stream source, Stream destination, LineAssembler lines)
+    /// <param name="source">The child's stream.</param>
+    /// <param name="destination">vigil's own stream.</param>
+    /// <param name="lines">Where the recorded lines are assembled, once recording has started; null when the run is not recorded.</param>
+    public OutputPump(Stream source, Stream destination, Task<LineAssembler?> lines)
     {
         _source = source;
         _destination = destination;
@@ -32,13 +39,22 @@ internal sealed class OutputPump
     /// <summary>Bytes the command wrote on this stream.</summary>
     public long Bytes { get; private set; }
 
+    /// <summary>
+    /// Lines the command wrote on this stream (a last line without a newline counts), counted in the copy itself, so
+    /// the count holds whether or not the recorder kept up.
+    /// </summary>
+    public long Lines => _newlines + (_endsInsideLine ? 1 : 0);
+
     /// <summary>Bytes left out of the record because the recorder fell behind (all of them reached the output).</summary>
     public long BytesNotRecorded { get; private set; }
 
-    /// <summary>Copies until the child closes the stream, then waits for the recorder to finish the last line.</summary>
+    /// <summary>The recorder's work: done once it has taken the stream's last line (after <see cref="RunAsync"/>).</summary>
+    public Task Recorded { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Copies until the child closes the stream; the recording goes on in <see cref="Recorded"/>.</summary>
     public async Task RunAsync()
     {
-        var recorder = Task.Run(RecordAsync);
+        Recorded = Task.Run(RecordAsync);
         var buffer = new byte[ChunkBytes];
         var destinationBroken = false;
         while (true)
@@ -50,6 +66,8 @@ internal sealed class OutputPump
             }
 
             Bytes += read;
+            _newlines += buffer.AsSpan(0, read).Count((byte)'\n');
+            _endsInsideLine = buffer[read - 1] != (byte)'\n';
             if (!destinationBroken)
             {
                 try
@@ -65,6 +83,11 @@ internal sealed class OutputPump
                 }
             }
 
+            if (_lines.IsCompletedSuccessfully && _lines.Result is null)
+            {
+                continue;
+            }
+
             var copy = ArrayPool<byte>.Shared.Rent(read);
             buffer.AsSpan(0, read).CopyTo(copy);
             if (!_chunks.Writer.TryWrite((copy, read)))
@@ -75,17 +98,17 @@ internal sealed class OutputPump
         }
 
         _chunks.Writer.Complete();
-        await recorder.ConfigureAwait(false);
     }
 
     private async Task RecordAsync()
     {
+        var lines = await _lines.ConfigureAwait(false);
         await foreach (var (chunk, length) in _chunks.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            _lines.Add(chunk.AsSpan(0, length));
+            lines?.Add(chunk.AsSpan(0, length));
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        _lines.Complete();
+        lines?.Complete();
     }
 }

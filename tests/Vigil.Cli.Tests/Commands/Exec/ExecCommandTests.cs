@@ -111,7 +111,7 @@ public sealed class ExecCommandTests : IDisposable
     public async Task Exec_MegabytesOfOutput_PassesEveryByteThroughAndCountsIt()
     {
         // 50,000 numbered lines of 48 bytes (2.4 MB) as fast as awk writes them; few enough to read back in one query.
-        var run = await ExecAsync(null, "awk", "BEGIN { for (i = 0; i < 50000; i++) printf \"line %08d .................................\\n\", i }");
+        var run = await ExecAsync(null, "--record-lines", "all", "--", "awk", "BEGIN { for (i = 0; i < 50000; i++) printf \"line %08d .................................\\n\", i }");
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.Stdout.Split('\n');
@@ -137,6 +137,32 @@ public sealed class ExecCommandTests : IDisposable
         }
 
         Assert.Equal(records.Logs.Count, records.Logs.Select(l => l.Body).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task Exec_OutputOverRecordLines_RecordsHeadErrorsAndTailAndCountsTheRest()
+    {
+        // 5,000 lines, one of them (line 2,501) a compiler error in the middle, recorded with --record-lines 100.
+        var run = await ExecAsync(null, "--record-lines", "100", "--", "awk", "BEGIN { for (i = 1; i <= 5000; i++) if (i == 2501) print \"Program.cs(1,1): error CS1002: ; expected\"; else printf \"line %d\\n\", i }");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(5000, run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var records = await ExecRecords.ReadAsync(StorePath);
+        var span = records.SingleExecSpan();
+        Assert.Equal(5000L, Convert.ToInt64(ExecRecords.Attribute(span, "vigil.exec.output.lines"), CultureInfo.InvariantCulture));
+        Assert.Equal(1L, Convert.ToInt64(ExecRecords.Attribute(span, "vigil.exec.output.error_lines"), CultureInfo.InvariantCulture));
+        Assert.Equal(4799L, Convert.ToInt64(ExecRecords.Attribute(span, "vigil.exec.output.lines_not_recorded"), CultureInfo.InvariantCulture));
+
+        // The first 100 lines, the error, the note on what was left out, and the last 100 lines: nothing else, none twice.
+        var bodies = records.Logs.Select(l => l.Body).ToList();
+        var expected = Enumerable.Range(1, 100).Select(i => $"line {i}")
+            .Append("Program.cs(1,1): error CS1002: ; expected")
+            .Append("vigil exec: 4,799 lines of stdout between line 101 and line 4,900 are not recorded (over --record-lines 100: the first 100 lines and the last 100 are, and the 1 between them that read as errors or compiler warnings)")
+            .Concat(Enumerable.Range(4901, 100).Select(i => $"line {i}"))
+            .ToList();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), bodies.Order(StringComparer.Ordinal));
+        Assert.Equal("Error", Assert.Single(records.Logs, l => l.Body?.Contains("CS1002", StringComparison.Ordinal) == true).SeverityText);
+        Assert.All(records.Logs, l => Assert.Equal(span.SpanId, l.SpanId));
     }
 
     [Fact]
@@ -209,6 +235,10 @@ public sealed class ExecCommandTests : IDisposable
     [InlineData(new[] { "exec", "--otlp", "not a url", "--", "true" }, "--otlp: 'not a url' is not an http:// or https:// URL")]
     [InlineData(new[] { "exec", "--otlp", "ftp://host", "--", "true" }, "is not an http:// or https:// URL")]
     [InlineData(new[] { "exec", "--otlp", "http://127.0.0.1:4318", "--store", "x.db", "--", "true" }, "cannot be combined with --store")]
+    [InlineData(new[] { "exec", "--record-lines", "0", "--", "true" }, "--record-lines: '0' is not a positive number of lines or 'all'")]
+    [InlineData(new[] { "exec", "--record-lines", "many", "--", "true" }, "--record-lines: 'many' is not a positive number of lines or 'all'")]
+    [InlineData(new[] { "exec", "--record-lines", "1.5", "--", "true" }, "is not a positive number of lines")]
+    [InlineData(new[] { "exec", "--record-lines", "99999999999999999999", "--", "true" }, "is not a positive number of lines")]
     public async Task Exec_BadArguments_ExitOneWithMessageAndRunNothing(string[] arguments, string message)
     {
         var run = await VigilProcess.RunAsync(_directory.Path, new Dictionary<string, string?>(), null, arguments);

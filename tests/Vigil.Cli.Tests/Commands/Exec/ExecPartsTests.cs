@@ -4,6 +4,25 @@ namespace Vigil.Cli.Tests.Commands.Exec;
 
 public sealed class ExecPartsTests
 {
+    // F_SETPIPE_SZ is Linux's; vigil exec runs (and this suite runs) on Linux.
+    [Fact]
+    public void PipeCapacityTryWiden_ChildsRedirectedOutput_TakesTheWiderPipe()
+    {
+        using var child = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("cat") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false })!;
+        try
+        {
+            Assert.True(PipeCapacity.TryWiden(child.StandardOutput.BaseStream));
+
+            // Not a pipe: left alone.
+            Assert.False(PipeCapacity.TryWiden(new MemoryStream()));
+        }
+        finally
+        {
+            child.StandardInput.Close();
+            child.WaitForExit();
+        }
+    }
+
     [Fact]
     public void GitStateParse_PorcelainV2_ReadsBranchCommitAndDirty()
     {

@@ -9,7 +9,7 @@ public sealed class LineAssemblerTests
     public void Add_LinesSplitAcrossChunksAndCrLf_GivesEachLineOnce()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(lines.Add);
+        var assembler = new LineAssembler(line => lines.Add(new string(line)));
 
         assembler.Add("fir"u8);
         assembler.Add("st\r\nsec"u8);
@@ -24,7 +24,7 @@ public sealed class LineAssemblerTests
     public void Add_MultiByteCharacterSplitBetweenChunks_IsDecodedWhole()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(lines.Add);
+        var assembler = new LineAssembler(line => lines.Add(new string(line)));
         var bytes = Encoding.UTF8.GetBytes("naïve ✓\n");
 
         // Every split point, including inside the two- and three-byte characters.
@@ -40,7 +40,7 @@ public sealed class LineAssemblerTests
     public void Add_InvalidUtf8_IsReplacedNotThrown()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(lines.Add);
+        var assembler = new LineAssembler(line => lines.Add(new string(line)));
 
         assembler.Add([0x61, 0xff, 0xfe, 0x62, 0x0a]);
 
@@ -51,7 +51,7 @@ public sealed class LineAssemblerTests
     public void Add_LineLongerThanTheCap_IsCutIntoRecordsOfTheCap()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(lines.Add);
+        var assembler = new LineAssembler(line => lines.Add(new string(line)));
 
         assembler.Add(Encoding.ASCII.GetBytes(new string('x', (LineAssembler.MaxLineChars * 2) + 10) + "\n"));
 
@@ -62,7 +62,7 @@ public sealed class LineAssemblerTests
     public void Complete_NothingPending_AddsNoEmptyLine()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(lines.Add);
+        var assembler = new LineAssembler(line => lines.Add(new string(line)));
 
         assembler.Add("only\n"u8);
         assembler.Complete();
