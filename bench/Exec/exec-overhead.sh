@@ -17,6 +17,17 @@ hyperfine -N --warmup 3 --runs "${RUNS:-20}" --export-markdown "$work/startup.md
   -n 'vigil exec (no store: bare CLI start)' "$vigil --version"
 cat "$work/startup.md"
 
+# Time to the child's start: how long after vigil is launched the command itself begins (the child prints its own
+# start time). vigil starts the recording SDK while the command runs, so this is what a long command pays up front.
+start_delay() {
+  local runs=${RUNS:-20} i t0 t1
+  for ((i = 0; i < runs; i++)); do
+    t0=$(date +%s%N); t1=$("$@" date +%s%N | tail -1); echo $(((t1 - t0) / 1000))
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "median %.1f ms, min %.1f ms over %d runs\n", v[int((NR + 1) / 2)] / 1000, v[1] / 1000, NR }'
+}
+echo "child start, bare:       $(start_delay env)"
+echo "child start, vigil exec: $(start_delay "$vigil" exec --store "$work/d.db" --)"
+
 # Throughput: 100 MB of output (1.6 M lines of 64 bytes), through a plain pipe and through vigil exec into a pipe.
 head -c 100000000 /dev/zero | tr '\0' 'x' | fold -w 63 > "$work/100mb.txt"
 hyperfine --warmup 1 --runs "${RUNS_BIG:-5}" --export-markdown "$work/throughput.md" \

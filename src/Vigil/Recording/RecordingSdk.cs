@@ -35,6 +35,12 @@ internal static class RecordingSdk
             o.Metrics.Meters.Add(instrumentationName);
             o.Logging.MinimumLevel[instrumentationName] = LogLevel.Information;
 
+            // The tool's own record only: not the host's runtime metrics (vigil's, or MSBuild's for the logger) nor
+            // the HTTP calls made inside it (a restore's NuGet requests), which are not the command's or the build's.
+            o.Instrumentation.Runtime = false;
+            o.Instrumentation.HttpClient = false;
+            o.Instrumentation.AspNetCore = false;
+
             // A build prints tens of thousands of lines within seconds; the default queue (8192) would drop most.
             o.Export.MaxQueueSize = 262_144;
             o.Export.MaxBatchSize = 4096;

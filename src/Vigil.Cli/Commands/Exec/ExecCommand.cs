@@ -114,10 +114,9 @@ internal sealed class ExecCommand : Command, IHaveExamples
 
         var pushGateway = PushGateway(parseResult);
 
-        // The command does not wait for the record: the SDK starts (and the store is checked), and git is read, while
-        // the command already runs. Both tasks start before the span, so neither runs inside it.
+        // The command does not wait for the record: the SDK starts (and the store is checked) while the command already
+        // runs. The task starts before the span, so it does not run inside it.
         var starting = Task.Run(() => StartRecorder(destination, NonEmpty(parseResult, _service) ?? ExecSemantics.DefaultServiceName, pushGateway, command.Name), CancellationToken.None);
-        var git = GitState.ReadAsync(directory, environment, CancellationToken.None);
         using var activity = ExecRecorder.StartSpan(command, parent);
         var toRun = !parseResult.GetValue(_noMSBuildLogger) && MSBuildLoggerInjection.Applies(command)
             ? WithMSBuildLogger(command, destination)
@@ -149,10 +148,15 @@ internal sealed class ExecCommand : Command, IHaveExamples
         // The span ends with the command, not when the record is ready: a short command must not look as slow as the
         // SDK's start-up.
         activity?.SetEndTime(DateTime.UtcNow - Stopwatch.GetElapsedTime(ended));
+
+        // git only now, beside the SDK's start: the child's CPU and memory are read from getrusage(RUSAGE_CHILDREN),
+        // which would count a git that ran and was waited for during the command as part of it.
+        var git = GitState.ReadAsync(directory, environment, CancellationToken.None);
         var recorder = await starting.ConfigureAwait(false);
+        var gitState = await git.ConfigureAwait(false);
         if (recorder is not null)
         {
-            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, childRun), await git.ConfigureAwait(false), destination).ConfigureAwait(false);
+            await FinishAsync(recorder, activity, command, new ExecOutcome(exitCode, elapsed, childRun), gitState, destination).ConfigureAwait(false);
         }
 
         // The command's own failure is its exit code; a budget over turns only a success into 1 (docs/builds.md).
