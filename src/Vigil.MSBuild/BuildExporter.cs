@@ -25,8 +25,10 @@ internal static class BuildExporter
         var buildEnd = timeline.EndUtc ?? DateTime.UtcNow;
         var tree = TimelineTree.Build(spans, parameters, buildEnd);
 
-        using var sdk = RecordingSdk.Start(new RecordingDestination(parameters.StorePath, parameters.OtlpEndpoint), parameters.ServiceName, MSBuildSemantics.InstrumentationName, environment, workingDirectory);
+        // The meter before the SDK, so the SDK is disposed first: its last collection (the one pushed to a Pushgateway
+        // on shutdown) must still see the instruments, which a meter disposed first would have withdrawn.
         using var meter = new Meter(MSBuildSemantics.InstrumentationName);
+        using var sdk = RecordingSdk.Start(new RecordingDestination(parameters.StorePath, parameters.OtlpEndpoint), parameters.ServiceName, MSBuildSemantics.InstrumentationName, environment, workingDirectory);
         var projectDuration = meter.CreateHistogram<double>(MSBuildSemantics.ProjectDurationMetric, "s", "How long each MSBuild project took to build.");
         var buildDuration = meter.CreateHistogram<double>(MSBuildSemantics.BuildDurationMetric, "s", "How long MSBuild builds took.");
         var logger = sdk.CreateLogger(MSBuildSemantics.InstrumentationName);

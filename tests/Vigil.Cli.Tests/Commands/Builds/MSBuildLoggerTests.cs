@@ -98,6 +98,37 @@ public sealed class MSBuildLoggerTests : IDisposable
         Assert.Contains(spans, s => Kind(s) == "project" && s.Name == "Lib.csproj");
     }
 
+    [Fact]
+    public async Task DotnetBuildLogger_WithPrometheusPushGateway_PushesTheBuildsDurationsGroupedByServiceAndHost()
+    {
+        GeneratedSolution.Write(_directory, broken: false);
+        await using var gateway = await Vigil.Testing.PushGateway.PushGatewayServer.StartAsync();
+        var environment = GeneratedSolution.Environment();
+        environment["PROMETHEUS_PUSH_GATEWAY"] = gateway.Endpoint.AbsoluteUri;
+        var logger = Path.Combine(Path.GetDirectoryName(VigilProcess.Executable)!, "msbuild", "Vigil.MSBuild.dll");
+
+        var run = await VigilProcess.RunProgramAsync(
+            "dotnet",
+            _directory.Path,
+            environment,
+            null,
+            VigilProcess.BuildTimeout,
+            ["build", "App/App.csproj", "-m:1", .. GeneratedSolution.NoLingeringProcesses, $"-logger:{logger};store={StorePath}"]);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+
+        // One build, pushed as job = the service name (msbuild) and instance = the host, besides the store's record.
+        var group = new[] { ("job", "msbuild"), ("instance", Environment.MachineName) };
+        var builds = Assert.Single(await gateway.SamplesAsync("vigil_msbuild_build_duration_seconds_count", [.. group, ("cicd_pipeline_task_run_result", "success")]));
+        Assert.Equal(1, builds.Value);
+
+        // Each project span the store holds is one observation of the pushed per-project histogram.
+        var projectSpans = (await ExecRecords.ReadAsync(StorePath)).Spans.Count(s => Kind(s) == "project");
+        Assert.True(projectSpans >= 2);
+        var projects = await gateway.SamplesAsync("vigil_msbuild_project_duration_seconds_count", group);
+        Assert.Equal(projectSpans, projects.Sum(p => p.Value));
+    }
+
     private static string? Kind(SpanEntry span) => ExecRecords.Attribute(span, "msbuild.kind") as string;
 
     private static object? Attribute(LogEntry log, string key) => log.Attributes.SingleOrDefault(a => a.Key == key).Value;
