@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Alerting.Budgets;
 using Vigil.Cli.Output;
 
 namespace Vigil.Cli.Commands.Budgets;

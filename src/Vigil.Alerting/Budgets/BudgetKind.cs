@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>What a budget's runs are, by the key that names them in the budget file.</summary>
 internal enum BudgetKind

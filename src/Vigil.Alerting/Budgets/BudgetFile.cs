@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Vigil.Model.Text;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// Reads a budget file: <c>{ "budgets": [ { "command": "dotnet build", "maxDuration": "5m", ... } ] }</c>. Every

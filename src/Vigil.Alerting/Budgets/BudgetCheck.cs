@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>How one limit of one budget stands.</summary>
 internal enum BudgetStatus

@@ -1,6 +1,6 @@
 using Vigil.Storage.Builds;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// Judges budgets against recorded runs. Durations by percentile (nearest rank over the window), memory and output
