@@ -26,6 +26,13 @@ internal sealed record BudgetCheck(
     IReadOnlyList<string> RunTraceIds,
     string Unit)
 {
+    /// <summary>
+    /// The budget file's key of the limit (<c>maxDuration</c>, <c>maxMemoryUsage</c>, <c>maxOutputSize</c>,
+    /// <c>maxErrorRate</c>, <c>maxSlowerThanMedian</c>): unlike <see cref="Limit"/>, which can name how many runs it
+    /// compared, it stays the same from one evaluation to the next, so alert rules label instances with it.
+    /// </summary>
+    public string LimitKey { get; init; } = string.Empty;
+
     /// <summary>How far over the limit, as a fraction of it (0.25 is 25 % over); null unless over.</summary>
     public double? OverBy => Status == BudgetStatus.Over && Actual is { } actual && LimitValue > 0 ? (actual - LimitValue) / LimitValue : null;
 }

@@ -29,29 +29,29 @@ internal static class BudgetEvaluator
             if (budget.MaxDuration is { } maxDuration)
             {
                 var actual = enough ? PercentileOf(runs.Select(r => r.Duration.TotalSeconds), budget.Percentile) : (double?)null;
-                checks.Add(Check(budget, $"p{budget.Percentile} duration", maxDuration.TotalSeconds, actual, ids, Seconds));
+                checks.Add(Check(budget, $"p{budget.Percentile} duration", maxDuration.TotalSeconds, actual, ids, Seconds) with { LimitKey = "maxDuration" });
             }
 
             if (budget.MaxMemoryBytes is { } maxMemory)
             {
                 var measured = runs.Where(r => r.PeakMemoryBytes is not null).Select(r => (double)r.PeakMemoryBytes!.Value).ToList();
-                checks.Add(Check(budget, "max memory", maxMemory, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes));
+                checks.Add(Check(budget, "max memory", maxMemory, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes) with { LimitKey = "maxMemoryUsage" });
             }
 
             if (budget.MaxOutputBytes is { } maxOutput)
             {
                 var measured = runs.Where(r => r.OutputBytes is not null).Select(r => (double)r.OutputBytes!.Value).ToList();
-                checks.Add(Check(budget, "max output size", maxOutput, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes));
+                checks.Add(Check(budget, "max output size", maxOutput, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes) with { LimitKey = "maxOutputSize" });
             }
 
             if (budget.MaxErrorRate is { } maxErrorRate)
             {
-                checks.Add(Check(budget, "error rate", maxErrorRate, enough ? runs.Count(r => r.Failed) / (double)runs.Count : null, ids, Ratio));
+                checks.Add(Check(budget, "error rate", maxErrorRate, enough ? runs.Count(r => r.Failed) / (double)runs.Count : null, ids, Ratio) with { LimitKey = "maxErrorRate" });
             }
 
             if (budget.MaxSlowerThanMedianPercent is { } slower)
             {
-                checks.Add(Relative(budget, slower, runs, ids));
+                checks.Add(Relative(budget, slower, runs, ids) with { LimitKey = "maxSlowerThanMedian" });
             }
         }
 

@@ -26,6 +26,9 @@ internal static class BudgetFile
     private static readonly (string Key, BudgetKind Kind)[] s_subjects =
         [("command", BudgetKind.Command), ("build", BudgetKind.Build), ("project", BudgetKind.Project), ("operation", BudgetKind.Operation), ("span", BudgetKind.Span)];
 
+    /// <summary>The key that names a budget of <paramref name="kind"/> in the file (<c>command</c>, <c>build</c>, ...).</summary>
+    public static string KeyOf(BudgetKind kind) => s_subjects.First(s => s.Kind == kind).Key;
+
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     public static IReadOnlyList<BudgetDefinition> Load(string path)
     {
