@@ -9,8 +9,13 @@ namespace Vigil.Alerting.Budgets;
 /// </summary>
 internal static class BudgetEvaluator
 {
+    /// <summary>The unit of durations.</summary>
     public const string Seconds = "s";
+
+    /// <summary>The unit of memory and output sizes.</summary>
     public const string Bytes = "B";
+
+    /// <summary>The unit of error rates, from 0 to 1.</summary>
     public const string Ratio = "ratio";
 
     /// <summary>Every limit of every budget, in file order.</summary>
@@ -25,6 +30,7 @@ internal static class BudgetEvaluator
                 .ToList();
             var enough = runs.Count >= budget.MinRuns && runs.Count > 0;
             var ids = runs.Select(r => r.TraceId).ToList();
+            var first = checks.Count;
 
             if (budget.MaxDuration is { } maxDuration)
             {
@@ -52,6 +58,12 @@ internal static class BudgetEvaluator
             if (budget.MaxSlowerThanMedianPercent is { } slower)
             {
                 checks.Add(Relative(budget, slower, runs, ids) with { LimitKey = "maxSlowerThanMedian" });
+            }
+
+            // Every check of this budget says what kind of runs it judged.
+            for (var i = first; i < checks.Count; i++)
+            {
+                checks[i] = checks[i] with { Kind = budget.Kind };
             }
         }
 

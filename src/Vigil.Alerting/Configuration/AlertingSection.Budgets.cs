@@ -1,3 +1,5 @@
+using Vigil.Alerting.Budgets;
+
 namespace Vigil.Alerting.Configuration;
 
 /// <summary>Where <c>budget</c> rules (and the MCP tool <c>list_budgets</c>) find the budgets they name.</summary>
@@ -10,4 +12,10 @@ public sealed partial class AlertingSection
     /// configuration file, or in the working directory when there is none. Read only when a rule needs it.
     /// </summary>
     public string? BudgetsFile { get; set; }
+
+    /// <summary>Where this section's budgets are: <see cref="BudgetsFile"/> relative to the configuration file, or the default there.</summary>
+    /// <param name="configurationFile">The configuration file; null for the working directory.</param>
+    /// <returns>The source.</returns>
+    public IBudgetSource BudgetSource(string? configurationFile) =>
+        new BudgetFileSource(ConfigurationDirectory.Of(configurationFile), BudgetsFile);
 }

@@ -20,9 +20,11 @@ internal sealed class RuleLoadContext
     /// </param>
     public RuleLoadContext(string directory, string? budgetsFile)
     {
+        // One resolution for every host (BudgetFileSource), taken once: the whole load reads the same file.
+        var source = new BudgetFileSource(directory, budgetsFile);
         Directory = directory;
-        BudgetsFileSet = budgetsFile is not null;
-        BudgetsFile = budgetsFile is null ? BudgetFile.DefaultPath(directory) : Path.GetFullPath(budgetsFile, directory);
+        BudgetsFileSet = source.IsConfigured;
+        BudgetsFile = source.BudgetsFile;
         _budgets = new Lazy<BudgetCatalog>(() => BudgetCatalog.Read(BudgetsFile));
     }
 

@@ -25,14 +25,11 @@ internal sealed class BudgetCondition(BudgetRuleSettings settings) : IRuleCondit
         {
             foreach (var check in BudgetEvaluator.Evaluate([budget], runs))
             {
-                var judged = check.Status != BudgetStatus.TooFewRuns;
                 samples.Add(new RuleSample
                 {
                     Labels = BudgetLabels.Of(budget, check),
                     Value = check.Actual,
-
-                    // A relative limit is the median of earlier runs: with too few of them there is no limit yet.
-                    Threshold = judged || check.LimitKey != "maxSlowerThanMedian" ? check.LimitValue : null,
+                    Threshold = check.KnownLimit,
                     IsActive = check.Status == BudgetStatus.Over,
                     Evidence = new AlertEvidence { Detail = Detail(budget, check), TraceId = check.RunTraceIds.Count > 0 ? check.RunTraceIds[0] : null },
                 });

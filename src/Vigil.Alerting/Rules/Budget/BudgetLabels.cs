@@ -14,7 +14,7 @@ internal static class BudgetLabels
         var labels = new List<KeyValuePair<string, string>>
         {
             new("budget", budget.Command),
-            new("budget_kind", BudgetFile.KeyOf(budget.Kind)),
+            new("budget_kind", check.KindName),
             new("limit", check.LimitKey),
         };
 

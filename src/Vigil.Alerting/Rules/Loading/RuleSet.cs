@@ -47,8 +47,8 @@ internal sealed record RuleSet
             declared.Add((section.Rules[i], $"{path}:Rules:{i}", $"{path}:Rules:{i}"));
         }
 
-        var directory = configurationFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configurationFile)) ?? Directory.GetCurrentDirectory();
-        var context = new RuleLoadContext(directory, string.IsNullOrWhiteSpace(section.BudgetsFile) ? null : section.BudgetsFile.Trim());
+        var directory = ConfigurationDirectory.Of(configurationFile);
+        var context = new RuleLoadContext(directory, section.BudgetsFile);
         var files = new List<string>();
         if (section.RuleFiles.Count > MaxFiles)
         {
