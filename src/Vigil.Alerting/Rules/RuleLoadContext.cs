@@ -3,8 +3,8 @@ using Vigil.Alerting.Budgets;
 namespace Vigil.Alerting.Rules;
 
 /// <summary>
-/// What one load of the rules (a start or a reload) may read beyond the rules themselves: the directory relative
-/// paths are read from (the configuration file's), and the budget file that <c>budget</c> rules name budgets of. The
+/// What one load of the rules (a start or a reload) may read beyond the rules themselves: the budget file that
+/// <c>budget</c> rules name budgets of, found relative to the configuration file's directory. The
 /// file is read at most once per load, when the first rule asks, so validation and the conditions built from it see
 /// the same budgets, and a server with no budget rule never reads (or complains about) a budget file.
 /// </summary>
@@ -22,14 +22,10 @@ internal sealed class RuleLoadContext
     {
         // One resolution for every host (BudgetFileSource), taken once: the whole load reads the same file.
         var source = new BudgetFileSource(directory, budgetsFile);
-        Directory = directory;
         BudgetsFileSet = source.IsConfigured;
         BudgetsFile = source.BudgetsFile;
         _budgets = new Lazy<BudgetCatalog>(() => BudgetCatalog.Read(BudgetsFile));
     }
-
-    /// <summary>The directory relative paths are read from.</summary>
-    public string Directory { get; }
 
     /// <summary>The budget file's absolute path.</summary>
     public string BudgetsFile { get; }

@@ -8,8 +8,6 @@ namespace Vigil.Alerting.Rules.Budget;
 /// <summary>A budget rule's fields, read and checked once, with the budgets it names from the load's budget file.</summary>
 internal sealed record BudgetRuleSettings
 {
-    public string Name { get; init; } = string.Empty;
-
     public string ExecService { get; init; } = ExecSemantics.DefaultServiceName;
 
     /// <summary>The budgets of that name, in file order.</summary>
@@ -63,6 +61,6 @@ internal sealed record BudgetRuleSettings
             return new BudgetRuleSettings();
         }
 
-        return new BudgetRuleSettings { Name = name, ExecService = service ?? ExecSemantics.DefaultServiceName, Budgets = budgets };
+        return new BudgetRuleSettings { ExecService = service ?? ExecSemantics.DefaultServiceName, Budgets = budgets };
     }
 }
