@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using Vigil.Alerting.Budgets;
 using Vigil.Alerting.Slos;
 using Vigil.Mcp.Audit;
 using Vigil.Mcp.Tools;
@@ -16,13 +17,13 @@ namespace Vigil.Mcp;
 /// roles the host registers: <c>ITelemetryReader</c>, <c>IAlertSignalReader</c>, <c>ITriageStore</c>,
 /// <c>IAlertTriageStore</c>, and <c>ITelemetryWriter</c> for the audit of writes. SLOs come from the host's
 /// <see cref="ISloSource"/> (none when it registers none) and are evaluated by its <see cref="SloEvaluator"/>, or by
-/// one over the store's readers.
+/// one over the store's readers; budgets from its <see cref="IBudgetSource"/> (by default the working directory's file).
 /// </summary>
 public static class VigilMcpServiceCollectionExtensions
 {
     /// <summary>What the server tells an assistant when it connects.</summary>
     public const string Instructions =
-        "Vigil: logs, traces, metrics, error groups, health, alerts and SLOs of the services that send here. Answers are small: " +
+        "Vigil: logs, traces, metrics, error groups, health, alerts, SLOs and build budgets of the services that send here. Answers are small: " +
         "lists give summaries and ids (say moreMatched when cut), details come by id. Times are durations back from now " +
         "(15m, 2h, 1d) or RFC 3339. Start with get_health, list_alerts, list_slos and list_error_groups; count_logs before search_logs. " +
         "Write tools act only when a person enabled them, and record who asked.";
@@ -43,6 +44,9 @@ public static class VigilMcpServiceCollectionExtensions
         services.AddSingleton<WriteAudit>();
         services.TryAddSingleton<ISloSource>(SloCatalog.Empty);
         services.TryAddSingleton(provider => new SloEvaluator(SloSources.From(provider), options.Clock));
+
+        // Without a host's own, budgets are where vigil budgets check looks by default: the working directory.
+        services.TryAddSingleton<IBudgetSource>(new BudgetFileSource(Directory.GetCurrentDirectory(), null));
         return services
             .AddMcpServer(server =>
             {
@@ -56,6 +60,7 @@ public static class VigilMcpServiceCollectionExtensions
             .WithTools<HealthTools>(s_json)
             .WithTools<AlertTools>(s_json)
             .WithTools<SloTools>(s_json)
+            .WithTools<BudgetTools>(s_json)
             .WithTools<WriteTools>(s_json);
     }
 }

@@ -15,6 +15,9 @@ public static partial class AlertingServiceCollectionExtensions
     {
         // The server registers a source that knows its configuration file; without it, the section as given.
         services.TryAddSingleton(new AlertRuleSource(section));
+
+        // Budgets are read where the rules find them, so list_budgets reports what budget rules judge.
+        services.TryAddSingleton(sp => sp.GetRequiredService<AlertRuleSource>().Budgets);
         services.AddSingleton(sp => new AlertRuleEngine(
             sp.GetRequiredService<AlertRuleSource>(),
             new RuleEngineServices(

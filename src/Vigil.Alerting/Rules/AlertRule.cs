@@ -45,6 +45,9 @@ internal sealed record AlertRule
     /// <summary>The options it was built from; the kind reads its sub-object here.</summary>
     public required AlertRuleOptions Options { get; init; }
 
+    /// <summary>What it was loaded with beyond its options (the budget file), for <see cref="RuleKind.Create"/>.</summary>
+    public required RuleLoadContext LoadContext { get; init; }
+
     /// <summary>Where it was declared, for <c>vigil alerts rules</c>: the key path or the rule file and index.</summary>
     public string Source { get; init; } = string.Empty;
 }

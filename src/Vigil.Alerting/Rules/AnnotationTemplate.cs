@@ -7,7 +7,8 @@ namespace Vigil.Alerting.Rules;
 
 /// <summary>
 /// An annotation with fields filled in per instance. The syntax is deliberately tiny: <c>{{ value }}</c> (the value
-/// the evaluation computed), <c>{{ threshold }}</c>, and <c>{{ labels.NAME }}</c> (an instance label such as
+/// the evaluation computed), <c>{{ threshold }}</c>, <c>{{ detail }}</c> (the evidence's one line of what was
+/// measured, where the kind gives one), and <c>{{ labels.NAME }}</c> (an instance label such as
 /// <c>service</c> or <c>alertname</c>); spaces inside the braces are optional; everything else is literal text.
 /// A number is written with up to four decimals (<c>12.5</c>); a missing value or label is written as nothing.
 /// Every <c>{{</c> opens a field, so a template that names anything else is rejected at start.
@@ -15,7 +16,7 @@ namespace Vigil.Alerting.Rules;
 internal sealed class AnnotationTemplate
 {
     /// <summary>What messages say is allowed inside the braces.</summary>
-    public const string Allowed = "{{ value }}, {{ threshold }} or {{ labels.NAME }}";
+    public const string Allowed = "{{ value }}, {{ threshold }}, {{ detail }} or {{ labels.NAME }}";
 
     /// <summary>The longest template accepted.</summary>
     public const int MaxLength = 4096;
@@ -85,8 +86,9 @@ internal sealed class AnnotationTemplate
     /// <param name="labels">The instance's labels.</param>
     /// <param name="value">The value, if any.</param>
     /// <param name="threshold">The threshold, if any.</param>
+    /// <param name="detail">The evidence's line of what was measured, if any.</param>
     /// <returns>The text.</returns>
-    public string Render(AlertLabels labels, double? value, double? threshold)
+    public string Render(AlertLabels labels, double? value, double? threshold, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(labels);
         var text = new StringBuilder();
@@ -98,6 +100,7 @@ internal sealed class AnnotationTemplate
                 null => string.Empty,
                 "value" => Number(value),
                 "threshold" => Number(threshold),
+                "detail" => detail ?? string.Empty,
                 _ => labels.TryGetValue(field["labels.".Length..], out var label) ? label : string.Empty,
             });
         }
@@ -112,7 +115,7 @@ internal sealed class AnnotationTemplate
         number is { } n ? n.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty;
 
     private static bool IsField(string field) =>
-        field is "value" or "threshold"
+        field is "value" or "threshold" or "detail"
         || field.StartsWith("labels.", StringComparison.Ordinal) && LabelNames.IsValid(field["labels.".Length..]);
 
 }

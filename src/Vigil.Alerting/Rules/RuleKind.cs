@@ -24,10 +24,17 @@ internal sealed class RuleKind
     /// <summary>
     /// Checks the kind's own fields. Called with the rule's options and the rule's key path (<c>Alerts:Rules:3</c>);
     /// returns every problem, each with a path under that one (<c>Alerts:Rules:3:Error:Window</c>) and a message
-    /// that names what is allowed. The common fields (name, interval, labels...) are already checked elsewhere.
+    /// that names what is allowed. The common fields (name, interval, labels...) are already checked elsewhere. The
+    /// <see cref="RuleLoadContext"/> is what the kind may read beyond the rule (the budget file).
     /// </summary>
-    public required Func<AlertRuleOptions, string, IEnumerable<ConfigurationProblem>> Validate { get; init; }
+    public required Func<AlertRuleOptions, string, RuleLoadContext, IEnumerable<ConfigurationProblem>> Validate { get; init; }
 
-    /// <summary>Builds the condition of a rule whose <see cref="Validate"/> found no problem.</summary>
-    public required Func<AlertRuleOptions, IRuleCondition> Create { get; init; }
+    /// <summary>Builds the condition of a rule whose <see cref="Validate"/> found no problem, with the same context.</summary>
+    public required Func<AlertRuleOptions, RuleLoadContext, IRuleCondition> Create { get; init; }
+
+    /// <summary>
+    /// Annotations every rule of the kind carries unless it declares one of the same name: what a notification should
+    /// say even when the rule's author wrote nothing (templates, as in <see cref="AlertRuleOptions.Annotations"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DefaultAnnotations { get; init; } = new Dictionary<string, string>();
 }

@@ -11,21 +11,34 @@ internal static class SettingsKind
     /// <summary>Reads a kind's fields under <paramref name="rulePath"/>, adding every problem to <paramref name="problems"/>.</summary>
     public delegate TSettings Reader<out TSettings>(AlertRuleOptions rule, string rulePath, List<ConfigurationProblem> problems);
 
-    public static RuleKind Of<TSettings>(string name, string sectionName, Func<AlertRuleOptions, object?> section, Reader<TSettings> read, Func<TSettings, IRuleCondition> create) => new()
+    /// <summary>Reads a kind's fields that also need what lies beyond the rule (a file the rule names).</summary>
+    public delegate TSettings ContextReader<out TSettings>(AlertRuleOptions rule, string rulePath, RuleLoadContext context, List<ConfigurationProblem> problems);
+
+    public static RuleKind Of<TSettings>(string name, string sectionName, Func<AlertRuleOptions, object?> section, Reader<TSettings> read, Func<TSettings, IRuleCondition> create) =>
+        Of<TSettings>(name, sectionName, section, (rule, path, _, problems) => read(rule, path, problems), create);
+
+    public static RuleKind Of<TSettings>(
+        string name,
+        string sectionName,
+        Func<AlertRuleOptions, object?> section,
+        ContextReader<TSettings> read,
+        Func<TSettings, IRuleCondition> create,
+        IReadOnlyDictionary<string, string>? defaultAnnotations = null) => new()
     {
         Name = name,
+        DefaultAnnotations = defaultAnnotations ?? new Dictionary<string, string>(),
         SectionName = sectionName,
         Section = section,
-        Validate = (rule, path) =>
+        Validate = (rule, path, context) =>
         {
             var problems = new List<ConfigurationProblem>();
-            read(rule, path, problems);
+            read(rule, path, context, problems);
             return problems;
         },
-        Create = rule =>
+        Create = (rule, context) =>
         {
             var problems = new List<ConfigurationProblem>();
-            var settings = read(rule, rule.Name ?? string.Empty, problems);
+            var settings = read(rule, rule.Name ?? string.Empty, context, problems);
             return problems.Count == 0 ? create(settings) : throw new InvalidOperationException("The rule was not validated: " + problems[0]);
         },
     };

@@ -13,8 +13,8 @@ internal static class SloRuleKind
         Name = Name,
         SectionName = "Slo",
         Section = options => options.Slo,
-        Validate = Validate,
-        Create = options => new SloBurnRateCondition(options.Slo!.Definition!, options.Slo.Alert!),
+        Validate = (options, path, _) => Validate(options, path),
+        Create = (options, _) => new SloBurnRateCondition(options.Slo!.Definition!, options.Slo.Alert!),
     };
 
     private static IEnumerable<ConfigurationProblem> Validate(AlertRuleOptions options, string path)

@@ -15,7 +15,7 @@ namespace Vigil;
 public sealed class OperationTracker
 {
     /// <summary>The ActivitySource, Meter and logger category name of tracked operations.</summary>
-    public const string InstrumentationName = "Vigil";
+    public const string InstrumentationName = Vigil.Storage.Builds.OperationSemantics.InstrumentationName;
 
     /// <summary>The logging category of operation logs.</summary>
     public const string LoggerCategory = "Vigil.Operations";
@@ -219,7 +219,7 @@ public sealed class OperationTracker
 
         if (activity is not null)
         {
-            activity.SetTag("vigil.operation.outcome", outcomeTag);
+            activity.SetTag(Vigil.Storage.Builds.OperationSemantics.Outcome, outcomeTag);
             activity.Stop();
         }
 

@@ -27,23 +27,6 @@ public sealed class AlertRuleEngineTests
         return rules.Count == 1 ? rules[0] : null;
     }
 
-    // Moves the fake clock one step at a time until the condition holds: the engine's timers fire as time passes.
-    private static async Task AdvanceUntilAsync(EngineFixture fixture, Func<Task<bool>> condition, string what, TimeSpan? step = null)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            fixture.Time.Advance(step ?? TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
-
-        Assert.Fail($"never: {what}");
-    }
-
     [Fact]
     public async Task Health_ProbeUnhealthyThenHealthy_FiresThenResolvesInTheStoreAndAtTheNotifier()
     {
@@ -63,7 +46,7 @@ public sealed class AlertRuleEngineTests
         Assert.Equal(firing.Id, stored.Id);
 
         await fixture.WriteAsync(fixture.Probe("api", HealthStatus.Healthy));
-        await AdvanceUntilAsync(fixture, async () => (await fixture.AlertsAsync(AlertState.Resolved)).Count == 1, "the alert resolved in the store");
+        await fixture.AdvanceUntilAsync(async () => (await fixture.AlertsAsync(AlertState.Resolved)).Count == 1, "the alert resolved in the store");
         await Eventually.TrueAsync(() => fixture.Notifier.All.Any(a => a.State == AlertState.Resolved && a.Id == firing.Id), "the resolved alert handed over");
         var history = await fixture.Store.QueryAlertHistoryAsync(new AlertHistoryQuery { AlertId = firing.Id });
         Assert.Equal([AlertState.Resolved, AlertState.Firing], history.Select(t => t.To));
@@ -99,7 +82,7 @@ public sealed class AlertRuleEngineTests
         await Eventually.TrueAsync(() => Only(second)?.Evaluations >= 1, "evaluated after the restart");
         Assert.Equal(1, second.Rules.Single().Pending);
 
-        await AdvanceUntilAsync(fixture, async () => (await fixture.AlertsAsync(AlertState.Firing)).Count == 1, "fired", TimeSpan.FromSeconds(10));
+        await fixture.AdvanceUntilAsync(async () => (await fixture.AlertsAsync(AlertState.Firing)).Count == 1, "fired", TimeSpan.FromSeconds(10));
         var fired = Assert.Single(await fixture.AlertsAsync(AlertState.Firing));
         Assert.Equal(TestRules.Start, fired.ActiveSince);
         Assert.InRange(fired.FiredAt!.Value, TestRules.Start.AddMinutes(5), TestRules.Start.AddMinutes(5).AddSeconds(20));
@@ -120,14 +103,14 @@ public sealed class AlertRuleEngineTests
 
         // A good change is picked up by the watch.
         fixture.Directory.Write("rules.json", """{ "Rules": [ { "Name": "A", "Kind": "health" }, { "Name": "B", "Kind": "health", "Interval": "1m" } ] }""");
-        await AdvanceUntilAsync(fixture, () => Task.FromResult(engine.Rules.Count == 2), "rule B loaded");
+        await fixture.AdvanceUntilAsync(() => Task.FromResult(engine.Rules.Count == 2), "rule B loaded");
         Assert.Equal("file change", engine.LastReload!.Trigger);
         Assert.True(engine.LastReload.Succeeded);
         Assert.Equal(TimeSpan.FromMinutes(1), engine.Rules.Single(r => r.Name == "B").Interval);
 
         // A bad change keeps A and B, and says which rule and field is wrong.
         fixture.Directory.Write("rules.json", """{ "Rules": [ { "Name": "A", "Kind": "health", "For": "soon" } ] }""");
-        await AdvanceUntilAsync(fixture, () => Task.FromResult(engine.LastReload is { Succeeded: false }), "the bad reload reported");
+        await fixture.AdvanceUntilAsync(() => Task.FromResult(engine.LastReload is { Succeeded: false }), "the bad reload reported");
         Assert.Equal(["A", "B"], engine.Rules.Select(r => r.Name));
         Assert.StartsWith("rules.json:Rules:0:For: 'soon' is not a duration", Assert.Single(engine.LastReload!.Problems), StringComparison.Ordinal);
 
@@ -194,7 +177,7 @@ public sealed class AlertRuleEngineTests
         fixture.Time.Advance(TimeSpan.FromSeconds(10));
 
         await Eventually.TrueAsync(() => Only(engine)?.Evaluations >= 1 && Only(engine)?.Pending == 1, "still pending after the reload");
-        await AdvanceUntilAsync(fixture, async () => (await fixture.AlertsAsync(AlertState.Pending)).Any(a => a.Annotations.Count == 1), "the new annotation saved", TimeSpan.Zero);
+        await fixture.AdvanceUntilAsync(async () => (await fixture.AlertsAsync(AlertState.Pending)).Any(a => a.Annotations.Count == 1), "the new annotation saved", TimeSpan.Zero);
         var pending = Assert.Single(await fixture.AlertsAsync(AlertState.Pending));
         Assert.Equal(TestRules.Start, pending.ActiveSince);
         Assert.Equal("api is down", pending.Annotations["summary"]);

@@ -110,11 +110,11 @@ public sealed class AlertRuleValidatorTests
     }
 
     [Theory]
-    [InlineData("{{ value", "has a {{ at 0 that is not closed by }}: fields are {{ value }}, {{ threshold }} or {{ labels.NAME }}")]
-    [InlineData("{{ values }}", "refers to 'values', which is not a field: use {{ value }}, {{ threshold }} or {{ labels.NAME }}")]
+    [InlineData("{{ value", "has a {{ at 0 that is not closed by }}: fields are {{ value }}, {{ threshold }}, {{ detail }} or {{ labels.NAME }}")]
+    [InlineData("{{ values }}", "refers to 'values', which is not a field: use {{ value }}, {{ threshold }}, {{ detail }} or {{ labels.NAME }}")]
     [InlineData("{{ labels. }}", "refers to 'labels.', which is not a field")]
     [InlineData("{{ labels.a-b }}", "refers to 'labels.a-b', which is not a field")]
-    [InlineData("{{}}", "refers to '', which is not a field: use {{ value }}, {{ threshold }} or {{ labels.NAME }}")]
+    [InlineData("{{}}", "refers to '', which is not a field: use {{ value }}, {{ threshold }}, {{ detail }} or {{ labels.NAME }}")]
     [InlineData("{{ .Value }}", "refers to '.Value', which is not a field")]
     public void Check_BadTemplate_NamesTheAnnotationAndTheFields(string template, string expected)
     {

@@ -31,6 +31,23 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     public AlertRuleEngine Engine(AlertingSection section) => Engine(new AlertRuleSource(section));
 
+    /// <summary>Moves the fake clock one step at a time until the condition holds: the engine's timers fire as time passes.</summary>
+    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? step = null)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            Time.Advance(step ?? TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"never: {what}");
+    }
+
     /// <summary>Closes and reopens the store file, as a restarted server does.</summary>
     public async Task ReopenAsync()
     {

@@ -24,7 +24,7 @@ internal static class TestRules
     public static AlertRule Compile(AlertRuleOptions options)
     {
         var problems = new List<ConfigurationProblem>();
-        var rule = AlertRuleValidator.Compile(options, "Alerts:Rules:0", "Alerts:Rules:0", problems);
+        var rule = AlertRuleValidator.Compile(options, "Alerts:Rules:0", "Alerts:Rules:0", new RuleLoadContext(Directory.GetCurrentDirectory(), null), problems);
         Assert.Empty(problems);
         return rule!;
     }

@@ -22,7 +22,7 @@ public sealed class SloRuleTests : IAsyncDisposable
         // Assert
         Assert.Equal(["slo:checkout:page:1h-5m", "slo:checkout:page:6h-30m", "slo:checkout:ticket:3d-6h"], rules.Select(r => r.Name));
         Assert.All(rules, rule => Assert.Same(RuleKinds.Find(rule.Kind), RuleKinds.Find("slo")));
-        Assert.All(rules, rule => Assert.Empty(RuleKinds.Find(rule.Kind)!.Validate(rule, "Alerts:Rules:0")));
+        Assert.All(rules, rule => Assert.Empty(Vigil.Alerting.Tests.Rules.Kinds.ConditionHarness.Validate(rule)));
         Assert.Equal(["critical", "critical", "warning"], rules.Select(r => r.Severity));
         var labels = SloRules.LabelsOf(slo, slo.Alerts[2]);
         Assert.Equal("slo=\"checkout\", service=\"shop\", slo_severity=\"ticket\", long_window=\"3d\", short_window=\"6h\", team=\"payments\"".Split(", ").Order(StringComparer.Ordinal), labels.Select(l => $"{l.Key}=\"{l.Value}\"").Order(StringComparer.Ordinal));
@@ -35,7 +35,7 @@ public sealed class SloRuleTests : IAsyncDisposable
         var rule = new AlertRuleOptions { Name = "mine", Kind = "slo", Slo = new SloRuleOptions { Name = "checkout" } };
 
         // Act
-        var problem = Assert.Single(RuleKinds.Find("slo")!.Validate(rule, "Alerts:Rules:4"));
+        var problem = Assert.Single(RuleKinds.Find("slo")!.Validate(rule, "Alerts:Rules:4", new RuleLoadContext(Directory.GetCurrentDirectory(), null)));
 
         // Assert
         Assert.Equal("Alerts:Rules:4:Kind", problem.Path);
@@ -92,8 +92,9 @@ public sealed class SloRuleTests : IAsyncDisposable
         var slo = new SloDefinition("checkout", "shop", 0.999, TimeSpan.FromDays(30), new SpanErrorIndicator("shop"));
         var options = SloRules.From([slo])[alertIndex];
         var kind = RuleKinds.Find(options.Kind)!;
-        var condition = kind.Create(options);
-        var rule = new AlertRule { Name = options.Name!, Kind = kind, Options = options };
+        var context = new RuleLoadContext(Directory.GetCurrentDirectory(), null);
+        var condition = kind.Create(options, context);
+        var rule = new AlertRule { Name = options.Name!, Kind = kind, Options = options, LoadContext = context };
         return await condition.EvaluateAsync(new RuleContext { Now = now, Rule = rule, Reader = _store.Store, Signals = _store.Store, Triage = _store.Store }, CancellationToken.None);
     }
 }

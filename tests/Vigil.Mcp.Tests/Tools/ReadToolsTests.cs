@@ -17,7 +17,7 @@ public sealed class ReadToolsTests(ReadOnlyMcpFixture fixture) : IClassFixture<R
         var tools = await fixture.Client(transport).ListToolsAsync().AsTask().WaitAsync(Eventually.DefaultTimeout);
 
         Assert.Equal(
-            ["acknowledge_alert", "count_logs", "create_silence", "get_error_group", "get_health", "get_trace", "list_alerts", "list_error_groups",
+            ["acknowledge_alert", "count_logs", "create_silence", "get_error_group", "get_health", "get_trace", "list_alerts", "list_budgets", "list_error_groups",
              "list_metrics", "list_silences", "list_slos", "list_traces", "query_metric", "search_logs", "set_error_group_status"],
             tools.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.All(tools, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
@@ -32,6 +32,20 @@ public sealed class ReadToolsTests(ReadOnlyMcpFixture fixture) : IClassFixture<R
         Assert.Equal(0, answer.GetProperty("returned").GetInt32());
         Assert.Empty(answer.GetProperty("slos").EnumerateArray());
         Assert.Equal(Vigil.Mcp.Tools.SloTools.NoneDeclared, answer.GetProperty("note").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task ListBudgets_NoBudgetFile_ReturnsNoneAndSaysWhereTheyAreDeclared(string transport)
+    {
+        var answer = await fixture.Client(transport).CallAsync("list_budgets");
+
+        // No configuration: the file vigil budgets check would read in the host's working directory, which has none.
+        var file = answer.GetProperty("file").GetString()!;
+        Assert.Equal("vigil.budgets.json", Path.GetFileName(file));
+        Assert.Equal(0, answer.GetProperty("returned").GetInt32());
+        Assert.Empty(answer.GetProperty("budgets").EnumerateArray());
+        Assert.Equal(Vigil.Mcp.Tools.BudgetTools.NoFile(file), answer.GetProperty("note").GetString());
     }
 
     [Theory]

@@ -230,7 +230,7 @@ public sealed partial class AlertRuleEngine : BackgroundService, ISloSource
                 }
             }
 
-            var runner = new RuleRunner(machine, rule.Kind.Create(rule.Options), _services);
+            var runner = new RuleRunner(machine, rule.Kind.Create(rule.Options, rule.LoadContext), _services);
             var stop = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
             running.Add(new Running(runner, stop, Task.Run(() => runner.RunAsync(stop.Token), CancellationToken.None)));
         }

@@ -27,6 +27,9 @@ public sealed class AlertRuleSource
     /// <summary>The configuration file (absolute), or null.</summary>
     public string? ConfigurationFile { get; }
 
+    /// <summary>Where the budgets the server started with are declared (<c>Alerts:BudgetsFile</c>, relative to <see cref="ConfigurationFile"/>).</summary>
+    public Budgets.IBudgetSource Budgets => Initial.BudgetSource(ConfigurationFile);
+
     /// <summary>Reads the configuration file's section again, or null when the section cannot change.</summary>
     public Func<AlertingSection>? Reread { get; }
 }

@@ -202,13 +202,14 @@ internal sealed class AlertStateMachine
     {
         var value = sample is null ? instance.Value : sample.Value;
         var threshold = sample is null ? instance.Threshold : sample.Threshold;
+        var evidence = sample is { IsActive: true } ? sample.Evidence : instance.Evidence;
         return instance with
         {
             Value = value,
             Threshold = threshold,
-            Evidence = sample is { IsActive: true } ? sample.Evidence : instance.Evidence,
+            Evidence = evidence,
             LastEvaluated = now,
-            Annotations = Rule.Annotations.ToDictionary(a => a.Key, a => a.Value.Render(instance.Labels, value, threshold), StringComparer.Ordinal),
+            Annotations = Rule.Annotations.ToDictionary(a => a.Key, a => a.Value.Render(instance.Labels, value, threshold, evidence.Detail), StringComparer.Ordinal),
         };
     }
 

@@ -27,8 +27,8 @@ internal static class ErrorRuleKind
         Name = "error",
         SectionName = nameof(AlertRuleOptions.Error),
         Section = options => options.Error,
-        Validate = Validate,
-        Create = options => new ErrorCondition(Read(options.Error!)),
+        Validate = (options, path, _) => Validate(options, path),
+        Create = (options, _) => new ErrorCondition(Read(options.Error!)),
     };
 
     /// <summary>The validated options.</summary>

@@ -18,8 +18,8 @@ internal static class HealthRuleKind
         Name = "health",
         SectionName = nameof(AlertRuleOptions.Health),
         Section = options => options.Health,
-        Validate = Validate,
-        Create = options => new HealthCondition(Read(options.Health ?? new HealthRuleOptions())),
+        Validate = (options, path, _) => Validate(options, path),
+        Create = (options, _) => new HealthCondition(Read(options.Health ?? new HealthRuleOptions())),
     };
 
     /// <summary>The validated options.</summary>

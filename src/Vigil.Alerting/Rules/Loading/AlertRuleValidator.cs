@@ -31,7 +31,7 @@ public static class AlertRuleValidator
         RuleSet.Load(section, configurationFile, skip).Problems;
 
     /// <summary>Checks one rule's common fields and its kind's; returns the rule when there is no problem.</summary>
-    internal static AlertRule? Compile(AlertRuleOptions? options, string path, string source, List<ConfigurationProblem> problems)
+    internal static AlertRule? Compile(AlertRuleOptions? options, string path, string source, RuleLoadContext context, List<ConfigurationProblem> problems)
     {
         if (options is null)
         {
@@ -71,6 +71,15 @@ public static class AlertRuleValidator
 
         var labels = Labels(options, path, problems);
         var annotations = Annotations(options, path, problems);
+        foreach (var (annotation, text) in kind?.DefaultAnnotations ?? new Dictionary<string, string>())
+        {
+            // The kind's defaults are known good; the rule's own annotation of the same name wins.
+            if (!options.Annotations.ContainsKey(annotation) && AnnotationTemplate.TryParse(text, out var template, out _))
+            {
+                annotations[annotation] = template;
+            }
+        }
+
         if (kind is not null)
         {
             foreach (var other in RuleKinds.All.Where(k => k != kind && k.Section(options) is not null))
@@ -78,7 +87,7 @@ public static class AlertRuleValidator
                 problems.Add(new($"{path}:{other.SectionName}", $"is for rules of kind {other.Name}; this rule is of kind {kind.Name}: remove it, or change Kind"));
             }
 
-            problems.AddRange(kind.Validate(options, path));
+            problems.AddRange(kind.Validate(options, path, context));
         }
 
         if (problems.Count > before || kind is null || name is null)
@@ -97,6 +106,7 @@ public static class AlertRuleValidator
             Labels = labels.With([new(AlertLabels.AlertName, name), new(AlertLabels.Severity, severity)]),
             Annotations = annotations,
             Options = options,
+            LoadContext = context,
             Source = source,
         };
     }

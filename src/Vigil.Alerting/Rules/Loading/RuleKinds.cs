@@ -11,6 +11,7 @@ internal static class RuleKinds
         Metric.MetricRuleKind.Instance,
         Log.LogRuleKind.Instance,
         Absence.AbsenceRuleKind.Instance,
+        Budget.BudgetRuleKind.Instance,
         Slos.SloRuleKind.Kind,
     ];
 

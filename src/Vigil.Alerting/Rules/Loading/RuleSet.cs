@@ -47,7 +47,8 @@ internal sealed record RuleSet
             declared.Add((section.Rules[i], $"{path}:Rules:{i}", $"{path}:Rules:{i}"));
         }
 
-        var directory = configurationFile is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configurationFile)) ?? Directory.GetCurrentDirectory();
+        var directory = ConfigurationDirectory.Of(configurationFile);
+        var context = new RuleLoadContext(directory, section.BudgetsFile);
         var files = new List<string>();
         if (section.RuleFiles.Count > MaxFiles)
         {
@@ -76,12 +77,17 @@ internal sealed record RuleSet
             return new RuleSet { Problems = problems, Files = files };
         }
 
+        if (section.BudgetsFile is { } budgetsFile && string.IsNullOrWhiteSpace(budgetsFile))
+        {
+            problems.Add(new($"{path}:BudgetsFile", "is blank: give a budget file's path, relative to the configuration file, or remove the key"));
+        }
+
         var rules = new List<AlertRule>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (options, rulePath, source) in declared)
         {
             var before = problems.Count;
-            var rule = AlertRuleValidator.Compile(options, rulePath, source, problems);
+            var rule = AlertRuleValidator.Compile(options, rulePath, source, context, problems);
             if (rule is null || problems.Count > before)
             {
                 continue;
@@ -103,13 +109,19 @@ internal sealed record RuleSet
             var defaults = new List<AlertRule>();
             foreach (var options in DefaultAlertRules.Create().Where(d => !names.ContainsKey(d.Name!)))
             {
-                defaults.Add(AlertRuleValidator.Compile(options, $"default rule {options.Name}", "default", problems)!);
+                defaults.Add(AlertRuleValidator.Compile(options, $"default rule {options.Name}", "default", context, problems)!);
             }
 
             rules.InsertRange(0, defaults);
         }
 
-        rules.AddRange(SloRuleCompiler.Compile(section, names, problems));
+        rules.AddRange(SloRuleCompiler.Compile(section, names, context, problems));
+
+        // A budget rule judges the budget file as read now: a change to it must reload the rules, as a rule file's does.
+        if (context.ReadBudgets)
+        {
+            files.Add(context.BudgetsFile);
+        }
 
         var reported = problems.Where(p => !skip(p.Path)).ToList();
         return reported.Count > 0 ? new RuleSet { Problems = reported, Files = files } : new RuleSet { Rules = rules, Files = files };

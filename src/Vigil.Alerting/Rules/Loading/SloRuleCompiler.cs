@@ -15,7 +15,7 @@ internal static class SloRuleCompiler
     /// An SLO with a problem makes no rule (the SLO check reports it); a rule name already taken by a configured rule
     /// is a problem at the SLO, since the configured rule would hide the SLO's alert.
     /// </summary>
-    public static IEnumerable<AlertRule> Compile(AlertingSection section, Dictionary<string, string> names, List<ConfigurationProblem> problems)
+    public static IEnumerable<AlertRule> Compile(AlertingSection section, Dictionary<string, string> names, RuleLoadContext context, List<ConfigurationProblem> problems)
     {
         var slos = SloConfiguration.Usable(section);
         foreach (var rule in SloRules.From(slos))
@@ -27,7 +27,7 @@ internal static class SloRuleCompiler
                 continue;
             }
 
-            if (AlertRuleValidator.Compile(rule, path, path, problems) is { } compiled)
+            if (AlertRuleValidator.Compile(rule, path, path, context, problems) is { } compiled)
             {
                 names[rule.Name!] = path;
                 yield return compiled;

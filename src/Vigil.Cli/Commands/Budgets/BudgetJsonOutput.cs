@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Alerting.Budgets;
 using Vigil.Cli.Output;
 
 namespace Vigil.Cli.Commands.Budgets;
@@ -23,7 +24,7 @@ internal static class BudgetJsonOutput
                 json.WriteNumber("max", check.LimitValue);
                 json.WriteNumberOrNull("actual", check.Actual);
                 json.WriteNumberOrNull("overBy", check.OverBy);
-                json.WriteString("status", check.Status switch { BudgetStatus.Over => "over", BudgetStatus.TooFewRuns => "too_few_runs", _ => "ok" });
+                json.WriteString("status", check.StatusName);
                 json.WriteStartArray("runs");
                 foreach (var id in check.RunTraceIds)
                 {

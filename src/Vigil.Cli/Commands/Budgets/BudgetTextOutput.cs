@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Vigil.Alerting.Budgets;
 using Vigil.Cli.Output;
 using Vigil.Model.Text;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Alerting.Budgets;
 using Vigil.Cli.Help;
 using Vigil.Cli.Options;
 using Vigil.Cli.Output;

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Vigil.Alerting.Budgets;
 using Vigil.Cli.Commands.Budgets;
 using Vigil.Cli.Output;
 using Vigil.Model.Text;

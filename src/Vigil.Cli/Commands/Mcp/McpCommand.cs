@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Vigil.Alerting.Budgets;
 using Vigil.Alerting.Slos;
 using Vigil.Cli.Commands.Serve;
 using Vigil.Cli.Help;
@@ -80,6 +81,9 @@ internal sealed class McpCommand : Command, IHaveExamples
         LogToStderr(builder.Logging.ClearProviders());
         builder.Services.AddVigilStore(store);
         builder.Services.AddSingleton<ISloSource>(slos);
+
+        // Budgets where the server with that configuration finds them, else where vigil budgets check looks.
+        builder.Services.AddSingleton(configuration is { } withBudgets ? withBudgets.Value.Alerts.BudgetSource(withBudgets.Path) : new BudgetFileSource(_context.CurrentDirectory, null));
         builder.Services
             .AddVigilMcpServer(new VigilMcpOptions { AllowWrites = allowWrites, Transport = "stdio", Clock = _context.Clock })
             .WithStdioServerTransport();

@@ -17,8 +17,12 @@ internal sealed class ConditionHarness : IAsyncDisposable
 
     public ITelemetryStore Store { get; }
 
-    public static IReadOnlyList<ConfigurationProblem> Validate(AlertRuleOptions options) =>
-        [.. (RuleKinds.Find(options.Kind) ?? throw new InvalidOperationException("unknown kind " + options.Kind)).Validate(options, "Alerts:Rules:0")];
+    /// <summary>The folder of the store, which is also where rules read their budget file from by default.</summary>
+    public TempDirectory Directory => _directory;
+
+    /// <summary>A rule's own problems; <paramref name="context"/> is the load's (by default, this process's working directory).</summary>
+    public static IReadOnlyList<ConfigurationProblem> Validate(AlertRuleOptions options, RuleLoadContext? context = null) =>
+        [.. (RuleKinds.Find(options.Kind) ?? throw new InvalidOperationException("unknown kind " + options.Kind)).Validate(options, "Alerts:Rules:0", context ?? new RuleLoadContext(System.IO.Directory.GetCurrentDirectory(), null))];
 
     public Task<IReadOnlyList<RuleSample>> EvaluateAsync(AlertRuleOptions options, DateTimeOffset? now = null) => Evaluator(options)(now ?? Now);
 
@@ -29,9 +33,10 @@ internal sealed class ConditionHarness : IAsyncDisposable
     public Func<DateTimeOffset, Task<IReadOnlyList<RuleSample>>> Evaluator(AlertRuleOptions options)
     {
         var kind = RuleKinds.Find(options.Kind) ?? throw new InvalidOperationException("unknown kind " + options.Kind);
-        Assert.Empty(kind.Validate(options, "Alerts:Rules:0"));
-        var rule = new AlertRule { Name = options.Name ?? "test", Kind = kind, Options = options };
-        var condition = kind.Create(options);
+        var context = new RuleLoadContext(_directory.Path, null);
+        Assert.Empty(kind.Validate(options, "Alerts:Rules:0", context));
+        var rule = new AlertRule { Name = options.Name ?? "test", Kind = kind, Options = options, LoadContext = context };
+        var condition = kind.Create(options, context);
         return now => condition.EvaluateAsync(new RuleContext { Now = now, Rule = rule, Reader = Store, Signals = Store, Triage = Store }, CancellationToken.None);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Vigil.Model.Text;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// Reads a budget file: <c>{ "budgets": [ { "command": "dotnet build", "maxDuration": "5m", ... } ] }</c>. Every
@@ -25,6 +25,9 @@ internal static class BudgetFile
     // The keys that name what a budget judges, one per budget, and the kind each gives.
     private static readonly (string Key, BudgetKind Kind)[] s_subjects =
         [("command", BudgetKind.Command), ("build", BudgetKind.Build), ("project", BudgetKind.Project), ("operation", BudgetKind.Operation), ("span", BudgetKind.Span)];
+
+    /// <summary>The key that names a budget of <paramref name="kind"/> in the file (<c>command</c>, <c>build</c>, ...).</summary>
+    public static string KeyOf(BudgetKind kind) => s_subjects.First(s => s.Kind == kind).Key;
 
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
     public static IReadOnlyList<BudgetDefinition> Load(string path)

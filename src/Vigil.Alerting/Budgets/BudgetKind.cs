@@ -1,7 +1,7 @@
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>What a budget's runs are, by the key that names them in the budget file.</summary>
-internal enum BudgetKind
+public enum BudgetKind
 {
     /// <summary><c>"command"</c>: <c>vigil exec</c> runs, by task name.</summary>
     Command,

@@ -1,6 +1,6 @@
 using Vigil.Model.Text;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// One budget over the recent runs of a <c>vigil exec</c> task (or a build, project, operation or span, by

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// Reads a <c>thresholds.json</c> of the shape Vigil grew from, for teams coming from it:

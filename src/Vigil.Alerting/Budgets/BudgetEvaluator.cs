@@ -1,6 +1,6 @@
 using Vigil.Storage.Builds;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// Judges budgets against recorded runs. Durations by percentile (nearest rank over the window), memory and output
@@ -9,8 +9,13 @@ namespace Vigil.Cli.Commands.Budgets;
 /// </summary>
 internal static class BudgetEvaluator
 {
+    /// <summary>The unit of durations.</summary>
     public const string Seconds = "s";
+
+    /// <summary>The unit of memory and output sizes.</summary>
     public const string Bytes = "B";
+
+    /// <summary>The unit of error rates, from 0 to 1.</summary>
     public const string Ratio = "ratio";
 
     /// <summary>Every limit of every budget, in file order.</summary>
@@ -25,33 +30,40 @@ internal static class BudgetEvaluator
                 .ToList();
             var enough = runs.Count >= budget.MinRuns && runs.Count > 0;
             var ids = runs.Select(r => r.TraceId).ToList();
+            var first = checks.Count;
 
             if (budget.MaxDuration is { } maxDuration)
             {
                 var actual = enough ? PercentileOf(runs.Select(r => r.Duration.TotalSeconds), budget.Percentile) : (double?)null;
-                checks.Add(Check(budget, $"p{budget.Percentile} duration", maxDuration.TotalSeconds, actual, ids, Seconds));
+                checks.Add(Check(budget, $"p{budget.Percentile} duration", maxDuration.TotalSeconds, actual, ids, Seconds) with { LimitKey = "maxDuration" });
             }
 
             if (budget.MaxMemoryBytes is { } maxMemory)
             {
                 var measured = runs.Where(r => r.PeakMemoryBytes is not null).Select(r => (double)r.PeakMemoryBytes!.Value).ToList();
-                checks.Add(Check(budget, "max memory", maxMemory, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes));
+                checks.Add(Check(budget, "max memory", maxMemory, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes) with { LimitKey = "maxMemoryUsage" });
             }
 
             if (budget.MaxOutputBytes is { } maxOutput)
             {
                 var measured = runs.Where(r => r.OutputBytes is not null).Select(r => (double)r.OutputBytes!.Value).ToList();
-                checks.Add(Check(budget, "max output size", maxOutput, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes));
+                checks.Add(Check(budget, "max output size", maxOutput, enough && measured.Count > 0 ? measured.Max() : null, ids, Bytes) with { LimitKey = "maxOutputSize" });
             }
 
             if (budget.MaxErrorRate is { } maxErrorRate)
             {
-                checks.Add(Check(budget, "error rate", maxErrorRate, enough ? runs.Count(r => r.Failed) / (double)runs.Count : null, ids, Ratio));
+                checks.Add(Check(budget, "error rate", maxErrorRate, enough ? runs.Count(r => r.Failed) / (double)runs.Count : null, ids, Ratio) with { LimitKey = "maxErrorRate" });
             }
 
             if (budget.MaxSlowerThanMedianPercent is { } slower)
             {
-                checks.Add(Relative(budget, slower, runs, ids));
+                checks.Add(Relative(budget, slower, runs, ids) with { LimitKey = "maxSlowerThanMedian" });
+            }
+
+            // Every check of this budget says what kind of runs it judged.
+            for (var i = first; i < checks.Count; i++)
+            {
+                checks[i] = checks[i] with { Kind = budget.Kind };
             }
         }
 

@@ -2,7 +2,7 @@ using Vigil.Model;
 using Vigil.Storage;
 using Vigil.Storage.Builds;
 
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// Reads the recorded runs budgets judge back from a store or a server, newest first: <c>vigil exec</c> runs, and the
@@ -13,27 +13,8 @@ internal static class ExecRunHistory
     /// <summary>How many traces are read at most: enough for any budget's window of recent runs.</summary>
     public const int MaxTraces = 1000;
 
-    /// <summary>The runs recorded under <paramref name="serviceName"/>, newest first.</summary>
-    public static async Task<IReadOnlyList<ExecRun>> ReadAsync(IQueryStore store, string serviceName, CancellationToken cancellationToken)
-    {
-        var runs = new List<ExecRun>();
-        var traces = await store.QueryTracesAsync(new TraceQuery { ServiceName = serviceName, Limit = MaxTraces }, cancellationToken).ConfigureAwait(false);
-        foreach (var trace in traces)
-        {
-            foreach (var span in await store.GetTraceAsync(trace.TraceId, cancellationToken).ConfigureAwait(false))
-            {
-                if (span.Scope.Name == ExecSemantics.InstrumentationName && FromSpan(span) is { } run)
-                {
-                    runs.Add(run);
-                }
-            }
-        }
-
-        return [.. runs.OrderByDescending(r => r.StartTime)];
-    }
-
     /// <summary>The runs every budget of <paramref name="budgets"/> needs, newest first.</summary>
-    public static async Task<IReadOnlyList<ExecRun>> ReadAsync(IQueryStore store, IReadOnlyList<BudgetDefinition> budgets, string execService, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ExecRun>> ReadAsync(ITelemetryReader store, IReadOnlyList<BudgetDefinition> budgets, string execService, CancellationToken cancellationToken)
     {
         var services = new HashSet<string?>();
         foreach (var budget in budgets)
@@ -97,7 +78,7 @@ internal static class ExecRunHistory
                     break;
             }
         }
-        else if (span.Scope.Name == OperationTracker.InstrumentationName && SpanAttribute.Value(span, "vigil.operation.outcome") is not null)
+        else if (span.Scope.Name == OperationSemantics.InstrumentationName && SpanAttribute.Value(span, OperationSemantics.Outcome) is not null)
         {
             yield return new ExecRun(span.TraceId, span.Name, span.StartTime, span.Duration, failed, null, null, branch, BudgetKind.Operation, service);
         }

@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>A budget file that cannot be used: every problem, each naming its key.</summary>
 internal sealed class BudgetFileException(IReadOnlyList<string> problems)

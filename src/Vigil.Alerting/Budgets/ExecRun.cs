@@ -1,4 +1,4 @@
-namespace Vigil.Cli.Commands.Budgets;
+namespace Vigil.Alerting.Budgets;
 
 /// <summary>
 /// One recorded run as budgets judge it, read back from its span: a <c>vigil exec</c> run, or (by <see cref="Kind"/>)
