@@ -35,17 +35,18 @@ internal static class AlertBenchTool
         }
 
         var rules = new List<(AlertRule Rule, IRuleCondition Condition)>();
+        var context = new RuleLoadContext(Directory.GetCurrentDirectory(), null);
         foreach (var rule in AlertBenchRules.Make(options.Rules, options.Series / AlertBenchData.SeriesPerMetric))
         {
             var kind = RuleKinds.Find(rule.Kind)!;
-            var problems = kind.Validate(rule, rule.Name!).ToList();
+            var problems = kind.Validate(rule, rule.Name!, context).ToList();
             if (problems.Count > 0)
             {
                 Console.Error.WriteLine("invalid benchmark rule: " + problems[0]);
                 return 1;
             }
 
-            rules.Add((new AlertRule { Name = rule.Name!, Kind = kind, Options = rule }, kind.Create(rule)));
+            rules.Add((new AlertRule { Name = rule.Name!, Kind = kind, Options = rule, LoadContext = context }, kind.Create(rule, context)));
         }
 
         Console.WriteLine();
