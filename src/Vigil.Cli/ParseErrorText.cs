@@ -1,5 +1,5 @@
+using Vigil.Model.Text;
 using System.CommandLine;
-using Vigil.Cli.Parsing;
 
 namespace Vigil.Cli;
 
@@ -40,12 +40,8 @@ internal static class ParseErrorText
             return null;
         }
 
-        var best = command.Subcommands
-            .Where(c => !c.Hidden)
-            .Select(c => (c.Name, Distance: EditDistance.Between(typed.ToLowerInvariant(), c.Name)))
-            .OrderBy(c => c.Distance)
-            .FirstOrDefault();
-        return best.Name is not null && best.Distance <= Math.Min(2, best.Name.Length / 2) ? (typed, best.Name) : null;
+        var best = EditDistance.Nearest(typed, command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name));
+        return best is null ? null : (typed, best);
     }
 
     private static int IndexOf(IReadOnlyList<string> args, string token)

@@ -130,8 +130,7 @@ internal static class BudgetFile
         var before = problems.Count;
         foreach (var property in element.EnumerateObject().Where(p => !s_keys.Contains(p.Name, StringComparer.Ordinal)))
         {
-            var near = s_keys.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase));
-            problems.Add($"{path}.{property.Name}: unknown key{(near is null ? $" (known: {string.Join(", ", s_keys)})" : $" (did you mean {near}?)")}");
+            problems.Add($"{path}.{property.Name}: {UnknownKey.Problem(property.Name, s_keys)}");
         }
 
         var subjects = s_subjects.Where(s => element.TryGetProperty(s.Key, out _)).ToList();

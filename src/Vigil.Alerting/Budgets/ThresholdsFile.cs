@@ -49,7 +49,7 @@ internal static class ThresholdsFile
             throw new BudgetFileException([$"{source}: expected an object with build and runtime sections"]);
         }
 
-        var problems = sections.Where(s => s.Key is not ("build" or "runtime")).Select(s => $"{source}: {s.Key}: unknown key (known: build, runtime)").ToList();
+        var problems = sections.Where(s => s.Key is not ("build" or "runtime")).Select(s => $"{source}: {s.Key}: {UnknownKey.Problem(s.Key, ["build", "runtime"])}").ToList();
         var budgets = new JsonArray();
         var mapping = new List<string>();
         foreach (var (name, budget, keys, durationKey) in new[]
@@ -86,7 +86,7 @@ internal static class ThresholdsFile
         {
             if (!keys.TryGetValue(key, out var budgetKey))
             {
-                problems.Add($"{source}: {name}.{key}: unknown key (known: {string.Join(", ", keys.Keys)})");
+                problems.Add($"{source}: {name}.{key}: {UnknownKey.Problem(key, [.. keys.Keys])}");
                 continue;
             }
 

@@ -125,7 +125,7 @@ public sealed class BudgetsCheckTests : IDisposable
     [Theory]
     [InlineData("not json", "not valid JSON")]
     [InlineData("[]", "budgets: expected an array of budgets")]
-    [InlineData("""{"budgets": [{"command": "x", "maxDuraton": "5m"}]}""", "budgets[0].maxDuraton: unknown key")]
+    [InlineData("""{"budgets": [{"command": "x", "maxDuraton": "5m"}]}""", "budgets[0].maxDuraton: unknown key (did you mean maxDuration?)")]
     [InlineData("""{"budgets": [{"command": "x", "MaxDuration": "5m"}]}""", "did you mean maxDuration?")]
     [InlineData("""{"budgets": [{"command": "x", "maxDuration": "five minutes"}]}""", "budgets[0].maxDuration: 'five minutes' is not a duration")]
     [InlineData("""{"budgets": [{"command": "x", "maxMemoryUsage": "2 lots"}]}""", "budgets[0].maxMemoryUsage: \"2 lots\" is not a size")]

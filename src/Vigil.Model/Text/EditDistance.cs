@@ -1,6 +1,9 @@
-namespace Vigil.Cli.Parsing;
+namespace Vigil.Model.Text;
 
-/// <summary>How many edits turn one word into another, for "did you mean" suggestions.</summary>
+/// <summary>
+/// How many edits turn one word into another, for "did you mean" suggestions: the CLI's mistyped subcommands and the
+/// budget files' mistyped keys judge by the same rule.
+/// </summary>
 internal static class EditDistance
 {
     /// <summary>
@@ -37,5 +40,20 @@ internal static class EditDistance
         }
 
         return d[a.Length][b.Length];
+    }
+
+    /// <summary>
+    /// The candidate <paramref name="typed"/> was most likely meant as (case aside), when it is at most two edits
+    /// away and no more than half the candidate's length; otherwise null.
+    /// </summary>
+    public static string? Nearest(string typed, IEnumerable<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var lower = typed.ToLowerInvariant();
+        var best = candidates
+            .Select(c => (Name: c, Distance: Between(lower, c.ToLowerInvariant())))
+            .OrderBy(c => c.Distance)
+            .FirstOrDefault();
+        return best.Name is not null && best.Distance <= Math.Min(2, best.Name.Length / 2) ? best.Name : null;
     }
 }
