@@ -59,7 +59,10 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                 }
             }
 
-            return new IngestResult(mapped.Accepted, mapped.Rejected, mapped.ErrorMessage);
+            // A warning (exemplars dropped, their points kept) travels in the same message: OTLP's partial_success with
+            // nothing rejected is how a receiver says so.
+            var message = mapped.Warning is null ? mapped.ErrorMessage : mapped.ErrorMessage is null ? mapped.Warning : $"{mapped.ErrorMessage}; {mapped.Warning}";
+            return new IngestResult(mapped.Accepted, mapped.Rejected, message);
         }
         finally
         {
