@@ -39,7 +39,7 @@ public abstract partial class TelemetryStoreContractTests
         Assert.Equal(7.5, first.Exemplar.Value);
         Assert.Equal(time.AddSeconds(-2), first.Exemplar.Timestamp);
         Assert.Equal(time, first.PointTimestamp);
-        Assert.Equal("checkout", first.ServiceName);
+        Assert.Equal("checkout", first.Series.Resource.ServiceName);
         Assert.Equal(1L, Assert.Single(first.Exemplar.FilteredAttributes, a => a.Key == "user.id").Value);
     }
 

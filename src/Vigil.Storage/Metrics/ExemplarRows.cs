@@ -59,8 +59,7 @@ public sealed class ExemplarRows
 
             _found.Add(new SeriesExemplar
             {
-                SeriesAttributes = series.Attributes,
-                ServiceName = series.Resource.ServiceName,
+                Series = series,
                 PointTimestamp = pointTimestamp,
                 Exemplar = exemplar,
             });
