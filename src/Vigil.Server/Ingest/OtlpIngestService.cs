@@ -26,6 +26,7 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
         {
             statistics.RecordReceived(signal, mapped.Accepted + mapped.Rejected);
             statistics.RecordRejected(signal, mapped.Rejected);
+            statistics.RecordExemplarsDropped(mapped.DroppedExemplars);
             // A push batch is queued even when every record was refused: its position still has to move past them.
             if (mapped.Accepted > 0 || mapped.Batch.PushMarks.Count > 0)
             {

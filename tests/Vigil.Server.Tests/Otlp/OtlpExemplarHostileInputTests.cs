@@ -47,6 +47,35 @@ public sealed class OtlpExemplarHostileInputTests
         var stored = await server.Store.QueryExemplarsAsync(
             new ExemplarQuery { Name = "queue.length", From = Some.Time.AddMinutes(-1), To = Some.Time.AddMinutes(1), Limit = ExemplarQuery.MaxLimit }).DefaultTimeout();
         Assert.Equal(1 + MetricExemplar.MaxPerPoint, stored.Exemplars.Count);
+
+        // And the server's own figures count them.
+        var scrape = await server.CreateQueryClient().GetStringAsync(new Uri("/metrics", UriKind.Relative)).DefaultTimeout();
+        Assert.Contains($"vigil_ingest_exemplars_dropped_total {1 + Absurd - MetricExemplar.MaxPerPoint}\n", scrape, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostMetricsJson_ExemplarIdsAsHex_StoredAsSentBadHexRefused()
+    {
+        // Arrange: OTLP/JSON writes ids as hex, an exemplar's as a span's.
+        await using var server = await TestServer.StartAsync();
+        var client = server.CreateHttpClient();
+        const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        const string SpanId = "00f067aa0ba902b7";
+        string Body(string traceId) =>
+            $$$"""{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"latency","gauge":{"dataPoints":[{"timeUnixNano":"{{{Some.UnixNano(Some.Time)}}}","asDouble":3,"exemplars":[{"timeUnixNano":"{{{Some.UnixNano(Some.Time)}}}","asDouble":3,"traceId":"{{{traceId}}}","spanId":"{{{SpanId}}}"}]}]}}]}]}]}""";
+
+        // Act
+        using var good = await client.PostAsync("/v1/metrics", OtlpHttp.Json(Body(TraceId))).DefaultTimeout();
+        using var bad = await client.PostAsync("/v1/metrics", OtlpHttp.Json(Body("not-hex"))).DefaultTimeout();
+
+        // Assert: the good one stored with its ids; the bad one a 400 naming the field, nothing of it stored.
+        Assert.Equal(HttpStatusCode.OK, good.StatusCode);
+        var exemplar = Assert.Single(Assert.Single(server.Store.Points).Exemplars);
+        Assert.Equal((TraceId, SpanId), (exemplar.TraceId, exemplar.SpanId));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("'traceId' must be a hex string", problem.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Single(server.Store.Points);
     }
 
     [Fact]
