@@ -70,7 +70,7 @@ internal sealed partial class PostgreSqlStore
         NpgsqlConnection connection, IReadOnlyList<MetricPoint> points, Dictionary<MetricSeriesInfo, long> seriesIds, CancellationToken cancellationToken)
     {
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY metric_points (series_id, time, start_time, value, count, record) FROM STDIN (FORMAT BINARY)",
+            "COPY metric_points (series_id, time, start_time, value, count, record, exemplars) FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
         foreach (var point in points)
         {
@@ -104,11 +104,13 @@ internal sealed partial class PostgreSqlStore
                 await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // Only a distribution carries more than its value; the series is in its own table.
+            // Only a distribution carries more than its value; the series is in its own table, the exemplars in their
+            // own column.
             await WriteNullableAsync(
                 importer,
-                point.Histogram is null && point.ExponentialHistogram is null && point.Summary is null ? null : RecordJson.Write(point with { Series = s_noSeries }),
+                point.Histogram is null && point.ExponentialHistogram is null && point.Summary is null ? null : RecordJson.Write(point with { Series = s_noSeries, Exemplars = [] }),
                 cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, ExemplarRows.Serialize(point), cancellationToken).ConfigureAwait(false);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

@@ -84,24 +84,8 @@ internal sealed partial class PostgreSqlStore
 
     private static async Task<List<MetricSeriesData>> LoadSeriesAsync(NpgsqlConnection connection, MetricQuery query, CancellationToken cancellationToken)
     {
-        var series = new List<(long Id, MetricSeriesInfo Info)>();
-        await using (var command = new NpgsqlCommand(
-            "SELECT id, description, info FROM metric_series WHERE name = @name AND (@service::text IS NULL OR service = @service) ORDER BY id",
-            connection))
-        {
-            command.Parameters.AddWithValue("name", PostgreSqlText.Clean(query.Name));
-            command.Parameters.AddWithValue("service", NpgsqlTypes.NpgsqlDbType.Text, (object?)PostgreSqlText.CleanOrNull(query.ServiceName) ?? DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var info = RecordJson.Read<MetricSeriesInfo>(reader.GetString(2)) with { Description = reader.IsDBNull(1) ? null : reader.GetString(1) };
-                if (MatchesAttributes(info, query.Attributes))
-                {
-                    series.Add((reader.GetInt64(0), info));
-                }
-            }
-        }
-
+        var series = (await ReadSeriesOfAsync(connection, query.Name, query.ServiceName, cancellationToken).ConfigureAwait(false))
+            .Where(s => MatchesAttributes(s.Info, query.Attributes)).ToList();
         var result = new List<MetricSeriesData>(series.Count);
         await using var points = new NpgsqlCommand(
             "(SELECT time, start_time, value, record FROM metric_points WHERE series_id = @series AND time < @from ORDER BY time DESC LIMIT 1) " +
@@ -131,6 +115,25 @@ internal sealed partial class PostgreSqlStore
         }
 
         return result;
+    }
+
+    /// <summary>Every series of one metric name (and service, when given), in id order.</summary>
+    private static async Task<List<(long Id, MetricSeriesInfo Info)>> ReadSeriesOfAsync(
+        NpgsqlConnection connection, string name, string? service, CancellationToken cancellationToken)
+    {
+        var series = new List<(long Id, MetricSeriesInfo Info)>();
+        await using var command = new NpgsqlCommand(
+            "SELECT id, description, info FROM metric_series WHERE name = @name AND (@service::text IS NULL OR service = @service) ORDER BY id",
+            connection);
+        command.Parameters.AddWithValue("name", PostgreSqlText.Clean(name));
+        command.Parameters.AddWithValue("service", NpgsqlTypes.NpgsqlDbType.Text, (object?)PostgreSqlText.CleanOrNull(service) ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            series.Add((reader.GetInt64(0), RecordJson.Read<MetricSeriesInfo>(reader.GetString(2)) with { Description = reader.IsDBNull(1) ? null : reader.GetString(1) }));
+        }
+
+        return series;
     }
 
     private static bool MatchesAttributes(MetricSeriesInfo info, IReadOnlyList<KeyValuePair<string, string>> filters) =>

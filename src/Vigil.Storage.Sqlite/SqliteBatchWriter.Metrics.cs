@@ -17,7 +17,7 @@ internal sealed partial class SqliteBatchWriter
     // The description is not identity; a series that comes with one keeps the newest.
     private const string UpdateSeriesDescriptionSql = "UPDATE metric_series SET description = ?2 WHERE id = ?1 AND description IS NOT ?2;";
 
-    private const int PointColumns = 9;
+    private const int PointColumns = 10;
 
     // Points go in PointsPerInsert rows per statement (RawStatement.Values); the batch's last few go one by one.
     private const int PointsPerInsert = 64;
@@ -28,7 +28,7 @@ internal sealed partial class SqliteBatchWriter
     private readonly IdentityHash _identity = new();
 
     private static string InsertPointsSql(int rows) =>
-        "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data) VALUES " +
+        "INSERT INTO metric_points (series_id, time, start_time, value, count, sum, min, max, data, exemplars) VALUES " +
         RawStatement.Values(PointColumns, rows) + ";";
 
     private void WritePoints(IReadOnlyList<MetricPoint> points)
@@ -75,6 +75,7 @@ internal sealed partial class SqliteBatchWriter
         insert.Bind(offset + 7, min);
         insert.Bind(offset + 8, max);
         insert.Bind(offset + 9, PointDataJson.Serialize(point));
+        insert.Bind(offset + 10, ExemplarRows.Serialize(point));
     }
 
     /// <summary>

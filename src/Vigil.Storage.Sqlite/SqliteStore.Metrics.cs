@@ -141,27 +141,28 @@ internal sealed partial class SqliteStore
 
     private List<MetricSeriesData> LoadSeries(SqliteConnection connection, MetricQuery query)
     {
+        var series = ReadSeriesOf(connection, query.Name, query.ServiceName).Where(s => MatchesAttributes(s.Info, query.Attributes)).ToList();
+        return series.Count == 0 ? [] : LoadPoints(connection, query, series);
+    }
+
+    /// <summary>Every series of one metric name (and service, when given), in id order.</summary>
+    private List<(long Id, MetricSeriesInfo Info)> ReadSeriesOf(SqliteConnection connection, string name, string? service)
+    {
         var series = new List<(long Id, MetricSeriesInfo Info)>();
-        using (var command = connection.CreateCommand())
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT id, description, unit, kind, temporality, monotonic, attributes, resource_id, scope_id " +
+            "FROM metric_series WHERE name = @name AND (@service IS NULL OR service_name = @service) ORDER BY id;";
+        command.Parameters.AddWithValue("@name", name);
+        command.Parameters.AddWithValue("@service", (object?)service ?? DBNull.Value);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            command.CommandText =
-                "SELECT id, description, unit, kind, temporality, monotonic, attributes, resource_id, scope_id " +
-                "FROM metric_series WHERE name = @name AND (@service IS NULL OR service_name = @service) ORDER BY id;";
-            command.Parameters.AddWithValue("@name", query.Name);
-            command.Parameters.AddWithValue("@service", (object?)query.ServiceName ?? DBNull.Value);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var seriesId = reader.GetInt64(0);
-                var info = SeriesInfo(connection, seriesId, ReadSeriesRow(reader, query.Name, 1));
-                if (MatchesAttributes(info, query.Attributes))
-                {
-                    series.Add((seriesId, info));
-                }
-            }
+            var seriesId = reader.GetInt64(0);
+            series.Add((seriesId, SeriesInfo(connection, seriesId, ReadSeriesRow(reader, name, 1))));
         }
 
-        return series.Count == 0 ? [] : LoadPoints(connection, query, series);
+        return series;
     }
 
     /// <summary>

@@ -72,7 +72,7 @@ internal sealed partial class SqliteStore : IPushSource, IPushTarget
                 using var command = connection.CreateCommand();
                 command.CommandText =
                     "SELECT p.id, p.time, p.start_time, p.value, p.data, s.id, s.name, s.description, s.unit, s.kind, s.temporality, " +
-                    "s.monotonic, s.attributes, s.resource_id, s.scope_id " +
+                    "s.monotonic, s.attributes, s.resource_id, s.scope_id, p.exemplars " +
                     "FROM metric_points p JOIN metric_series s ON s.id = p.series_id " +
                     "WHERE p.id > @after AND (@service IS NULL OR s.service_name = @service) AND p.time >= @from ORDER BY p.id LIMIT @limit;";
                 AddExportParameters(command, after, limit, serviceName, from);
@@ -95,7 +95,7 @@ internal sealed partial class SqliteStore : IPushSource, IPushTarget
                         reader.GetInt64(1),
                         reader.IsDBNull(2) ? null : reader.GetInt64(2),
                         reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                        GetNullableString(reader, 4));
+                        GetNullableString(reader, 4)) with { Exemplars = ExemplarRows.Deserialize(GetNullableString(reader, 15)) };
                     result.Add(new(reader.GetInt64(0), point));
                 }
 

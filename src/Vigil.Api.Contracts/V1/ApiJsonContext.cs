@@ -22,6 +22,7 @@ namespace Vigil.Api.Contracts.V1;
 [JsonSerializable(typeof(ApiBuildDetail))]
 [JsonSerializable(typeof(ApiMetricQueryResult))]
 [JsonSerializable(typeof(ApiPage<ApiMetricPoint>))]
+[JsonSerializable(typeof(ApiExemplars))]
 [JsonSerializable(typeof(ApiErrorGroup))]
 [JsonSerializable(typeof(ApiErrorGroupDetail))]
 [JsonSerializable(typeof(ApiHealthOverview))]

@@ -170,6 +170,28 @@ public static class ApiQueryParameters
         public static IReadOnlyList<string> All { get; } = [Filter, Limit];
     }
 
+    /// <summary>The parameters of <c>GET /api/metric-exemplars</c>.</summary>
+    public static class MetricExemplars
+    {
+        /// <summary><c>name</c>: The metric's name (required).</summary>
+        public const string Name = "name";
+
+        /// <summary><c>since</c>: Only points at or after this time (default: an hour before <c>until</c>).</summary>
+        public const string Since = "since";
+
+        /// <summary><c>until</c>: Only points before this time (default: now).</summary>
+        public const string Until = "until";
+
+        /// <summary><c>service</c>: Only series of this service.</summary>
+        public const string Service = "service";
+
+        /// <summary><c>limit</c>: The most exemplars returned (default 100, at most 1,000).</summary>
+        public const string Limit = "limit";
+
+        /// <summary>Every parameter the endpoint takes.</summary>
+        public static IReadOnlyList<string> All { get; } = [Name, Since, Until, Service, Limit];
+    }
+
     /// <summary>The parameters of <c>GET /api/errors</c>.</summary>
     public static class Errors
     {

@@ -26,4 +26,10 @@ public sealed record MetricPoint
 
     /// <summary>The data of a summary point.</summary>
     public SummaryData? Summary { get; init; }
+
+    /// <summary>
+    /// Values the point was made from, with the spans they were recorded in; at most
+    /// <see cref="MetricExemplar.MaxPerPoint"/>. Empty for most points.
+    /// </summary>
+    public IReadOnlyList<MetricExemplar> Exemplars { get; init; } = [];
 }

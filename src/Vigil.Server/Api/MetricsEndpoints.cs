@@ -30,14 +30,7 @@ internal static class MetricsEndpoints
             throw new BadParameterException("name: not a metric name (too long, or control characters)");
         }
 
-        var to = p.Time(ApiQueryParameters.Metric.Until) ?? now;
-        // An hour before 0001-01-01 is not a time: the default range then starts at the earliest one, and is empty.
-        var from = p.Time(ApiQueryParameters.Metric.Since) ?? (to.UtcTicks - DateTimeOffset.MinValue.UtcTicks >= DefaultRange.Ticks ? to - DefaultRange : DateTimeOffset.MinValue);
-        if (from >= to)
-        {
-            throw new BadParameterException("since: must be earlier than until (or now)");
-        }
-
+        var (from, to) = Range(p, now);
         var step = p.Duration(ApiQueryParameters.Metric.Step) ?? DefaultStep(to - from);
         if ((to - from).Ticks / step.Ticks > QueryLimits.MaxBuckets)
         {
@@ -61,6 +54,23 @@ internal static class MetricsEndpoints
         var result = await store.QueryMetricAsync(query, context.RequestAborted).ConfigureAwait(false);
         return result.Kind is null ? ApiResults.NotFound($"no metric named '{name}' in the store") : ApiResults.Json(result.ToApi(), ApiJson.TypeInfo<ApiMetricQueryResult>());
     });
+
+    /// <summary>
+    /// The range of a metric's <c>since</c> and <c>until</c> (this endpoint's and <c>/api/metric-exemplars</c>'): by
+    /// default the hour before <c>until</c>, which defaults to now.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Range(QueryParameters p, DateTimeOffset now)
+    {
+        var to = p.Time(ApiQueryParameters.Metric.Until) ?? now;
+        // An hour before 0001-01-01 is not a time: the default range then starts at the earliest one, and is empty.
+        var from = p.Time(ApiQueryParameters.Metric.Since) ?? (to.UtcTicks - DateTimeOffset.MinValue.UtcTicks >= DefaultRange.Ticks ? to - DefaultRange : DateTimeOffset.MinValue);
+        if (from >= to)
+        {
+            throw new BadParameterException("since: must be earlier than until (or now)");
+        }
+
+        return (from, to);
+    }
 
     private static TimeSpan DefaultStep(TimeSpan range)
     {

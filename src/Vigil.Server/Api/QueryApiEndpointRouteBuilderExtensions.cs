@@ -39,6 +39,7 @@ public static class QueryApiEndpointRouteBuilderExtensions
         api.MapGet("/metrics", (Func<HttpContext, Task<IResult>>)MetricsEndpoints.ListAsync);
         api.MapGet("/metrics/{name}", MetricsEndpoints.QueryAsync);
         api.MapGet("/metric-points", (Func<HttpContext, Task<IResult>>)MetricPointsEndpoint.GetAsync);
+        api.MapGet("/metric-exemplars", (Func<HttpContext, Task<IResult>>)MetricExemplarsEndpoint.GetAsync);
         api.MapGet("/errors", (Func<HttpContext, Task<IResult>>)ErrorsEndpoints.ListAsync);
         api.MapGet("/errors/{id}", ErrorsEndpoints.GetAsync);
 

@@ -36,6 +36,11 @@ public static class VigilStoreServiceCollectionExtensions
             services.AddSingleton(spans);
         }
 
+        if (store is IExemplarReader exemplars)
+        {
+            services.AddSingleton(exemplars);
+        }
+
         return services;
     }
 }

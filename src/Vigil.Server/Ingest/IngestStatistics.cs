@@ -31,6 +31,9 @@ internal sealed class IngestStatistics(IStore store) : IIngestStatistics
     private long _memoryReserved;
     private long _memoryRefused;
 
+    // Exemplars dropped at ingest (malformed, or past MetricExemplar.MaxPerPoint) while their points were kept.
+    private long _exemplarsDropped;
+
     // Commits that failed since the last one that succeeded, and when the latest failed (Environment.TickCount64).
     private long _failedCommitsInARow;
     private long _lastFailedCommitTicks;
@@ -73,6 +76,8 @@ internal sealed class IngestStatistics(IStore store) : IIngestStatistics
     public void RecordMemoryReserved(long bytes) => Volatile.Write(ref _memoryReserved, bytes);
 
     public void RecordMemoryRefused() => Interlocked.Increment(ref _memoryRefused);
+
+    public void RecordExemplarsDropped(int exemplars) => Interlocked.Add(ref _exemplarsDropped, exemplars);
 
     public void RecordRequest(OtlpSignal signal, TimeSpan elapsed)
     {
@@ -129,6 +134,7 @@ internal sealed class IngestStatistics(IStore store) : IIngestStatistics
         figures.Add(new("vigil_ingest_queue_depth_records", "Records accepted and waiting to be committed.", "gauge", [], Volatile.Read(ref _queueDepth)));
         figures.Add(new("vigil_ingest_memory_reserved_bytes", "Memory reserved by export requests in flight, estimated from their size (see MaxIngestMemoryBytes).", "gauge", [], Volatile.Read(ref _memoryReserved)));
         figures.Add(new("vigil_ingest_memory_refused_requests_total", "Export requests refused (503 / UNAVAILABLE) because no ingest memory came free in time.", "counter", [], Volatile.Read(ref _memoryRefused)));
+        figures.Add(new("vigil_ingest_exemplars_dropped_total", "Metric exemplars dropped at ingest (malformed, or past 32 a point); their points were stored.", "counter", [], Volatile.Read(ref _exemplarsDropped)));
         figures.Add(new("vigil_ingest_commits_total", "Store transactions written by the ingest queue.", "counter", [], Volatile.Read(ref _commits)));
         figures.Add(new("vigil_store_size_bytes", "Size of the store on disk, write-ahead log included.", "gauge", [], StoreSizeBytes()));
         return figures;

@@ -26,6 +26,7 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
         {
             statistics.RecordReceived(signal, mapped.Accepted + mapped.Rejected);
             statistics.RecordRejected(signal, mapped.Rejected);
+            statistics.RecordExemplarsDropped(mapped.DroppedExemplars);
             // A push batch is queued even when every record was refused: its position still has to move past them.
             if (mapped.Accepted > 0 || mapped.Batch.PushMarks.Count > 0)
             {
@@ -59,7 +60,10 @@ internal sealed class OtlpIngestService(IngestQueue queue, IngestStatistics stat
                 }
             }
 
-            return new IngestResult(mapped.Accepted, mapped.Rejected, mapped.ErrorMessage);
+            // A warning (exemplars dropped, their points kept) travels in the same message: OTLP's partial_success with
+            // nothing rejected is how a receiver says so.
+            var message = mapped.Warning is null ? mapped.ErrorMessage : mapped.ErrorMessage is null ? mapped.Warning : $"{mapped.ErrorMessage}; {mapped.Warning}";
+            return new IngestResult(mapped.Accepted, mapped.Rejected, message);
         }
         finally
         {

@@ -5,7 +5,10 @@ using Vigil.Server.Otlp.Proto.Collector.Trace.V1;
 
 namespace Vigil.Server.Otlp;
 
-/// <summary>Export responses; partial_success is set only when something was rejected, as the specification asks.</summary>
+/// <summary>
+/// Export responses; partial_success is set only when something was rejected, as the specification asks, or (metrics)
+/// when exemplars were dropped: the specification lets a message with nothing rejected carry such a warning.
+/// </summary>
 internal static class OtlpResponses
 {
     public static ExportTraceServiceResponse Trace(IngestResult result) => new()
@@ -20,6 +23,6 @@ internal static class OtlpResponses
 
     public static ExportMetricsServiceResponse Metrics(IngestResult result) => new()
     {
-        PartialSuccess = result.Rejected == 0 ? null : new() { RejectedDataPoints = result.Rejected, ErrorMessage = result.ErrorMessage ?? string.Empty },
+        PartialSuccess = result.Rejected == 0 && result.ErrorMessage is null ? null : new() { RejectedDataPoints = result.Rejected, ErrorMessage = result.ErrorMessage ?? string.Empty },
     };
 }

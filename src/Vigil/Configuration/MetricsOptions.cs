@@ -17,6 +17,13 @@ public sealed class MetricsOptions
     /// <summary>Explicit bucket boundaries per histogram (instrument) name, ascending.</summary>
     public IDictionary<string, double[]> HistogramBuckets { get; } = new Dictionary<string, double[]>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Which measurements keep the span they were recorded in as an exemplar, sent with the metric to every sink (the
+    /// local store, OTLP). Default: <see cref="ExemplarFilterKind.TraceBased"/>, so a chart's values link to their traces
+    /// for the cost of a check of <c>Activity.Current</c> per measurement; OpenTelemetry's own default is off.
+    /// </summary>
+    public ExemplarFilterKind ExemplarFilter { get; set; } = ExemplarFilterKind.TraceBased;
+
     /// <summary>How often metrics are collected and exported. Default: 10 seconds.</summary>
     [Range(100, 3_600_000)]
     public int ExportIntervalMilliseconds { get; set; } = DefaultExportIntervalMilliseconds;

@@ -14,6 +14,7 @@ internal static class OtelEnvironmentVariables
     public const string ExporterTimeout = "OTEL_EXPORTER_OTLP_TIMEOUT";
     public const string TracesSampler = "OTEL_TRACES_SAMPLER";
     public const string TracesSamplerArg = "OTEL_TRACES_SAMPLER_ARG";
+    public const string MetricsExemplarFilter = "OTEL_METRICS_EXEMPLAR_FILTER";
 
     public static readonly IReadOnlyList<(string Variable, string Key)> SimpleKeys =
     [
@@ -24,12 +25,20 @@ internal static class OtelEnvironmentVariables
         (ExporterTimeout, "Otlp:TimeoutMilliseconds"),
         (TracesSampler, "Tracing:Sampler"),
         (TracesSamplerArg, "Tracing:SamplerRatio"),
+        (MetricsExemplarFilter, "Metrics:ExemplarFilter"),
     ];
 
     private static readonly Dictionary<string, string> s_protocols = new(StringComparer.OrdinalIgnoreCase)
     {
         ["grpc"] = nameof(OtlpProtocol.Grpc),
         ["http/protobuf"] = nameof(OtlpProtocol.HttpProtobuf),
+    };
+
+    private static readonly Dictionary<string, string> s_exemplarFilters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["trace_based"] = nameof(ExemplarFilterKind.TraceBased),
+        ["always_off"] = nameof(ExemplarFilterKind.AlwaysOff),
+        ["always_on"] = nameof(ExemplarFilterKind.AlwaysOn),
     };
 
     private static readonly Dictionary<string, string> s_samplers = new(StringComparer.OrdinalIgnoreCase)
@@ -58,6 +67,7 @@ internal static class OtelEnvironmentVariables
     {
         ExporterProtocol => s_protocols.GetValueOrDefault(value, value),
         TracesSampler => s_samplers.GetValueOrDefault(value, value),
+        MetricsExemplarFilter => s_exemplarFilters.GetValueOrDefault(value, value),
         _ => value,
     };
 

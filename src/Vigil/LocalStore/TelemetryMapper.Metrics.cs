@@ -65,6 +65,7 @@ internal static partial class TelemetryMapper
                 },
                 Histogram = type == MetricType.Histogram ? ToHistogram(point) : null,
                 ExponentialHistogram = type == MetricType.ExponentialHistogram ? ToExponentialHistogram(point) : null,
+                Exemplars = ToExemplars(point, type is MetricType.LongSum or MetricType.LongSumNonMonotonic or MetricType.LongGauge),
             });
         }
     }

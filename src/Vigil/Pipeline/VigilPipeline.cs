@@ -130,6 +130,12 @@ internal static class VigilPipeline
                 metrics.AddMeter([.. PlatformInstrumentation.Meters(options.Instrumentation), .. options.Metrics.Meters]);
                 metrics.AddInstrumentation(sp => sp.GetRequiredService<SdkMetrics>());
                 metrics.AddView(instrument => HistogramAggregation.For(instrument, options.Metrics));
+                metrics.SetExemplarFilter(options.Metrics.ExemplarFilter switch
+                {
+                    ExemplarFilterKind.AlwaysOff => ExemplarFilterType.AlwaysOff,
+                    ExemplarFilterKind.AlwaysOn => ExemplarFilterType.AlwaysOn,
+                    _ => ExemplarFilterType.TraceBased,
+                });
 
                 foreach (var reader in sinks.CreateMetricReaders())
                 {

@@ -155,6 +155,7 @@ public sealed class ApiContractDriftTests : IAsyncLifetime, IDisposable
     [InlineData("api/builds", nameof(ApiQueryParameters.Builds))]
     [InlineData("api/metrics/http.requests", nameof(ApiQueryParameters.Metric))]
     [InlineData("api/metric-points", nameof(ApiQueryParameters.MetricPoints))]
+    [InlineData("api/metric-exemplars", nameof(ApiQueryParameters.MetricExemplars))]
     [InlineData("api/errors", nameof(ApiQueryParameters.Errors))]
     [InlineData("api/errors/12", nameof(ApiQueryParameters.ErrorDetail))]
     [InlineData("api/health", nameof(ApiQueryParameters.Health))]

@@ -89,6 +89,51 @@ public sealed class MetricsViewTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Metric_WithExemplars_DrawsThemAndOneOpensItsTrace()
+    {
+        // Arrange: two stored spans, and a gauge whose points carry exemplars naming them; the series' label is markup.
+        await using var server = await DashboardServer.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        const string Hostile = "<img src=x onerror=alert(1)>";
+        var points = Some.GaugePoints("checkout.queue", "orders", now)
+            .Select(p => p with { Series = p.Series with { Attributes = [new("tenant", Hostile)] } })
+            .Select((p, i) => i is 1 or 3 ? p with { Exemplars = [new MetricExemplar { Timestamp = p.Timestamp, Value = p.Value!.Value, TraceId = Some.TraceId(i), SpanId = Some.SpanId(i) }] } : p)
+            .ToList();
+        await server.WriteAsync(new TelemetryBatch
+        {
+            Spans = [Some.Span(Some.TraceId(1), Some.SpanId(1), null, "checkout one", "orders", now.AddMinutes(-4), TimeSpan.FromMilliseconds(40)),
+                Some.Span(Some.TraceId(3), Some.SpanId(3), null, "checkout three", "orders", now.AddMinutes(-2), TimeSpan.FromMilliseconds(90))],
+            MetricPoints = points,
+        });
+        await using var page = await DashboardPage.OpenAsync(browser);
+
+        // Act
+        await page.GotoAsync(server.Url("/?view=metrics&metric=checkout.queue&since=15m"));
+
+        // Assert: as many markers as the API has exemplars, each a link to its trace, placed inside the plot, the markup text.
+        var api = await server.Client.GetFromJsonAsync("/api/metric-exemplars?name=checkout.queue&since=15m", ApiJson.TypeInfo<ApiExemplars>()).DefaultTimeout();
+        Assert.Equal(2, api!.Items.Count);
+        Assert.Equal("2", await page.Page.Locator(".chart").GetAttributeAsync("data-exemplars"));
+        var marker = page.Page.Locator($".chart a.exemplar[data-trace='{Some.TraceId(3)}']");
+        await Assertions.Expect(marker).ToBeVisibleAsync();
+        Assert.Contains(Hostile, await marker.GetAttributeAsync("title"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Page.Locator("main img").CountAsync());
+        var plot = (await page.Page.Locator(".chart .u-over").BoundingBoxAsync())!;
+        var box = (await marker.BoundingBoxAsync())!;
+        Assert.InRange(box.X + (box.Width / 2), plot.X, plot.X + plot.Width);
+        Assert.InRange(box.Y + (box.Height / 2), plot.Y, plot.Y + plot.Height);
+        // Act: click the marker.
+        await marker.ClickAsync();
+        await page.Page.WaitForURLAsync($"**trace={Some.TraceId(3)}**");
+        await page.ReadyAsync();
+
+        // Assert: the trace view of that trace, its span selected.
+        Assert.Contains($"span={Some.SpanId(3)}", page.Page.Url, StringComparison.Ordinal);
+        Assert.Equal([Some.SpanId(3)], await page.Page.Locator(".waterfall li").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.span)"));
+        Assert.Empty(page.Errors);
+    }
+
+    [Fact]
     public async Task Metric_NamedButNotStored_SaysSoWithoutAnError()
     {
         await using var server = await DashboardServer.StartAsync();

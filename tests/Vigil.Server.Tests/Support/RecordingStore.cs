@@ -8,7 +8,7 @@ namespace Vigil.Server.Tests.Support;
 /// A real SQLite store that also keeps every batch written, so tests can check fields the query API
 /// does not return, and can hold commits behind a gate or make them fail, or keep log queries running.
 /// </summary>
-internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore, IStoreUsageReader
+internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore, IStoreUsageReader, IExemplarReader
 {
     private readonly ConcurrentQueue<TelemetryBatch> _batches = new();
     private volatile TaskCompletionSource? _gate;
@@ -83,6 +83,9 @@ internal sealed class RecordingStore(ITelemetryStore inner) : ITelemetryStore, I
     }
 
     public Task<IReadOnlyList<TraceSummary>> QueryTracesAsync(TraceQuery query, CancellationToken cancellationToken = default) => inner.QueryTracesAsync(query, cancellationToken);
+
+    public Task<ExemplarQueryResult> QueryExemplarsAsync(ExemplarQuery query, CancellationToken cancellationToken = default) =>
+        ((IExemplarReader)inner).QueryExemplarsAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<SpanEntry>> GetTraceAsync(string traceId, CancellationToken cancellationToken = default) => inner.GetTraceAsync(traceId, cancellationToken);
 

@@ -44,6 +44,24 @@ public sealed class PostgreSqlStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_DatabaseAtSchema4WithPoints_KeepsThemAndStoresExemplars()
+    {
+        // Arrange: a database with a point, taken back to what migration 4 left (no exemplars column).
+        await using (var store = PostgreSqlTelemetryStore.Open(Url()))
+        {
+            await store.WriteAsync(ExemplarUpgrade.Before);
+        }
+
+        await ScalarsAsync<int>("ALTER TABLE metric_points DROP COLUMN exemplars; DELETE FROM schema_migrations WHERE version = 5");
+
+        // Act
+        await using var upgraded = PostgreSqlTelemetryStore.Open(Url());
+
+        // Assert
+        await ExemplarUpgrade.AssertKeepsPointsAndStoresExemplarsAsync(upgraded);
+    }
+
+    [Fact]
     public async Task Open_WrongPassword_ClearStoreErrorWithoutThePassword()
     {
         // Arrange

@@ -28,11 +28,22 @@ public sealed class SqliteIdentityMigrationTests : IDisposable
         var attributes = new KeyValuePair<string, object?>[] { new("queue", "orders"), new("shard", 3), new("ratio", 0.5) };
         await using (var old = SqliteStore.Open(path, TelemetryStoreOptions.Writer, schemaVersion: 9))
         {
+            // Today's writer fills migration 14's exemplars column: the file has it for this write only.
+            using (var connection = Open(path))
+            {
+                Execute(connection, "ALTER TABLE metric_points ADD COLUMN exemplars TEXT;");
+            }
+
             await old.WriteAsync(new TelemetryBatch
             {
                 MetricPoints = [Some.Value(Some.Gauge(attributes: attributes), Some.BaseTime, 1), Some.Value(Some.Counter(), Some.BaseTime, 10)],
                 Spans = [Some.Span(1, 1)],
             });
+        }
+
+        using (var connection = Open(path))
+        {
+            Execute(connection, "ALTER TABLE metric_points DROP COLUMN exemplars;");
         }
 
         WriteSha256Hashes(path);

@@ -91,6 +91,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
         _environment["OTEL_EXPORTER_OTLP_HEADERS"] = "x-api-key=abc";
         _environment["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio";
         _environment["OTEL_TRACES_SAMPLER_ARG"] = "0.5";
+        _environment["OTEL_METRICS_EXEMPLAR_FILTER"] = "always_off";
 
         var options = Load();
 
@@ -102,6 +103,7 @@ public sealed class VigilOptionsLoaderTests : IDisposable
         Assert.Equal("x-api-key=abc", options.Otlp.Headers);
         Assert.Equal(SamplerKind.ParentBasedRatio, options.Tracing.Sampler);
         Assert.Equal(0.5, options.Tracing.SamplerRatio);
+        Assert.Equal(ExemplarFilterKind.AlwaysOff, options.Metrics.ExemplarFilter);
     }
 
     [Fact]

@@ -92,6 +92,7 @@ internal static partial class OtlpExportMapper
                 histogram.ExplicitBounds.AddRange(h.ExplicitBounds);
                 histogram.BucketCounts.AddRange(h.BucketCounts.Select(c => (ulong)c));
                 AddAttributes(histogram.Attributes, point.Series.Attributes);
+                AddExemplars(histogram.Exemplars, point.Exemplars);
                 metric.Histogram.DataPoints.Add(histogram);
                 break;
             case Metric.DataOneofCase.ExponentialHistogram when point.ExponentialHistogram is { } e:
@@ -124,6 +125,7 @@ internal static partial class OtlpExportMapper
                 exponential.Positive.BucketCounts.AddRange(e.PositiveBucketCounts.Select(c => (ulong)c));
                 exponential.Negative.BucketCounts.AddRange(e.NegativeBucketCounts.Select(c => (ulong)c));
                 AddAttributes(exponential.Attributes, point.Series.Attributes);
+                AddExemplars(exponential.Exemplars, point.Exemplars);
                 metric.ExponentialHistogram.DataPoints.Add(exponential);
                 break;
             case Metric.DataOneofCase.Summary when point.Summary is { } q:
@@ -157,6 +159,7 @@ internal static partial class OtlpExportMapper
         }
 
         AddAttributes(number.Attributes, point.Series.Attributes);
+        AddExemplars(number.Exemplars, point.Exemplars);
         return number;
     }
 }

@@ -14,6 +14,7 @@ internal static partial class OtlpMapper
     {
         var points = new List<MetricPoint>();
         var rejected = new RejectionTally();
+        var exemplars = new ExemplarTally();
         foreach (var resourceMetrics in request.ResourceMetrics)
         {
             var resource = MapResource(resourceMetrics.Resource, resourceMetrics.SchemaUrl);
@@ -22,15 +23,19 @@ internal static partial class OtlpMapper
                 var scope = MapScope(scopeMetrics.Scope);
                 foreach (var metric in scopeMetrics.Metrics)
                 {
-                    MapMetric(metric, scope, resource, points, rejected);
+                    MapMetric(metric, scope, resource, points, rejected, exemplars);
                 }
             }
         }
 
-        return new(new TelemetryBatch { MetricPoints = points }, points.Count, rejected.Count, rejected.Message);
+        return new(new TelemetryBatch { MetricPoints = points }, points.Count, rejected.Count, rejected.Message)
+        {
+            DroppedExemplars = exemplars.Dropped,
+            Warning = exemplars.Message,
+        };
     }
 
-    private static void MapMetric(Metric metric, InstrumentationScopeInfo scope, TelemetryResource resource, List<MetricPoint> points, RejectionTally rejected)
+    private static void MapMetric(Metric metric, InstrumentationScopeInfo scope, TelemetryResource resource, List<MetricPoint> points, RejectionTally rejected, ExemplarTally exemplars)
     {
         // Points of one series in one export (several timestamps of it) share one series object: mapped once, and
         // resolved by the store writer once per batch by reference (issue 12, item 6). A metric's kind, temporality
@@ -64,11 +69,11 @@ internal static partial class OtlpMapper
         switch (metric.DataCase)
         {
             case Metric.DataOneofCase.Gauge:
-                AddNumberPoints(metric.Gauge.DataPoints, p => Series(MetricKind.Gauge, ProtoTemporality.Unspecified, false, p.Attributes), points, rejected, metric.Name);
+                AddNumberPoints(metric.Gauge.DataPoints, p => Series(MetricKind.Gauge, ProtoTemporality.Unspecified, false, p.Attributes), points, rejected, exemplars, metric.Name);
                 break;
             case Metric.DataOneofCase.Sum:
                 var sum = metric.Sum;
-                AddNumberPoints(sum.DataPoints, p => Series(MetricKind.Sum, sum.AggregationTemporality, sum.IsMonotonic, p.Attributes), points, rejected, metric.Name);
+                AddNumberPoints(sum.DataPoints, p => Series(MetricKind.Sum, sum.AggregationTemporality, sum.IsMonotonic, p.Attributes), points, rejected, exemplars, metric.Name);
                 break;
             case Metric.DataOneofCase.Histogram:
                 foreach (var p in metric.Histogram.DataPoints)
@@ -90,6 +95,7 @@ internal static partial class OtlpMapper
                             ExplicitBounds = [.. p.ExplicitBounds],
                             BucketCounts = p.BucketCounts.Select(c => (long)c).ToList(),
                         },
+                        Exemplars = MapExemplars(p.Exemplars, exemplars, metric.Name),
                     });
                 }
 
@@ -113,6 +119,7 @@ internal static partial class OtlpMapper
                             NegativeOffset = p.Negative?.Offset ?? 0,
                             NegativeBucketCounts = p.Negative?.BucketCounts.Select(c => (long)c).ToList() ?? [],
                         },
+                        Exemplars = MapExemplars(p.Exemplars, exemplars, metric.Name),
                     });
                 }
 
@@ -138,7 +145,8 @@ internal static partial class OtlpMapper
         }
     }
 
-    private static void AddNumberPoints(RepeatedField<NumberDataPoint> dataPoints, Func<NumberDataPoint, MetricSeriesInfo> series, List<MetricPoint> points, RejectionTally rejected, string name)
+    private static void AddNumberPoints(
+        RepeatedField<NumberDataPoint> dataPoints, Func<NumberDataPoint, MetricSeriesInfo> series, List<MetricPoint> points, RejectionTally rejected, ExemplarTally exemplars, string name)
     {
         foreach (var p in dataPoints)
         {
@@ -156,7 +164,7 @@ internal static partial class OtlpMapper
                 continue;
             }
 
-            points.Add(Point(series(p), p.StartTimeUnixNano, p.TimeUnixNano) with { Value = value });
+            points.Add(Point(series(p), p.StartTimeUnixNano, p.TimeUnixNano) with { Value = value, Exemplars = MapExemplars(p.Exemplars, exemplars, name) });
         }
     }
 

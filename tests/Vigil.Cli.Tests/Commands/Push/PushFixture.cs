@@ -40,7 +40,13 @@ internal static class PushFixture
             var points = new List<MetricPoint>();
             for (var i = batch * (Points / 5); i < (batch + 1) * (Points / 5); i++)
             {
-                points.Add(Some.Gauge("queue.depth", i, now.AddSeconds(i), service: i % 2 == 0 ? "orders" : "billing"));
+                var point = Some.Gauge("queue.depth", i, now.AddSeconds(i), service: i % 2 == 0 ? "orders" : "billing");
+
+                // Every tenth point carries an exemplar naming a span, which a push must carry with it.
+                points.Add(i % 10 != 0 ? point : point with
+                {
+                    Exemplars = [new MetricExemplar { Timestamp = now.AddSeconds(i), Value = i, TraceId = (i + 1).ToString("x32", System.Globalization.CultureInfo.InvariantCulture), SpanId = (i + 1).ToString("x16", System.Globalization.CultureInfo.InvariantCulture), FilteredAttributes = [new("user.id", (long)i)] }],
+                });
             }
 
             await local.WriteAsync(new TelemetryBatch { Logs = logs, Spans = spans, MetricPoints = points });
@@ -71,6 +77,19 @@ internal static class PushFixture
                 await source.CountAfterAsync(PushSignal.Logs, 0, null),
                 await source.CountAfterAsync(PushSignal.Spans, 0, null),
                 await source.CountAfterAsync(PushSignal.MetricPoints, 0, null));
+        }
+    }
+
+    /// <summary>Every metric exemplar in a store file, as text: what a push must carry with its points.</summary>
+    public static async Task<List<string>> ExemplarsAsync(string path)
+    {
+        var store = SqliteTelemetryStore.Open(path, TelemetryStoreOptions.Reader);
+        await using (store.ConfigureAwait(false))
+        {
+            var points = await ((IPushSource)store).ReadMetricPointsAfterAsync(0, 10_000, null, null);
+            return [.. points.SelectMany(p => p.Record.Exemplars)
+                .Select(e => $"{e.Timestamp:O} {e.Value} {e.TraceId}/{e.SpanId} {string.Join(",", e.FilteredAttributes.Select(a => $"{a.Key}={a.Value}"))}")
+                .Order(StringComparer.Ordinal)];
         }
     }
 

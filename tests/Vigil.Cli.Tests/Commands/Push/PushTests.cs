@@ -115,6 +115,9 @@ public sealed class PushTests : IDisposable
         Assert.Equal(PushFixture.Logs, localBodies.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(localBodies, remoteBodies);
         Assert.Equal(localSpans, remoteSpans);
+        var localExemplars = await PushFixture.ExemplarsAsync(_local.Path);
+        Assert.Equal(PushFixture.Points / 10, localExemplars.Count);
+        Assert.Equal(localExemplars, await PushFixture.ExemplarsAsync(_remote.Path));
     }
 
     private Task<CliRun> PushAsync(string server, params string[] options) =>

@@ -17,16 +17,17 @@ export function lineColour(label) {
 }
 
 /**
- * lines: [{ label, points: [[timeMs, value|null], …] }]. Returns the element holding the chart; its data-drawn
- * attribute is the number of lines uPlot draws (tests compare it with the series the API returned).
+ * lines: [{ label, points: [[timeMs, value|null], …] }]; exemplars: markers from exemplars.js, drawn as links over
+ * the plot. Returns the element holding the chart; its data-drawn attribute is the number of lines uPlot draws (tests
+ * compare it with the series the API returned), data-exemplars the number of markers.
  */
-export function chart(lines, { title, height = 240, unit = '' }) {
-  const times = [...new Set(lines.flatMap((line) => line.points.map(([t]) => t)))].sort((a, b) => a - b);
+export function chart(lines, { title, height = 240, unit = '', exemplars = [] }) {
+  const times = [...new Set([...lines.flatMap((line) => line.points.map(([t]) => t)), ...exemplars.map((m) => m.t)])].sort((a, b) => a - b);
   const index = new Map(times.map((t, i) => [t, i]));
   const data = [times.map((t) => t / 1000)];
-  for (const line of lines) {
+  for (const points of [...lines.map((line) => line.points), exemplars.map((m) => [m.t, m.value])]) {
     const values = new Array(times.length).fill(null);
-    for (const [t, v] of line.points) values[index.get(t)] = Number.isFinite(v) ? v : null;
+    for (const [t, v] of points) values[index.get(t)] = Number.isFinite(v) ? v : null;
     data.push(values);
   }
 
@@ -39,10 +40,20 @@ export function chart(lines, { title, height = 240, unit = '' }) {
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true } },
     axes: [axis, { ...axis, size: 60, values: (u, ticks) => ticks.map((v) => `${formatValue(v)}${unit}`) }],
-    series: [{}, ...lines.map((line) => ({ label: line.label, stroke: lineColour(line.label), width: 1.5, spanGaps: true, points: { show: times.length < 40 } }))],
+    series: [
+      {},
+      ...lines.map((line) => ({ label: line.label, stroke: lineColour(line.label), width: 1.5, spanGaps: true, points: { show: times.length < 40 } })),
+      // The exemplars' values as a series uPlot draws nothing of: it only makes the y scale take them in.
+      { label: 'exemplars', paths: () => null, points: { show: false } },
+    ],
+    hooks: { draw: [(u) => placeMarkers(u, exemplars, links)] },
   };
+  const links = markerLinks(exemplars);
   const plot = new uPlot(options, data, holder);
-  holder.dataset.drawn = String(plot.series.length - 1);
+  plot.over.append(...links);
+  placeMarkers(plot, exemplars, links);
+  holder.dataset.drawn = String(lines.length);
+  holder.dataset.exemplars = String(exemplars.length);
 
   // The chart follows its box's width (the page, a phone, a resized window).
   const resize = new ResizeObserver(() => {
@@ -52,6 +63,26 @@ export function chart(lines, { title, height = 240, unit = '' }) {
   resize.observe(holder);
   holder.stopChart = () => { resize.disconnect(); plot.destroy(); };
   return holder;
+}
+
+/**
+ * One link per exemplar marker (views/exemplars.js). Elements over uPlot's canvas, not canvas dots, so they take a
+ * click, the keyboard and a tooltip; their text goes in through h(), so a value a sender chose stays text.
+ */
+function markerLinks(markers) {
+  return markers.map((m) => h('a', { class: 'exemplar', href: m.href, title: m.label, 'aria-label': m.label, 'data-trace': m.traceId }));
+}
+
+/** Moves each link to its marker's place on the plot (uPlot's draw hook: after every redraw and resize). */
+function placeMarkers(plot, markers, links) {
+  markers.forEach((m, i) => {
+    const left = plot.valToPos(m.t / 1000, 'x');
+    const top = plot.valToPos(m.value, 'y');
+    const shown = Number.isFinite(left) && Number.isFinite(top) && left >= 0 && left <= plot.over.clientWidth;
+    links[i].style.setProperty('left', `${left}px`);
+    links[i].style.setProperty('top', `${top}px`);
+    links[i].style.setProperty('display', shown ? 'block' : 'none');
+  });
 }
 
 /** A value for an axis or a table: short, no exponent below a trillion. */

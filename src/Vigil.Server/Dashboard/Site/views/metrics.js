@@ -1,10 +1,12 @@
 // Every metric over the time range, charted with uPlot: the rate of a counter, the value of a gauge, p50/p95/p99
-// of a histogram. One metric at a time can be split by any attribute, one line per value (the API's by=). There are
-// no exemplars in the store; each line links to the traces of its service over the same range instead.
+// of a histogram. One metric at a time can be split by any attribute, one line per value (the API's by=); its chart
+// draws the metric's exemplars as links to their traces (views/exemplars.js), and each line links to the traces of its
+// service over the same range.
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import { href, withChanges } from '../state.js';
 import { chart, formatValue, lineColour, seriesLabel } from './chart.js';
+import { markersOf } from './exemplars.js';
 import { empty, field, filterForm, select, table } from './common.js';
 
 /** The most small charts the index draws at once; the rest are listed, one click away. */
@@ -97,9 +99,11 @@ async function renderOne(container, state, metrics, name, since, charts) {
   const stat = stats.length > 1 && percentiles.includes(state.get('stat')) ? [state.get('stat')] : stats;
   // Split by an attribute: by=KEY; otherwise each attribute set is its own line. The keys to offer come from the
   // unsplit series' labels.
-  const [result, unsplit] = await Promise.all([
+  // Exemplars are an extra: a server without them still draws the chart.
+  const [result, unsplit, exemplars] = await Promise.all([
     api.get(`metrics/${encodeURIComponent(name)}`, { since, by: by ?? undefined, service, where }),
     by ? api.get(`metrics/${encodeURIComponent(name)}`, { since, service, where }) : null,
+    api.get('metric-exemplars', { name, since, service }).catch(() => null),
   ]);
   const keys = [...new Set((unsplit ?? result).series.flatMap((s) => Object.keys(s.labels)))].sort();
   if (by && !keys.includes(by)) keys.push(by);
@@ -113,7 +117,8 @@ async function renderOne(container, state, metrics, name, since, charts) {
 
   const lines = linesOf(result, stat);
   const unit = unitOf(summary, stat.length > 1 && lines.length > 1 && result.series.length === 1 ? 'p95' : stat[0]);
-  const plotted = lines.length === 0 ? empty('No points in this range.') : chart(lines, { title: name, height: 300, unit });
+  const markers = markersOf(exemplars, unit, since);
+  const plotted = lines.length === 0 ? empty('No points in this range.') : chart(lines, { title: name, height: 300, unit, exemplars: markers });
   if (plotted.stopChart) charts.push(plotted);
 
   const traceLink = (labels) => href({ view: 'traces', since, service: labels['service.name'] ?? service ?? undefined });
@@ -134,5 +139,7 @@ async function renderOne(container, state, metrics, name, since, charts) {
     h('p', { class: 'sub' }, `${summary.kind}${summary.unit ? ` · ${summary.unit}` : ''}${summary.description ? ` · ${summary.description}` : ''} · ${stat.length > 1 && result.series.length === 1 ? stat.join('/') : stat.length > 1 ? 'p95' : stat[0]} per ${result.step}`),
     plotted,
     lines.length === 0 ? null : table(`${lines.length} line${lines.length === 1 ? '' : 's'}${by ? `, one per ${by}` : ''}`, ['Series', 'Latest', 'Highest', 'Trace links'], rows),
-    h('p', { class: 'note' }, 'The store keeps no exemplars yet; a line\'s traces link opens its service\'s traces over the same range.'));
+    h('p', { class: 'note exemplar-note' }, markers.length === 0
+      ? 'No exemplars with a trace in this range; a line\'s traces link opens its service\'s traces over the same range.'
+      : `${markers.length} exemplar${markers.length === 1 ? '' : 's'} drawn as ◆ (the newest${exemplars.truncated ? `; the range holds more than ${exemplars.items.length}` : ''}): each opens the trace its value was recorded in.`));
 }
