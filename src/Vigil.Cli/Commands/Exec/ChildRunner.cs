@@ -63,8 +63,8 @@ internal static class ChildRunner
         // Not recording (the store could not be opened): the output still passes through; lines are only counted.
         var stdoutRecord = RecordAsync(recorder, fromStandardError: false, limit);
         var stderrRecord = RecordAsync(recorder, fromStandardError: true, limit);
-        var stdout = new OutputPump(process.StandardOutput.BaseStream, streams.Output, AssemblerAsync(stdoutRecord));
-        var stderr = new OutputPump(process.StandardError.BaseStream, streams.Error, AssemblerAsync(stderrRecord));
+        var stdout = new OutputPump(process.StandardOutput.BaseStream, streams.Output, AssemblerAsync(stdoutRecord), () => HeadRecorded(stdoutRecord));
+        var stderr = new OutputPump(process.StandardError.BaseStream, streams.Error, AssemblerAsync(stderrRecord), () => HeadRecorded(stderrRecord));
         var stdoutDone = stdout.RunAsync();
         var stderrDone = stderr.RunAsync();
 
@@ -98,6 +98,9 @@ internal static class ChildRunner
 
     private static async Task<LineAssembler?> AssemblerAsync(Task<OutputStreamRecord?> record) =>
         await record.ConfigureAwait(false) is { } started ? new LineAssembler(started.Line, started.Complete) : null;
+
+    private static bool HeadRecorded(Task<OutputStreamRecord?> record) =>
+        record.IsCompletedSuccessfully && record.Result is { PastHead: true };
 
     // Counted against the lines the copy saw, so the lines lost when the recorder fell behind are in it too.
     private static long NotRecorded(OutputPump pump, OutputStreamRecord? record) =>

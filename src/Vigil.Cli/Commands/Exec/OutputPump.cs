@@ -8,32 +8,38 @@ namespace Vigil.Cli.Commands.Exec;
 /// the run is recorded) hands a copy of each chunk to a <see cref="LineAssembler"/> on another task. The copy never
 /// waits for the recording, not even for the recorder to start (the SDK starts while the command already runs): when
 /// the recorder is not ready or falls behind, chunks are dropped from the record (and counted), never from the output.
+/// Until the record has its head (the first <c>--record-lines</c> lines) the newest chunks are the ones dropped; after
+/// it, the oldest queued ones, so that the record's tail is the output's real end however far the recorder fell behind.
 /// </summary>
 internal sealed class OutputPump
 {
     // Reads of the pipe's capacity (PipeCapacity), so one read can drain a full pipe.
     private const int ChunkBytes = PipeCapacity.Bytes;
 
-    // 16 MiB at most queued for the recorder (while the SDK starts, or when it falls behind) before chunks are left
-    // out of the record: room for the first --record-lines lines of most commands, however fast they print.
-    private const int MaxQueuedChunks = 16 * 1024 * 1024 / ChunkBytes;
+    // 4 MiB at most queued for the recorder (while the SDK starts, or when it falls behind) before chunks are left out
+    // of the record: room for the first --record-lines lines of most commands however fast they print, and little
+    // enough that the recorder catches up within milliseconds once the command ends.
+    private const int MaxQueuedChunks = 4 * 1024 * 1024 / ChunkBytes;
 
     private readonly Stream _source;
     private readonly Stream _destination;
     private readonly Task<LineAssembler?> _lines;
+    private readonly Func<bool> _headRecorded;
     private long _newlines;
     private bool _endsInsideLine;
     private readonly Channel<(byte[] Buffer, int Length)> _chunks =
-        Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(MaxQueuedChunks) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(MaxQueuedChunks) { SingleReader = false, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     /// <param name="source">The child's stream.</param>
     /// <param name="destination">vigil's own stream.</param>
     /// <param name="lines">Where the recorded lines are assembled, once recording has started; null when the run is not recorded.</param>
-    public OutputPump(Stream source, Stream destination, Task<LineAssembler?> lines)
+    /// <param name="headRecorded">Whether the record has its head, so the oldest queued chunks may go before the newest.</param>
+    public OutputPump(Stream source, Stream destination, Task<LineAssembler?> lines, Func<bool> headRecorded)
     {
         _source = source;
         _destination = destination;
         _lines = lines;
+        _headRecorded = headRecorded;
     }
 
     /// <summary>Bytes the command wrote on this stream.</summary>
@@ -90,7 +96,7 @@ internal sealed class OutputPump
 
             var copy = ArrayPool<byte>.Shared.Rent(read);
             buffer.AsSpan(0, read).CopyTo(copy);
-            if (!_chunks.Writer.TryWrite((copy, read)))
+            if (!_chunks.Writer.TryWrite((copy, read)) && !(_headRecorded() && MakeRoom() && _chunks.Writer.TryWrite((copy, read))))
             {
                 ArrayPool<byte>.Shared.Return(copy);
                 BytesNotRecorded += read;
@@ -98,6 +104,18 @@ internal sealed class OutputPump
         }
 
         _chunks.Writer.Complete();
+    }
+
+    // Drops the oldest queued chunk (the recorder, reading concurrently, may have taken it first: then there is room).
+    private bool MakeRoom()
+    {
+        if (_chunks.Reader.TryRead(out var oldest))
+        {
+            ArrayPool<byte>.Shared.Return(oldest.Buffer);
+            BytesNotRecorded += oldest.Length;
+        }
+
+        return true;
     }
 
     private async Task RecordAsync()

@@ -23,6 +23,7 @@ internal sealed class OutputStreamRecord
     private readonly Action<long, string, LogLevel, bool> _recordTail;
     private long _notableRecorded;
     private long _notableBetween;
+    private bool _pastHead;
     private long _firstLeftOut;
     private long _lastLeftOut;
 
@@ -64,6 +65,12 @@ internal sealed class OutputStreamRecord
     /// <summary>Lines recorded (the note on what was left out is not one of them).</summary>
     public long LinesRecorded { get; private set; }
 
+    /// <summary>
+    /// Whether the head is recorded (more lines than the limit were seen): read by the copy, on another thread, to
+    /// choose which chunks to drop when the recorder falls behind.
+    /// </summary>
+    public bool PastHead => Volatile.Read(ref _pastHead);
+
     /// <summary>The stream's name, as the records' <c>log.iostream</c> gives it.</summary>
     public string Stream => _fromStandardError ? "stderr" : "stdout";
 
@@ -84,6 +91,11 @@ internal sealed class OutputStreamRecord
         {
             Record(stripped ?? new string(line), level);
             return;
+        }
+
+        if (Lines == _limit + 1)
+        {
+            Volatile.Write(ref _pastHead, true);
         }
 
         var recorded = false;
