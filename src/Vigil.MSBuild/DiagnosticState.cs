@@ -1,13 +1,15 @@
 using Vigil.Storage.Builds;
 using System.Collections;
+using Vigil.Logging;
 
 namespace Vigil.MSBuild;
 
 /// <summary>
 /// The state of a warning's or error's log record: the console logger's line is the body, and the code, file, line,
-/// column and project are attributes, so a query can find every <c>CS1002</c> or everything in one file.
+/// column and project are attributes, so a query can find every <c>CS1002</c> or everything in one file. Written when
+/// the build ends, the record carries the moment MSBuild reported the diagnostic (<see cref="ITimestampedLogState"/>).
 /// </summary>
-internal readonly struct DiagnosticState(BuildDiagnostic diagnostic) : IReadOnlyList<KeyValuePair<string, object?>>
+internal readonly struct DiagnosticState(BuildDiagnostic diagnostic) : IReadOnlyList<KeyValuePair<string, object?>>, ITimestampedLogState
 {
     private readonly KeyValuePair<string, object?>[] _attributes =
     [
@@ -19,6 +21,8 @@ internal readonly struct DiagnosticState(BuildDiagnostic diagnostic) : IReadOnly
     ];
 
     private readonly string _text = diagnostic.Text();
+
+    public DateTime TimestampUtc => diagnostic.TimestampUtc;
 
     public int Count => _attributes.Length;
 

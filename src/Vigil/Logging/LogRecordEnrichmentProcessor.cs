@@ -32,6 +32,12 @@ internal sealed class LogRecordEnrichmentProcessor : BaseProcessor<LogRecord>
 
     public override void OnEnd(LogRecord data)
     {
+        // The state is the record's attribute list (the logger keeps it, not a copy): an after-the-fact record's time.
+        if (data.Attributes is ITimestampedLogState { TimestampUtc: var happened } && happened != DateTime.MinValue)
+        {
+            data.Timestamp = happened;
+        }
+
         string? exceptionId = null;
         if (data.Exception is { } exception)
         {

@@ -90,8 +90,8 @@ internal sealed class ExecRecorder : IOutputLineRecorder, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public void Line(string text, LogLevel level, bool fromStandardError) =>
-        _logger.Log(level, default, new OutputLineState(text, fromStandardError ? "stderr" : "stdout"), null, OutputLineState.Format);
+    public void Line(string text, LogLevel level, bool fromStandardError, DateTime timestampUtc) =>
+        _logger.Log(level, default, new OutputLineState(text, fromStandardError ? "stderr" : "stdout", timestampUtc), null, OutputLineState.Format);
 
     /// <summary>Records the histograms of a finished run.</summary>
     public void Finished(string name, string result, TimeSpan duration, ResourceFigures? resources)

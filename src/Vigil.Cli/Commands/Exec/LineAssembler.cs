@@ -2,8 +2,8 @@ using System.Text;
 
 namespace Vigil.Cli.Commands.Exec;
 
-/// <summary>One assembled line; the span is valid only during the call.</summary>
-internal delegate void LineSink(ReadOnlySpan<char> line);
+/// <summary>One assembled line and when the chunk that completed it arrived (UTC); the span is valid only during the call.</summary>
+internal delegate void LineSink(ReadOnlySpan<char> line, DateTime arrivedUtc);
 
 /// <summary>
 /// Turns a stream's chunks back into lines (UTF-8, <c>\n</c> or <c>\r\n</c>) and hands each to a sink. A line longer
@@ -24,6 +24,7 @@ internal sealed class LineAssembler
     // The start of a line that a chunk ended inside, waiting for the rest of it.
     private readonly char[] _pending = new char[MaxLineChars];
     private int _pendingLength;
+    private DateTime _arrivedUtc;
 
     /// <param name="sink">Takes each line.</param>
     /// <param name="completed">Called once the stream's last line was handed over.</param>
@@ -36,9 +37,10 @@ internal sealed class LineAssembler
     /// <summary>Lines handed to the sink.</summary>
     public long Lines { get; private set; }
 
-    /// <summary>Adds the next bytes of the stream.</summary>
-    public void Add(ReadOnlySpan<byte> bytes)
+    /// <summary>Adds the next bytes of the stream, read at <paramref name="arrivedUtc"/>.</summary>
+    public void Add(ReadOnlySpan<byte> bytes, DateTime arrivedUtc)
     {
+        _arrivedUtc = arrivedUtc;
         var needed = _decoder.GetCharCount(bytes, flush: false);
         if (needed > _chars.Length)
         {
@@ -112,6 +114,6 @@ internal sealed class LineAssembler
         }
 
         Lines++;
-        _sink(line);
+        _sink(line, _arrivedUtc);
     }
 }

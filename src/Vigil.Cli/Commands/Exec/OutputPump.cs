@@ -27,8 +27,8 @@ internal sealed class OutputPump
     private readonly Func<bool> _headRecorded;
     private long _newlines;
     private bool _endsInsideLine;
-    private readonly Channel<(byte[] Buffer, int Length)> _chunks =
-        Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(MaxQueuedChunks) { SingleReader = false, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<(byte[] Buffer, int Length, DateTime ArrivedUtc)> _chunks =
+        Channel.CreateBounded<(byte[], int, DateTime)>(new BoundedChannelOptions(MaxQueuedChunks) { SingleReader = false, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
     /// <param name="source">The child's stream.</param>
     /// <param name="destination">vigil's own stream.</param>
@@ -94,9 +94,11 @@ internal sealed class OutputPump
                 continue;
             }
 
+            // The time a chunk was read is its lines' time: the recorder may take them much later.
             var copy = ArrayPool<byte>.Shared.Rent(read);
             buffer.AsSpan(0, read).CopyTo(copy);
-            if (!_chunks.Writer.TryWrite((copy, read)) && !(_headRecorded() && MakeRoom() && _chunks.Writer.TryWrite((copy, read))))
+            var chunk = (copy, read, DateTime.UtcNow);
+            if (!_chunks.Writer.TryWrite(chunk) && !(_headRecorded() && MakeRoom() && _chunks.Writer.TryWrite(chunk)))
             {
                 ArrayPool<byte>.Shared.Return(copy);
                 BytesNotRecorded += read;
@@ -121,9 +123,9 @@ internal sealed class OutputPump
     private async Task RecordAsync()
     {
         var lines = await _lines.ConfigureAwait(false);
-        await foreach (var (chunk, length) in _chunks.Reader.ReadAllAsync().ConfigureAwait(false))
+        await foreach (var (chunk, length, arrivedUtc) in _chunks.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            lines?.Add(chunk.AsSpan(0, length));
+            lines?.Add(chunk.AsSpan(0, length), arrivedUtc);
             ArrayPool<byte>.Shared.Return(chunk);
         }
 

@@ -5,8 +5,8 @@ namespace Vigil.Cli.Commands.Exec;
 
 /// <summary>
 /// Chooses which lines of one output stream become log records, within an <see cref="OutputRecordLimit"/>: the head
-/// as it arrives, then only the lines that read as errors or compiler warnings (as they arrive, so they keep their
-/// time), while the latest lines wait in a tail that is recorded when the stream ends. When lines were left out, one
+/// as it arrives, then only the lines that read as errors or compiler warnings, while the latest lines wait in a tail
+/// that is recorded when the stream ends. Every record carries the time its line was read, not the time it was written. When lines were left out, one
 /// record says which and how many, between the head and the tail. Every line is classified, so
 /// <see cref="ErrorLines"/> counts the error lines the record left out too.
 /// </summary>
@@ -19,13 +19,14 @@ internal sealed class OutputStreamRecord
     private readonly bool _fromStandardError;
     private readonly int _limit;
     private readonly OutputTail _tail;
-    private readonly Action<long, bool> _dropped;
-    private readonly Action<long, string, LogLevel, bool> _recordTail;
+    private readonly Action<long, DateTime, bool> _dropped;
+    private readonly Action<long, string, DateTime, LogLevel, bool> _recordTail;
     private long _notableRecorded;
     private long _notableBetween;
     private bool _pastHead;
     private long _firstLeftOut;
     private long _lastLeftOut;
+    private DateTime _lastLeftOutUtc;
 
     public OutputStreamRecord(IOutputLineRecorder recorder, bool fromStandardError, OutputRecordLimit limit)
     {
@@ -33,7 +34,7 @@ internal sealed class OutputStreamRecord
         _fromStandardError = fromStandardError;
         _limit = limit.Lines;
         _tail = new OutputTail(_limit, MaxTailChars);
-        _dropped = (number, recorded) =>
+        _dropped = (number, timestampUtc, recorded) =>
         {
             if (recorded)
             {
@@ -41,14 +42,14 @@ internal sealed class OutputStreamRecord
             }
             else
             {
-                LeftOut(number);
+                LeftOut(number, timestampUtc);
             }
         };
-        _recordTail = (_, text, level, recorded) =>
+        _recordTail = (_, text, timestampUtc, level, recorded) =>
         {
             if (!recorded)
             {
-                Record(text, level);
+                Record(text, level, timestampUtc);
             }
         };
     }
@@ -74,8 +75,8 @@ internal sealed class OutputStreamRecord
     /// <summary>The stream's name, as the records' <c>log.iostream</c> gives it.</summary>
     public string Stream => _fromStandardError ? "stderr" : "stdout";
 
-    /// <summary>Takes the next line; the span is not kept.</summary>
-    public void Line(ReadOnlySpan<char> line)
+    /// <summary>Takes the next line, which arrived at <paramref name="arrivedUtc"/>; the span is not kept.</summary>
+    public void Line(ReadOnlySpan<char> line, DateTime arrivedUtc)
     {
         Lines++;
         string? stripped = AnsiEscapes.HasControls(line) ? AnsiEscapes.Strip(new string(line)) : null;
@@ -89,7 +90,7 @@ internal sealed class OutputStreamRecord
         var level = OutputLineClassifier.Level(notable, _fromStandardError);
         if (Lines <= _limit)
         {
-            Record(stripped ?? new string(line), level);
+            Record(stripped ?? new string(line), level, arrivedUtc);
             return;
         }
 
@@ -103,10 +104,10 @@ internal sealed class OutputStreamRecord
         {
             _notableRecorded++;
             recorded = true;
-            Record(stripped ?? new string(line), level);
+            Record(stripped ?? new string(line), level, arrivedUtc);
         }
 
-        _tail.Add(Lines, text, level, recorded, _dropped);
+        _tail.Add(Lines, text, arrivedUtc, level, recorded, _dropped);
     }
 
     /// <summary>Ends the stream: says what was left out, then records the tail.</summary>
@@ -114,21 +115,23 @@ internal sealed class OutputStreamRecord
     {
         if (LinesNotRecorded > 0)
         {
-            _recorder.Line(GapText(), LogLevel.Information, _fromStandardError);
+            // At the time of the last line it stands for, so it sits between the head and the tail in time order too.
+            _recorder.Line(GapText(), LogLevel.Information, _fromStandardError, _lastLeftOutUtc);
         }
 
         _tail.Drain(_recordTail);
     }
 
-    private void Record(string text, LogLevel level)
+    private void Record(string text, LogLevel level, DateTime timestampUtc)
     {
         LinesRecorded++;
-        _recorder.Line(text, level, _fromStandardError);
+        _recorder.Line(text, level, _fromStandardError, timestampUtc);
     }
 
-    private void LeftOut(long number)
+    private void LeftOut(long number, DateTime timestampUtc)
     {
         LinesNotRecorded++;
+        _lastLeftOutUtc = timestampUtc;
         if (_firstLeftOut == 0)
         {
             _firstLeftOut = number;

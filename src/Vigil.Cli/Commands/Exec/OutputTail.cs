@@ -27,9 +27,9 @@ internal sealed class OutputTail
 
     /// <summary>
     /// Keeps <paramref name="line"/> (at most <see cref="LineAssembler.MaxLineChars"/> long), dropping the oldest lines
-    /// to make room; <paramref name="dropped"/> hears each dropped line's number and whether it was recorded.
+    /// to make room; <paramref name="dropped"/> hears each dropped line's number, time and whether it was recorded.
     /// </summary>
-    public void Add(long number, ReadOnlySpan<char> line, LogLevel level, bool recorded, Action<long, bool> dropped)
+    public void Add(long number, ReadOnlySpan<char> line, DateTime timestampUtc, LogLevel level, bool recorded, Action<long, DateTime, bool> dropped)
     {
         _chars ??= new char[_capacity];
 
@@ -69,26 +69,26 @@ internal sealed class OutputTail
         }
 
         line.CopyTo(_chars.AsSpan(_write));
-        _entries.Enqueue(new Entry(number, _write, line.Length, level, recorded));
+        _entries.Enqueue(new Entry(number, _write, line.Length, timestampUtc, level, recorded));
         _write += slot;
     }
 
     /// <summary>Hands over every kept line, oldest first, and empties the tail.</summary>
-    public void Drain(Action<long, string, LogLevel, bool> line)
+    public void Drain(Action<long, string, DateTime, LogLevel, bool> line)
     {
         while (_entries.TryDequeue(out var entry))
         {
-            line(entry.Number, new string(_chars.AsSpan(entry.Start, entry.Length)), entry.Level, entry.Recorded);
+            line(entry.Number, new string(_chars.AsSpan(entry.Start, entry.Length)), entry.TimestampUtc, entry.Level, entry.Recorded);
         }
 
         _write = 0;
     }
 
-    private void Drop(Action<long, bool> dropped)
+    private void Drop(Action<long, DateTime, bool> dropped)
     {
         var entry = _entries.Dequeue();
-        dropped(entry.Number, entry.Recorded);
+        dropped(entry.Number, entry.TimestampUtc, entry.Recorded);
     }
 
-    private readonly record struct Entry(long Number, int Start, int Length, LogLevel Level, bool Recorded);
+    private readonly record struct Entry(long Number, int Start, int Length, DateTime TimestampUtc, LogLevel Level, bool Recorded);
 }

@@ -58,6 +58,9 @@ public sealed class MSBuildLoggerTests : IDisposable
         Assert.Equal(3L, Convert.ToInt64(Attribute(error, "code.line.number"), CultureInfo.InvariantCulture));
         Assert.Contains("Broken.cs(3,", error.Body, StringComparison.Ordinal);
 
+        // Written when the build ended, the record still carries the moment the compiler reported it: inside its span.
+        Assert.InRange(error.Timestamp, libCompile.StartTime, libCompile.EndTime);
+
         // vigil builds reads the same run back: its duration and result from the exec span, Lib's wall time from Lib's spans.
         var list = await VigilProcess.RunAsync(_directory.Path, GeneratedSolution.Environment(), null, "builds", "--store", StorePath, "--json");
         Assert.Equal(0, list.ExitCode);

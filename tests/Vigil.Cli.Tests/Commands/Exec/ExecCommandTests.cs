@@ -166,6 +166,25 @@ public sealed class ExecCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Exec_TailAndNote_CarryTheTimeTheirLinesWerePrinted()
+    {
+        // With --record-lines 1: "a" is the head, "b" is left out, "c" is the tail, recorded after the command ended.
+        var run = await ExecAsync(null, "--record-lines", "1", "--", "sh", "-c", "echo a; sleep 0.2; echo b; sleep 0.2; echo c");
+
+        Assert.Equal(0, run.ExitCode);
+        var records = await ExecRecords.ReadAsync(StorePath);
+        var span = records.SingleExecSpan();
+        var a = Assert.Single(records.Logs, l => l.Body == "a");
+        var note = Assert.Single(records.Logs, l => l.Body?.StartsWith("vigil exec: 1 lines of stdout between line 2 and line 2", StringComparison.Ordinal) == true);
+        var c = Assert.Single(records.Logs, l => l.Body == "c");
+
+        // In the span and in the order printed: a record stamped when written would fall after the span's end.
+        Assert.InRange(a.Timestamp, span.StartTime, span.EndTime);
+        Assert.InRange(c.Timestamp, span.StartTime, span.EndTime);
+        Assert.True(a.Timestamp < note.Timestamp && note.Timestamp < c.Timestamp, $"{a.Timestamp:O} < {note.Timestamp:O} < {c.Timestamp:O}");
+    }
+
+    [Fact]
     public async Task Exec_SecretsInArguments_AreRedactedInTheRecord()
     {
         var run = await ExecAsync(null, "sh", "-c", "exit 0", "sh", "--password", "hunter2", "--api-key=abc123", "GITHUB_TOKEN=ghp_x", "https://user:pw@example.com/repo.git");

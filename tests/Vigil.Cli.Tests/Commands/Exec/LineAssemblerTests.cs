@@ -9,11 +9,11 @@ public sealed class LineAssemblerTests
     public void Add_LinesSplitAcrossChunksAndCrLf_GivesEachLineOnce()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(line => lines.Add(new string(line)));
+        var assembler = new LineAssembler((line, _) => lines.Add(new string(line)));
 
-        assembler.Add("fir"u8);
-        assembler.Add("st\r\nsec"u8);
-        assembler.Add("ond\n\nlast"u8);
+        assembler.Add("fir"u8, default);
+        assembler.Add("st\r\nsec"u8, default);
+        assembler.Add("ond\n\nlast"u8, default);
         assembler.Complete();
 
         Assert.Equal(["first", "second", string.Empty, "last"], lines);
@@ -24,13 +24,13 @@ public sealed class LineAssemblerTests
     public void Add_MultiByteCharacterSplitBetweenChunks_IsDecodedWhole()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(line => lines.Add(new string(line)));
+        var assembler = new LineAssembler((line, _) => lines.Add(new string(line)));
         var bytes = Encoding.UTF8.GetBytes("naïve ✓\n");
 
         // Every split point, including inside the two- and three-byte characters.
         for (var i = 0; i < bytes.Length; i++)
         {
-            assembler.Add(bytes.AsSpan(i, 1));
+            assembler.Add(bytes.AsSpan(i, 1), default);
         }
 
         Assert.Equal(["naïve ✓"], lines);
@@ -40,9 +40,9 @@ public sealed class LineAssemblerTests
     public void Add_InvalidUtf8_IsReplacedNotThrown()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(line => lines.Add(new string(line)));
+        var assembler = new LineAssembler((line, _) => lines.Add(new string(line)));
 
-        assembler.Add([0x61, 0xff, 0xfe, 0x62, 0x0a]);
+        assembler.Add([0x61, 0xff, 0xfe, 0x62, 0x0a], default);
 
         Assert.Equal(["a\ufffd\ufffdb"], lines);
     }
@@ -51,9 +51,9 @@ public sealed class LineAssemblerTests
     public void Add_LineLongerThanTheCap_IsCutIntoRecordsOfTheCap()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(line => lines.Add(new string(line)));
+        var assembler = new LineAssembler((line, _) => lines.Add(new string(line)));
 
-        assembler.Add(Encoding.ASCII.GetBytes(new string('x', (LineAssembler.MaxLineChars * 2) + 10) + "\n"));
+        assembler.Add(Encoding.ASCII.GetBytes(new string('x', (LineAssembler.MaxLineChars * 2) + 10) + "\n"), default);
 
         Assert.Equal([LineAssembler.MaxLineChars, LineAssembler.MaxLineChars, 10], lines.Select(l => l.Length));
     }
@@ -62,9 +62,9 @@ public sealed class LineAssemblerTests
     public void Complete_NothingPending_AddsNoEmptyLine()
     {
         var lines = new List<string>();
-        var assembler = new LineAssembler(line => lines.Add(new string(line)));
+        var assembler = new LineAssembler((line, _) => lines.Add(new string(line)));
 
-        assembler.Add("only\n"u8);
+        assembler.Add("only\n"u8, default);
         assembler.Complete();
 
         Assert.Equal(["only"], lines);

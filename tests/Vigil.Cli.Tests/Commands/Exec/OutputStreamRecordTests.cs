@@ -41,6 +41,9 @@ public sealed class OutputStreamRecordTests
             recorder.Lines.Select(l => l.Text));
         Assert.Equal(4, record.LinesNotRecorded);
         Assert.Equal(2, record.ErrorLines);
+
+        // Each record at its line's arrival, the tail's too (recorded at the end); the note at the last line it stands for.
+        Assert.Equal([1, 2, 3, 5, 7, 11, 9, 10, 12], recorder.Lines.Select(l => (int)(l.Time - DateTime.UnixEpoch).TotalSeconds));
         Assert.Equal(8, record.LinesRecorded);
         Assert.Equal(12, record.Lines);
     }
@@ -95,18 +98,21 @@ public sealed class OutputStreamRecordTests
     [InlineData("99999999999999999999")]
     public void TryParse_BadValues(string text) => Assert.False(OutputRecordLimit.TryParse(text, out _));
 
+    // Line n arrives n seconds after the epoch, so each record's time names the line it came from.
     private static void Feed(OutputStreamRecord record, params string[] lines)
     {
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Length; i++)
         {
-            record.Line(line);
+            record.Line(lines[i], Arrived(i + 1));
         }
     }
 
+    private static DateTime Arrived(int line) => DateTime.UnixEpoch.AddSeconds(line);
+
     private sealed class ListRecorder : IOutputLineRecorder
     {
-        public List<(string Text, LogLevel Level, bool FromStandardError)> Lines { get; } = [];
+        public List<(string Text, LogLevel Level, bool FromStandardError, DateTime Time)> Lines { get; } = [];
 
-        public void Line(string text, LogLevel level, bool fromStandardError) => Lines.Add((text, level, fromStandardError));
+        public void Line(string text, LogLevel level, bool fromStandardError, DateTime timestampUtc) => Lines.Add((text, level, fromStandardError, timestampUtc));
     }
 }

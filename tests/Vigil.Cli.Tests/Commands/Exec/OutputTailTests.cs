@@ -24,11 +24,15 @@ public sealed class OutputTailTests
             var line = new string((char)('a' + (n % 26)), length) + n;
             line = line.Length <= maxChars / 2 ? line : line[..(maxChars / 2)];
             all.Add(line);
-            tail.Add(n, line, LogLevel.Information, recorded: false, (number, _) => dropped.Add(number));
+            tail.Add(n, line, DateTime.UnixEpoch.AddSeconds(n), LogLevel.Information, recorded: false, (number, _, _) => dropped.Add(number));
         }
 
         var kept = new List<(long Number, string Text)>();
-        tail.Drain((number, text, _, _) => kept.Add((number, text)));
+        tail.Drain((number, text, time, _, _) =>
+        {
+            Assert.Equal(DateTime.UnixEpoch.AddSeconds(number), time);
+            kept.Add((number, text));
+        });
 
         // What is kept is a suffix of the input, whole and in order, within both limits; what went is the rest, once.
         Assert.NotEmpty(kept);
@@ -45,16 +49,17 @@ public sealed class OutputTailTests
     }
 
     [Fact]
-    public void Drain_ReportsWhetherEachLineWasRecordedAndItsLevel()
+    public void Drain_ReportsEachLinesTimeLevelAndWhetherItWasRecorded()
     {
         var tail = new OutputTail(10, 1000);
-        tail.Add(1, "plain", LogLevel.Information, recorded: false, (_, _) => { });
-        tail.Add(2, "error CS1002", LogLevel.Error, recorded: true, (_, _) => { });
+        var first = new DateTime(2026, 12, 4, 4, 0, 0, DateTimeKind.Utc);
+        tail.Add(1, "plain", first, LogLevel.Information, recorded: false, (_, _, _) => { });
+        tail.Add(2, "error CS1002", first.AddSeconds(1), LogLevel.Error, recorded: true, (_, _, _) => { });
 
-        var kept = new List<(long, string, LogLevel, bool)>();
-        tail.Drain((n, text, level, recorded) => kept.Add((n, text, level, recorded)));
+        var kept = new List<(long, string, DateTime, LogLevel, bool)>();
+        tail.Drain((n, text, time, level, recorded) => kept.Add((n, text, time, level, recorded)));
 
-        Assert.Equal([(1L, "plain", LogLevel.Information, false), (2L, "error CS1002", LogLevel.Error, true)], kept);
+        Assert.Equal([(1L, "plain", first, LogLevel.Information, false), (2L, "error CS1002", first.AddSeconds(1), LogLevel.Error, true)], kept);
         Assert.Equal(0, tail.Count);
     }
 }
