@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using OpenTelemetry.Metrics;
@@ -31,6 +32,9 @@ public class MetricsBenchmarks
     private Prometheus.Counter? _promCounter;
     private Prometheus.Counter? _promLabelledCounter;
     private Prometheus.Histogram? _promHistogram;
+    private ActivitySource? _spanSource;
+    private ActivityListener? _spanListener;
+    private Activity? _span;
 
     [GlobalSetup(Targets = [nameof(Counter_OpenTelemetry), nameof(Counter3Tags_OpenTelemetry), nameof(Histogram3Tags_OpenTelemetry)])]
     public void SetupOpenTelemetry()
@@ -61,6 +65,30 @@ public class MetricsBenchmarks
         CreateInstruments();
     }
 
+    /// <summary>
+    /// Bare OpenTelemetry with the exemplar filter Vigil sets by default (trace-based), recording inside a sampled
+    /// span: the cost of offering each measurement to the point's exemplar reservoir.
+    /// </summary>
+    [GlobalSetup(Targets = [nameof(HistogramInSpan_OpenTelemetryTraceBased)])]
+    public void SetupOpenTelemetryInSpan()
+    {
+        _meterProvider = OpenTelemetry.Sdk.CreateMeterProviderBuilder()
+            .AddMeter(MeterName)
+            .AddView(_ => new Base2ExponentialBucketHistogramConfiguration())
+            .SetExemplarFilter(ExemplarFilterType.TraceBased)
+            .AddReader(_sinks.MetricReader())
+            .Build();
+        CreateInstruments();
+        StartSpan();
+    }
+
+    [GlobalSetup(Targets = [nameof(HistogramInSpan_Vigil)])]
+    public void SetupVigilInSpan()
+    {
+        SetupVigil();
+        StartSpan();
+    }
+
     [GlobalSetup(Targets = [nameof(Counter_Prometheus), nameof(Counter3Tags_Prometheus), nameof(Histogram3Tags_Prometheus)])]
     public void SetupPrometheus()
     {
@@ -74,7 +102,10 @@ public class MetricsBenchmarks
     public void Cleanup()
     {
         // A row against an instrument nobody listens to would measure nothing.
-        Console.WriteLine($"// counter enabled={_counter?.Enabled}, histogram enabled={_histogram?.Enabled}");
+        Console.WriteLine($"// counter enabled={_counter?.Enabled}, histogram enabled={_histogram?.Enabled}, in a recorded span={Activity.Current?.Recorded == true}");
+        _span?.Dispose();
+        _spanListener?.Dispose();
+        _spanSource?.Dispose();
         _vigil?.Dispose();
         _meterProvider?.Dispose();
         _meter?.Dispose();
@@ -109,6 +140,26 @@ public class MetricsBenchmarks
 
     [BenchmarkCategory("Histogram, 3 tags"), Benchmark]
     public void Histogram3Tags_Prometheus() => _promHistogram!.WithLabels(Method, Route, Status).Observe(0.042);
+
+    [BenchmarkCategory("Histogram, 3 tags, inside a sampled span"), Benchmark(Baseline = true)]
+    public void HistogramInSpan_OpenTelemetryTraceBased() => _histogram!.Record(0.042, new("method", Method), new("route", Route), new("status", Status));
+
+    [BenchmarkCategory("Histogram, 3 tags, inside a sampled span"), Benchmark]
+    public void HistogramInSpan_Vigil() => _histogram!.Record(0.042, new("method", Method), new("route", Route), new("status", Status));
+
+    // A recorded span made current for the rest of the run: BenchmarkDotNet calls the setup and the benchmark on one
+    // thread, so the Activity.Current set here stays current (the cleanup line says whether it did).
+    private void StartSpan()
+    {
+        _spanSource = new ActivitySource("Bench.Metrics.Span");
+        _spanListener = new ActivityListener
+        {
+            ShouldListenTo = source => ReferenceEquals(source, _spanSource),
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(_spanListener);
+        _span = _spanSource.StartActivity("request");
+    }
 
     private void CreateInstruments()
     {
