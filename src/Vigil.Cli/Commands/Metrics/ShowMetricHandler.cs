@@ -53,6 +53,14 @@ internal sealed class ShowMetricHandler
                 }
 
                 SeriesTableOutput.Write(_context.Stdout, _palette, _context.Clock, result, shape);
+                if (_store is IExemplarReader exemplars)
+                {
+                    var found = await exemplars.QueryExemplarsAsync(
+                        new ExemplarQuery { Name = query.Name, From = query.From, To = query.To, ServiceName = query.ServiceName, Limit = ExemplarTableOutput.Shown * 4 },
+                        cancellationToken).ConfigureAwait(false);
+                    ExemplarTableOutput.Write(_context.Stdout, _palette, _context, found);
+                }
+
                 break;
         }
 

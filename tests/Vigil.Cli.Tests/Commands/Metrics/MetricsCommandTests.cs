@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigil.Model;
 using Vigil.Cli.Tests.Support;
 
 namespace Vigil.Cli.Tests.Commands.Metrics;
@@ -143,6 +144,34 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.InRange(p50, 10, 100);
         Assert.Equal(4, buckets[1].GetProperty("count").GetInt64());
         Assert.InRange(buckets[1].GetProperty("p99").GetDouble(), 0, 10);
+    }
+
+    [Fact]
+    public async Task Metric_WithExemplars_TableNamesTheirSpansAndTheCommandThatOpensTheTrace()
+    {
+        // A slow request's span, and a histogram point whose exemplar is that request's duration, recorded in it.
+        const string trace = "0af7651916cd43dd8448eb211c80319c";
+        await _store.WriteSpansAsync(Some.Span("GET /orders", "b7ad6b7169203331", null, s_t0.AddSeconds(60), TimeSpan.FromMilliseconds(870), traceId: trace));
+        var point = Some.Histogram("http.request.duration", 4, [3, 0, 0, 1], s_t0.AddSeconds(70), new KeyValuePair<string, object?>("http.route", "/orders")) with
+        {
+            Exemplars = [new MetricExemplar { Timestamp = s_t0.AddSeconds(61), Value = 0.87, TraceId = trace, SpanId = "b7ad6b7169203331" }, new MetricExemplar { Timestamp = s_t0.AddSeconds(62), Value = 0.01 }],
+        };
+        await _store.WritePointsAsync(point);
+
+        var run = await _cli.RunAsync("metrics", "http.request.duration", "--since", "15m", "--store", _store.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        var exemplarLine = Assert.Single(run.Stdout.Split('\n'), l => l.Contains(trace, StringComparison.Ordinal) && !l.Contains("vigil traces", StringComparison.Ordinal));
+        Assert.Contains("b7ad6b7169203331", exemplarLine, StringComparison.Ordinal);
+        Assert.True(exemplarLine.Contains("0.87", StringComparison.Ordinal), exemplarLine);
+        Assert.Contains("http.route=\"/orders\"", exemplarLine, StringComparison.Ordinal);
+        Assert.Contains($"vigil traces {trace}", run.Stdout, StringComparison.Ordinal);
+
+        // The exemplar with no trace links nowhere and is not listed; the printed command opens the span it names.
+        Assert.DoesNotContain("0.01", run.Stdout, StringComparison.Ordinal);
+        var opened = await _cli.RunAsync("traces", trace, "--store", _store.Path);
+        Assert.Equal(0, opened.ExitCode);
+        Assert.Contains("GET /orders", opened.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
