@@ -127,7 +127,15 @@ public sealed class RemoteParityTests : IAsyncLifetime, IDisposable
                 Some.Counter("orders.placed", 5, s_t0.AddSeconds(70), attributes: [new("tenant", "globex")]),
                 Some.Gauge("queue.length", 4, s_t0.AddSeconds(10), attributes: [new("queue", "mail")]),
                 Some.Gauge("queue.length", 7, s_t0.AddSeconds(20), attributes: [new("queue", "sms")]),
-                Some.Histogram("http.request.duration", 10, [0, 10, 0, 0], s_t0.AddSeconds(10), new KeyValuePair<string, object?>("http.route", "/orders")),
+                // With exemplars: the table ends with the ones that name a span, over the API as from the file.
+                Some.Histogram("http.request.duration", 10, [0, 10, 0, 0], s_t0.AddSeconds(10), new KeyValuePair<string, object?>("http.route", "/orders")) with
+                {
+                    Exemplars =
+                    [
+                        new MetricExemplar { Timestamp = s_t0.AddSeconds(5), Value = 0.24, TraceId = Some.TraceId, SpanId = "00f067aa0ba902b7" },
+                        new MetricExemplar { Timestamp = s_t0.AddSeconds(6), Value = 0.5 },
+                    ],
+                },
             ],
         });
         _server = await LoopbackServer.StartAsync(_store.Path, clock: new CliHarness().Clock);
